@@ -1,0 +1,36 @@
+import { DoorwayError } from '../errors';
+import type { Db } from './database';
+import { LATEST_SCHEMA_VERSION, migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/types';
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Refuses, before anything is written, a database made by a newer Doorway. */
+export function assertNotNewer(db: Db, latest = LATEST_SCHEMA_VERSION): void {
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new DoorwayError(
+      'SCHEMA_TOO_NEW',
+      `These records were saved by a newer version of Doorway (schema ${current}; this version knows up to ${latest}). ` +
+        'Nothing was changed. Please install the newer Doorway to open them.',
+    );
+  }
+}
+
+/** Runs every pending migration in one transaction: either all apply or none do. */
+export function migrate(db: Db, migrations: readonly Migration[] = allMigrations): number {
+  const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  assertNotNewer(db, latest);
+  const current = schemaVersion(db);
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version=${m.version}`);
+    }
+  })();
+  return latest;
+}

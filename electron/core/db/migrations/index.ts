@@ -1,0 +1,6 @@
+import { migration0001 } from './0001_initial';
+import type { Migration } from './types';
+
+/** In version order. Add a file per version; never edit a migration that has shipped. */
+export const migrations: readonly Migration[] = [migration0001];
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,17 @@
+import { readSettings, writeSettings } from '../settings';
+import type { Handlers } from '../router';
+
+export const settingsHandlers = {
+  'settings.get': (_input, { core }) => readSettings(core.db),
+  'settings.update': (input, { core }) =>
+    core.db.transaction(() => {
+      const before = readSettings(core.db);
+      writeSettings(core.db, input);
+      const after = readSettings(core.db);
+      const changed = Object.fromEntries(
+        Object.keys(input).map((k) => [k, { from: before[k as keyof typeof before], to: after[k as keyof typeof after] }]),
+      );
+      core.audit({ action: 'settings.update', subjectType: 'settings', details: changed });
+      return after;
+    })(),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { channels, isChannelName, type ChannelName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import { fail, ok, type Result } from '../../shared/result';
+import type { DoorwayCore, Session } from './app';
+import { DoorwayError } from './errors';
+
+export interface HandlerContext {
+  core: DoorwayCore;
+  /** Null only for public channels; the router guarantees a session for every other channel. */
+  session: Session | null;
+}
+
+export type Handler<K extends ChannelName> = (input: ParsedInputOf<K>, ctx: HandlerContext) => OutputOf<K> | Promise<OutputOf<K>>;
+export type Handlers = { [K in ChannelName]: Handler<K> };
+
+export type Router = (name: unknown, rawInput: unknown) => Promise<Result<unknown>>;
+
+function describeIssues(error: z.ZodError): { message: string; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    if (!(key in fields)) fields[key] = issue.code === 'unrecognized_keys' ? 'This field is not expected here.' : issue.message;
+  }
+  const first = error.issues[0];
+  const message =
+    first?.code === 'unrecognized_keys'
+      ? 'The request had fields this action does not take. Nothing was changed.'
+      : first && first.message && !/^Invalid input/.test(first.message)
+        ? first.message
+        : 'Some of what was entered is not in the expected form. Nothing was changed.';
+  return { message, fields };
+}
+
+/**
+ * The only door into core. Every call: known channel → input parsed by its schema → session and
+ * role checked → handler → output parsed → Result. Handlers never see unparsed input, and a thrown
+ * error never crosses to the renderer as anything but a typed error.
+ */
+export function createRouter(core: DoorwayCore, handlers: Handlers): Router {
+  return async (name, rawInput) => {
+    if (!isChannelName(name)) return fail('UNKNOWN_CHANNEL', 'That action is not part of Doorway.');
+    const def = channels[name];
+    const parsed = def.input.safeParse(rawInput);
+    if (!parsed.success) {
+      const { message, fields } = describeIssues(parsed.error);
+      return fail('INVALID_INPUT', message, { fields });
+    }
+    const session = core.session;
+    if (def.access !== 'public') {
+      if (!session) return fail('NOT_SIGNED_IN', 'Please sign in to continue.');
+      if (!def.access.includes(session.user.role)) {
+        return fail('FORBIDDEN', 'Your role does not include this. An administrator can help if you need it.');
+      }
+      if (session.user.mustChangePassword && !('allowedWhilePasswordChangeRequired' in def && def.allowedWhilePasswordChangeRequired)) {
+        return fail('PASSWORD_CHANGE_REQUIRED', 'Please choose a new password before continuing.');
+      }
+    }
+    try {
+      const handler = handlers[name] as Handler<ChannelName>;
+      const value = await handler(parsed.data as never, { core, session });
+      const out = def.output.safeParse(value);
+      if (!out.success) {
+        core.options.log?.(`output of ${name} does not match its schema`, out.error);
+        return fail('INTERNAL', 'Something went wrong inside Doorway. Nothing was lost; please try again.');
+      }
+      return ok(out.data);
+    } catch (e) {
+      if (e instanceof DoorwayError) return { ok: false, error: e.toAppError() };
+      core.options.log?.(`${name} failed`, e);
+      return fail('INTERNAL', 'Something went wrong inside Doorway. Nothing was lost; please try again.');
+    }
+  };
+}

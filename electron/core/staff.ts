@@ -1,0 +1,60 @@
+import type { Role } from '../../shared/roles';
+import type { StaffUser } from '../../shared/contract/schemas';
+import type { Db } from './db/database';
+
+interface StaffRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  slot_id: string;
+  must_change_password: number;
+  disabled_at: string | null;
+}
+
+export interface StaffRecord extends StaffUser {
+  slotId: string;
+  mustChangePassword: boolean;
+  disabled: boolean;
+}
+
+const toRecord = (r: StaffRow): StaffRecord => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  slotId: r.slot_id,
+  mustChangePassword: r.must_change_password === 1,
+  disabled: r.disabled_at !== null,
+});
+
+export function staffBySlot(db: Db, slotId: string): StaffRecord | null {
+  const r = db.prepare('SELECT * FROM staff_users WHERE slot_id = ?').get(slotId) as StaffRow | undefined;
+  return r ? toRecord(r) : null;
+}
+
+export function staffByUsername(db: Db, username: string): StaffRecord | null {
+  const r = db.prepare('SELECT * FROM staff_users WHERE username = ?').get(username.trim()) as StaffRow | undefined;
+  return r ? toRecord(r) : null;
+}
+
+export function countStaff(db: Db): number {
+  return db.prepare('SELECT count(*) FROM staff_users').pluck().get() as number;
+}
+
+export function insertStaff(
+  db: Db,
+  s: { username: string; displayName: string; role: Role; slotId: string; mustChangePassword: boolean; createdAt: string; createdBy: number | null },
+): number {
+  const info = db
+    .prepare(
+      `INSERT INTO staff_users (username, display_name, role, slot_id, must_change_password, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(s.username, s.displayName, s.role, s.slotId, s.mustChangePassword ? 1 : 0, s.createdAt, s.createdBy);
+  return Number(info.lastInsertRowid);
+}
+
+export function publicStaff(s: StaffRecord): StaffUser {
+  return { id: s.id, username: s.username, displayName: s.displayName, role: s.role };
+}

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { Role } from '../roles';
+
+/**
+ * `public` channels are the only ones callable without a session: first run and signing in.
+ * Every other channel names the roles allowed to call it, and the router checks it on every call.
+ */
+export type Access = 'public' | readonly Role[];
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** A session that must change its password may still call this channel. */
+  allowedWhilePasswordChangeRequired?: boolean;
+}
+
+export const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> => def;

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { Result } from '../result';
+import { sessionChannels } from './session';
+import { settingsChannels } from './settings';
+import { setupChannels } from './setup';
+import type { ChannelDef } from './channel';
+
+/**
+ * The whole IPC contract: one table built from one module per feature. Types for the renderer,
+ * preload and core all come from here, so a channel cannot drift between the two sides.
+ */
+export const channels = {
+  ...setupChannels,
+  ...sessionChannels,
+  ...settingsChannels,
+} satisfies Record<string, ChannelDef>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type InputOf<K extends ChannelName> = z.input<Channels[K]['input']>;
+export type ParsedInputOf<K extends ChannelName> = z.output<Channels[K]['input']>;
+export type OutputOf<K extends ChannelName> = z.output<Channels[K]['output']>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+
+/** Events main pushes to the renderer. */
+export interface Events {
+  /** The session ended: the renderer drops every cached record and shows the lock screen. */
+  'session.locked': { reason: 'idle' | 'manual' | 'signedOut' | 'system' };
+}
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['session.locked'];
+
+/** What the preload exposes on `window.doorway`, and what the preview transport provides too. */
+export interface DoorwayBridge {
+  invoke<K extends ChannelName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>>;
+  subscribe<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void;
+}
+
+export { channel } from './channel';
+export type { Access, ChannelDef } from './channel';
+export * from './schemas';

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import { PEOPLE_WORDS } from '../people-word';
+import { MIN_PASSWORD_LENGTH } from '../password-strength';
+
+/** Shared field schemas, with messages written for the person at the keyboard. */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(2, 'Usernames have at least 2 characters.')
+  .max(64, 'Usernames have at most 64 characters.')
+  .regex(/^[A-Za-z0-9._-]+$/, 'Usernames use letters, digits, dots, dashes or underscores.');
+
+/** For signing in we accept anything typed, so a wrong username gets the same answer as a wrong password. */
+export const typedUsernameSchema = z.string().max(256, 'That username is too long.');
+export const typedPasswordSchema = z.string().max(1024, 'That password is too long.');
+
+export const newPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Passwords have at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(1024, 'Passwords have at most 1024 characters.');
+
+export const displayNameSchema = z.string().trim().min(1, 'Please enter a name.').max(120, 'Names have at most 120 characters.');
+export const clinicNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Please enter the clinic name.')
+  .max(120, 'Clinic names have at most 120 characters.');
+export const roleSchema = z.enum(ROLES);
+export const peopleWordSchema = z.enum(PEOPLE_WORDS);
+export const recoveryCodeSchema = z.string().max(200, 'That recovery code is too long.');
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+
+export const staffUserSchema = z.object({
+  id: z.number().int().positive(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type StaffUser = z.infer<typeof staffUserSchema>;
+
+export const clinicSettingsSchema = z.object({
+  clinicName: z.string(),
+  peopleWord: peopleWordSchema,
+  idleLockMinutes: z.number().int().min(1).max(60),
+});
+export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
+
+export const sessionInfoSchema = z.object({
+  user: staffUserSchema,
+  mustChangePassword: z.boolean(),
+  emergency: z.boolean(),
+  settings: clinicSettingsSchema,
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;

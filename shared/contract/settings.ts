@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ADMIN_ONLY, ALL_ROLES } from '../roles';
+import { channel } from './channel';
+import { clinicNameSchema, clinicSettingsSchema, peopleWordSchema } from './schemas';
+
+export const settingsChannels = {
+  'settings.get': channel({
+    input: z.strictObject({}),
+    output: clinicSettingsSchema,
+    access: ALL_ROLES,
+  }),
+  'settings.update': channel({
+    input: z
+      .strictObject({
+        clinicName: clinicNameSchema.optional(),
+        peopleWord: peopleWordSchema.optional(),
+        idleLockMinutes: z
+          .number()
+          .int('Minutes are whole numbers.')
+          .min(1, 'The screen locks after at least 1 minute.')
+          .max(60, 'The screen locks after at most 60 minutes.')
+          .optional(),
+      })
+      .refine((v) => Object.keys(v).length > 0, 'Nothing to change.'),
+    output: clinicSettingsSchema,
+    access: ADMIN_ONLY,
+  }),
+};

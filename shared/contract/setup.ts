@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import {
+  clinicNameSchema,
+  displayNameSchema,
+  newPasswordSchema,
+  peopleWordSchema,
+  sessionInfoSchema,
+  usernameSchema,
+} from './schemas';
+
+/** First run: the only writes allowed before any staff user exists. */
+export const setupChannels = {
+  /** Is there a vault in the data folder yet? Decides between the first-run wizard and sign-in. */
+  'setup.status': channel({
+    input: z.strictObject({}),
+    output: z.object({ vaultExists: z.boolean() }),
+    access: 'public',
+  }),
+  /**
+   * Makes a recovery code and keeps it in main's memory until `setup.create` confirms it. Nothing is
+   * written yet, so leaving the wizard part-way leaves no half-made vault behind.
+   */
+  'setup.recoveryCode': channel({
+    input: z.strictObject({}),
+    output: z.object({
+      recoveryCode: z.string(),
+      /** 1-based group positions the person retypes to show they kept the code. */
+      confirmGroups: z.array(z.number().int().min(1).max(8)).length(2),
+    }),
+    access: 'public',
+  }),
+  'setup.create': channel({
+    input: z.strictObject({
+      clinicName: clinicNameSchema,
+      peopleWord: peopleWordSchema,
+      admin: z.strictObject({
+        username: usernameSchema,
+        displayName: displayNameSchema,
+        password: newPasswordSchema,
+      }),
+      /** The retyped groups, in the order of `confirmGroups`. */
+      confirmation: z.array(z.string().max(20)).length(2),
+    }),
+    output: sessionInfoSchema,
+    access: 'public',
+  }),
+};

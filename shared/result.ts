@@ -1,0 +1,43 @@
+/**
+ * Every call across the IPC contract answers with a Result, never a thrown error, so the renderer
+ * can always show a clear message and nothing is left half-done behind an exception.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'NOT_SIGNED_IN',
+  'FORBIDDEN',
+  'SIGN_IN_FAILED',
+  'THROTTLED',
+  'ACCOUNT_DISABLED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'VAULT_EXISTS',
+  'NO_VAULT',
+  'KEYSLOTS_DAMAGED',
+  'DATABASE_MISSING',
+  'DATABASE_DAMAGED',
+  'SCHEMA_TOO_NEW',
+  'RECOVERY_CODE_INVALID',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** Seconds to wait before trying again (THROTTLED only). */
+  retryAfterSeconds?: number;
+  /** Per-field messages for forms (INVALID_INPUT only), keyed by dotted path, e.g. `admin.password`. */
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: ErrorCode, message: string, extra: Partial<AppError> = {}): Result<T> => ({
+  ok: false,
+  error: { code, message, ...extra },
+});
