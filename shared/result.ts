@@ -32,6 +32,8 @@ export interface AppError {
   retryAfterSeconds?: number;
   /** Per-field messages for forms (INVALID_INPUT only), keyed by dotted path, e.g. `admin.password`. */
   fields?: Record<string, string>;
+  /** The record already holding a unique value (CONFLICT only), e.g. the person with that client code. */
+  conflictId?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

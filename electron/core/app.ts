@@ -65,6 +65,8 @@ export class DoorwayCore {
   private pendingFailures: { at: string; lookup: string }[] = [];
   private listeners = new Map<EventName, Set<Listener<EventName>>>();
   private idleTimer: ReturnType<typeof setInterval> | null = null;
+  /** When each record was last audited as opened, so an opening is recorded once per person per minute. */
+  private recordOpenedAt = new Map<string, number>();
 
   constructor(readonly options: CoreOptions) {
     this.paths = vaultPaths(options.dataDir);
@@ -130,6 +132,18 @@ export class DoorwayCore {
       actor: e.actor ?? { id: s?.user.id ?? null, username: s?.user.username ?? null, emergency: s?.emergency ?? false },
       ...e,
     });
+  }
+
+  /** Audits the opening of a person's record: once per person per staff member per minute, not per query. */
+  noteRecordOpened(personId: number): void {
+    const s = this.session;
+    if (!s) return;
+    const key = `${s.user.id}:${personId}`;
+    const now = this.now().getTime();
+    const last = this.recordOpenedAt.get(key);
+    if (last !== undefined && now - last < 60_000) return;
+    this.recordOpenedAt.set(key, now);
+    this.db.transaction(() => this.audit({ action: 'person.open', subjectType: 'person', subjectId: personId }))();
   }
 
   // ---- first run ----------------------------------------------------------------------------------
@@ -255,7 +269,7 @@ export class DoorwayCore {
     this.checkThrottle(`recovery:${username}`);
     let unlocked;
     try {
-      unlocked = await unlockWithRecovery(this.paths, recoveryCode, this.vaultOpts);
+      unlocked = await unlockWithRecovery(this.paths, recoveryCode);
     } catch (e) {
       if (e instanceof DoorwayError && e.code === 'RECOVERY_CODE_INVALID') this.throttle.recordFailure(`recovery:${username}`, this.now().getTime());
       throw e;
@@ -314,6 +328,7 @@ export class DoorwayCore {
     const st = this.state;
     if (!st) return;
     this.state = null;
+    this.recordOpenedAt.clear();
     try {
       st.db.close();
     } finally {

@@ -5,6 +5,9 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   clinicName: 'Doorway',
   peopleWord: 'participant',
   idleLockMinutes: 5,
+  clientCodeMask: '',
+  clientCodeHint: '',
+  languageAssistant: true,
 };
 
 export function readSettings(db: Db): ClinicSettings {

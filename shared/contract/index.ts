@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
+import { recordChannels } from './records';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
@@ -13,6 +14,7 @@ export const channels = {
   ...setupChannels,
   ...sessionChannels,
   ...settingsChannels,
+  ...recordChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;
@@ -42,3 +44,5 @@ export interface DoorwayBridge {
 export { channel } from './channel';
 export type { Access, ChannelDef } from './channel';
 export * from './schemas';
+export * from './record-schemas';
+export type { PersonPage } from './records';

@@ -39,10 +39,23 @@ export const staffUserSchema = z.object({
 });
 export type StaffUser = z.infer<typeof staffUserSchema>;
 
+/** A client-code recipe: A = a letter, 9 = a digit, other characters stand for themselves; empty = any code. */
+export const clientCodeMaskSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .max(32, 'A recipe has at most 32 characters.')
+  .regex(/^[A9-]*$/, 'Use A for a letter, 9 for a digit and - as a separator.');
+
 export const clinicSettingsSchema = z.object({
   clinicName: z.string(),
   peopleWord: peopleWordSchema,
   idleLockMinutes: z.number().int().min(1).max(60),
+  clientCodeMask: z.string(),
+  /** How staff explain the recipe to a person, e.g. "first two letters of your mother's first name, then your birth month". */
+  clientCodeHint: z.string(),
+  /** The language assistant suggests person-first wording in notes, goals and moments. */
+  languageAssistant: z.boolean(),
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ADMIN_ONLY, ALL_ROLES } from '../roles';
 import { channel } from './channel';
-import { clinicNameSchema, clinicSettingsSchema, peopleWordSchema } from './schemas';
+import { clientCodeMaskSchema, clinicNameSchema, clinicSettingsSchema, peopleWordSchema } from './schemas';
 
 export const settingsChannels = {
   'settings.get': channel({
@@ -20,6 +20,9 @@ export const settingsChannels = {
           .min(1, 'The screen locks after at least 1 minute.')
           .max(60, 'The screen locks after at most 60 minutes.')
           .optional(),
+        clientCodeMask: clientCodeMaskSchema.optional(),
+        clientCodeHint: z.string().trim().max(300, 'Please keep the explanation under 300 characters.').optional(),
+        languageAssistant: z.boolean().optional(),
       })
       .refine((v) => Object.keys(v).length > 0, 'Nothing to change.'),
     output: clinicSettingsSchema,

@@ -8,6 +8,8 @@ import type { Db } from '../db/database';
  */
 export const AUDIT_ACTIONS = [
   'vault.create',
+  /** The raw data key was shown with the recovery code (command line `export-key`). */
+  'vault.exportKey',
   'session.signIn',
   'session.signInFailed',
   'session.signOut',
@@ -15,6 +17,21 @@ export const AUDIT_ACTIONS = [
   'session.recover',
   'session.changePassword',
   'settings.update',
+  'person.create',
+  'person.update',
+  'person.delete',
+  'person.restore',
+  'person.open',
+  'contact.create',
+  'contact.update',
+  'contact.delete',
+  'contact.restore',
+  'entry.create',
+  'entry.update',
+  'entry.delete',
+  'entry.restore',
+  'catalog.create',
+  'catalog.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,4 +1,5 @@
 import type { Handlers } from '../router';
+import { recordHandlers } from './records';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
@@ -8,4 +9,5 @@ export const handlers = {
   ...setupHandlers,
   ...sessionHandlers,
   ...settingsHandlers,
+  ...recordHandlers,
 } satisfies Handlers;

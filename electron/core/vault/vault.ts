@@ -180,7 +180,7 @@ export async function unlockWithPassword(p: VaultPaths, username: string, passwo
   return { file, slot, dataKey };
 }
 
-export async function unlockWithRecovery(p: VaultPaths, code: string, opts: VaultOptions = {}): Promise<Unlocked> {
+export async function unlockWithRecovery(p: VaultPaths, code: string): Promise<Unlocked> {
   const parsed = parseRecoveryCode(code);
   if (!parsed.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', parsed.message);
   const file = readKeyslots(p.keyslots);
