@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_SIZES, generateDemo } from '../../electron/core/demo/generate';
+import { removeDir, setUpVault, tempDir } from '../support/vault';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach(removeDir));
+
+async function demoVault(seed: number) {
+  const dir = tempDir();
+  dirs.push(dir);
+  const made = await setUpVault(dir);
+  const progress: number[] = [];
+  const result = generateDemo(made.core.db, { size: 'small', seed, now: new Date('2026-11-21T12:00:00Z'), actorId: 1, onProgress: (d) => progress.push(d) });
+  return { ...made, result, progress };
+}
+
+const fingerprint = (db: Awaited<ReturnType<typeof demoVault>>['core']['db']) =>
+  db
+    .prepare(
+      `SELECT p.client_code, p.name, count(c.id) AS n, min(c.occurred_at) AS first, max(c.occurred_at) AS last
+       FROM people p JOIN contacts c ON c.person_id = p.id GROUP BY p.id ORDER BY p.id`,
+    )
+    .all();
+
+describe('demo data', () => {
+  it('fills a small vault with exactly 200 people and 5,000 contacts, the same for the same seed', async () => {
+    const a = await demoVault(42);
+    const b = await demoVault(42);
+    const c = await demoVault(43);
+    expect(a.result).toEqual(DEMO_SIZES.small);
+    expect(a.core.db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(200);
+    expect(a.core.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(5000);
+    expect(fingerprint(a.core.db)).toEqual(fingerprint(b.core.db));
+    expect(fingerprint(a.core.db)).not.toEqual(fingerprint(c.core.db));
+    expect(a.progress.at(-1)).toBe(5000);
+    [a, b, c].forEach((v) => v.core.close());
+  });
+
+  it('shows the research pattern: intense runs, time away over 60 days, returns; several staff; goals, supplies and naloxone', async () => {
+    const { core } = await demoVault(7);
+    const db = core.db;
+    const gaps = db
+      .prepare(
+        `SELECT (julianday(occurred_at) - julianday(lag(occurred_at) OVER (PARTITION BY person_id ORDER BY occurred_at))) AS gap FROM contacts`,
+      )
+      .pluck()
+      .all()
+      .filter((g): g is number => g !== null);
+    const short = gaps.filter((g) => g <= 10).length / gaps.length;
+    const away = gaps.filter((g) => g > 60).length;
+    expect(short).toBeGreaterThan(0.6);
+    expect(away).toBeGreaterThan(50);
+    const peopleWithReturn = db
+      .prepare(
+        `SELECT count(DISTINCT person_id) FROM (SELECT person_id, julianday(occurred_at) - julianday(lag(occurred_at) OVER (PARTITION BY person_id ORDER BY occurred_at)) AS gap FROM contacts) WHERE gap > 60`,
+      )
+      .pluck()
+      .get() as number;
+    expect(peopleWithReturn).toBeGreaterThan(20);
+    expect(db.prepare('SELECT count(DISTINCT staff_id) FROM contacts').pluck().get()).toBe(7);
+    expect(db.prepare("SELECT count(*) FROM person_entries WHERE kind = 'goal'").pluck().get()).toBeGreaterThan(100);
+    expect(db.prepare("SELECT count(*) FROM person_entries WHERE kind = 'phase_change'").pluck().get()).toBeGreaterThan(10);
+    expect(db.prepare("SELECT sum(quantity) FROM contact_supplies s JOIN catalog_items i ON i.id = s.item_id WHERE i.category = 'naloxone'").pluck().get()).toBeGreaterThan(100);
+    // Summaries match the contacts, and nothing is dated in the future.
+    expect(db.prepare('SELECT count(*) FROM people p WHERE contact_count != (SELECT count(*) FROM contacts WHERE person_id = p.id)').pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM contacts WHERE occurred_at > '2026-11-21T12:00:00.000Z' OR entered_at < occurred_at").pluck().get()).toBe(0);
+    core.close();
+  });
+
+  it('refuses to mix demo data into a vault that already has records, changing nothing', async () => {
+    const { core } = await demoVault(1);
+    const before = core.db.prepare('SELECT count(*) FROM contacts').pluck().get();
+    expect(() => generateDemo(core.db, { size: 'small', seed: 1, now: new Date(), actorId: 1 })).toThrow(/already holds records/);
+    expect(core.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(before);
+    core.close();
+  });
+});
