@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDoorway } from '../../electron/core';
+import type { Db } from '../../electron/core/db/database';
 
 /** Cheaper scrypt for tests only; the benchmark measures the production cost. */
 export const TEST_KDF = { N: 2 ** 12 } as const;
@@ -50,7 +51,7 @@ export async function setUpVault(dataDir: string, opts: { clinicName?: string } 
 }
 
 /** A hash of every row of every table: proves a refused call wrote nothing, whatever table it aimed at. */
-export function dbContentHash(db: import('../../electron/core/db/database').Db): string {
+export function dbContentHash(db: Db): string {
   const h = createHash('sha256');
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'people_search%' ORDER BY name")

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { contactFieldsSchema, type Contact } from '../../../shared/contract/record-schemas';
+import type { z } from 'zod';
+import type { contactFieldsSchema} from '../../../shared/contract/record-schemas';
+import { type Contact } from '../../../shared/contract/record-schemas';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import { assertItems } from './catalog';

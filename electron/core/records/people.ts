@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { personFieldsSchema, type Person, type PersonSummary, type Phase } from '../../../shared/contract/record-schemas';
+import type { z } from 'zod';
+import type { personFieldsSchema} from '../../../shared/contract/record-schemas';
+import { type Person, type PersonSummary, type Phase } from '../../../shared/contract/record-schemas';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import { changedFields, keepHistory } from './history';
