@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { DoorwayError } from '../errors';
 
 export type Db = Database.Database;
@@ -41,6 +41,8 @@ export function openEncrypted(path: string, key: Buffer, opts: OpenOptions = {})
   } catch {
     throw new DoorwayError('DATABASE_DAMAGED', DAMAGED);
   }
+  // Only the person running Doorway may read the file (SQLite gives its -wal and -shm the same mode).
+  if (opts.create) chmodSync(path, 0o600);
   try {
     applyKey(db, key);
     // The first read authenticates page 1: a wrong key or a damaged file fails here, before any write.

@@ -1,0 +1,6 @@
+/**
+ * The two IPC channel names between preload and main. Kept free of imports so the sandboxed
+ * preload bundle can share them without pulling in anything from the main process.
+ */
+export const INVOKE_CHANNEL = 'doorway:invoke';
+export const EVENT_CHANNEL = 'doorway:event';

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { round, SIZES, type BenchContext, type BenchSize } from './bench';
+import { metrics } from './metrics';
+
+/**
+ * `npm run bench [-- --size small|medium|large]`: human-readable lines, then as the last line one JSON
+ * object of metric -> number that CI and later issues can compare across runs.
+ */
+const USAGE = `Usage: npm run bench [-- --size ${SIZES.join('|')}]  (default: small)`;
+
+function parseSize(argv: string[]): BenchSize | null {
+  try {
+    const { values } = parseArgs({ args: argv, options: { size: { type: 'string', default: 'small' } }, strict: true });
+    return SIZES.find((s) => s === values.size) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const size = parseSize(process.argv.slice(2));
+  if (!size) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+
+  const workDir = mkdtempSync(join(tmpdir(), 'doorway-bench-'));
+  const fixtures = new Map<string, Promise<unknown>>();
+  const ctx: BenchContext = {
+    size,
+    workDir,
+    log: (text) => console.log(text),
+    shared: <T>(name: string, build: () => Promise<T>) => {
+      if (!fixtures.has(name)) fixtures.set(name, build());
+      return fixtures.get(name) as Promise<T>;
+    },
+  };
+
+  const results: Record<string, number> = {};
+  const started = performance.now();
+  try {
+    console.log(`Doorway bench, size ${size}, Node ${process.version}`);
+    for (const metric of metrics) {
+      const t = performance.now();
+      console.log(`- ${metric.name}`);
+      Object.assign(results, await metric.run(ctx));
+      console.log(`  (${round((performance.now() - t) / 1000, 1)} s)`);
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  console.log(`total ${round((performance.now() - started) / 1000, 1)} s`);
+  console.log(JSON.stringify(results));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exitCode = 1;
+});
