@@ -21,9 +21,15 @@ import {
 
 const CLINICAL: readonly Role[] = ['administrator', 'clinician'];
 
+/** The person page shows the latest contacts; older ones load page by page (`contacts.list`). */
+export const PERSON_PAGE_CONTACTS = 100;
+
 export const personPageSchema = z.object({
   person: personSchema,
+  /** The most recent contacts (removed ones included, marked), newest first. */
   contacts: z.array(contactSchema),
+  /** All contacts of the person, including removed ones, so the page knows whether there are more to load. */
+  contactsTotal: z.number(),
   entries: z.array(entrySchema),
   /** What this role may see: the renderer hides sections the role cannot open. */
   canReadClinical: z.boolean(),
@@ -77,6 +83,16 @@ export const recordChannels = {
   'contacts.record': channel({
     input: contactFieldsSchema.extend({ personId: idSchema }),
     output: contactSchema,
+    access: ALL_ROLES,
+  }),
+  /** Older contact history, newest first, continuing after `before`. */
+  'contacts.list': channel({
+    input: z.strictObject({
+      personId: idSchema,
+      before: z.strictObject({ occurredAt: z.string().max(40), id: idSchema }).nullable().default(null),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.array(contactSchema),
     access: ALL_ROLES,
   }),
   'contacts.update': channel({

@@ -30,6 +30,7 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'people.delete': { id: 1, reason: 'Entered twice by mistake' },
   'people.restore': { id: 1 },
   'contacts.record': { personId: 1, setting: 'drop_in' },
+  'contacts.list': { personId: 1 },
   'contacts.update': { id: 1, changes: { whatMattered: 'Getting ID back' } },
   'contacts.delete': { id: 1, reason: 'Recorded for the wrong person' },
   'contacts.restore': { id: 1 },

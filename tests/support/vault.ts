@@ -54,7 +54,7 @@ export async function setUpVault(dataDir: string, opts: { clinicName?: string } 
 export function dbContentHash(db: Db): string {
   const h = createHash('sha256');
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'people_search%' ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'people_search%' AND name NOT LIKE 'people_prefix%' ORDER BY name")
     .pluck()
     .all() as string[];
   for (const t of tables) {

@@ -122,6 +122,7 @@ export function generateDemo(db: Db, o: DemoOptions): { people: number; contacts
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insSearch = db.prepare('INSERT INTO people_search (rowid, client_code, name, preferred_name) VALUES (?, ?, ?, ?)');
+  const insPrefix = db.prepare('INSERT INTO people_prefix (rowid, client_code, name, preferred_name) VALUES (?, ?, ?, ?)');
   const insContact = db.prepare(
     `INSERT INTO contacts (person_id, occurred_at, entered_at, setting, staff_id, what_mattered, note, created_by, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -169,6 +170,7 @@ export function generateDemo(db: Db, o: DemoOptions): { people: number; contacts
           insPerson.run(code, name, preferred, rng.chance(0.5) ? rng.pick(words.PRONOUNS) : null, rng.chance(0.3) ? rng.int(1955, 2004) : null, JSON.stringify(prefs), usual, createdAt, o.actorId, createdAt, o.actorId).lastInsertRowid,
         );
         insSearch.run(pid, code, name ?? '', preferred ?? '');
+        insPrefix.run(pid, code, name ?? '', preferred ?? '');
 
         for (const t of times) {
           const setting = rng.weighted(SETTINGS);

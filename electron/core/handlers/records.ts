@@ -3,7 +3,8 @@ import type { Role } from '../../../shared/roles';
 import type { DoorwayCore, Session } from '../app';
 import { DoorwayError } from '../errors';
 import { createCatalogItem, listCatalog, updateCatalogItem } from '../records/catalog';
-import { contactsForPerson, deleteContact, getContact, recordContact, restoreContact, updateContact } from '../records/contacts';
+import { PERSON_PAGE_CONTACTS } from '../../../shared/contract/records';
+import { contactsForPerson, countContacts, deleteContact, getContact, recordContact, restoreContact, updateContact } from '../records/contacts';
 import { addEntry, deleteEntry, entriesForPerson, getEntry, restoreEntry, updateEntry } from '../records/entries';
 import { readHistory } from '../records/history';
 import { createPerson, deletePerson, getPerson, listPeople, restorePerson, searchPeople, updatePerson, type Actor } from '../records/people';
@@ -43,7 +44,8 @@ export const recordHandlers = {
     core.noteRecordOpened(id);
     return {
       person,
-      contacts: contactsForPerson(core.db, id, clinical),
+      contacts: contactsForPerson(core.db, id, clinical, { limit: PERSON_PAGE_CONTACTS }),
+      contactsTotal: (({ live, removed }) => live + removed)(countContacts(core.db, id)),
       entries: entriesForPerson(core.db, id, clinical ? ENTRY_KINDS : ENTRY_KINDS.filter((k) => !CLINICAL_ENTRY_KINDS.includes(k))),
       canReadClinical: clinical,
     };
@@ -79,6 +81,10 @@ export const recordHandlers = {
       ctx.core.audit({ action: 'contact.create', subjectType: 'contact', subjectId: id, details: { personId } });
       return getContact(ctx.core.db, id, canReadClinical(ctx.session!.user.role));
     }),
+  'contacts.list': ({ personId, before, limit }, { core, session }) => {
+    getPerson(core.db, personId);
+    return contactsForPerson(core.db, personId, canReadClinical(session!.user.role), { limit, before });
+  },
   'contacts.update': ({ id, changes }, ctx) =>
     write(ctx.core, () => {
       if (changes.note !== undefined && !canReadClinical(ctx.session!.user.role)) {

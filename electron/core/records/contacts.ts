@@ -74,9 +74,28 @@ function attachItems(db: Db, rows: ContactRow[], canReadNotes: boolean): Contact
   return out;
 }
 
-export function contactsForPerson(db: Db, personId: number, canReadNotes: boolean): Contact[] {
-  const rows = db.prepare(`${SELECT} WHERE c.person_id = ? ORDER BY c.occurred_at DESC, c.id DESC`).all(personId) as ContactRow[];
+/** A page of contact history, newest first; `before` continues after the last contact of the previous page. */
+export function contactsForPerson(
+  db: Db,
+  personId: number,
+  canReadNotes: boolean,
+  page: { limit: number; before?: { occurredAt: string; id: number } | null },
+): Contact[] {
+  const rows = (
+    page.before
+      ? db
+          .prepare(`${SELECT} WHERE c.person_id = ? AND (c.occurred_at, c.id) < (?, ?) ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?`)
+          .all(personId, page.before.occurredAt, page.before.id, page.limit)
+      : db.prepare(`${SELECT} WHERE c.person_id = ? ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?`).all(personId, page.limit)
+  ) as ContactRow[];
   return attachItems(db, rows, canReadNotes);
+}
+
+export function countContacts(db: Db, personId: number): { live: number; removed: number } {
+  const r = db
+    .prepare('SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS live, count(*) FILTER (WHERE deleted_at IS NOT NULL) AS removed FROM contacts WHERE person_id = ?')
+    .get(personId) as { live: number; removed: number };
+  return r;
 }
 
 export function getContact(db: Db, id: number, canReadNotes: boolean): Contact {

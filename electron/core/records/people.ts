@@ -127,12 +127,15 @@ function assertStaff(db: Db, staffId: number | null): void {
   if (!ok) throw new DoorwayError('INVALID_INPUT', 'That staff member could not be found.', { fields: { usualStaffId: 'Unknown staff member.' } });
 }
 
-function indexForSearch(db: Db, r: Pick<PersonRow, 'id' | 'client_code' | 'name' | 'preferred_name'>): void {
-  db.prepare('INSERT INTO people_search (rowid, client_code, name, preferred_name) VALUES (?, ?, ?, ?)').run(r.id, r.client_code, r.name ?? '', r.preferred_name ?? '');
+export function indexForSearch(db: Db, r: Pick<PersonRow, 'id' | 'client_code' | 'name' | 'preferred_name'>): void {
+  for (const table of ['people_search', 'people_prefix']) {
+    db.prepare(`INSERT INTO ${table} (rowid, client_code, name, preferred_name) VALUES (?, ?, ?, ?)`).run(r.id, r.client_code, r.name ?? '', r.preferred_name ?? '');
+  }
 }
 
 function unindex(db: Db, id: number): void {
   db.prepare('DELETE FROM people_search WHERE rowid = ?').run(id);
+  db.prepare('DELETE FROM people_prefix WHERE rowid = ?').run(id);
 }
 
 export interface Actor {
@@ -245,33 +248,33 @@ export function listPeople(
   return { total, items: rows.map(toSummary) };
 }
 
+const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+
 /**
- * Search by client code, name or preferred name, tolerant of partial input: trigram full-text search
- * for three or more characters, a prefix match for one or two.
+ * Search by client code, name or preferred name, tolerant of partial input: any fragment of three or
+ * more characters (trigram index), or the start of a word for shorter input (prefix index). Both are
+ * index lookups, so the time does not grow with the number of people.
  */
 export function searchPeople(db: Db, query: string, limit: number): PersonSummary[] {
-  const terms = query.trim().split(/\s+/).filter(Boolean);
+  const terms = query
+    .trim()
+    .split(/\s+/)
+    .map((t) => t.replace(/[^\p{L}\p{N}-]/gu, ''))
+    .filter(Boolean);
   if (terms.length === 0) return [];
-  if (terms.every((t) => t.length >= 3)) {
-    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
-    const rows = db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}
-         FROM people_search s JOIN people p ON p.id = s.rowid
-         WHERE people_search MATCH ? AND p.deleted_at IS NULL
-         ORDER BY (p.client_code = ? COLLATE NOCASE) DESC, p.last_contact_at DESC LIMIT ?`,
-      )
-      .all(match, query.trim(), limit) as PersonRow[];
-    return rows.map(toSummary);
-  }
-  const like = `${terms[0]!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const long = terms.every((t) => t.length >= 3);
+  const table = long ? 'people_search' : 'people_prefix';
+  const match = long
+    ? terms.map(quote).join(' AND ')
+    : terms.flatMap((t) => t.split('-').filter(Boolean)).map((t) => `${quote(t)}*`).join(' AND ');
+  if (!match) return [];
   const rows = db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM people
-       WHERE deleted_at IS NULL AND (client_code LIKE @like ESCAPE '\\' OR name LIKE @like ESCAPE '\\' OR preferred_name LIKE @like ESCAPE '\\'
-         OR name LIKE '% ' || @like ESCAPE '\\' OR preferred_name LIKE '% ' || @like ESCAPE '\\')
-       ORDER BY last_contact_at DESC LIMIT @limit`,
+      `SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}
+       FROM ${table} s JOIN people p ON p.id = s.rowid
+       WHERE ${table} MATCH ? AND p.deleted_at IS NULL
+       ORDER BY (p.client_code = ? COLLATE NOCASE) DESC, p.last_contact_at DESC LIMIT ?`,
     )
-    .all({ like, limit }) as PersonRow[];
+    .all(match, query.trim(), limit) as PersonRow[];
   return rows.map(toSummary);
 }

@@ -32,7 +32,7 @@ describe('migration 0002 relationship record', () => {
     expect(migrate(db, [migration0001, migration0002])).toBe(2);
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare('SELECT username FROM staff_users').pluck().all()).toEqual(['river']);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'people_search_%' ORDER BY name").pluck().all();
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'people_search_%' AND name NOT LIKE 'people_prefix_%' ORDER BY name").pluck().all();
     expect(tables).toEqual([
       'audit_events',
       'catalog_items',
@@ -40,6 +40,7 @@ describe('migration 0002 relationship record', () => {
       'contact_supplies',
       'contacts',
       'people',
+      'people_prefix',
       'people_search',
       'person_entries',
       'record_history',

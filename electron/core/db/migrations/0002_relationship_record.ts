@@ -37,8 +37,13 @@ export const migration0002: Migration = {
       CREATE UNIQUE INDEX people_client_code ON people(client_code COLLATE NOCASE) WHERE deleted_at IS NULL;
       CREATE INDEX people_last_contact ON people(last_contact_at) WHERE deleted_at IS NULL;
 
+      -- Fragments of three or more characters anywhere (trigram), and the start of any word for one or
+      -- two characters (prefix index), so partial input is found without scanning every record.
       CREATE VIRTUAL TABLE people_search USING fts5(
         client_code, name, preferred_name, content='', contentless_delete=1, tokenize='trigram'
+      );
+      CREATE VIRTUAL TABLE people_prefix USING fts5(
+        client_code, name, preferred_name, content='', contentless_delete=1, tokenize='unicode61', prefix='1 2'
       );
 
       CREATE TABLE catalog_items (

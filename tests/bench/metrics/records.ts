@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { createDoorway, invoke } from '../../../electron/core';
+import { generateDemo } from '../../../electron/core/demo/generate';
+import { Random } from '../../../electron/core/demo/random';
+import { round, timeMs, type MetricModule } from '../bench';
+
+const SAMPLES = 300;
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}
+
+/**
+ * The daily work of a clinic, through the real router on a demo vault of the bench size: finding
+ * someone, opening their page, recording a contact. Targets at size large (20,000 people, 1,000,000
+ * contacts): search p95 < 10 ms, person page p95 < 30 ms, record contact p95 < 10 ms, RSS < 400 MB.
+ */
+export const recordsMetric: MetricModule = {
+  name: 'relationship record (search, person page, record contact)',
+  async run(ctx) {
+    const dataDir = join(ctx.workDir, 'records-vault');
+    const { core, router } = createDoorway({ dataDir, kdfCost: { N: 2 ** 14 } });
+    const code = await invoke(router, 'setup.recoveryCode', {});
+    if (!code.ok) throw new Error(code.error.message);
+    const groups = code.value.recoveryCode.split('-');
+    const made = await invoke(router, 'setup.create', {
+      clinicName: 'Bench Clinic',
+      peopleWord: 'participant',
+      admin: { username: 'bench', displayName: 'Bench Admin', password: 'a calm bench password' },
+      confirmation: code.value.confirmGroups.map((g) => groups[g - 1] ?? ''),
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    const t = Date.now();
+    const demo = generateDemo(core.db, { size: ctx.size, seed: 11, now: new Date(), actorId: made.value.user.id });
+    ctx.log(`  demo vault: ${demo.people} people, ${demo.contacts} contacts in ${round((Date.now() - t) / 1000, 1)} s`);
+
+    const rng = new Random(5);
+    const names = core.db.prepare('SELECT client_code, name, preferred_name FROM people').all() as { client_code: string; name: string | null; preferred_name: string | null }[];
+    const query = () => {
+      const p = rng.pick(names);
+      const source = rng.pick([p.client_code, p.name ?? p.client_code, p.preferred_name ?? p.client_code]);
+      const len = rng.int(2, Math.min(6, source.length));
+      const start = rng.int(0, source.length - len);
+      return source.slice(start, start + len);
+    };
+    const busiest = core.db.prepare('SELECT id FROM people ORDER BY contact_count DESC LIMIT 50').pluck().all() as number[];
+    const everyone = core.db.prepare('SELECT id FROM people').pluck().all() as number[];
+    const items = core.db.prepare('SELECT id, kind FROM catalog_items WHERE active = 1').all() as { id: number; kind: string }[];
+    const supplies = items.filter((i) => i.kind === 'supply').map((i) => i.id);
+    const services = items.filter((i) => i.kind === 'service').map((i) => i.id);
+
+    const call = async (name: Parameters<typeof router>[0], input: unknown) => {
+      const r = await router(name, input);
+      if (!r.ok) throw new Error(`${String(name)}: ${r.error.message}`);
+    };
+    const measure = async (fn: () => Promise<void>) => {
+      for (let i = 0; i < 20; i++) await fn(); // warm the page cache and statement cache
+      const samples: number[] = [];
+      for (let i = 0; i < SAMPLES; i++) samples.push(await timeMs(fn));
+      return p95(samples);
+    };
+
+    const search = await measure(() => call('people.search', { query: query(), limit: 20 }));
+    const page = await measure(() => call('people.get', { id: rng.pick(busiest) }));
+    const record = await measure(() =>
+      call('contacts.record', {
+        personId: rng.pick(everyone),
+        setting: 'drop_in',
+        services: [rng.pick(services)],
+        supplies: [{ itemId: rng.pick(supplies), quantity: rng.int(1, 10) }],
+        whatMattered: 'Warm socks and a quiet place to sit',
+        note: 'Checked in; all well.',
+      }),
+    );
+    const rss = process.memoryUsage().rss / 2 ** 20;
+    const maxContacts = core.db.prepare('SELECT max(contact_count) FROM people').pluck().get() as number;
+    core.close();
+    ctx.log(`  search_p95_ms: ${round(search, 2)} (target < 10)`);
+    ctx.log(`  person_page_p95_ms: ${round(page, 2)} for the 50 people with the most contacts (up to ${maxContacts}; target < 30)`);
+    ctx.log(`  record_contact_p95_ms: ${round(record, 2)} (target < 10)`);
+    ctx.log(`  rss_mb: ${round(rss, 0)} (target < 400)`);
+    return {
+      search_p95_ms: round(search, 2),
+      person_page_p95_ms: round(page, 2),
+      record_contact_p95_ms: round(record, 2),
+      rss_mb: round(rss, 0),
+    };
+  },
+};
