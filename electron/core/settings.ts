@@ -1,5 +1,7 @@
 import type { ClinicSettings } from '../../shared/contract/schemas';
 import type { Db } from './db/database';
+import { DEFAULT_ABSENCE_THRESHOLD_DAYS } from '../../shared/continuity/episodes';
+import { systemTimeZone } from './continuity/time-zone';
 
 export const DEFAULT_SETTINGS: ClinicSettings = {
   clinicName: 'Doorway',
@@ -8,6 +10,8 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   clientCodeMask: '',
   clientCodeHint: '',
   languageAssistant: true,
+  absenceThresholdDays: DEFAULT_ABSENCE_THRESHOLD_DAYS,
+  timeZone: systemTimeZone(),
 };
 
 export function readSettings(db: Db): ClinicSettings {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
+import { continuityChannels } from './continuity';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -15,6 +16,7 @@ export const channels = {
   ...sessionChannels,
   ...settingsChannels,
   ...recordChannels,
+  ...continuityChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;
@@ -46,3 +48,4 @@ export type { Access, ChannelDef } from './channel';
 export * from './schemas';
 export * from './record-schemas';
 export type { PersonPage } from './records';
+export type { Dashboard, DoorOpenItem, Overview, Timeline } from './continuity';

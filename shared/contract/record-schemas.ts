@@ -175,6 +175,8 @@ export const entryDataSchemas = {
   goal: z.strictObject({
     text: z.string().trim().min(1, 'Please write the goal in their words.').max(2000),
     status: z.enum(GOAL_STATUSES).default('working_on_it'),
+    /** When the status last changed (set by Doorway when it changes), for "goal reached" on the timeline. */
+    statusChangedOn: isoDateSchema.nullable().default(null),
   }),
   substance_use: z
     .strictObject({

@@ -56,6 +56,10 @@ export const clinicSettingsSchema = z.object({
   clientCodeHint: z.string(),
   /** The language assistant suggests person-first wording in notes, goals and moments. */
   languageAssistant: z.boolean(),
+  /** A gap longer than this many days between contacts is time away (DESIGN.md, Continuity). */
+  absenceThresholdDays: z.number().int().min(7).max(730),
+  /** IANA time zone: continuity is counted in calendar days here. */
+  timeZone: z.string(),
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from '../continuity/days';
 import { ADMIN_ONLY, ALL_ROLES } from '../roles';
 import { channel } from './channel';
 import { clientCodeMaskSchema, clinicNameSchema, clinicSettingsSchema, peopleWordSchema } from './schemas';
@@ -23,6 +24,13 @@ export const settingsChannels = {
         clientCodeMask: clientCodeMaskSchema.optional(),
         clientCodeHint: z.string().trim().max(300, 'Please keep the explanation under 300 characters.').optional(),
         languageAssistant: z.boolean().optional(),
+        absenceThresholdDays: z
+          .number()
+          .int('Days are whole numbers.')
+          .min(7, 'Time away starts after at least 7 days.')
+          .max(730, 'Time away starts after at most 730 days.')
+          .optional(),
+        timeZone: z.string().max(64).refine(isValidTimeZone, 'Please choose a time zone from the list.').optional(),
       })
       .refine((v) => Object.keys(v).length > 0, 'Nothing to change.'),
     output: clinicSettingsSchema,

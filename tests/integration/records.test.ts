@@ -189,12 +189,12 @@ describe('what matters to the person', () => {
   it('goals in their own words, with status changes kept as history', async () => {
     const p = await call('people.create', { clientCode: 'MA0712' });
     const g = await call('entries.add', { personId: p.id, kind: 'goal', occurredOn: '2026-11-02', data: { text: 'Get my own place by spring' } });
-    expect(g.data).toEqual({ text: 'Get my own place by spring', status: 'working_on_it' });
+    expect(g.data).toEqual({ text: 'Get my own place by spring', status: 'working_on_it', statusChangedOn: null });
     const reached = await call('entries.update', { id: g.id, data: { status: 'reached' } });
-    expect(reached.data).toEqual({ text: 'Get my own place by spring', status: 'reached' });
+    expect(reached.data).toEqual({ text: 'Get my own place by spring', status: 'reached', statusChangedOn: '2026-11-21' });
     await refused('entries.update', { id: g.id, data: { status: 'failed' } }, 'INVALID_INPUT', /./);
     const h = await call('history.get', { recordType: 'entry', id: g.id });
-    expect(h[0]!.previous).toEqual({ occurredOn: '2026-11-02', data: { text: 'Get my own place by spring', status: 'working_on_it' } });
+    expect(h[0]!.previous).toEqual({ occurredOn: '2026-11-02', data: { text: 'Get my own place by spring', status: 'working_on_it', statusChangedOn: null } });
   });
 
   it('a phase change is dated, says who and why, and sets the current phase', async () => {

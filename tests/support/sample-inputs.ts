@@ -43,6 +43,14 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'catalog.create': { kind: 'supply', label: 'Hygiene kit' },
   'catalog.update': { id: 1, active: false },
   'staff.list': {},
+  'continuity.timeline': { personId: 1 },
+  'continuity.welcomeBack': { personId: 1 },
+  'home.dashboard': {},
+  'doors.list': {},
+  'outreach.record': { personId: 1, method: 'text', note: 'Sent the new drop-in hours' },
+  'outreach.list': { personId: 1 },
+  'overview.period': { from: '2026-01-01', to: '2026-06-30' },
+  'overview.exportCsv': { from: '2026-01-01', to: '2026-06-30' },
 };
 
 /** Inputs every channel's schema must refuse. */

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'entry.restore',
   'catalog.create',
   'catalog.update',
+  'outreach.create',
+  'overview.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

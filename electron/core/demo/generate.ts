@@ -1,7 +1,9 @@
 import type { ContactSetting } from '../../../shared/contract/record-schemas';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
+import { recomputeAllContactDays } from '../continuity/contact-days';
 import { refreshPhase } from '../records/people';
+import { readSettings } from '../settings';
 import * as words from './phrases';
 import { Random } from './random';
 
@@ -242,6 +244,7 @@ export function generateDemo(db: Db, o: DemoOptions): { people: number; contacts
       `UPDATE people SET (first_contact_at, last_contact_at, contact_count) =
          (SELECT min(occurred_at), max(occurred_at), count(*) FROM contacts WHERE person_id = people.id AND deleted_at IS NULL)`,
     ).run();
+    recomputeAllContactDays(db, readSettings(db).timeZone);
   })();
   return { people: size.people, contacts: done };
 }

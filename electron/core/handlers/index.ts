@@ -1,4 +1,5 @@
 import type { Handlers } from '../router';
+import { continuityHandlers } from './continuity';
 import { recordHandlers } from './records';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
@@ -10,4 +11,5 @@ export const handlers = {
   ...sessionHandlers,
   ...settingsHandlers,
   ...recordHandlers,
+  ...continuityHandlers,
 } satisfies Handlers;

@@ -77,7 +77,7 @@ export const recordHandlers = {
 
   'contacts.record': ({ personId, ...fields }, ctx) =>
     write(ctx.core, () => {
-      const id = recordContact(ctx.core.db, personId, fields, actorOf(ctx));
+      const id = recordContact(ctx.core.db, personId, fields, actorOf(ctx), readSettings(ctx.core.db).timeZone);
       ctx.core.audit({ action: 'contact.create', subjectType: 'contact', subjectId: id, details: { personId } });
       return getContact(ctx.core.db, id, canReadClinical(ctx.session!.user.role));
     }),
@@ -90,19 +90,19 @@ export const recordHandlers = {
       if (changes.note !== undefined && !canReadClinical(ctx.session!.user.role)) {
         throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes.');
       }
-      updateContact(ctx.core.db, id, changes, actorOf(ctx));
+      updateContact(ctx.core.db, id, changes, actorOf(ctx), readSettings(ctx.core.db).timeZone);
       ctx.core.audit({ action: 'contact.update', subjectType: 'contact', subjectId: id, details: { fields: Object.keys(changes) } });
       return getContact(ctx.core.db, id, canReadClinical(ctx.session!.user.role));
     }),
   'contacts.delete': ({ id, reason }, ctx) =>
     write(ctx.core, () => {
-      deleteContact(ctx.core.db, id, reason, actorOf(ctx));
+      deleteContact(ctx.core.db, id, reason, actorOf(ctx), readSettings(ctx.core.db).timeZone);
       ctx.core.audit({ action: 'contact.delete', subjectType: 'contact', subjectId: id, details: { reason } });
       return getContact(ctx.core.db, id, true);
     }),
   'contacts.restore': ({ id }, ctx) =>
     write(ctx.core, () => {
-      restoreContact(ctx.core.db, id, actorOf(ctx));
+      restoreContact(ctx.core.db, id, actorOf(ctx), readSettings(ctx.core.db).timeZone);
       ctx.core.audit({ action: 'contact.restore', subjectType: 'contact', subjectId: id });
       return getContact(ctx.core.db, id, true);
     }),

@@ -1,3 +1,4 @@
+import { recomputeAllContactDays } from '../continuity/contact-days';
 import { readSettings, writeSettings } from '../settings';
 import type { Handlers } from '../router';
 
@@ -8,6 +9,8 @@ export const settingsHandlers = {
       const before = readSettings(core.db);
       writeSettings(core.db, input);
       const after = readSettings(core.db);
+      // Calendar days depend on the time zone: recount them all, in the same transaction.
+      if (after.timeZone !== before.timeZone) recomputeAllContactDays(core.db, after.timeZone);
       const changed = Object.fromEntries(
         Object.keys(input).map((k) => [k, { from: before[k as keyof typeof before], to: after[k as keyof typeof after] }]),
       );

@@ -3,6 +3,7 @@ import type { contactFieldsSchema} from '../../../shared/contract/record-schemas
 import { type Contact } from '../../../shared/contract/record-schemas';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
+import { recomputePersonContactDays } from '../continuity/contact-days';
 import { assertItems } from './catalog';
 import { keepHistory } from './history';
 import { refreshContactSummary, requireLivePerson, type Actor } from './people';
@@ -127,7 +128,7 @@ function assertNotFuture(occurredAt: string, now: string): void {
   }
 }
 
-export function recordContact(db: Db, personId: number, f: ContactFields, actor: Actor): number {
+export function recordContact(db: Db, personId: number, f: ContactFields, actor: Actor, timeZone: string): number {
   requireLivePerson(db, personId);
   const occurredAt = new Date(f.occurredAt ?? actor.at).toISOString();
   assertNotFuture(occurredAt, actor.at);
@@ -144,10 +145,11 @@ export function recordContact(db: Db, personId: number, f: ContactFields, actor:
   const id = Number(info.lastInsertRowid);
   writeItems(db, id, f);
   refreshContactSummary(db, personId);
+  recomputePersonContactDays(db, timeZone, personId, occurredAt);
   return id;
 }
 
-export function updateContact(db: Db, id: number, changes: Partial<ContactFields>, actor: Actor): number {
+export function updateContact(db: Db, id: number, changes: Partial<ContactFields>, actor: Actor, timeZone: string): number {
   const before = getContact(db, id, true);
   if (before.deleted) throw new DoorwayError('CONFLICT', 'This contact was removed. Restore it first to edit it.');
   const occurredAt = changes.occurredAt ? new Date(changes.occurredAt).toISOString() : before.occurredAt;
@@ -180,24 +182,27 @@ export function updateContact(db: Db, id: number, changes: Partial<ContactFields
   writeItems(db, id, { services, supplies });
   keepHistory(db, { type: 'contact', id, change: 'edit', previous, by: actor.id, at: actor.at });
   refreshContactSummary(db, before.personId);
+  recomputePersonContactDays(db, timeZone, before.personId, occurredAt < before.occurredAt ? occurredAt : before.occurredAt);
   return before.personId;
 }
 
-export function deleteContact(db: Db, id: number, reason: string, actor: Actor): number {
+export function deleteContact(db: Db, id: number, reason: string, actor: Actor, timeZone: string): number {
   const c = getContact(db, id, true);
   if (c.deleted) throw new DoorwayError('CONFLICT', 'This contact is already removed.');
   db.prepare('UPDATE contacts SET deleted_at = ?, deleted_by = ?, delete_reason = ? WHERE id = ?').run(actor.at, actor.id, reason, id);
   keepHistory(db, { type: 'contact', id, change: 'delete', previous: { deleted: false }, by: actor.id, at: actor.at, reason });
   refreshContactSummary(db, c.personId);
+  recomputePersonContactDays(db, timeZone, c.personId, c.occurredAt);
   return c.personId;
 }
 
-export function restoreContact(db: Db, id: number, actor: Actor): number {
+export function restoreContact(db: Db, id: number, actor: Actor, timeZone: string): number {
   const c = getContact(db, id, true);
   if (!c.deleted) throw new DoorwayError('CONFLICT', 'This contact is not removed, so there is nothing to restore.');
   requireLivePerson(db, c.personId);
   db.prepare('UPDATE contacts SET deleted_at = NULL, deleted_by = NULL, delete_reason = NULL WHERE id = ?').run(id);
   keepHistory(db, { type: 'contact', id, change: 'restore', previous: { deleted: true, deleteReason: c.deleteReason }, by: actor.id, at: actor.at });
   refreshContactSummary(db, c.personId);
+  recomputePersonContactDays(db, timeZone, c.personId, c.occurredAt);
   return c.personId;
 }

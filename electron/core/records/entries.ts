@@ -82,6 +82,9 @@ export function updateEntry(db: Db, id: number, changes: { occurredOn?: string; 
   if (changes.occurredOn) assertNotFuture(changes.occurredOn, actor);
   // Partial data edits merge onto what is there, then the whole is validated again.
   const merged = changes.data === undefined ? before.data : { ...before.data, ...(changes.data as Record<string, unknown>) };
+  if (before.kind === 'goal' && merged.status !== before.data.status && !(changes.data && 'statusChangedOn' in (changes.data as Record<string, unknown>))) {
+    merged.statusChangedOn = actor.at.slice(0, 10);
+  }
   const clean = parseEntryData(before.kind, merged);
   const occurredOn = changes.occurredOn ?? before.occurredOn;
   if (occurredOn === before.occurredOn && JSON.stringify(clean) === JSON.stringify(before.data)) return before;

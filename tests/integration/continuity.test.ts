@@ -1,0 +1,194 @@
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
+import type { Router } from '../../electron/core';
+import type { DoorwayCore } from '../../electron/core/app';
+import { dbContentHash, removeDir, setUpVault, tempDir } from '../support/vault';
+
+let dir: string;
+let core: DoorwayCore;
+let router: Router;
+let now = Date.parse('2026-08-05T18:00:00Z');
+
+beforeEach(async () => {
+  dir = tempDir();
+  const made = await setUpVault(dir);
+  core = made.core;
+  router = made.router;
+  now = Date.parse('2026-08-05T18:00:00Z');
+  (core.options as { now?: () => Date }).now = () => new Date(now);
+  await call('settings.update', { timeZone: 'America/Los_Angeles', absenceThresholdDays: 60 });
+});
+afterEach(() => {
+  core.close();
+  removeDir(dir);
+});
+
+async function call<K extends ChannelName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  const r = await router(name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value as OutputOf<K>;
+}
+
+/** Local clinic times (Los Angeles, UTC-8 in winter, UTC-7 in summer). */
+const la = (day: string, time = '10:00') => new Date(`${day}T${time}:00${day < '2026-03-08' || day > '2026-11-01' ? '-08:00' : '-07:00'}`).toISOString();
+
+async function januaryToMarchThenAugust() {
+  const p = await call('people.create', { clientCode: 'MA0712', preferredName: 'Maggie' });
+  const catalog = await call('catalog.list', {});
+  const nasal = catalog.find((i) => i.label === 'Naloxone (nasal)')!;
+  for (const d of ['2026-01-10', '2026-01-24', '2026-02-07', '2026-02-21', '2026-03-20']) {
+    await call('contacts.record', { personId: p.id, setting: 'drop_in', occurredAt: la(d), whatMattered: d === '2026-03-20' ? 'Her sister is visiting' : '' });
+  }
+  await call('contacts.record', { personId: p.id, setting: 'ssp_exchange', occurredAt: la('2026-02-07', '15:00'), supplies: [{ itemId: nasal.id, quantity: 2 }] });
+  await call('entries.add', { personId: p.id, kind: 'goal', occurredOn: '2026-01-24', data: { text: 'Get my ID back' } });
+  await call('entries.add', { personId: p.id, kind: 'moment', occurredOn: '2026-02-21', data: { text: 'Shared her story for the first time' } });
+  return p;
+}
+
+describe('the engagement timeline', () => {
+  it('January to March, four months away, back in August: two episodes, a labelled time away and a welcome back', async () => {
+    const p = await januaryToMarchThenAugust();
+    const cue = await call('continuity.welcomeBack', { personId: p.id });
+    expect(cue).toEqual({
+      isWelcomeBack: true,
+      daysAway: 138,
+      lastContactDay: '2026-03-20',
+      openGoals: [{ id: expect.any(Number), text: 'Get my ID back', since: '2026-01-24' }],
+      lastWhatMattered: 'Her sister is visiting',
+    });
+    await call('contacts.record', { personId: p.id, setting: 'clinic_visit', occurredAt: la('2026-08-05') });
+    const t = await call('continuity.timeline', { personId: p.id });
+    expect(t.episodes).toEqual([
+      { start: '2026-01-10', end: '2026-03-20', contactCount: 6 },
+      { start: '2026-08-05', end: '2026-08-05', contactCount: 1 },
+    ]);
+    // 20 March to 5 August: 11 + 30 + 31 + 30 + 31 + 5 = 138 days.
+    expect(t.timeAway).toEqual([{ from: '2026-03-20', to: '2026-08-05', days: 138 }]);
+    expect(t.welcomeBacks).toEqual(['2026-08-05']);
+    expect(t.annotations.map((a) => [a.day, a.kind])).toEqual([
+      ['2026-01-24', 'goal_set'],
+      ['2026-02-07', 'naloxone'],
+      ['2026-02-21', 'moment'],
+    ]);
+    expect(t.currentAbsence).toEqual({ days: 0, away: false });
+    // One staff member for all 7 contacts.
+    expect(t.measures).toMatchObject({ contacts: 7, providers: 1, coc: 1, upc: 1, secon: 1, hhi: 1 });
+    expect(t.retention).toEqual({ twoContacts90DaysApart: true, contactInLast6Months: true });
+  });
+
+  it('uses calendar days in the clinic time zone: 11 pm and 1 am are different days', async () => {
+    const p = await call('people.create', { clientCode: 'TZ0001' });
+    await call('contacts.record', { personId: p.id, setting: 'street_outreach', occurredAt: la('2026-05-01', '23:00') });
+    await call('contacts.record', { personId: p.id, setting: 'street_outreach', occurredAt: la('2026-05-02', '01:00') });
+    expect((await call('continuity.timeline', { personId: p.id })).contacts.map((c) => c.day)).toEqual(['2026-05-01', '2026-05-02']);
+    await call('settings.update', { timeZone: 'Asia/Tokyo' });
+    expect((await call('continuity.timeline', { personId: p.id })).contacts.map((c) => c.day)).toEqual(['2026-05-02', '2026-05-02']);
+  });
+
+  it('front desk does not see overdose responses on the timeline', async () => {
+    const p = await januaryToMarchThenAugust();
+    await call('entries.add', {
+      personId: p.id,
+      kind: 'overdose_response',
+      occurredOn: '2026-03-01',
+      data: { reportedBy: 'A friend', naloxoneDoses: 1, called911: 'no', someoneStayed: 'yes', outcome: 'alive_stayed' },
+    });
+    expect((await call('continuity.timeline', { personId: p.id })).annotations.some((a) => a.kind === 'overdose_response')).toBe(true);
+    core.session!.user = { ...core.session!.user, role: 'front_desk' };
+    expect((await call('continuity.timeline', { personId: p.id })).annotations.some((a) => a.kind === 'overdose_response')).toBe(false);
+  });
+});
+
+describe('home screen and door\'s open', () => {
+  it('lists today\'s contacts, the welcome back this week, and the door\'s open with how to reach them', async () => {
+    const p = await januaryToMarchThenAugust();
+    const away = await call('people.create', {
+      clientCode: 'DJ1103',
+      contactPrefs: { okToText: true, okToCall: false, okToLeaveMessage: false, okToEmail: false, phone: '555-0101', email: null, safeTimes: 'Mornings', trustedContact: null, doNotContact: false, whatHelps: null },
+    });
+    await call('contacts.record', { personId: away.id, setting: 'van', occurredAt: la('2026-05-01') });
+    const justInside = await call('people.create', { clientCode: 'JI0001' });
+    await call('contacts.record', { personId: justInside.id, setting: 'van', occurredAt: la('2026-06-06') }); // exactly 60 days
+    let d = await call('home.dashboard', {});
+    expect(d.today).toBe('2026-08-05');
+    expect(d.welcomeBacksThisWeek).toEqual([]);
+    expect(d.doorsOpen.items.map((i) => [i.person.clientCode, i.daysAway])).toEqual([['DJ1103', 96], ['MA0712', 138]]);
+    expect(d.doorsOpen.items[0]!.reach).toMatchObject({ okToText: true, okToCall: false, safeTimes: 'Mornings', hasPhone: true, doNotContact: false });
+
+    const welcome = await call('contacts.record', { personId: p.id, setting: 'clinic_visit', occurredAt: la('2026-08-05', '09:30') });
+    d = await call('home.dashboard', {});
+    expect(d.todaysContacts.map((c) => c.contactId)).toEqual([welcome.id]);
+    expect(d.welcomeBacksThisWeek).toEqual([{ contactId: welcome.id, day: '2026-08-05', daysAway: 138, person: expect.objectContaining({ clientCode: 'MA0712' }) }]);
+    expect(d.doorsOpen.total).toBe(1);
+    expect(d.testingPeriod.items.map((i) => i.person.clientCode).sort()).toEqual(['DJ1103', 'JI0001']);
+    const aug = d.trends.find((m) => m.month === '2026-08')!;
+    expect(aug).toEqual({ month: '2026-08', contacts: 1, people: 1, returns: 1 });
+    expect(d.trends.find((m) => m.month === '2026-02')).toEqual({ month: '2026-02', contacts: 3, people: 1, returns: 0 });
+    expect(d.trends).toHaveLength(12);
+  });
+
+  it('an outreach attempt is noted but never counts as a contact', async () => {
+    await januaryToMarchThenAugust();
+    const [item] = (await call('doors.list', {})).items;
+    const before = await call('people.get', { id: item!.person.id });
+    await call('outreach.record', { personId: item!.person.id, method: 'text', note: 'Sent the new drop-in hours' });
+    const list = await call('doors.list', {});
+    expect(list.items[0]!.lastOutreach).toMatchObject({ method: 'text', reached: false, note: 'Sent the new drop-in hours', staffName: 'River Stone' });
+    expect(list.total).toBe(1);
+    const after = await call('people.get', { id: item!.person.id });
+    expect(after.person.contactCount).toBe(before.person.contactCount);
+  });
+});
+
+describe('clinic overview for a period', () => {
+  it('counts people, contacts and naloxone kits separately, with new people and returns, and exports CSV', async () => {
+    const p = await januaryToMarchThenAugust();
+    await call('contacts.record', { personId: p.id, setting: 'clinic_visit', occurredAt: la('2026-08-05', '09:30') });
+    const q = await call('people.create', { clientCode: 'QQ0001' });
+    const catalog = await call('catalog.list', {});
+    const inj = catalog.find((i) => i.label === 'Naloxone (injectable)')!;
+    await call('contacts.record', { personId: q.id, setting: 'van', occurredAt: la('2026-02-10'), supplies: [{ itemId: inj.id, quantity: 3 }] });
+    const o = await call('overview.period', { from: '2026-02-01', to: '2026-08-31' });
+    // Maggie: 7 Feb x2, 21 Feb, 20 Mar, 5 Aug = 5 contacts; QQ0001: 1 contact. Naloxone: 2 + 3 kits.
+    expect(o).toMatchObject({ distinctPeople: 2, contacts: 6, naloxoneKits: 5, newPeople: 1, returnsAfterTimeAway: 1 });
+    expect(o.supplies).toEqual([
+      { label: 'Naloxone (nasal)', category: 'naloxone', quantity: 2 },
+      { label: 'Naloxone (injectable)', category: 'naloxone', quantity: 3 },
+    ]);
+    expect(o.continuity.coc).toEqual({ mean: 1, people: 1 });
+    expect(o.continuity.peopleSeen).toBe(2);
+    const csv = await call('overview.exportCsv', { from: '2026-02-01', to: '2026-08-31' });
+    expect(csv.filename).toBe('doorway-harbour-street-clinic-overview-2026-02-01-to-2026-08-31.csv');
+    const rows = Papa.parse<string[]>(csv.csv).data;
+    expect(rows).toContainEqual(['Counts', 'Naloxone kits given', '5', 'Kits, not people or contacts']);
+    expect(rows).toContainEqual(['Continuity', 'COC', '1.000', 'Average over 1 people with at least 2 contacts']);
+    expect(core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'overview.export'").pluck().get()).toBe(1);
+  });
+
+  it('refuses a period that ends before it starts, writing nothing', async () => {
+    const before = dbContentHash(core.db);
+    const r = await router('overview.period', { from: '2026-05-01', to: '2026-04-01' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'The period starts before it ends. Please check the dates.' } });
+    expect(dbContentHash(core.db)).toBe(before);
+  });
+});
+
+describe('derived days stay in step with edits', () => {
+  it('backdating, moving and removing contacts recompute gaps from that point on', async () => {
+    const p = await call('people.create', { clientCode: 'GG0001' });
+    const a = await call('contacts.record', { personId: p.id, setting: 'drop_in', occurredAt: la('2026-01-01') });
+    const c = await call('contacts.record', { personId: p.id, setting: 'drop_in', occurredAt: la('2026-05-01') });
+    const gaps = () => core.db.prepare('SELECT local_day, prev_gap_days FROM contacts WHERE person_id = ? AND deleted_at IS NULL ORDER BY occurred_at').raw().all(p.id);
+    expect(gaps()).toEqual([['2026-01-01', null], ['2026-05-01', 120]]);
+    const b = await call('contacts.record', { personId: p.id, setting: 'drop_in', occurredAt: la('2026-02-15') });
+    expect(gaps()).toEqual([['2026-01-01', null], ['2026-02-15', 45], ['2026-05-01', 75]]);
+    await call('contacts.update', { id: b.id, changes: { occurredAt: la('2026-04-20') } });
+    expect(gaps()).toEqual([['2026-01-01', null], ['2026-04-20', 109], ['2026-05-01', 11]]);
+    await call('contacts.delete', { id: a.id, reason: 'Recorded for the wrong person' });
+    expect(gaps()).toEqual([['2026-04-20', null], ['2026-05-01', 11]]);
+    await call('contacts.restore', { id: a.id });
+    expect(gaps()).toEqual([['2026-01-01', null], ['2026-04-20', 109], ['2026-05-01', 11]]);
+    expect(c.id).toBeGreaterThan(0);
+  });
+});
