@@ -42,3 +42,8 @@ export const round = (n: number, digits: number): number => Number(n.toFixed(dig
 
 export const describeSamples = (samples: readonly number[], unit = 'ms'): string =>
   `median of ${samples.length}; min ${round(Math.min(...samples), 2)} ${unit}, max ${round(Math.max(...samples), 2)} ${unit}`;
+
+export function p95(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}

@@ -10,24 +10,27 @@ import { metrics } from './metrics';
  * `npm run bench [-- --size small|medium|large]`: human-readable lines, then as the last line one JSON
  * object of metric -> number that CI and later issues can compare across runs.
  */
-const USAGE = `Usage: npm run bench [-- --size ${SIZES.join('|')}]  (default: small)`;
+const USAGE = `Usage: npm run bench [-- --size ${SIZES.join('|')}] [--only WORD,WORD]  (default: small, all metrics)`;
 
-function parseSize(argv: string[]): BenchSize | null {
+function parseArgv(argv: string[]): { size: BenchSize; only: string[] } | null {
   try {
-    const { values } = parseArgs({ args: argv, options: { size: { type: 'string', default: 'small' } }, strict: true });
-    return SIZES.find((s) => s === values.size) ?? null;
+    const { values } = parseArgs({ args: argv, options: { size: { type: 'string', default: 'small' }, only: { type: 'string', default: '' } }, strict: true });
+    const size = SIZES.find((s) => s === values.size);
+    // --only keeps the metric groups whose name contains one of the words, e.g. --only continuity,record
+    return size ? { size, only: values.only.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean) } : null;
   } catch {
     return null;
   }
 }
 
 async function main(): Promise<void> {
-  const size = parseSize(process.argv.slice(2));
-  if (!size) {
+  const args = parseArgv(process.argv.slice(2));
+  if (!args) {
     console.error(USAGE);
     process.exitCode = 2;
     return;
   }
+  const { size, only } = args;
 
   const workDir = mkdtempSync(join(tmpdir(), 'doorway-bench-'));
   const fixtures = new Map<string, Promise<unknown>>();
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   try {
     console.log(`Doorway bench, size ${size}, Node ${process.version}`);
-    for (const metric of metrics) {
+    for (const metric of metrics.filter((m) => only.length === 0 || only.some((w) => m.name.toLowerCase().includes(w)))) {
       const t = performance.now();
       console.log(`- ${metric.name}`);
       Object.assign(results, await metric.run(ctx));

@@ -192,3 +192,34 @@ describe('derived days stay in step with edits', () => {
     expect(c.id).toBeGreaterThan(0);
   });
 });
+
+describe('monthly figures kept by triggers', () => {
+  const direct = () =>
+    core.db
+      .prepare(
+        `SELECT substr(local_day, 1, 7) AS month, count(*) AS contacts, count(DISTINCT person_id) AS people,
+           coalesce(sum(prev_gap_days > (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'absenceThresholdDays')), 0) AS returns
+         FROM contacts WHERE deleted_at IS NULL GROUP BY 1 ORDER BY 1`,
+      )
+      .all();
+  const kept = () => core.db.prepare('SELECT month, contacts, people, returns FROM month_stats WHERE contacts > 0 ORDER BY month').all();
+
+  it('match a direct count after records, edits, removals, restores, a time zone change and a threshold change', async () => {
+    const a = await call('people.create', { clientCode: 'AA0001' });
+    const b = await call('people.create', { clientCode: 'BB0002' });
+    const ids: number[] = [];
+    for (const [p, d] of [[a, '2026-01-05'], [a, '2026-01-31'], [b, '2026-01-20'], [a, '2026-05-01'], [b, '2026-05-02'], [b, '2026-07-30']] as const) {
+      ids.push((await call('contacts.record', { personId: p.id, setting: 'drop_in', occurredAt: la(d, '23:30') })).id);
+    }
+    expect(kept()).toEqual(direct());
+    await call('contacts.update', { id: ids[1]!, changes: { occurredAt: la('2026-03-15') } });
+    await call('contacts.delete', { id: ids[3]!, reason: 'Entered twice by mistake' });
+    expect(kept()).toEqual(direct());
+    await call('contacts.restore', { id: ids[3]! });
+    await call('settings.update', { timeZone: 'Pacific/Auckland' });
+    expect(kept()).toEqual(direct());
+    await call('settings.update', { absenceThresholdDays: 30 });
+    expect(kept()).toEqual(direct());
+    expect(kept().reduce((s, m) => s + (m as { returns: number }).returns, 0)).toBeGreaterThan(0);
+  });
+});

@@ -62,3 +62,20 @@ export function recomputePersonContactDays(db: Db, timeZone: string, personId: n
   }
   db.prepare('UPDATE people SET last_contact_day = (SELECT max(local_day) FROM contacts WHERE person_id = ? AND deleted_at IS NULL) WHERE id = ?').run(personId, personId);
 }
+
+/**
+ * Rebuilds the monthly figures from the contacts (after the absence threshold changes, or to repair);
+ * the triggers keep them current for every other change.
+ */
+export function rebuildMonthStats(db: Db): void {
+  db.exec('DELETE FROM person_month; DELETE FROM month_stats;');
+  db.exec(`
+    INSERT INTO month_stats (month, contacts, returns, people)
+      SELECT substr(local_day, 1, 7), count(*),
+        coalesce(sum(prev_gap_days > (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'absenceThresholdDays')), 0), 0
+      FROM contacts WHERE deleted_at IS NULL AND local_day IS NOT NULL GROUP BY 1;
+    INSERT INTO person_month (person_id, month, contacts)
+      SELECT person_id, substr(local_day, 1, 7), count(*) FROM contacts
+      WHERE deleted_at IS NULL AND local_day IS NOT NULL GROUP BY 1, 2;
+  `);
+}

@@ -28,16 +28,25 @@ export function personTimeline(db: Db, personId: number, s: ContinuitySettings, 
   const exists = db.prepare('SELECT 1 FROM people WHERE id = ?').get(personId);
   if (!exists) throw new DoorwayError('NOT_FOUND', 'That person could not be found.');
   const day = today(now, s);
-  const contacts = (
-    db
-      .prepare(
-        `SELECT c.id, c.occurred_at AS at, c.local_day AS day, c.setting, c.staff_id AS staffId,
-           coalesce((SELECT sum(cs.quantity) FROM contact_supplies cs JOIN catalog_items i ON i.id = cs.item_id
-                     WHERE cs.contact_id = c.id AND i.category = 'naloxone'), 0) AS naloxone
-         FROM contacts c WHERE c.person_id = ? AND c.deleted_at IS NULL ORDER BY c.occurred_at, c.id`,
-      )
-      .all(personId) as { id: number; at: string; day: string; setting: ContactSetting; staffId: number; naloxone: number }[]
+  const contacts = db
+    .prepare(
+      `SELECT c.id, c.occurred_at AS at, c.local_day AS day, c.setting, c.staff_id AS staffId, 0 AS naloxone
+       FROM contacts c WHERE c.person_id = ? AND c.deleted_at IS NULL ORDER BY c.occurred_at, c.id`,
+    )
+    .all(personId) as { id: number; at: string; day: string; setting: ContactSetting; staffId: number; naloxone: number }[];
+  // One grouped query for naloxone kits, not one per contact.
+  const kits = new Map(
+    (
+      db
+        .prepare(
+          `SELECT cs.contact_id, sum(cs.quantity) AS kits FROM contacts c
+           JOIN contact_supplies cs ON cs.contact_id = c.id JOIN catalog_items i ON i.id = cs.item_id
+           WHERE c.person_id = ? AND c.deleted_at IS NULL AND i.category = 'naloxone' GROUP BY cs.contact_id`,
+        )
+        .all(personId) as { contact_id: number; kits: number }[]
+    ).map((k) => [k.contact_id, k.kits]),
   );
+  for (const c of contacts) c.naloxone = kits.get(c.id) ?? 0;
   const staffIds = [...new Set(contacts.map((c) => c.staffId))];
   const staff = staffIds.length
     ? (db.prepare(`SELECT id, display_name AS name FROM staff_users WHERE id IN (${staffIds.map(() => '?').join(',')})`).all(...staffIds) as { id: number; name: string }[])
@@ -209,12 +218,8 @@ export function homeDashboard(db: Db, s: ContinuitySettings, now: Date): Dashboa
 
   const firstMonth = `${addDays(day, -330).slice(0, 7)}-01`;
   const rows = db
-    .prepare(
-      `SELECT substr(local_day, 1, 7) AS month, count(*) AS contacts, count(DISTINCT person_id) AS people,
-         coalesce(sum(prev_gap_days > ?), 0) AS returns
-       FROM contacts WHERE deleted_at IS NULL AND local_day >= ? AND local_day <= ? GROUP BY month ORDER BY month`,
-    )
-    .all(s.thresholdDays, firstMonth, day) as { month: string; contacts: number; people: number; returns: number }[];
+    .prepare('SELECT month, contacts, people, returns FROM month_stats WHERE month BETWEEN ? AND ? ORDER BY month')
+    .all(firstMonth.slice(0, 7), day.slice(0, 7)) as { month: string; contacts: number; people: number; returns: number }[];
   const byMonth = new Map(rows.map((r) => [r.month, r]));
   const trends: Dashboard['trends'] = [];
   for (let m = firstMonth.slice(0, 7); m <= day.slice(0, 7); m = addDays(`${m}-28`, 7).slice(0, 7)) {

@@ -1,4 +1,4 @@
-import { recomputeAllContactDays } from '../continuity/contact-days';
+import { rebuildMonthStats, recomputeAllContactDays } from '../continuity/contact-days';
 import { readSettings, writeSettings } from '../settings';
 import type { Handlers } from '../router';
 
@@ -11,6 +11,8 @@ export const settingsHandlers = {
       const after = readSettings(core.db);
       // Calendar days depend on the time zone: recount them all, in the same transaction.
       if (after.timeZone !== before.timeZone) recomputeAllContactDays(core.db, after.timeZone);
+      // Returns after time away depend on the threshold: recount the monthly figures.
+      if (after.absenceThresholdDays !== before.absenceThresholdDays) rebuildMonthStats(core.db);
       const changed = Object.fromEntries(
         Object.keys(input).map((k) => [k, { from: before[k as keyof typeof before], to: after[k as keyof typeof after] }]),
       );

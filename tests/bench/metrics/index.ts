@@ -1,8 +1,9 @@
 import type { MetricModule } from '../bench';
+import { continuityMetric } from './continuity';
 import { encryptionOverheadMetric } from './encryption-overhead';
 import { openRawKeyMetric } from './open-raw-key';
 import { recordsMetric } from './records';
 import { unlockMetric } from './unlock';
 
 /** Every metric the bench reports, in the order it runs them. Later issues add their modules here. */
-export const metrics: readonly MetricModule[] = [unlockMetric, openRawKeyMetric, encryptionOverheadMetric, recordsMetric];
+export const metrics: readonly MetricModule[] = [unlockMetric, openRawKeyMetric, encryptionOverheadMetric, recordsMetric, continuityMetric];

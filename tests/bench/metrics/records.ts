@@ -1,15 +1,9 @@
-import { join } from 'node:path';
-import { createDoorway, invoke } from '../../../electron/core';
-import { generateDemo } from '../../../electron/core/demo/generate';
 import { Random } from '../../../electron/core/demo/random';
-import { round, timeMs, type MetricModule } from '../bench';
+import { p95, round, timeMs, type MetricModule } from '../bench';
+import { openDemoVault } from '../fixtures';
 
 const SAMPLES = 300;
 
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
 
 /**
  * The daily work of a clinic, through the real router on a demo vault of the bench size: finding
@@ -19,22 +13,7 @@ function p95(samples: number[]): number {
 export const recordsMetric: MetricModule = {
   name: 'relationship record (search, person page, record contact)',
   async run(ctx) {
-    const dataDir = join(ctx.workDir, 'records-vault');
-    const { core, router } = createDoorway({ dataDir, kdfCost: { N: 2 ** 14 } });
-    const code = await invoke(router, 'setup.recoveryCode', {});
-    if (!code.ok) throw new Error(code.error.message);
-    const groups = code.value.recoveryCode.split('-');
-    const made = await invoke(router, 'setup.create', {
-      clinicName: 'Bench Clinic',
-      peopleWord: 'participant',
-      admin: { username: 'bench', displayName: 'Bench Admin', password: 'a calm bench password' },
-      confirmation: code.value.confirmGroups.map((g) => groups[g - 1] ?? ''),
-    });
-    if (!made.ok) throw new Error(made.error.message);
-    const t = Date.now();
-    const demo = generateDemo(core.db, { size: ctx.size, seed: 11, now: new Date(), actorId: made.value.user.id });
-    ctx.log(`  demo vault: ${demo.people} people, ${demo.contacts} contacts in ${round((Date.now() - t) / 1000, 1)} s`);
-
+    const { core, router } = await openDemoVault(ctx);
     const rng = new Random(5);
     const names = core.db.prepare('SELECT client_code, name, preferred_name FROM people').all() as { client_code: string; name: string | null; preferred_name: string | null }[];
     const query = () => {
