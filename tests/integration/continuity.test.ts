@@ -220,6 +220,6 @@ describe('monthly figures kept by triggers', () => {
     expect(kept()).toEqual(direct());
     await call('settings.update', { absenceThresholdDays: 30 });
     expect(kept()).toEqual(direct());
-    expect(kept().reduce((s, m) => s + (m as { returns: number }).returns, 0)).toBeGreaterThan(0);
+    expect((kept() as { returns: number }[]).reduce((sum, m) => sum + m.returns, 0)).toBeGreaterThan(0);
   });
 });

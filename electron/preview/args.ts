@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+
+export interface PreviewArgs {
+  /** 0 asks the OS for a free port. */
+  port: number;
+  /** Null: use DOORWAY_DATA_DIR, else a fresh folder under the OS temp dir. */
+  dataDir: string | null;
+  /** Where to write the URL once listening, so a test runner can find a random port. */
+  urlFile: string | null;
+}
+
+export type ParsedArgs = { ok: true; args: PreviewArgs } | { ok: false; message: string };
+
+export const USAGE = 'Usage: tsx electron/preview/main.ts [--port N] [--data-dir DIR] [--url-file FILE]';
+
+export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'url-file': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    return { ok: false, message: `${(e as Error).message}\n${USAGE}` };
+  }
+  const rawPort = values.port ?? '5178';
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65535) {
+    return { ok: false, message: `--port takes a number from 0 to 65535 (0 picks a free port), not "${rawPort}".` };
+  }
+  const dataDir = values['data-dir'] || env.DOORWAY_DATA_DIR || null;
+  return { ok: true, args: { port, dataDir, urlFile: values['url-file'] ?? null } };
+}

@@ -1,0 +1,41 @@
+import '@fontsource-variable/inter';
+import '@fontsource-variable/jetbrains-mono';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/components.css';
+import './styles/layout.css';
+import './styles/print.css';
+import './i18n/i18n';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getBridge } from './api/bridge';
+import { App } from './app/App';
+import { SessionProvider } from './session/SessionProvider';
+
+// Choose the transport first: in the preview this takes the secret out of the URL before routing reads it.
+getBridge();
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Records change only through this window, and a refusal is an answer, not a network blip.
+      retry: false,
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+    },
+    mutations: { retry: false },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,106 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { queryKeys, useApiMutation } from '../../api/queries';
+import { ActionButton } from '../../components/ActionButton';
+import { AuthLayout } from '../../components/AuthLayout';
+import { Notice } from '../../components/Notice';
+import { PageHeading } from '../../components/PageHeading';
+import { useDocumentTitle } from '../../components/use-document-title';
+import type { FieldErrors } from '../../components/use-field-errors';
+import { useSession } from '../../session/SessionProvider';
+import { StepAdmin } from './StepAdmin';
+import { StepClinic } from './StepClinic';
+import { StepConfirm } from './StepConfirm';
+import { StepList } from './StepList';
+import { StepRecoveryCode } from './StepRecoveryCode';
+import { initialWizardValues, placeServerErrors, type WizardStep, type WizardValues } from './wizard-model';
+
+/**
+ * First run: the clinic, the first administrator, the recovery code shown once, then a check that the
+ * code was kept. Nothing is written until the last step, so leaving part-way leaves nothing behind.
+ */
+export function FirstRunWizard() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { signedIn, retry } = useSession();
+  const [step, setStep] = useState<WizardStep>(1);
+  const [values, setValues] = useState<WizardValues>(initialWizardValues);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  // Bumped with each server answer so the open step remounts and shows the new field messages.
+  const [attempt, setAttempt] = useState(0);
+  const [problem, setProblem] = useState<{ message: string; code: string } | null>(null);
+  const [codeNotice, setCodeNotice] = useState<string | null>(null);
+  useDocumentTitle(t('firstRun.title'));
+
+  const update = (patch: Partial<WizardValues>) => setValues((v) => ({ ...v, ...patch }));
+  const go = (next: WizardStep) => {
+    setProblem(null);
+    setStep(next);
+  };
+
+  const create = useApiMutation('setup.create', {
+    gcTime: 0,
+    onSuccess: (info) => signedIn(info),
+    onError: ({ error }) => {
+      const placed = placeServerErrors(error.fields);
+      setServerErrors(placed.fields);
+      setAttempt((n) => n + 1);
+      if (error.code === 'CONFLICT') {
+        // Main no longer holds the code shown (for example it restarted): show a fresh one to keep.
+        queryClient.removeQueries({ queryKey: queryKeys.recoveryCode });
+        setCodeNotice(t('firstRun.recovery.newCode'));
+        update({ confirmation: ['', ''] });
+        go(3);
+        return;
+      }
+      setProblem({ message: error.message, code: error.code });
+      if (placed.step !== null) setStep(placed.step);
+    },
+  });
+
+  const finish = () => {
+    create.mutate({
+      clinicName: values.clinicName,
+      peopleWord: values.peopleWord,
+      admin: { username: values.username, displayName: values.displayName, password: values.password },
+      confirmation: values.confirmation,
+    });
+  };
+
+  return (
+    <AuthLayout width="wide">
+      <PageHeading focusOnMount={false}>{t('firstRun.heading')}</PageHeading>
+      <StepList current={step} />
+      {problem && (step !== 4 || problem.code === 'VAULT_EXISTS') ? (
+        <Notice tone="error">
+          <p>{problem.message}</p>
+          {problem.code === 'VAULT_EXISTS' ? (
+            <ActionButton variant="primary" onPress={retry}>
+              {t('firstRun.goToSignIn')}
+            </ActionButton>
+          ) : null}
+        </Notice>
+      ) : null}
+      {step === 1 ? <StepClinic key={attempt} values={values} update={update} serverErrors={serverErrors} onNext={() => go(2)} /> : null}
+      {step === 2 ? (
+        <StepAdmin key={attempt} values={values} update={update} serverErrors={serverErrors} onNext={() => go(3)} onBack={() => go(1)} />
+      ) : null}
+      {step === 3 ? (
+        <StepRecoveryCode clinicName={values.clinicName} notice={codeNotice} onNext={() => go(4)} onBack={() => go(2)} />
+      ) : null}
+      {step === 4 ? (
+        <StepConfirm
+          key={attempt}
+          values={values}
+          update={update}
+          serverErrors={serverErrors}
+          problem={problem && problem.code !== 'VAULT_EXISTS' ? problem.message : null}
+          isPending={create.isPending}
+          onFinish={finish}
+          onBack={() => go(3)}
+        />
+      ) : null}
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { clinicNameSchema } from '../../../../shared/contract';
+import { ActionButton } from '../../components/ActionButton';
+import { PeopleWordField } from '../../components/PeopleWordField';
+import { TextInput } from '../../components/TextInput';
+import { ValidatedForm } from '../../components/ValidatedForm';
+import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
+import { StepHeading } from './StepHeading';
+import type { WizardValues } from './wizard-model';
+
+interface StepProps {
+  values: WizardValues;
+  update(patch: Partial<WizardValues>): void;
+  serverErrors: FieldErrors;
+  onNext(): void;
+}
+
+export function StepClinic({ values, update, serverErrors, onNext }: StepProps) {
+  const { t } = useTranslation();
+  const { formRef, scope, setErrors } = useFieldErrors(serverErrors);
+  return (
+    <ValidatedForm
+      formRef={formRef}
+      scope={scope}
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const found: FieldErrors = {};
+        const name = clinicNameSchema.safeParse(values.clinicName);
+        if (!name.success) found.clinicName = name.error.issues[0]?.message ?? t('firstRun.clinic.nameNeeded');
+        setErrors(found);
+        if (Object.keys(found).length === 0) onNext();
+      }}
+    >
+      <StepHeading step={1} title={t('firstRun.clinic.title')} />
+      <p className="lead">{t('firstRun.clinic.intro')}</p>
+      <TextInput
+        label={t('firstRun.clinic.name')}
+        name="clinicName"
+        value={values.clinicName}
+        onChange={(clinicName) => update({ clinicName })}
+        description={t('firstRun.clinic.nameDescription')}
+        autoComplete="organization"
+      />
+      <PeopleWordField
+        value={values.peopleWord}
+        onChange={(peopleWord) => update({ peopleWord })}
+        description={t('peopleWord.descriptionFirstRun')}
+      />
+      <div className="form-actions">
+        <ActionButton type="submit" variant="primary">
+          {t('firstRun.continue')}
+        </ActionButton>
+      </div>
+    </ValidatedForm>
+  );
+}

@@ -1,0 +1,147 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { format } from 'date-fns';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, FieldError, Group, Input, Label, NumberField, Text } from 'react-aria-components';
+import { clinicNameSchema, type ClinicSettings, type SessionInfo } from '../../../../shared/contract';
+import { appErrorOf } from '../../api/invoke';
+import { queryKeys, useApiMutation, useClinicSettings } from '../../api/queries';
+import { usePeopleWords } from '../../app/people-word';
+import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
+import { PageHeading } from '../../components/PageHeading';
+import { PeopleWordField } from '../../components/PeopleWordField';
+import { TextInput } from '../../components/TextInput';
+import { useDocumentTitle } from '../../components/use-document-title';
+import { ValidatedForm } from '../../components/ValidatedForm';
+import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
+import { changedSettings } from './settings-changes';
+
+function SettingsForm({ saved }: { saved: ClinicSettings }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<ClinicSettings>(saved);
+  const [status, setStatus] = useState<{ tone: 'success' | 'info' | 'error'; message: string } | null>(null);
+  const { formRef, scope, errors, setErrors } = useFieldErrors();
+  const { people } = usePeopleWords(draft.peopleWord);
+
+  const edit = (patch: Partial<ClinicSettings>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setStatus(null);
+  };
+
+  const update = useApiMutation('settings.update', {
+    onSuccess: (value) => {
+      queryClient.setQueryData(queryKeys.settings, value);
+      queryClient.setQueryData<SessionInfo>(queryKeys.session, (s) => (s ? { ...s, settings: value } : s));
+      setDraft(value);
+      setStatus({ tone: 'success', message: t('settings.saved', { time: format(new Date(), 'p') }) });
+    },
+    onError: ({ error }) => {
+      setErrors({ ...(error.fields ?? {}) });
+      setStatus({ tone: 'error', message: error.message });
+    },
+  });
+
+  return (
+    <ValidatedForm
+      formRef={formRef}
+      scope={scope}
+      className="form form-page"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const found: FieldErrors = {};
+        const name = clinicNameSchema.safeParse(draft.clinicName);
+        if (!name.success) found.clinicName = name.error.issues[0]?.message ?? t('settings.invalid');
+        if (!Number.isInteger(draft.idleLockMinutes) || draft.idleLockMinutes < 1 || draft.idleLockMinutes > 60) {
+          found.idleLockMinutes = t('settings.idleRange');
+        }
+        setErrors(found);
+        if (Object.keys(found).length > 0) return;
+        const changes = changedSettings(saved, draft);
+        if (Object.keys(changes).length === 0) {
+          setStatus({ tone: 'info', message: t('settings.nothingChanged') });
+          return;
+        }
+        update.mutate(changes);
+      }}
+    >
+      <TextInput
+        label={t('settings.clinicName')}
+        name="clinicName"
+        value={draft.clinicName}
+        onChange={(clinicName) => edit({ clinicName })}
+        description={t('settings.clinicNameDescription')}
+      />
+      <PeopleWordField
+        value={draft.peopleWord}
+        onChange={(peopleWord) => edit({ peopleWord })}
+        description={t('peopleWord.description')}
+      />
+      <NumberField
+        name="idleLockMinutes"
+        isInvalid={Boolean(errors.idleLockMinutes)}
+        className="field"
+        minValue={1}
+        maxValue={60}
+        step={1}
+        value={draft.idleLockMinutes}
+        onChange={(idleLockMinutes) => {
+          scope.clear('idleLockMinutes');
+          edit({ idleLockMinutes });
+        }}
+        formatOptions={{ maximumFractionDigits: 0 }}
+      >
+        <Label className="field-label">{t('settings.idleLock')}</Label>
+        <Group className="number-group">
+          <Button slot="decrement" className="number-step">
+            −
+          </Button>
+          <Input className="field-input number-input" />
+          <Button slot="increment" className="number-step">
+            +
+          </Button>
+          <span className="number-unit" aria-hidden="true">
+            {t('settings.minutes')}
+          </span>
+        </Group>
+        <Text slot="description" className="field-description">
+          {t('settings.idleLockDescription', { people })}
+        </Text>
+        <FieldError className="field-error">{errors.idleLockMinutes}</FieldError>
+      </NumberField>
+      <div className="form-actions form-actions-start">
+        <ActionButton type="submit" variant="primary" isPending={update.isPending}>
+          {t('settings.save')}
+        </ActionButton>
+      </div>
+      {status ? <Notice tone={status.tone}>{status.message}</Notice> : null}
+    </ValidatedForm>
+  );
+}
+
+/** Clinic settings, for administrators: the name, the word for the people served, the idle lock. */
+export function SettingsPage({ info }: { info: SessionInfo }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('settings.title'));
+  const isAdmin = info.user.role === 'administrator';
+  const settings = useClinicSettings(isAdmin);
+
+  return (
+    <div className="page">
+      <PageHeading>{t('settings.heading')}</PageHeading>
+      {!isAdmin ? (
+        <p>{t('settings.adminsOnly')}</p>
+      ) : settings.isPending ? (
+        <p role="status">{t('settings.loading')}</p>
+      ) : settings.isError ? (
+        <Notice tone="error">{appErrorOf(settings.error).message}</Notice>
+      ) : (
+        <>
+          <p className="lead">{t('settings.intro')}</p>
+          <SettingsForm saved={settings.data} />
+        </>
+      )}
+    </div>
+  );
+}

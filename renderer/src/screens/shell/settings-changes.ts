@@ -1,0 +1,13 @@
+import type { ClinicSettings } from '../../../../shared/contract';
+
+/** The settings this page edits. */
+export type EditableSettings = Pick<ClinicSettings, 'clinicName' | 'peopleWord' | 'idleLockMinutes'>;
+
+/** Only the fields that differ, since each change is written to the audit trail as from → to. */
+export function changedSettings(before: EditableSettings, after: EditableSettings): Partial<EditableSettings> {
+  const changes: Partial<EditableSettings> = {};
+  if (after.clinicName.trim() !== before.clinicName) changes.clinicName = after.clinicName.trim();
+  if (after.peopleWord !== before.peopleWord) changes.peopleWord = after.peopleWord;
+  if (after.idleLockMinutes !== before.idleLockMinutes) changes.idleLockMinutes = after.idleLockMinutes;
+  return changes;
+}

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AuthLayout } from '../../components/AuthLayout';
+import { PageHeading } from '../../components/PageHeading';
+import { useDocumentTitle } from '../../components/use-document-title';
+import { RecoverForm } from './RecoverForm';
+import { SignInForm } from './SignInForm';
+
+/**
+ * Signing in, and the lock screen. Locked, it shows only that Doorway is locked and how to get back in:
+ * no clinic name, no names, nothing from the screen that was open.
+ */
+export function SignInScreen({ locked }: { locked: boolean }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<'signIn' | 'recover'>('signIn');
+  useDocumentTitle(view === 'recover' ? t('recover.title') : locked ? t('lock.title') : t('signIn.title'));
+
+  if (view === 'recover') {
+    return (
+      // Wider, so the whole recovery code fits on one line as it is typed.
+      <AuthLayout width="medium">
+        <PageHeading focusOnMount={false}>{t('recover.heading')}</PageHeading>
+        <p className="lead">{t('recover.intro')}</p>
+        <RecoverForm onBack={() => setView('signIn')} />
+      </AuthLayout>
+    );
+  }
+  return (
+    <AuthLayout>
+      <PageHeading focusOnMount={false}>{locked ? t('lock.heading') : t('signIn.heading')}</PageHeading>
+      <p className="lead">{locked ? t('lock.intro') : t('signIn.intro')}</p>
+      <SignInForm onForgot={() => setView('recover')} />
+    </AuthLayout>
+  );
+}

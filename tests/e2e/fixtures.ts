@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { setUpVault } from '../support/vault';
+
+const repo = join(__dirname, '..', '..');
+
+export interface Preview {
+  /** The URL the preview printed, with `#secret=...`. */
+  url: string;
+  origin: string;
+  port: number;
+  secret: string;
+  dataDir: string;
+  /** Set when the test asked for a ready-made vault (`vault: 'ready'`). */
+  recoveryCode: string | null;
+}
+
+interface Options {
+  /** 'none': first run in the browser. 'ready': a vault made beforehand with the test admin (tests/support/vault.ts). */
+  vault: 'none' | 'ready';
+}
+
+async function waitForUrl(file: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The preview exited early (${child.exitCode}):\n${output()}`);
+    if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The preview did not start within ${timeoutMs} ms:\n${output()}`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Every test gets its own preview server on a random port with its own data folder, and a page that
+ * has opened it. The page must log no errors: a CSP violation (an inline style, say) shows up here.
+ */
+export const test = base.extend<Options & { preview: Preview }>({
+  vault: ['none', { option: true }],
+
+  preview: async ({ vault }, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'doorway-e2e-'));
+    const dataDir = join(dir, 'data');
+    const urlFile = join(dir, 'url');
+    let recoveryCode: string | null = null;
+    if (vault === 'ready') {
+      const made = await setUpVault(dataDir);
+      made.core.close();
+      recoveryCode = made.recoveryCode;
+    }
+    const env = { ...process.env };
+    delete env.DOORWAY_DATA_DIR;
+    const child = spawn(join(repo, 'node_modules', '.bin', 'tsx'), ['electron/preview/main.ts', '--port', '0', '--data-dir', dataDir, '--url-file', urlFile], {
+      cwd: repo,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      const url = await waitForUrl(urlFile, child, () => output, 30_000);
+      const parsed = new URL(url);
+      const secret = new URLSearchParams(parsed.hash.slice(1)).get('secret') ?? '';
+      await use({ url, origin: parsed.origin, port: Number(parsed.port), secret, dataDir, recoveryCode });
+    } finally {
+      await stop(child);
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+
+  page: async ({ page, preview }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    await page.goto(preview.url);
+    await use(page);
+    expect(problems, 'the page logged no errors or CSP violations').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
+
+/** Screenshots for people to look at (test-results/screenshots/NAME.png), not compared pixel by pixel. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+export interface FirstRunDetails {
+  clinicName: string;
+  displayName: string;
+  username: string;
+  password: string;
+  peopleWord?: 'Patients' | 'Participants' | 'Clients';
+}
+
+export const FIRST_ADMIN: FirstRunDetails = {
+  clinicName: 'Harbour Street Clinic',
+  displayName: 'Robin Okafor',
+  username: 'robin',
+  password: 'quiet morning tide 7',
+};
+
+/** Reads the recovery code from the screen, group by group. */
+export async function readRecoveryCode(page: Page): Promise<string[]> {
+  const groups: string[] = [];
+  for (let i = 1; i <= 8; i++) groups.push((await page.getByTestId(`recovery-group-${i}`).innerText()).trim());
+  return groups;
+}
+
+/** "Type group 3 and group 6 ..." → [3, 6]. */
+export async function groupsAsked(page: Page): Promise<[number, number]> {
+  const first = await page.getByLabel(/^Group \d$/).first().getAttribute('name');
+  expect(first).toBe('group0');
+  const labels = await page.locator('label', { hasText: /^Group \d$/ }).allInnerTexts();
+  const numbers = labels.map((l) => Number(l.replace('Group ', '')));
+  expect(numbers).toHaveLength(2);
+  return [numbers[0]!, numbers[1]!];
+}
+
+/** First run with the mouse, step by step; optionally screenshots each step. Returns the recovery code. */
+export async function completeFirstRun(page: Page, who: FirstRunDetails = FIRST_ADMIN, screenshots = false): Promise<string[]> {
+  await expect(page.getByRole('heading', { name: 'Set up Doorway' })).toBeVisible();
+  await page.getByLabel('Clinic name').fill(who.clinicName);
+  if (who.peopleWord) await page.getByText(who.peopleWord, { exact: true }).click();
+  if (screenshots) await shot(page, '01-first-run-clinic');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { name: /The first administrator/ })).toBeVisible();
+  await page.getByLabel('Your name').fill(who.displayName);
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByLabel('Confirm password').fill(who.password);
+  if (screenshots) await shot(page, '02-first-run-administrator');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { name: /Your recovery code/ })).toBeVisible();
+  const groups = await readRecoveryCode(page);
+  if (screenshots) await shot(page, '03-first-run-recovery-code');
+  await page.getByRole('button', { name: "I've kept it safe, continue" }).click();
+
+  await expect(page.getByRole('heading', { name: /Check the code/ })).toBeVisible();
+  const [a, b] = await groupsAsked(page);
+  await page.getByLabel(`Group ${a}`).fill(groups[a - 1]!.toLowerCase());
+  await page.getByLabel(`Group ${b}`).fill(groups[b - 1]!);
+  if (screenshots) await shot(page, '04-first-run-check-code');
+  await page.getByRole('button', { name: 'Finish setup' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^Good (morning|afternoon|evening), ${who.displayName}$`) })).toBeVisible();
+  return groups;
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
