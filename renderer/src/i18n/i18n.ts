@@ -1,10 +1,20 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enBackups from './en-backups.json';
+import enContinuity from './en-continuity.json';
+import enPeople from './en-people.json';
+import enUsers from './en-users.json';
+
+/**
+ * One file of strings per feature (each with its own top-level keys), merged into one namespace, so
+ * screens built side by side never edit the same file.
+ */
+export const resources = { ...en, ...enPeople, ...enContinuity, ...enBackups, ...enUsers };
 
 // Resources are bundled, so initialisation is synchronous and `t` works before the first render.
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en } },
+  resources: { en: { translation: resources } },
   lng: 'en',
   fallbackLng: 'en',
   initAsync: false,
