@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   'RECOVERY_CODE_INVALID',
   'NOT_FOUND',
   'CONFLICT',
+  /** The backup folder is missing, full, or cannot be written. */
+  'BACKUP_DESTINATION',
+  /** A backup bundle failed its check (damaged, incomplete, changed, or from another vault). */
+  'BACKUP_INVALID',
   'INTERNAL',
 ] as const;
 

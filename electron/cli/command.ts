@@ -40,30 +40,45 @@ export interface Command {
   usage(): string;
 }
 
+/** A value given by position after the command's name, e.g. BUNDLE in `backup verify BUNDLE`. */
+export interface OperandSpec {
+  placeholder: string;
+  description: string;
+}
+
+export interface SpecContext extends CommandContext {
+  /** The operands, in the order the spec lists them; always exactly as many as it lists. */
+  operands: string[];
+}
+
 export interface CommandSpec<F extends FlagSpecs> {
   name: string;
   summary: string;
   flags: F;
+  /** Required values by position, before or among the options. */
+  operands?: readonly OperandSpec[];
   /** Extra help paragraphs, e.g. where a secret comes from. */
   notes?: string[];
-  run(values: FlagValues<F>, ctx: CommandContext): Promise<number>;
+  run(values: FlagValues<F>, ctx: SpecContext): Promise<number>;
 }
 
-function synopsis(name: string, flags: FlagSpecs): string {
+function synopsis(name: string, flags: FlagSpecs, operands: readonly OperandSpec[] = []): string {
   const parts = Object.entries(flags).map(([key, f]) => {
     const text = f.type === 'string' ? `--${key} ${f.placeholder}` : `--${key}`;
     return f.type === 'string' && f.required ? text : `[${text}]`;
   });
-  return [PROGRAM, name, ...parts].join(' ');
+  return [PROGRAM, name, ...operands.map((o) => o.placeholder), ...parts].join(' ');
 }
 
 function usageText(spec: CommandSpec<FlagSpecs>): string {
+  const operandRows = (spec.operands ?? []).map((o) => [o.placeholder, o.description]);
   const rows = Object.entries(spec.flags).map(([key, f]) => [f.type === 'string' ? `--${key} ${f.placeholder}` : `--${key}`, f.description]);
-  const width = Math.max(...rows.map(([left]) => left!.length));
+  const width = Math.max(...[...operandRows, ...rows].map(([left]) => left!.length));
   return [
-    `Usage: ${synopsis(spec.name, spec.flags)}`,
+    `Usage: ${synopsis(spec.name, spec.flags, spec.operands)}`,
     '',
     spec.summary,
+    ...(operandRows.length ? ['', 'Arguments:', ...operandRows.map(([left, right]) => `  ${left!.padEnd(width)}  ${right}`)] : []),
     '',
     'Options:',
     ...rows.map(([left, right]) => `  ${left!.padEnd(width)}  ${right}`),
@@ -106,10 +121,18 @@ export function defineCommand<const F extends FlagSpecs>(spec: CommandSpec<F>): 
     usage: () => usageText(erased),
     async run(args, ctx) {
       const options = Object.fromEntries(Object.entries(spec.flags).map(([key, f]) => [key, { type: f.type }]));
+      const wanted = spec.operands ?? [];
       let parsed: Record<string, string | boolean | undefined>;
+      let positionals: string[];
       try {
-        parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false })
-          .values as Record<string, string | boolean | undefined>;
+        const result = parseArgs({
+          args,
+          options: { ...options, help: { type: 'boolean', short: 'h' } },
+          strict: true,
+          allowPositionals: wanted.length > 0,
+        });
+        parsed = result.values as Record<string, string | boolean | undefined>;
+        positionals = result.positionals;
       } catch (e) {
         throw explainParseError(spec.name, e);
       }
@@ -130,10 +153,17 @@ export function defineCommand<const F extends FlagSpecs>(spec: CommandSpec<F>): 
         if (value === undefined && f.required) missing.push(`--${key} ${f.placeholder}${f.env ? ` (or ${f.env})` : ''}`);
         values[key] = value;
       }
+      if (positionals.length > wanted.length) {
+        throw new UsageError(
+          `"${positionals[wanted.length]}" is not an option of "${spec.name}". Values go right after their option; put a value with spaces in quotes.`,
+          spec.name,
+        );
+      }
+      missing.unshift(...wanted.slice(positionals.length).map((o) => `${o.placeholder} (${o.description.replace(/\.$/, '').toLowerCase()})`));
       if (missing.length > 0) {
         throw new UsageError(`Missing ${missing.join(', ')}.`, spec.name);
       }
-      return spec.run(values as FlagValues<F>, ctx);
+      return spec.run(values as FlagValues<F>, { ...ctx, operands: positionals });
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { BackupHooks } from '../core/backup/access';
 import type { KdfCost } from '../core/vault/vault';
 
 /** Where a command writes; tests pass collectors, main passes the process streams. */
@@ -19,6 +20,8 @@ export interface CliIo {
 export interface CliOptions {
   /** Tests only: a cheaper key derivation for vaults the tests create. The command line never sets it. */
   kdfCost?: KdfCost;
+  /** Tests only: stops a backup or restore at a named step, for the kill -9 tests. The command line never sets it. */
+  backupHooks?: BackupHooks;
 }
 
 export const line = (w: Writer, text = ''): void => {

@@ -1,24 +1,31 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { formatRecoveryCode, isGroupValid, normalizeGroup, RECOVERY_CODE_BYTES, RECOVERY_GROUPS } from '../../shared/recovery-code';
+import { formatRecoveryCode, isGroupValid, normalizeGroup, parseRecoveryCode, RECOVERY_CODE_BYTES, RECOVERY_GROUPS } from '../../shared/recovery-code';
 import type { Events, EventName } from '../../shared/contract';
 import type { ClinicSettings, SessionInfo } from '../../shared/contract/schemas';
 import type { PeopleWord } from '../../shared/people-word';
 import { recordAudit, type AuditInput } from './audit/audit';
+import { BackupService } from './backup/service';
 import type { Db } from './db/database';
 import { DoorwayError } from './errors';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { SignInThrottle } from './session/throttle';
 import { publicStaff, staffBySlot, staffByUsername, type StaffRecord } from './staff';
-import { readKeyslots, usernameLookup } from './vault/keyslots';
+import { rotationRecipients } from './users/accounts';
+import { emergencyActorUsername, ensureEmergencyStaff } from './users/emergency';
+import { isSealedSlot, readKeyslots, usernameLookup, type Slot } from './vault/keyslots';
+import { openUnlocked, recordSettlement, rotateDataKey, type Settled } from './vault/rotation';
+import { readSlotKeys, recordSlotKey } from './vault/slot-keys';
 import {
   createVault,
-  openVaultDb,
   rewrapPasswordSlot,
   unlockWithPassword,
   unlockWithRecovery,
+  upgradeDirectSlot,
   vaultExists,
   vaultPaths,
   type KdfCost,
+  type Unlocked,
+  type VaultOptions,
   type VaultPaths,
 } from './vault/vault';
 
@@ -35,6 +42,8 @@ export interface CoreOptions {
 export interface Session {
   user: StaffRecord;
   emergency: boolean;
+  /** Emergency access only: who used the recovery code, as they wrote it. */
+  emergencyName?: string;
   lastActivityAt: number;
 }
 
@@ -52,24 +61,40 @@ interface PendingSetup {
 
 type Listener<E extends EventName> = (payload: Events[E]) => void;
 
+/** Throttle key for emergency access: its attempts have no username. */
+const BREAK_GLASS_THROTTLE = 'breakGlass';
+
+/** The recovery code as its slot's key derivation takes it (after it has been accepted). */
+function canonicalCode(code: string): string {
+  const parsed = parseRecoveryCode(code);
+  return parsed.ok ? parsed.canonical : code;
+}
+
 /**
  * The one owner of the data while the app runs: holds the open database and the data key only while
  * someone is signed in, and drops both on lock. Everything reaches it through the router.
  */
 export class DoorwayCore {
   readonly paths: VaultPaths;
+  /** Backups: the administrator's actions, the daily schedule and the backup on quit (backup/service.ts). */
+  readonly backups: BackupService;
   private state: OpenState | null = null;
   private pendingSetup: PendingSetup | null = null;
   private readonly throttle = new SignInThrottle();
   /** Failed sign-ins happen while the vault is closed; they are written to the audit trail at the next unlock. */
-  private pendingFailures: { at: string; lookup: string }[] = [];
+  private pendingFailures: { at: string; lookup: string | null; via?: 'recoveryCode' }[] = [];
   private listeners = new Map<EventName, Set<Listener<EventName>>>();
   private idleTimer: ReturnType<typeof setInterval> | null = null;
   /** When each record was last audited as opened, so an opening is recorded once per person per minute. */
   private recordOpenedAt = new Map<string, number>();
+  /** A key rotation is running: the records file is being swapped, so nothing else may touch it. */
+  private rotating = false;
+  /** A lock asked for during a rotation, done as soon as the rotation ends. */
+  private lockAfterRotation: Events['session.locked']['reason'] | null = null;
 
   constructor(readonly options: CoreOptions) {
     this.paths = vaultPaths(options.dataDir);
+    this.backups = new BackupService(this);
   }
 
   now(): Date {
@@ -80,8 +105,12 @@ export class DoorwayCore {
     return this.now().toISOString();
   }
 
-  private get vaultOpts() {
+  private get vaultOpts(): VaultOptions {
     return { nativeBinding: this.options.nativeBinding, kdfCost: this.options.kdfCost };
+  }
+
+  get vaultOptions(): VaultOptions {
+    return this.vaultOpts;
   }
 
   vaultExists(): boolean {
@@ -95,12 +124,18 @@ export class DoorwayCore {
   /** The open database; only reachable with a session, which the router has already checked. */
   get db(): Db {
     if (!this.state) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+    if (this.rotating) throw new DoorwayError('CONFLICT', 'Doorway is changing the vault key. This takes a moment; please try again when it is done.');
     return this.state.db;
   }
 
   get dataKey(): Buffer {
     if (!this.state) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
     return this.state.dataKey;
+  }
+
+  get vaultId(): string {
+    if (!this.state) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+    return this.state.vaultId;
   }
 
   // ---- events -------------------------------------------------------------------------------------
@@ -112,7 +147,7 @@ export class DoorwayCore {
     return () => set.delete(listener as Listener<EventName>);
   }
 
-  private emit<E extends EventName>(name: E, payload: Events[E]): void {
+  emit<E extends EventName>(name: E, payload: Events[E]): void {
     for (const l of this.listeners.get(name) ?? []) {
       try {
         l(payload);
@@ -126,12 +161,14 @@ export class DoorwayCore {
 
   /** Writes an audit event attributed to the current session (call inside the change's transaction). */
   audit(e: Omit<AuditInput, 'at' | 'actor'> & { actor?: AuditInput['actor'] }): void {
+    recordAudit(this.db, { at: this.nowIso(), actor: e.actor ?? this.actor(), ...e });
+  }
+
+  /** The signed-in staff member as an audit actor; emergency access carries the name its user gave. */
+  private actor(): AuditInput['actor'] {
     const s = this.session;
-    recordAudit(this.db, {
-      at: this.nowIso(),
-      actor: e.actor ?? { id: s?.user.id ?? null, username: s?.user.username ?? null, emergency: s?.emergency ?? false },
-      ...e,
-    });
+    if (!s) return { id: null, username: null };
+    return { id: s.user.id, username: s.emergencyName ? emergencyActorUsername(s.emergencyName) : s.user.username, emergency: s.emergency };
   }
 
   /** Audits the opening of a person's record: once per person per staff member per minute, not per query. */
@@ -205,53 +242,86 @@ export class DoorwayCore {
     }
   }
 
-  private noteFailure(username: string): void {
-    this.throttle.recordFailure(username, this.now().getTime());
+  private noteFailure(username: string | null): void {
+    this.throttle.recordFailure(username ?? BREAK_GLASS_THROTTLE, this.now().getTime());
     try {
       const file = readKeyslots(this.paths.keyslots);
-      this.pendingFailures.push({ at: this.nowIso(), lookup: usernameLookup(file.vaultId, username) });
+      this.pendingFailures.push(
+        username === null ? { at: this.nowIso(), lookup: null, via: 'recoveryCode' } : { at: this.nowIso(), lookup: usernameLookup(file.vaultId, username) },
+      );
       if (this.pendingFailures.length > 1000) this.pendingFailures.shift();
     } catch {
       // No readable key file: nothing to attribute the attempt to.
     }
   }
 
-  /** Opens the vault for a user and records the sign-in together with earlier failed attempts. */
-  private startSession(db: Db, dataKey: Buffer, vaultId: string, user: StaffRecord, emergency: boolean, details: Record<string, unknown>) {
+  /**
+   * Opens the vault for a user and records the sign-in together with earlier failed attempts, and with
+   * the outcome of a key rotation that an interruption left for this sign-in to settle.
+   */
+  private startSession(
+    opened: { db: Db; dataKey: Buffer; vaultId: string; settled: Settled },
+    user: StaffRecord,
+    how: { action: 'session.signIn' | 'session.breakGlass'; emergencyName?: string; details?: Record<string, unknown> },
+  ) {
+    const { db, dataKey, vaultId, settled } = opened;
     this.endSession();
-    this.state = { db, dataKey, vaultId, session: this.newSession(user, emergency) };
+    const session = this.newSession(user, how.action === 'session.breakGlass');
+    if (how.emergencyName) session.emergencyName = how.emergencyName;
+    this.state = { db, dataKey, vaultId, session };
     const failures = this.pendingFailures;
     this.pendingFailures = [];
     db.transaction(() => {
       const known = failures.length ? (db.prepare('SELECT id, username FROM staff_users').all() as { id: number; username: string }[]) : [];
       for (const f of failures) {
-        const who = known.find((k) => usernameLookup(vaultId, k.username) === f.lookup);
+        const who = f.lookup === null ? undefined : known.find((k) => usernameLookup(vaultId, k.username) === f.lookup);
         recordAudit(db, {
           at: f.at,
           actor: { id: who?.id ?? null, username: who?.username ?? null },
           action: 'session.signInFailed',
-          details: { knownUser: Boolean(who) },
+          details: f.via ? { knownUser: false, with: f.via } : { knownUser: Boolean(who) },
         });
       }
-      this.audit({ action: 'session.signIn', details });
+      recordSettlement(db, settled, this.nowIso(), this.actor());
+      this.audit({ action: how.action, details: how.details ?? {} });
     })();
+  }
+
+  /**
+   * After a secret opened a slot: the records file opened (settling an interrupted rotation), and the
+   * slot brought up to date: a first-format slot is re-made as a sealed one, and the records learn a
+   * sealed slot's public key if they do not hold it yet (a sealed key that opened is its own proof).
+   */
+  private async openWith(unlocked: Unlocked, secret: string) {
+    const opened = openUnlocked(this.paths, unlocked, this.vaultOpts);
+    let slot: Slot = unlocked.slot;
+    try {
+      if (opened.settled === 'none') slot = (await upgradeDirectSlot(this.paths, unlocked, secret, this.vaultOpts)) ?? slot;
+      if (isSealedSlot(slot) && readSlotKeys(opened.db)[slot.id]?.publicKey !== slot.publicKey) {
+        const sealed = slot;
+        opened.db.transaction(() => recordSlotKey(opened.db, sealed))();
+      }
+    } catch (e) {
+      // The vault opened; bringing the slot up to date can wait for the next sign-in.
+      this.options.log?.('could not update a key slot after signing in', e);
+    }
+    return { ...opened, vaultId: opened.file.vaultId, slotId: unlocked.slot.id };
   }
 
   async signIn(username: string, password: string): Promise<SessionInfo> {
     if (!this.vaultExists()) throw new DoorwayError('NO_VAULT', 'Doorway is not set up on this computer yet.');
     this.checkThrottle(username);
-    let unlocked;
+    let opened;
     try {
-      unlocked = await unlockWithPassword(this.paths, username, password, this.vaultOpts);
+      opened = await this.openWith(await unlockWithPassword(this.paths, username, password, this.vaultOpts), password);
     } catch (e) {
       if (e instanceof DoorwayError && e.code === 'SIGN_IN_FAILED') this.noteFailure(username);
       throw e;
     }
-    const db = openVaultDb(this.paths, unlocked.dataKey, this.vaultOpts);
-    const user = staffBySlot(db, unlocked.slot.id);
+    const user = staffBySlot(opened.db, opened.slotId);
     if (!user || user.disabled) {
-      db.close();
-      unlocked.dataKey.fill(0);
+      opened.db.close();
+      opened.dataKey.fill(0);
       this.noteFailure(username);
       throw new DoorwayError(
         user ? 'ACCOUNT_DISABLED' : 'SIGN_IN_FAILED',
@@ -259,7 +329,7 @@ export class DoorwayCore {
       );
     }
     this.throttle.recordSuccess(username);
-    this.startSession(db, unlocked.dataKey, unlocked.file.vaultId, user, false, {});
+    this.startSession(opened, user, { action: 'session.signIn' });
     return this.sessionInfo();
   }
 
@@ -274,25 +344,53 @@ export class DoorwayCore {
       if (e instanceof DoorwayError && e.code === 'RECOVERY_CODE_INVALID') this.throttle.recordFailure(`recovery:${username}`, this.now().getTime());
       throw e;
     }
-    const db = openVaultDb(this.paths, unlocked.dataKey, this.vaultOpts);
+    const opened = await this.openWith(unlocked, canonicalCode(recoveryCode));
+    const db = opened.db;
     const user = staffByUsername(db, username);
     if (!user || user.disabled) {
       db.close();
-      unlocked.dataKey.fill(0);
+      opened.dataKey.fill(0);
       throw new DoorwayError('NOT_FOUND', user ? 'This account is turned off. Please ask an administrator.' : 'There is no staff user with that username.');
     }
-    await rewrapPasswordSlot(this.paths, user.slotId, user.username, newPassword, unlocked.dataKey, this.vaultOpts);
-    db.prepare('UPDATE staff_users SET must_change_password = 0 WHERE id = ?').run(user.id);
+    const slot = await rewrapPasswordSlot(this.paths, user.slotId, user.username, newPassword, opened.dataKey, this.vaultOpts);
+    db.transaction(() => {
+      db.prepare('UPDATE staff_users SET must_change_password = 0 WHERE id = ?').run(user.id);
+      recordSlotKey(db, slot);
+    })();
     this.throttle.recordSuccess(`recovery:${username}`);
     this.throttle.recordSuccess(username);
-    this.startSession(db, unlocked.dataKey, unlocked.file.vaultId, { ...user, mustChangePassword: false }, false, {});
+    this.startSession(opened, { ...user, mustChangePassword: false }, { action: 'session.signIn' });
     this.db.transaction(() => this.audit({ action: 'session.recover', subjectType: 'staff_user', subjectId: user.id }))();
+    return this.sessionInfo();
+  }
+
+  /**
+   * Break-glass: the recovery code opens an administrator session marked as emergency access. Every
+   * action in it is audited as emergency access, with the name its user gave.
+   */
+  async breakGlass(recoveryCode: string, name: string): Promise<SessionInfo> {
+    if (!this.vaultExists()) throw new DoorwayError('NO_VAULT', 'Doorway is not set up on this computer yet.');
+    this.checkThrottle(BREAK_GLASS_THROTTLE);
+    let unlocked;
+    try {
+      unlocked = await unlockWithRecovery(this.paths, recoveryCode);
+    } catch (e) {
+      if (e instanceof DoorwayError && e.code === 'RECOVERY_CODE_INVALID') this.noteFailure(null);
+      throw e;
+    }
+    const opened = await this.openWith(unlocked, canonicalCode(recoveryCode));
+    const user = opened.db.transaction(() => ensureEmergencyStaff(opened.db, this.nowIso()))();
+    this.throttle.recordSuccess(BREAK_GLASS_THROTTLE);
+    this.startSession(opened, { ...user, displayName: `${user.displayName}: ${name}` }, { action: 'session.breakGlass', emergencyName: name, details: { name } });
     return this.sessionInfo();
   }
 
   async changePassword(currentPassword: string, newPassword: string): Promise<SessionInfo> {
     const s = this.session;
     if (!s) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+    if (s.emergency) {
+      throw new DoorwayError('FORBIDDEN', 'Emergency access has no password of its own. To set a password for someone, reset it under Staff accounts.');
+    }
     try {
       await unlockWithPassword(this.paths, s.user.username, currentPassword, this.vaultOpts).then((u) => u.dataKey.fill(0));
     } catch (e) {
@@ -301,9 +399,10 @@ export class DoorwayCore {
       }
       throw e;
     }
-    await rewrapPasswordSlot(this.paths, s.user.slotId, s.user.username, newPassword, this.dataKey, this.vaultOpts);
+    const slot = await rewrapPasswordSlot(this.paths, s.user.slotId, s.user.username, newPassword, this.dataKey, this.vaultOpts);
     this.db.transaction(() => {
       this.db.prepare('UPDATE staff_users SET must_change_password = 0 WHERE id = ?').run(s.user.id);
+      recordSlotKey(this.db, slot);
       this.audit({ action: 'session.changePassword', subjectType: 'staff_user', subjectId: s.user.id });
     })();
     s.user = { ...s.user, mustChangePassword: false };
@@ -338,6 +437,11 @@ export class DoorwayCore {
 
   lock(reason: Events['session.locked']['reason']): void {
     if (!this.state) return;
+    if (this.rotating) {
+      // Closing the records mid-swap would interrupt the rotation for nothing; lock right after it.
+      this.lockAfterRotation = reason;
+      return;
+    }
     try {
       this.db.transaction(() => this.audit({ action: reason === 'signedOut' ? 'session.signOut' : 'session.lock', details: { reason } }))();
     } catch (e) {
@@ -354,10 +458,56 @@ export class DoorwayCore {
     return readSettings(this.db).idleLockMinutes;
   }
 
+  // ---- key rotation -------------------------------------------------------------------------------
+
+  /**
+   * A new data key (vault/rotation.ts). While it runs, every other call is told to wait, the idle lock
+   * waits, and `vault.rotation` events report each stage.
+   */
+  async rotateKey(): Promise<{ rotatedAt: string; slots: number; removedSlots: number }> {
+    const st = this.state;
+    if (!st) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+    if (this.rotating) throw new DoorwayError('CONFLICT', 'The vault key is already being changed.');
+    const recipients = rotationRecipients(st.db, readKeyslots(this.paths.keyslots));
+    const actor = this.actor();
+    this.rotating = true;
+    try {
+      const outcome = await rotateDataKey({
+        paths: this.paths,
+        db: st.db,
+        dataKey: st.dataKey,
+        recipients,
+        opts: this.vaultOpts,
+        progress: async (stage, step, steps) => {
+          this.emit('vault.rotation', { stage, step, steps });
+          // A turn of the event loop, so the window receives the stage before the next one runs.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        },
+        recordAudit: (db, details) => recordAudit(db, { at: this.nowIso(), actor, action: 'vault.rotateKey', details }),
+        log: this.options.log,
+      });
+      if (outcome.ok) {
+        st.db = outcome.db;
+        st.dataKey = outcome.dataKey;
+        return { rotatedAt: this.nowIso(), slots: outcome.slots, removedSlots: outcome.removedSlots };
+      }
+      if (outcome.db) st.db = outcome.db;
+      else this.lockAfterRotation = 'system';
+      if (outcome.error instanceof DoorwayError) throw outcome.error;
+      this.options.log?.('key rotation failed', outcome.error);
+      throw new DoorwayError('INTERNAL', 'The vault key could not be changed. Nothing was changed; the current key stays in use.');
+    } finally {
+      this.rotating = false;
+      const pending = this.lockAfterRotation;
+      this.lockAfterRotation = null;
+      if (pending) this.lock(pending);
+    }
+  }
+
   /** Locks when nobody has touched the app for the clinic's idle time. Returns true if it locked. */
   checkIdle(): boolean {
     const s = this.session;
-    if (!s) return false;
+    if (!s || this.rotating) return false;
     const minutes = readSettings(this.db).idleLockMinutes;
     if (this.now().getTime() - s.lastActivityAt >= minutes * 60_000) {
       this.lock('idle');
@@ -379,6 +529,7 @@ export class DoorwayCore {
 
   /** On quit: lock (audited) and stop timers. */
   close(): void {
+    this.backups.stopSchedule();
     this.stopIdleTimer();
     this.lock('system');
   }

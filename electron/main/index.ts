@@ -67,6 +67,8 @@ function start(): void {
   const theCore = doorway.core;
   core = theCore;
   theCore.startIdleTimer();
+  // The daily backup while someone is signed in (core/backup/service.ts).
+  theCore.backups.startSchedule();
 
   registerIpc(doorway.router, () => mainWindow, log);
   forwardEvents(theCore, () => mainWindow);
@@ -106,6 +108,18 @@ if (!app.requestSingleInstanceLock()) {
   // Closing the window quits on every platform, macOS included: a session that stays open with no
   // window on screen is one nobody can see to lock.
   app.on('window-all-closed', () => app.quit());
+  // The backup on quit, while the session (and so the key) is still there: only when the last verified
+  // backup is older than a day. Quitting waits for it once, then goes on whatever happened.
+  let quitBackupDone = false;
+  app.on('before-quit', (event) => {
+    if (quitBackupDone || !core?.session) return;
+    quitBackupDone = true;
+    event.preventDefault();
+    void core.backups
+      .backupOnQuitIfDue()
+      .then((outcome) => log(`backup on quit: ${outcome}`))
+      .finally(() => app.quit());
+  });
   app.on('will-quit', () => {
     try {
       core?.close();

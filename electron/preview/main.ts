@@ -8,6 +8,7 @@ import { mkdtemp, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eventNames } from '../../shared/contract';
 import { createDoorway } from '../core';
 import { parsePreviewArgs } from './args';
 import { EventStream } from './event-stream';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
 
   const { core, router } = createDoorway({ dataDir, log });
   const events = new EventStream();
-  core.on('session.locked', (payload) => events.publish('session.locked', payload));
+  for (const name of eventNames) core.on(name, (payload) => events.publish(name, payload));
   core.startIdleTimer();
 
   const secret = randomBytes(32).toString('base64url');

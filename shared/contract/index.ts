@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
+import { auditChannels } from './audit';
+import { backupChannels, type BackupProgress } from './backup';
 import { continuityChannels } from './continuity';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
+import { userChannels, type RotationStage } from './users';
 import type { ChannelDef } from './channel';
 
 /**
@@ -17,6 +20,9 @@ export const channels = {
   ...settingsChannels,
   ...recordChannels,
   ...continuityChannels,
+  ...userChannels,
+  ...auditChannels,
+  ...backupChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;
@@ -32,10 +38,14 @@ export const isChannelName = (name: unknown): name is ChannelName =>
 /** Events main pushes to the renderer. */
 export interface Events {
   /** The session ended: the renderer drops every cached record and shows the lock screen. */
-  'session.locked': { reason: 'idle' | 'manual' | 'signedOut' | 'system' };
+  'session.locked': { reason: 'idle' | 'manual' | 'signedOut' | 'system' | 'switchUser' };
+  /** A key change is running (administrator): which stage, of how many. */
+  'vault.rotation': { stage: RotationStage; step: number; steps: number };
+  /** A long backup, check, restore or drill is running: how far it got (administrator). */
+  'backup.progress': BackupProgress;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['session.locked'];
+export const eventNames: EventName[] = ['session.locked', 'vault.rotation', 'backup.progress'];
 
 /** What the preload exposes on `window.doorway`, and what the preview transport provides too. */
 export interface DoorwayBridge {
@@ -48,4 +58,7 @@ export type { Access, ChannelDef } from './channel';
 export * from './schemas';
 export * from './record-schemas';
 export type { PersonPage } from './records';
+export type { StaffAccount, RotationStage } from './users';
+export type { AuditEvent } from './audit';
+export type { BackupProgress, BackupStatus, BundleSummary, DrillRecord } from './backup';
 export type { Dashboard, DoorOpenItem, Overview, Timeline } from './continuity';

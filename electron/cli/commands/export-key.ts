@@ -1,5 +1,6 @@
 import { recordAudit } from '../../core/audit/audit';
-import { openVaultDb, unlockWithRecovery } from '../../core/vault/vault';
+import { openUnlocked, recordSettlement } from '../../core/vault/rotation';
+import { unlockWithRecovery } from '../../core/vault/vault';
 import { defineCommand } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line } from '../io';
@@ -30,23 +31,25 @@ export const exportKeyCommand = defineCommand({
     requireVault(paths);
     const code = await readSecret(io, { env: 'DOORWAY_RECOVERY_CODE', what: 'recovery code', prompt: 'Recovery code: ', command: NAME });
 
-    const unlocked = await unlockWithRecovery(paths, code);
+    // Opening the file proves the key belongs to it before it is shown (and finishes a key change that
+    // an interruption left half-done), and the export is recorded.
+    const opened = openUnlocked(paths, await unlockWithRecovery(paths, code));
     try {
-      // Opening the file proves the key belongs to it before it is shown, and the export is recorded.
-      const db = openVaultDb(paths, unlocked.dataKey);
+      const db = opened.db;
       try {
-        db.transaction(() =>
+        db.transaction(() => {
+          recordSettlement(db, opened.settled, new Date().toISOString(), { id: null, username: null });
           recordAudit(db, {
             at: new Date().toISOString(),
             actor: { id: null, username: null },
             action: 'vault.exportKey',
             details: { with: 'recoveryCode', from: 'commandLine' },
-          }),
-        )();
+          });
+        })();
       } finally {
         db.close();
       }
-      const hex = unlocked.dataKey.toString('hex');
+      const hex = opened.dataKey.toString('hex');
       const pragmas = openingPragmas(hex);
       const out = io.stdout;
       line(out, `key: ${hex}`);
@@ -64,7 +67,7 @@ export const exportKeyCommand = defineCommand({
       line(io.stderr, 'a shared place, an email or a chat message, and clear the terminal when you are done.');
       return EXIT.ok;
     } finally {
-      unlocked.dataKey.fill(0);
+      opened.dataKey.fill(0);
     }
   },
 });

@@ -1,8 +1,27 @@
 import type { Command } from '../command';
+import { auditVerifyCommand } from './audit-verify';
+import { backupCreateCommand } from './backup-create';
+import { backupDrillCommand } from './backup-drill';
+import { backupListCommand } from './backup-list';
+import { backupPruneCommand } from './backup-prune';
+import { backupRestoreCommand } from './backup-restore';
+import { backupVerifyCommand } from './backup-verify';
 import { demoCommand } from './demo';
 import { exportKeyCommand } from './export-key';
 import { initCommand } from './init';
 import { statusCommand } from './status';
 
 /** Every command of the command line, in the order help lists them. Adding a command means adding it here. */
-export const commands: readonly Command[] = [initCommand, statusCommand, exportKeyCommand, demoCommand];
+export const commands: readonly Command[] = [
+  initCommand,
+  statusCommand,
+  exportKeyCommand,
+  demoCommand,
+  auditVerifyCommand,
+  backupCreateCommand,
+  backupVerifyCommand,
+  backupListCommand,
+  backupRestoreCommand,
+  backupDrillCommand,
+  backupPruneCommand,
+];

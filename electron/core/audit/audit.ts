@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+import type { AuditAction } from '../../../shared/contract/audit';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/database';
 
 /**
@@ -6,36 +8,9 @@ import type { Db } from '../db/database';
  * row changed outside the app breaks the chain at that row. Callers write events inside the same
  * transaction as the change they describe.
  */
-export const AUDIT_ACTIONS = [
-  'vault.create',
-  /** The raw data key was shown with the recovery code (command line `export-key`). */
-  'vault.exportKey',
-  'session.signIn',
-  'session.signInFailed',
-  'session.signOut',
-  'session.lock',
-  'session.recover',
-  'session.changePassword',
-  'settings.update',
-  'person.create',
-  'person.update',
-  'person.delete',
-  'person.restore',
-  'person.open',
-  'contact.create',
-  'contact.update',
-  'contact.delete',
-  'contact.restore',
-  'entry.create',
-  'entry.update',
-  'entry.delete',
-  'entry.restore',
-  'catalog.create',
-  'catalog.update',
-  'outreach.create',
-  'overview.export',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+// The list of actions lives in the contract (shared/contract/audit.ts), so the administrator's filter
+// and the events written here cannot disagree. Add new actions there.
+export { AUDIT_ACTIONS, type AuditAction } from '../../../shared/contract/audit';
 
 export interface AuditActor {
   id: number | null;
@@ -68,26 +43,42 @@ export interface AuditRow {
   hash: string;
 }
 
+/** The hashed fields, in hashing order, which is also the table's column order. */
+export const AUDIT_HASHED_COLUMNS = ['id', 'at', 'actor_id', 'actor_username', 'action', 'subject_type', 'subject_id', 'details', 'emergency', 'prev_hash'] as const;
+
+/** SHA-256 of the JSON array of the hashed fields' values, in AUDIT_HASHED_COLUMNS order. */
+export function hashAuditValues(values: readonly unknown[]): string {
+  return hash('sha256', JSON.stringify(values), 'hex');
+}
+
 export function auditHash(row: Omit<AuditRow, 'hash'>): string {
-  const canonical = JSON.stringify([
-    row.id,
-    row.at,
-    row.actor_id,
-    row.actor_username,
-    row.action,
-    row.subject_type,
-    row.subject_id,
-    row.details,
-    row.emergency,
-    row.prev_hash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return hashAuditValues(AUDIT_HASHED_COLUMNS.map((c) => row[c]));
+}
+
+/**
+ * The two statements every audited change runs, prepared once per connection: recording a contact is
+ * the busiest write in a clinic, and preparing them on every call cost more than the hashing does.
+ */
+const statements = new WeakMap<Db, { last: Statement; insert: Statement }>();
+
+function statementsFor(db: Db) {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      last: db.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1'),
+      insert: db.prepare(
+        `INSERT INTO audit_events (id, at, actor_id, actor_username, action, subject_type, subject_id, details, emergency, prev_hash, hash)
+         VALUES (@id, @at, @actor_id, @actor_username, @action, @subject_type, @subject_id, @details, @emergency, @prev_hash, @hash)`,
+      ),
+    };
+    statements.set(db, s);
+  }
+  return s;
 }
 
 export function recordAudit(db: Db, e: AuditInput): void {
-  const last = db.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
+  const { last: lastStatement, insert } = statementsFor(db);
+  const last = lastStatement.get() as { id: number; hash: string } | undefined;
   const row: Omit<AuditRow, 'hash'> = {
     id: (last?.id ?? 0) + 1,
     at: e.at,
@@ -100,23 +91,7 @@ export function recordAudit(db: Db, e: AuditInput): void {
     emergency: e.actor.emergency ? 1 : 0,
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  db.prepare(
-    `INSERT INTO audit_events (id, at, actor_id, actor_username, action, subject_type, subject_id, details, emergency, prev_hash, hash)
-     VALUES (@id, @at, @actor_id, @actor_username, @action, @subject_type, @subject_id, @details, @emergency, @prev_hash, @hash)`,
-  ).run({ ...row, hash: auditHash(row) });
+  insert.run({ ...row, hash: auditHash(row) });
 }
 
-export type ChainCheck = { intact: true; events: number } | { intact: false; events: number; firstBrokenId: number };
-
-/** Walks the chain in id order; names the first event whose hash or link does not hold. */
-export function verifyAuditChain(db: Db): ChainCheck {
-  let prev = GENESIS_HASH;
-  let count = 0;
-  for (const row of db.prepare('SELECT * FROM audit_events ORDER BY id').iterate() as IterableIterator<AuditRow>) {
-    count++;
-    const { hash, ...rest } = row;
-    if (row.prev_hash !== prev || auditHash(rest) !== hash) return { intact: false, events: count, firstBrokenId: row.id };
-    prev = hash;
-  }
-  return { intact: true, events: count };
-}
+// Verifying the chain: verify.ts (in chunks, so a long trail does not freeze the window).

@@ -77,6 +77,10 @@ export const recordHandlers = {
 
   'contacts.record': ({ personId, ...fields }, ctx) =>
     write(ctx.core, () => {
+      // The note is clinical: a role that cannot read notes does not write one it could never see again.
+      if (fields.note.trim() !== '' && !canReadClinical(ctx.session!.user.role)) {
+        throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes. Nothing was saved; "What mattered to them" is there for everyone.');
+      }
       const id = recordContact(ctx.core.db, personId, fields, actorOf(ctx), readSettings(ctx.core.db).timeZone);
       ctx.core.audit({ action: 'contact.create', subjectType: 'contact', subjectId: id, details: { personId } });
       return getContact(ctx.core.db, id, canReadClinical(ctx.session!.user.role));

@@ -10,8 +10,23 @@ import { DoorwayError, SIGN_IN_FAILED_MESSAGE } from '../errors';
 import { writeSettings } from '../settings';
 import { insertStaff } from '../staff';
 import { deriveKey, newKdfParams, type KdfParams } from './kdf';
-import { KEYSLOTS_FILE, readKeyslots, slotAad, usernameLookup, writeKeyslots, type KeyslotFile, type Slot } from './keyslots';
+import {
+  isSealedSlot,
+  KEYSLOTS_FILE,
+  readKeyslots,
+  readPendingKeyslots,
+  slotAad,
+  slotPrivateKeyAad,
+  usernameLookup,
+  writeKeyslots,
+  type KeyslotFile,
+  type SealedSlot,
+  type Slot,
+} from './keyslots';
+import { newSlotKeyPair, openSealedKey, sealKey } from './seal';
+import { recordSlotKey } from './slot-keys';
 import { unwrapKey, wrapKey } from './wrap';
+import { finishInterruptedRestore } from '../backup/swap';
 
 export interface VaultPaths {
   dir: string;
@@ -33,8 +48,19 @@ export interface VaultOptions {
   kdfCost?: KdfCost;
 }
 
-export const vaultExists = (p: VaultPaths): boolean => existsSync(p.keyslots);
+/**
+ * Every use of a data folder starts here, so a restore that a crash or kill interrupted is finished
+ * first (backup/swap.ts): the folder then holds the old vault or the new one, never a mix.
+ */
+export const vaultExists = (p: VaultPaths): boolean => {
+  finishInterruptedRestore(p.dir);
+  return existsSync(p.keyslots);
+};
 
+/** Associated data of a slot's sealed data key. */
+export const sealAad = (vaultId: string, slot: Pick<Slot, 'id' | 'kind'>): string => `doorway-seal:${vaultId}:${slot.id}:${slot.kind}`;
+
+/** A sealed slot: a fresh key pair whose private key the secret protects, and the data key sealed to it. */
 export async function makeSlot(
   vaultId: string,
   kind: Slot['kind'],
@@ -43,15 +69,31 @@ export async function makeSlot(
   lookup: string | null,
   opts: VaultOptions,
   id: string = randomUUID(),
-): Promise<Slot> {
+): Promise<SealedSlot> {
   const kdf = newKdfParams(opts.kdfCost);
   const kek = await deriveKey(secret, kdf);
+  const pair = newSlotKeyPair();
   try {
-    const wrapped = wrapKey(dataKey, kek, slotAad(vaultId, { id, kind }));
-    return { id, kind, lookup, kdf, ...wrapped, createdAt: new Date().toISOString() };
+    const wrapped = wrapKey(pair.privateKey, kek, slotPrivateKeyAad(vaultId, { id, kind }));
+    return {
+      id,
+      kind,
+      lookup,
+      kdf,
+      ...wrapped,
+      publicKey: pair.publicKey.toString('base64'),
+      sealed: sealKey(dataKey, pair.publicKey, sealAad(vaultId, { id, kind })),
+      createdAt: new Date().toISOString(),
+    };
   } finally {
     kek.fill(0);
+    pair.privateKey.fill(0);
   }
+}
+
+/** The same slot (same secret, same key pair) with another data key sealed to it: key rotation's re-wrap. */
+export function resealSlot(vaultId: string, slot: SealedSlot, dataKey: Buffer): SealedSlot {
+  return { ...slot, sealed: sealKey(dataKey, Buffer.from(slot.publicKey, 'base64'), sealAad(vaultId, slot)) };
 }
 
 export interface CreateVaultInput {
@@ -112,6 +154,8 @@ export async function createVault(p: VaultPaths, input: CreateVaultInput, opts: 
         createdAt: input.now,
         createdBy: null,
       });
+      recordSlotKey(db, adminSlot);
+      recordSlotKey(db, recoverySlot);
       recordAudit(db, {
         at: input.now,
         actor: { id: adminId, username: input.admin.username },
@@ -125,7 +169,7 @@ export async function createVault(p: VaultPaths, input: CreateVaultInput, opts: 
 
   const file: KeyslotFile = {
     format: 'doorway-keyslots',
-    version: 1,
+    version: 2,
     vaultId,
     createdAt: input.now,
     slots: [adminSlot, recoverySlot],
@@ -158,11 +202,52 @@ export interface Unlocked {
   file: KeyslotFile;
   slot: Slot;
   dataKey: Buffer;
+  /**
+   * The same slot's data key in the next generation, while a key rotation is unfinished (a crash or
+   * power loss part-way): the records file opens with one of the two keys (rotation.ts settles which).
+   */
+  pending?: { file: KeyslotFile; dataKey: Buffer };
 }
 
 /** Same cost for unknown users as for known ones, so the answer time does not reveal who exists. */
 async function burnEquivalentTime(opts: VaultOptions): Promise<void> {
   (await deriveKey('not a real password', newKdfParams(opts.kdfCost))).fill(0);
+}
+
+function unseal(vaultId: string, slot: SealedSlot, privateKey: Buffer): Buffer | null {
+  return openSealedKey(slot.sealed, privateKey, Buffer.from(slot.publicKey, 'base64'), sealAad(vaultId, slot));
+}
+
+/**
+ * Opens one slot with its secret: the data key, plus the pending generation's data key when a rotation
+ * is unfinished. Null when the secret is wrong.
+ */
+async function openSlot(p: VaultPaths, file: KeyslotFile, slot: Slot, secret: string): Promise<Unlocked | null> {
+  const kek = await deriveKey(secret, slot.kdf);
+  try {
+    if (!isSealedSlot(slot)) {
+      const dataKey = unwrapKey(slot, kek, slotAad(file.vaultId, slot));
+      return dataKey ? { file, slot, dataKey } : null;
+    }
+    const privateKey = unwrapKey(slot, kek, slotPrivateKeyAad(file.vaultId, slot));
+    if (!privateKey) return null;
+    try {
+      const dataKey = unseal(file.vaultId, slot, privateKey);
+      if (!dataKey) return null;
+      const unlocked: Unlocked = { file, slot, dataKey };
+      const next = readPendingKeyslots(p.keyslots);
+      const nextSlot = next?.vaultId === file.vaultId ? next.slots.find((s) => s.id === slot.id) : undefined;
+      if (next && nextSlot && isSealedSlot(nextSlot) && nextSlot.publicKey === slot.publicKey) {
+        const nextKey = unseal(file.vaultId, nextSlot, privateKey);
+        if (nextKey) unlocked.pending = { file: next, dataKey: nextKey };
+      }
+      return unlocked;
+    } finally {
+      privateKey.fill(0);
+    }
+  } finally {
+    kek.fill(0);
+  }
 }
 
 export async function unlockWithPassword(p: VaultPaths, username: string, password: string, opts: VaultOptions = {}): Promise<Unlocked> {
@@ -173,11 +258,9 @@ export async function unlockWithPassword(p: VaultPaths, username: string, passwo
     await burnEquivalentTime(opts);
     throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED_MESSAGE);
   }
-  const kek = await deriveKey(password, slot.kdf);
-  const dataKey = unwrapKey(slot, kek, slotAad(file.vaultId, slot));
-  kek.fill(0);
-  if (!dataKey) throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED_MESSAGE);
-  return { file, slot, dataKey };
+  const unlocked = await openSlot(p, file, slot, password);
+  if (!unlocked) throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED_MESSAGE);
+  return unlocked;
 }
 
 export async function unlockWithRecovery(p: VaultPaths, code: string): Promise<Unlocked> {
@@ -185,13 +268,24 @@ export async function unlockWithRecovery(p: VaultPaths, code: string): Promise<U
   if (!parsed.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', parsed.message);
   const file = readKeyslots(p.keyslots);
   const slot = file.slots.find((s) => s.kind === 'recovery')!;
-  const kek = await deriveKey(parsed.canonical, slot.kdf);
-  const dataKey = unwrapKey(slot, kek, slotAad(file.vaultId, slot));
-  kek.fill(0);
-  if (!dataKey) {
+  const unlocked = await openSlot(p, file, slot, parsed.canonical);
+  if (!unlocked) {
     throw new DoorwayError('RECOVERY_CODE_INVALID', "That recovery code doesn't open this vault. Check it against the recovery kit for this clinic.");
   }
-  return { file, slot, dataKey };
+  return unlocked;
+}
+
+/**
+ * Turns a first-format (direct) slot into a sealed one with the same id and secret, right after that
+ * secret opened it. Returns the new slot (its public key goes into the records file), or null when the
+ * slot was already sealed or a rotation is unfinished.
+ */
+export async function upgradeDirectSlot(p: VaultPaths, unlocked: Unlocked, secret: string, opts: VaultOptions = {}): Promise<SealedSlot | null> {
+  if (isSealedSlot(unlocked.slot) || unlocked.pending || readPendingKeyslots(p.keyslots)) return null;
+  const current = readKeyslots(p.keyslots);
+  const sealed = await makeSlot(current.vaultId, unlocked.slot.kind, secret, unlocked.dataKey, unlocked.slot.lookup, opts, unlocked.slot.id);
+  writeKeyslots(p.keyslots, { ...current, slots: current.slots.map((s) => (s.id === sealed.id ? sealed : s)) });
+  return sealed;
 }
 
 /** Re-wraps one password slot (new password, new salt), keeping its id so the staff record still points at it. */
@@ -202,9 +296,10 @@ export async function rewrapPasswordSlot(
   newPassword: string,
   dataKey: Buffer,
   opts: VaultOptions = {},
-): Promise<void> {
+): Promise<SealedSlot> {
   const file = readKeyslots(p.keyslots);
   const fresh = await makeSlot(file.vaultId, 'password', newPassword, dataKey, usernameLookup(file.vaultId, username), opts, slotId);
   const slots = file.slots.some((s) => s.id === slotId) ? file.slots.map((s) => (s.id === slotId ? fresh : s)) : [...file.slots, fresh];
   writeKeyslots(p.keyslots, { ...file, slots });
+  return fresh;
 }

@@ -64,6 +64,7 @@ export function ChangePasswordScreen() {
           autoFocus
           value={current}
           onChange={setCurrent}
+          description={t('staff.forcedChange.currentDescription')}
         />
         <TextInput
           label={t('changePassword.new')}

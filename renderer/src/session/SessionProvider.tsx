@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { SessionInfo } from '../../../shared/contract';
 import { getBridge } from '../api/bridge';
 import { appErrorOf, call, invoke, onNotSignedIn } from '../api/invoke';
@@ -17,6 +18,8 @@ export interface SessionControls {
   passwordChanged(info: SessionInfo): void;
   lock(): void;
   signOut(): void;
+  /** Lock for the next person: the sign-in screen comes up empty, and nothing of this session is kept. */
+  switchUser(): void;
   retry(): void;
 }
 
@@ -49,7 +52,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const kind = gateRef.current.kind;
       // Before a vault exists nothing is cached but the first-run recovery code, which must survive.
       if (kind === 'firstRun' || kind === 'starting') return;
-      dispatch(how === 'locked' ? { type: 'locked', route: currentRoute() } : { type: 'signedOut' });
+      // Committed at once, so React has unmounted its portals (an open dialog) before the scrub below
+      // removes what is left outside #root; scrubbing first left React removing nodes already gone.
+      flushSync(() => dispatch(how === 'locked' ? { type: 'locked', route: currentRoute() } : { type: 'signedOut' }));
       queryClient.clear();
       scrubPageOutsideRoot();
       clearRoute();
@@ -65,6 +70,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(() => {
     forget('signedOut');
     void invoke('session.signOut', {});
+  }, [forget]);
+
+  const switchUser = useCallback(() => {
+    forget('signedOut');
+    void invoke('session.switchUser', {});
   }, [forget]);
 
   const signedIn = useCallback(
@@ -112,7 +122,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [gate.kind, queryClient]);
 
   useEffect(
-    () => getBridge().subscribe('session.locked', ({ reason }) => forget(reason === 'signedOut' ? 'signedOut' : 'locked')),
+    // Switching user forgets even where the last person was: the next one starts from the plain sign-in screen.
+    () => getBridge().subscribe('session.locked', ({ reason }) => forget(reason === 'signedOut' || reason === 'switchUser' ? 'signedOut' : 'locked')),
     [forget],
   );
   useEffect(() => onNotSignedIn(() => forget('locked')), [forget]);
@@ -146,8 +157,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [isOpen, lock]);
 
   const value = useMemo(
-    () => ({ gate, signedIn, passwordChanged, lock, signOut, retry }),
-    [gate, signedIn, passwordChanged, lock, signOut, retry],
+    () => ({ gate, signedIn, passwordChanged, lock, signOut, switchUser, retry }),
+    [gate, signedIn, passwordChanged, lock, signOut, switchUser, retry],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/contract';
 import { useSessionInfo } from '../../api/queries';
@@ -6,9 +7,22 @@ import { lockShortcutLabel } from '../../app/shortcut';
 import { ActionButton } from '../../components/ActionButton';
 import { BrandMark } from '../../components/BrandMark';
 import { useSession } from '../../session/SessionProvider';
+import { isPeopleRoute } from '../people/people-route';
+import { PeopleRoutes } from '../people/PeopleRoutes';
+import { PeopleSearchDialog } from '../people/PeopleSearchDialog';
+import { capitalise } from '../people/ui/person-name';
+import { usePeopleWords } from '../../app/people-word';
+import { DoorsOpenPage } from '../continuity/DoorsOpenPage';
+import { timelineRouteId } from '../continuity/links';
+import { OverviewPage } from '../continuity/OverviewPage';
+import { TimelinePage } from '../continuity/TimelinePage';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { SettingsPage } from './SettingsPage';
+import { BackupsPage } from '../backups/BackupsPage';
+import { AuditPage } from '../audit/AuditPage';
+import { EmergencyBanner } from '../users/EmergencyBanner';
+import { StaffPage } from '../users/StaffPage';
 
 const ROLE_KEYS = {
   administrator: 'roles.administrator',
@@ -27,15 +41,28 @@ function NavLink({ route, current, children }: { route: string; current: string;
 function Page({ route, info }: { route: string; info: SessionInfo }) {
   if (route === '/') return <HomePage info={info} />;
   if (route === '/settings') return <SettingsPage info={info} />;
+  if (route === '/backups') return <BackupsPage info={info} />;
+  if (route === '/staff') return <StaffPage info={info} />;
+  if (route === '/audit') return <AuditPage info={info} />;
+  if (isPeopleRoute(route)) return <PeopleRoutes route={route} info={info} />;
+  if (route === '/doors') return <DoorsOpenPage info={info} />;
+  if (route === '/overview') return <OverviewPage info={info} />;
+  const timelineId = timelineRouteId(route);
+  if (timelineId !== null) return <TimelinePage personId={timelineId} />;
   return <NotFoundPage />;
 }
 
 /** The signed-in frame: who is signed in and where, how to lock or leave, and the pages they can open. */
 export function AppShell() {
   const { t } = useTranslation();
-  const { lock, signOut } = useSession();
+  const { lock, signOut, switchUser } = useSession();
   const route = useRoute();
+  // A new page starts at its top, as a new document would; otherwise it opens where the last one was scrolled.
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+  }, [route]);
   const session = useSessionInfo();
+  const words = usePeopleWords(session.data?.settings.peopleWord ?? 'participant');
   if (!session.data) return null;
   const info = session.data;
   const isAdmin = info.user.role === 'administrator';
@@ -43,6 +70,7 @@ export function AppShell() {
 
   return (
     <div className="shell">
+      <EmergencyBanner info={info} onSignOut={signOut} />
       <a className="skip-link" href="#main" onClick={(e) => {
         e.preventDefault();
         document.getElementById('main')?.focus();
@@ -61,10 +89,12 @@ export function AppShell() {
           <span className="role-badge">{t(ROLE_KEYS[info.user.role])}</span>
         </div>
         <div className="shell-actions">
+          <PeopleSearchDialog person={words.person} />
           <ActionButton onPress={lock} aria-keyshortcuts="Control+L Meta+L">
             {t('shell.lock')}
             <kbd aria-hidden="true">{shortcut}</kbd>
           </ActionButton>
+          <ActionButton onPress={switchUser}>{t('switchUser.button')}</ActionButton>
           <ActionButton variant="quiet" onPress={signOut}>
             {t('shell.signOut')}
           </ActionButton>
@@ -78,10 +108,46 @@ export function AppShell() {
                 {t('nav.home')}
               </NavLink>
             </li>
+            <li>
+              <NavLink route="/people" current={isPeopleRoute(route) ? '/people' : route}>
+                {capitalise(words.people)}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink route="/doors" current={route}>
+                {t('continuityNav.doors')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink route="/overview" current={route}>
+                {t('continuityNav.overview')}
+              </NavLink>
+            </li>
             {isAdmin ? (
               <li>
                 <NavLink route="/settings" current={route}>
                   {t('nav.settings')}
+                </NavLink>
+              </li>
+            ) : null}
+            {isAdmin ? (
+              <li>
+                <NavLink route="/backups" current={route}>
+                  {t('backups.nav')}
+                </NavLink>
+              </li>
+            ) : null}
+            {isAdmin ? (
+              <li>
+                <NavLink route="/staff" current={route}>
+                  {t('staff.nav')}
+                </NavLink>
+              </li>
+            ) : null}
+            {isAdmin ? (
+              <li>
+                <NavLink route="/audit" current={route}>
+                  {t('audit.nav')}
                 </NavLink>
               </li>
             ) : null}

@@ -7,6 +7,8 @@ import { usePeopleWords } from '../../app/people-word';
 import { lockShortcutLabel } from '../../app/shortcut';
 import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { BackupHomeNote } from '../backups/BackupHomeNote';
+import { HomeDashboard } from '../continuity/HomeDashboard';
 import { greetingFor } from './greeting';
 
 const GREETINGS = {
@@ -15,7 +17,7 @@ const GREETINGS = {
   evening: 'home.greeting.evening',
 } as const;
 
-/** A calm welcome and what the person can do right now. Only real things; nothing "coming soon". */
+/** A calm welcome, the clinic's day (continuity screens), and what the person can do right now. */
 export function HomePage({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
   useDocumentTitle(t('home.title'));
@@ -25,11 +27,12 @@ export function HomePage({ info }: { info: SessionInfo }) {
   const minutes = info.settings.idleLockMinutes;
 
   return (
-    <div className="page">
+    <div className="page page-wide">
       <PageHeading>{t(GREETINGS[greeting], { name: info.user.displayName })}</PageHeading>
       <p className="lead">{t('home.signedInTo', { clinic: info.settings.clinicName })}</p>
-      <p>{t('home.private', { people })}</p>
-      <section className="panel" aria-labelledby="home-now">
+      <HomeDashboard info={info} />
+      {isAdmin ? <BackupHomeNote /> : null}
+      <section className="panel home-now" aria-labelledby="home-now">
         <h2 id="home-now">{t('home.nowHeading')}</h2>
         <ul className="plain-list">
           <li>

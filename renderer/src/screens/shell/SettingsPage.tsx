@@ -13,8 +13,11 @@ import { PageHeading } from '../../components/PageHeading';
 import { PeopleWordField } from '../../components/PeopleWordField';
 import { TextInput } from '../../components/TextInput';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { RecordSettingsSections } from '../people/settings/RecordSettingsSections';
+import { SettingsTabs } from '../people/settings/SettingsTabs';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
+import { ContinuitySettingsFields, continuitySettingsErrors } from '../continuity/ContinuitySettingsFields';
 import { changedSettings } from './settings-changes';
 
 function SettingsForm({ saved }: { saved: ClinicSettings }) {
@@ -56,6 +59,7 @@ function SettingsForm({ saved }: { saved: ClinicSettings }) {
         if (!Number.isInteger(draft.idleLockMinutes) || draft.idleLockMinutes < 1 || draft.idleLockMinutes > 60) {
           found.idleLockMinutes = t('settings.idleRange');
         }
+        Object.assign(found, continuitySettingsErrors(draft, t));
         setErrors(found);
         if (Object.keys(found).length > 0) return;
         const changes = changedSettings(saved, draft);
@@ -110,6 +114,7 @@ function SettingsForm({ saved }: { saved: ClinicSettings }) {
         </Text>
         <FieldError className="field-error">{errors.idleLockMinutes}</FieldError>
       </NumberField>
+      <ContinuitySettingsFields value={draft} onChange={edit} />
       <div className="form-actions form-actions-start">
         <ActionButton type="submit" variant="primary" isPending={update.isPending}>
           {t('settings.save')}
@@ -139,7 +144,7 @@ export function SettingsPage({ info }: { info: SessionInfo }) {
       ) : (
         <>
           <p className="lead">{t('settings.intro')}</p>
-          <SettingsForm saved={settings.data} />
+          <SettingsTabs clinic={<SettingsForm saved={settings.data} />} records={<RecordSettingsSections saved={settings.data} />} />
         </>
       )}
     </div>

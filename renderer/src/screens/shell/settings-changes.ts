@@ -1,7 +1,7 @@
 import type { ClinicSettings } from '../../../../shared/contract';
 
 /** The settings this page edits. */
-export type EditableSettings = Pick<ClinicSettings, 'clinicName' | 'peopleWord' | 'idleLockMinutes'>;
+export type EditableSettings = Pick<ClinicSettings, 'clinicName' | 'peopleWord' | 'idleLockMinutes' | 'absenceThresholdDays' | 'timeZone'>;
 
 /** Only the fields that differ, since each change is written to the audit trail as from → to. */
 export function changedSettings(before: EditableSettings, after: EditableSettings): Partial<EditableSettings> {
@@ -9,5 +9,7 @@ export function changedSettings(before: EditableSettings, after: EditableSetting
   if (after.clinicName.trim() !== before.clinicName) changes.clinicName = after.clinicName.trim();
   if (after.peopleWord !== before.peopleWord) changes.peopleWord = after.peopleWord;
   if (after.idleLockMinutes !== before.idleLockMinutes) changes.idleLockMinutes = after.idleLockMinutes;
+  if (after.absenceThresholdDays !== before.absenceThresholdDays) changes.absenceThresholdDays = after.absenceThresholdDays;
+  if (after.timeZone !== before.timeZone) changes.timeZone = after.timeZone;
   return changes;
 }

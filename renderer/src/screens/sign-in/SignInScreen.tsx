@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionButton } from '../../components/ActionButton';
 import { AuthLayout } from '../../components/AuthLayout';
 import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { BreakGlassForm } from '../users/BreakGlassForm';
 import { RecoverForm } from './RecoverForm';
 import { SignInForm } from './SignInForm';
 
@@ -12,8 +14,8 @@ import { SignInForm } from './SignInForm';
  */
 export function SignInScreen({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<'signIn' | 'recover'>('signIn');
-  useDocumentTitle(view === 'recover' ? t('recover.title') : locked ? t('lock.title') : t('signIn.title'));
+  const [view, setView] = useState<'signIn' | 'recover' | 'emergency'>('signIn');
+  useDocumentTitle(view === 'recover' ? t('recover.title') : view === 'emergency' ? t('emergency.title') : locked ? t('lock.title') : t('signIn.title'));
 
   if (view === 'recover') {
     return (
@@ -25,11 +27,25 @@ export function SignInScreen({ locked }: { locked: boolean }) {
       </AuthLayout>
     );
   }
+  if (view === 'emergency') {
+    return (
+      <AuthLayout width="medium">
+        <PageHeading focusOnMount={false}>{t('emergency.heading')}</PageHeading>
+        <p className="lead">{t('emergency.intro')}</p>
+        <BreakGlassForm onBack={() => setView('signIn')} />
+      </AuthLayout>
+    );
+  }
   return (
     <AuthLayout>
       <PageHeading focusOnMount={false}>{locked ? t('lock.heading') : t('signIn.heading')}</PageHeading>
       <p className="lead">{locked ? t('lock.intro') : t('signIn.intro')}</p>
       <SignInForm onForgot={() => setView('recover')} />
+      <p className="auth-footnote">
+        <ActionButton variant="quiet" onPress={() => setView('emergency')}>
+          {t('emergency.link')}
+        </ActionButton>
+      </p>
     </AuthLayout>
   );
 }

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { listBundles, toSummary } from '../../core/backup/catalog';
+import { unavailable } from '../../core/backup/files';
+import { defineCommand } from '../command';
+import { dataFolder, requireVault } from '../data-folder';
+import { EXIT, line } from '../io';
+import { DATA_DIR_FLAG, madeBy, openForBackup, SECRET_NOTES, sizeText, TO_FLAG, USER_FLAG, when } from './backup-shared';
+
+const NAME = 'backup list';
+
+const STATE_WORDS = {
+  verified: 'verified',
+  unverified: 'NOT verified (never counted as a good backup)',
+  otherVault: 'from another vault (left alone)',
+  unreadable: "can't be checked with this vault's key (damaged, or made before the key was changed; left alone)",
+} as const;
+
+export const backupListCommand = defineCommand({
+  name: NAME,
+  summary: "List the vault's backups in a folder, newest first, with whether each one was verified.",
+  flags: { to: TO_FLAG, 'data-dir': DATA_DIR_FLAG, user: USER_FLAG },
+  notes: [
+    ...SECRET_NOTES,
+    "The vault's key is needed because each backup's description is sealed (and partly encrypted) with it.",
+  ],
+  async run(values, ctx) {
+    const paths = dataFolder(values['data-dir']);
+    requireVault(paths);
+    const dest = resolve(values.to);
+    const opened = await openForBackup(paths, values.user, ctx, NAME);
+    try {
+      const listing = listBundles(dest, opened.access.dataKey, opened.access.vaultId);
+      if (!listing.available) throw unavailable(dest);
+      const out = ctx.io.stdout;
+      if (listing.bundles.length === 0) line(out, `There are no backups in ${dest} yet.`);
+      for (const entry of listing.bundles) {
+        const s = toSummary(entry);
+        const detail = s.madeBy ? `, made by ${madeBy(s)}` : '';
+        line(out, `${s.name}  ${when(s.createdAt)}  ${sizeText(s.sizeBytes)}  ${STATE_WORDS[s.state]}${detail}`);
+      }
+      if (listing.unfinished.length > 0) {
+        line(
+          out,
+          `${listing.unfinished.length} unfinished folder(s) from backups that stopped part-way: never counted as backups; "backup prune" removes them once nothing is writing them.`,
+        );
+      }
+      return EXIT.ok;
+    } finally {
+      opened.close();
+    }
+  },
+});

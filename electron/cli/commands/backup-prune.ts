@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { pruneDestination } from '../../core/backup/prune';
+import { readBackupSettings } from '../../core/backup/store';
+import { defineCommand } from '../command';
+import { dataFolder, requireVault } from '../data-folder';
+import { EXIT, line } from '../io';
+import { audit, DATA_DIR_FLAG, openForBackup, SECRET_NOTES, TO_FLAG, USER_FLAG } from './backup-shared';
+
+const NAME = 'backup prune';
+
+export const backupPruneCommand = defineCommand({
+  name: NAME,
+  summary: "Remove old backups by the vault's retention policy (keep daily 7, weekly 4, monthly 12 unless changed).",
+  flags: { to: TO_FLAG, 'data-dir': DATA_DIR_FLAG, user: USER_FLAG },
+  notes: [
+    ...SECRET_NOTES,
+    'The policy is the one set on the Backups screen, in the clinic\'s time zone. The newest verified backup is',
+    'never removed; unverified backups never count; backups of another vault, or that this vault\'s key',
+    "can't check, are never touched. Folders left by backups that stopped part-way are removed.",
+  ],
+  async run(values, ctx) {
+    const paths = dataFolder(values['data-dir']);
+    requireVault(paths);
+    const opened = await openForBackup(paths, values.user, ctx, NAME);
+    try {
+      const policy = readBackupSettings(opened.access.db);
+      const result = pruneDestination(resolve(values.to), opened.access.dataKey, opened.access.vaultId, policy, opened.timeZone);
+      audit(opened, 'backup.prune', { removed: result.removed, unfinishedRemoved: result.unfinishedRemoved });
+      const out = ctx.io.stdout;
+      line(out, `Kept ${result.kept.length} backup(s) (keep daily ${policy.keepDaily}, weekly ${policy.keepWeekly}, monthly ${policy.keepMonthly}).`);
+      line(out, result.removed.length ? `Removed ${result.removed.length}: ${result.removed.join(', ')}` : 'Removed none.');
+      if (result.unfinishedRemoved) line(out, `Removed ${result.unfinishedRemoved} unfinished folder(s) left by backups that stopped part-way.`);
+      return EXIT.ok;
+    } finally {
+      opened.close();
+    }
+  },
+});

@@ -1,0 +1,139 @@
+import type { BundleSummary } from '../../../shared/contract/backup';
+import { createDoorway } from '../../core';
+import { recordAudit, type AuditAction, type AuditActor } from '../../core/audit/audit';
+import type { Maker, ProgressFn, VaultAccess } from '../../core/backup/access';
+import { megabytes } from '../../core/backup/files';
+import { readSettings } from '../../core/settings';
+import { readKeyslots } from '../../core/vault/keyslots';
+import { openUnlocked, recordSettlement } from '../../core/vault/rotation';
+import { unlockWithRecovery, type VaultPaths } from '../../core/vault/vault';
+import type { SpecContext } from '../command';
+import { CliFailure } from '../errors';
+import { line, type CliIo } from '../io';
+import { readSecret } from '../secrets';
+
+/** The flags every backup command shares, worded once. */
+export const DATA_DIR_FLAG = {
+  type: 'string',
+  placeholder: 'DIR',
+  required: true,
+  env: 'DOORWAY_DATA_DIR',
+  description: 'The data folder that holds the vault.',
+} as const;
+
+export const TO_FLAG = {
+  type: 'string',
+  placeholder: 'DEST',
+  required: true,
+  description: 'The backup folder (for example on a USB drive or a network folder).',
+} as const;
+
+export const USER_FLAG = {
+  type: 'string',
+  placeholder: 'USERNAME',
+  description: "An administrator's username (password from DOORWAY_PASSWORD). Without it, the recovery code is used.",
+} as const;
+
+export const SECRET_NOTES = [
+  'Secrets are never options. With --user, the password comes from DOORWAY_PASSWORD; without --user, the',
+  'recovery code comes from DOORWAY_RECOVERY_CODE. In a terminal, a missing one is asked for (hidden).',
+];
+
+/** An open vault for one backup command, however it was unlocked; `close` locks it and zeroes the key. */
+export interface OpenedForBackup {
+  access: VaultAccess;
+  actor: AuditActor;
+  maker: Omit<Maker, 'via'>;
+  timeZone: string;
+  close(): void;
+}
+
+/**
+ * Unlocks the vault as an administrator (password, signing in through the core with all its checks and
+ * its audit) or with the recovery code, the way `status` and `export-key` do.
+ */
+export async function openForBackup(paths: VaultPaths, user: string | undefined, ctx: SpecContext, command: string): Promise<OpenedForBackup> {
+  const { io, options } = ctx;
+  if (user) {
+    const password = await readSecret(io, { env: 'DOORWAY_PASSWORD', what: 'password', prompt: `Password for ${user}: `, command });
+    const { core } = createDoorway({ dataDir: paths.dir, kdfCost: options.kdfCost });
+    try {
+      const session = await core.signIn(user, password);
+      if (session.user.role !== 'administrator') {
+        throw new CliFailure('Backups are looked after by administrators. Nothing was changed. Ask an administrator, or use the recovery code (leave out --user).');
+      }
+      const dataKey = Buffer.from(core.dataKey);
+      return {
+        access: { paths, db: core.db, dataKey, vaultId: readKeyslots(paths.keyslots).vaultId },
+        actor: { id: session.user.id, username: session.user.username },
+        maker: { id: session.user.id, username: session.user.username, displayName: session.user.displayName },
+        timeZone: session.settings.timeZone,
+        close: () => {
+          core.close();
+          dataKey.fill(0);
+        },
+      };
+    } catch (e) {
+      core.close();
+      throw e;
+    }
+  }
+  const code = await readSecret(io, { env: 'DOORWAY_RECOVERY_CODE', what: 'recovery code', prompt: 'Recovery code: ', command });
+  const opened = openUnlocked(paths, await unlockWithRecovery(paths, code));
+  const actor: AuditActor = { id: null, username: null };
+  try {
+    opened.db.transaction(() => recordSettlement(opened.db, opened.settled, new Date().toISOString(), actor))();
+    return {
+      access: { paths, db: opened.db, dataKey: opened.dataKey, vaultId: opened.file.vaultId },
+      actor,
+      maker: { id: null, username: null, displayName: null },
+      timeZone: readSettings(opened.db).timeZone,
+      close: () => {
+        opened.db.close();
+        opened.dataKey.fill(0);
+      },
+    };
+  } catch (e) {
+    opened.db.close();
+    opened.dataKey.fill(0);
+    throw e;
+  }
+}
+
+export function audit(opened: OpenedForBackup, action: AuditAction, details: Record<string, unknown>): void {
+  const db = opened.access.db;
+  db.transaction(() =>
+    recordAudit(db, { at: new Date().toISOString(), actor: opened.actor, action, subjectType: 'backup', details: { ...details, from: 'commandLine' } }),
+  ).immediate();
+}
+
+/** One line per step on stderr, so a scheduled task's log shows where a long run is. */
+export function progressLines(io: CliIo): ProgressFn {
+  let last = '';
+  return (phase, _done, total) => {
+    if (phase === last) return;
+    last = phase;
+    const text: Partial<Record<typeof phase, string>> = {
+      prepare: 'Taking a consistent copy of the records...',
+      copy: `Copying ${megabytes(total)} MB...`,
+      fingerprint: 'Checking the fingerprint of every part...',
+      check: 'Reading and checking every page of the records...',
+      place: 'Putting the restored vault in place...',
+    };
+    if (text[phase]) line(io.stderr, text[phase]);
+  };
+}
+
+/** 2026-01-02T03:04:05.000Z -> 2026-01-02 03:04 UTC */
+export const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+export function madeBy(summary: Pick<BundleSummary, 'madeBy'>): string {
+  const m = summary.madeBy;
+  if (!m) return 'unknown';
+  const who = m.username ? (m.displayName && m.displayName !== m.username ? `${m.displayName} (${m.username})` : m.username) : 'the recovery code';
+  const how = { app: 'in the app', schedule: 'automatically', quit: 'on quit', commandLine: 'from the command line' }[m.via];
+  return `${who}, ${how}`;
+}
+
+export const sizeText = (bytes: number) =>
+  bytes < 10_000_000 ? `${Math.max(0.1, bytes / 1_000_000).toFixed(1)} MB` : `${megabytes(bytes).toLocaleString('en-US')} MB`;

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { accessSync, closeSync, constants, createReadStream, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
+import { copyFile, open } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
+import { DoorwayError } from '../errors';
+
+/**
+ * The writes a backup makes into the destination, behind a small seam: tests put a failing one in its
+ * place to show what a full or failing drive does (the production one is `nodeBackupFs`).
+ */
+export interface BackupFs {
+  /** Copies a file byte for byte and makes the copy durable before resolving. */
+  copyFile(from: string, to: string): Promise<void>;
+  /** Creates a new file with this content and makes it durable before resolving. */
+  writeFile(path: string, data: Buffer | string): Promise<void>;
+}
+
+export const nodeBackupFs: BackupFs = {
+  async copyFile(from, to) {
+    // The kernel copies (copy_file_range / clonefile where the file system offers it): the fastest way
+    // to duplicate pages that are already encrypted.
+    await copyFile(from, to, constants.COPYFILE_EXCL);
+    await fsyncFile(to);
+  },
+  async writeFile(path, data) {
+    const handle = await open(path, 'wx', 0o600);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+export async function fsyncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes a rename or a new entry in a folder durable. Some platforms cannot fsync a folder; the rename is still atomic there. */
+export function fsyncDir(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    fsyncSync(fd);
+  } catch {
+    // See above.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** SHA-256 of a file, read in 1 MiB pieces; `onBytes` hears how far it got. */
+export async function sha256File(path: string, onBytes?: (n: number) => void): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    onBytes?.((chunk as Buffer).length);
+  }
+  return hash.digest('hex');
+}
+
+const errno = (e: unknown): string | undefined =>
+  e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
+
+export const megabytes = (bytes: number) => Math.max(1, Math.ceil(bytes / 1_000_000));
+
+/**
+ * Turns what the file system said into a sentence for the administrator. Null for anything
+ * unexpected, which the router reports as an internal problem (and logs).
+ */
+export function explainWriteError(e: unknown, dest: string, neededBytes: number): DoorwayError | null {
+  if (e instanceof DoorwayError) return e;
+  switch (errno(e)) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new DoorwayError(
+        'BACKUP_DESTINATION',
+        `There isn't enough free space in ${dest} for this backup (it needs about ${megabytes(neededBytes)} MB). ` +
+          'Nothing from this attempt was kept, and earlier backups are untouched. Free up some space there, or choose another folder.',
+      );
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new DoorwayError(
+        'BACKUP_DESTINATION',
+        `Doorway isn't allowed to write in ${dest}. Nothing from this attempt was kept. ` +
+          "Choose a folder you can write to, or check that the drive isn't write-protected.",
+      );
+    case 'ENOENT':
+    case 'ENOTDIR':
+    case 'ENODEV':
+    case 'ENXIO':
+      return unavailable(dest);
+    case 'EIO':
+      return new DoorwayError(
+        'BACKUP_DESTINATION',
+        `The drive for ${dest} had a problem reading or writing. Nothing from this attempt was kept. ` +
+          'Check that the drive is connected properly, or choose another folder.',
+      );
+    default:
+      return null;
+  }
+}
+
+export function unavailable(dest: string): DoorwayError {
+  return new DoorwayError(
+    'BACKUP_DESTINATION',
+    `The backup folder ${dest} isn't available right now. If it is on a USB drive or a network folder, connect it and try again.`,
+  );
+}
+
+/** Null when backups can be written there; otherwise the reason, in words. */
+export function destinationProblem(dest: string): DoorwayError | null {
+  if (!isAbsolute(dest)) {
+    return new DoorwayError('BACKUP_DESTINATION', `Please give the whole path of the backup folder, starting from the drive (not "${dest}").`);
+  }
+  if (!existsSync(dest)) return unavailable(dest);
+  try {
+    if (!statSync(dest).isDirectory()) {
+      return new DoorwayError('BACKUP_DESTINATION', `${dest} is a file, not a folder. Please choose a folder for backups.`);
+    }
+    accessSync(dest, constants.W_OK | constants.R_OK);
+  } catch (e) {
+    return explainWriteError(e, dest, 0) ?? unavailable(dest);
+  }
+  return null;
+}

@@ -1,0 +1,539 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, normalize, relative } from 'node:path';
+import type {
+  BackupOperation,
+  BackupSettings,
+  BackupStatus,
+  BundleSummary,
+  DrillRecord,
+} from '../../../shared/contract/backup';
+import { isValidTimeZone } from '../../../shared/continuity/days';
+import type { DoorwayCore } from '../app';
+import { recordAudit, type AuditAction, type AuditActor } from '../audit/audit';
+import type { Db } from '../db/database';
+import { DoorwayError } from '../errors';
+import { readSettings } from '../settings';
+import { readKeyslots } from '../vault/keyslots';
+import { openVaultDb } from '../vault/vault';
+import type { BackupHooks, Maker, ProgressFn, VaultAccess } from './access';
+import { describeBundle, listBundles, toSummary } from './catalog';
+import { createBundle } from './create';
+import { runDrill } from './drill';
+import { destinationProblem, type BackupFs } from './files';
+import { previewRestore, type RestorePreview } from './preview';
+import { pruneDestination, type PruneResult } from './prune';
+import { restoreBundle, undoRestore, type RestoreResult } from './restore';
+import { readBackupSettings, readLastDrill, writeBackupSettings, writeLastDrill } from './store';
+import { findWarning, nextDueAt } from './status';
+import { undoableRestore } from './swap';
+import { markVerified, verifyBundle } from './verify';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** After a failed automatic backup: try again in 5 minutes, then 15, then every hour. */
+const RETRY_AFTER_MS = [5 * MINUTE, 15 * MINUTE, 60 * MINUTE];
+
+const DOING: Record<BackupOperation, string> = {
+  backup: 'A backup',
+  verify: 'A backup check',
+  restore: 'A restore',
+  drill: 'A restore drill',
+  prune: 'Tidying up old backups',
+};
+
+/** Test seams only; the app uses the defaults. */
+export interface BackupSeams {
+  fs?: BackupFs;
+  hooks?: BackupHooks;
+  tempRoot?: string;
+}
+
+interface Problem {
+  kind: 'destinationUnavailable' | 'backupFailed';
+  message: string;
+  since: string;
+}
+
+interface OpContext {
+  access: VaultAccess;
+  actor: AuditActor;
+  maker: Omit<Maker, 'via'>;
+  settings: BackupSettings;
+}
+
+/**
+ * Backups inside the running app: the administrator's actions (through the router), the daily
+ * schedule while someone is signed in, and the backup on quit. One operation at a time; each takes
+ * its own copy of the data key and its own connection, so a screen lock in the middle of a long
+ * backup does not pull them away. Failures become a calm, visible warning with a retry time: never
+ * a crash and never a silent skip.
+ */
+export class BackupService {
+  private running: BackupOperation | null = null;
+  private problem: Problem | null = null;
+  private retryAt: number | null = null;
+  private failures = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private ticking = false;
+  private noticed: { kind: string; since: string } | null = null;
+
+  constructor(
+    private readonly core: DoorwayCore,
+    private readonly seams: BackupSeams = {},
+  ) {}
+
+  /** The backup operation running now, if any (a key rotation should wait for it: both copy the records file). */
+  get busy(): BackupOperation | null {
+    return this.running;
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------------
+
+  private now(): Date {
+    return this.core.now();
+  }
+
+  private vaultId(): string {
+    return readKeyslots(this.core.paths.keyslots).vaultId;
+  }
+
+  private get nativeBinding(): string | undefined {
+    return this.core.options.nativeBinding;
+  }
+
+  private actorAndMaker(): { actor: AuditActor; maker: Omit<Maker, 'via'> } {
+    const s = this.core.session;
+    if (!s) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+    return {
+      actor: { id: s.user.id, username: s.user.username, emergency: s.emergency },
+      maker: { id: s.user.id, username: s.user.username, displayName: s.user.displayName },
+    };
+  }
+
+  private async exclusive<T>(op: BackupOperation, fn: () => Promise<T>): Promise<T> {
+    if (this.running) throw new DoorwayError('CONFLICT', `${DOING[this.running]} is running right now. Please wait for it to finish, then try again.`);
+    this.running = op;
+    try {
+      return await fn();
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /** An operation's own key copy and connection, closed and zeroed however it ends. */
+  private async withVault<T>(fn: (ctx: OpContext) => Promise<T>): Promise<T> {
+    const who = this.actorAndMaker();
+    const settings = readBackupSettings(this.core.db);
+    const dataKey = Buffer.from(this.core.dataKey);
+    let db: Db | null = null;
+    try {
+      db = openVaultDb(this.core.paths, dataKey, { nativeBinding: this.nativeBinding });
+      const access: VaultAccess = { paths: this.core.paths, db, dataKey, vaultId: this.vaultId(), nativeBinding: this.nativeBinding };
+      return await fn({ access, settings, ...who });
+    } finally {
+      if (db?.open) db.close();
+      dataKey.fill(0);
+    }
+  }
+
+  private record(db: Db, actor: AuditActor, action: AuditAction, details: Record<string, unknown>): void {
+    // IMMEDIATE: the command line may be writing to the same records at the same moment.
+    db.transaction(() => recordAudit(db, { at: this.now().toISOString(), actor, action, subjectType: 'backup', details })).immediate();
+  }
+
+  /** Progress events for the window, at most a few a second, and always at each new phase and the end. */
+  private progress(operation: BackupOperation): ProgressFn {
+    let lastAt = 0;
+    let lastPhase = '';
+    return (phase, done, total) => {
+      const at = Date.now();
+      if (phase === lastPhase && done < total && at - lastAt < 150) return;
+      lastAt = at;
+      lastPhase = phase;
+      this.core.emit('backup.progress', { operation, phase, done, total });
+    };
+  }
+
+  private timeZone(db: Db): string {
+    const tz = readSettings(db).timeZone;
+    return tz && isValidTimeZone(tz) ? tz : 'UTC';
+  }
+
+  private bundleDir(settings: BackupSettings, name: string): string {
+    if (!settings.destination) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
+    const dir = join(settings.destination, name);
+    if (!existsSync(dir)) throw new DoorwayError('NOT_FOUND', `There is no backup called "${name}" in ${settings.destination}.`);
+    return dir;
+  }
+
+  private succeeded(): void {
+    this.problem = null;
+    this.failures = 0;
+    this.retryAt = null;
+  }
+
+  private failed(e: unknown): void {
+    this.failures++;
+    this.retryAt = this.now().getTime() + RETRY_AFTER_MS[Math.min(this.failures, RETRY_AFTER_MS.length) - 1]!;
+    if (!(e instanceof DoorwayError)) this.core.options.log?.('a backup failed', e);
+    const message =
+      e instanceof DoorwayError ? e.message : 'The backup could not be made because of an unexpected problem. Nothing was lost, and Doorway will try again.';
+    const kind = e instanceof DoorwayError && e.code === 'BACKUP_DESTINATION' ? 'destinationUnavailable' : 'backupFailed';
+    this.problem = { kind, message, since: this.problem?.since ?? this.now().toISOString() };
+  }
+
+  // ---- settings and status ------------------------------------------------------------------------
+
+  settings(): BackupSettings {
+    return readBackupSettings(this.core.db);
+  }
+
+  updateSettings(input: Partial<BackupSettings>): BackupSettings {
+    const db = this.core.db;
+    const before = readBackupSettings(db);
+    const next: BackupSettings = { ...before };
+    for (const [k, v] of Object.entries(input) as [keyof BackupSettings, never][]) if (v !== undefined) next[k] = v;
+    if (input.destination) next.destination = this.checkedDestination(input.destination);
+    db.transaction(() => {
+      writeBackupSettings(db, next);
+      const changed = Object.fromEntries(
+        (Object.keys(input) as (keyof BackupSettings)[]).filter((k) => input[k] !== undefined).map((k) => [k, { from: before[k], to: next[k] }]),
+      );
+      this.core.audit({ action: 'backup.settings', subjectType: 'backup', details: changed });
+    })();
+    // A new folder, or backups turned on: try again straight away rather than after an old back-off.
+    this.succeeded();
+    return next;
+  }
+
+  private checkedDestination(given: string): string {
+    const fail = (message: string) => new DoorwayError('INVALID_INPUT', message, { fields: { destination: message } });
+    if (!isAbsolute(given)) throw fail(`Please give the whole path of the backup folder, starting from the drive (not "${given}").`);
+    const dest = normalize(given).replace(/[\\/]+$/, '') || given;
+    const problem = destinationProblem(dest);
+    if (problem) throw fail(problem.message);
+    const real = realpathSync(dest);
+    const data = existsSync(this.core.paths.dir) ? realpathSync(this.core.paths.dir) : this.core.paths.dir;
+    const inside = relative(data, real);
+    if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+      throw fail("Backups can't go inside Doorway's own data folder: a restore moves that folder's contents. Please choose another folder, ideally on a USB drive.");
+    }
+    return dest;
+  }
+
+  status(): BackupStatus {
+    const db = this.core.db;
+    const settings = readBackupSettings(db);
+    let lastBackup: BundleSummary | null = null;
+    let lastVerifiedBackup: BundleSummary | null = null;
+    let available = false;
+    if (settings.destination) {
+      const listing = listBundles(settings.destination, this.core.dataKey, this.vaultId(), this.now().getTime());
+      available = listing.available;
+      const ours = listing.bundles.filter((b) => b.state === 'verified' || b.state === 'unverified');
+      lastBackup = ours[0] ? toSummary(ours[0]) : null;
+      const verified = ours.find((b) => b.state === 'verified');
+      lastVerifiedBackup = verified ? toSummary(verified) : null;
+    }
+    const undo = undoableRestore(this.core.paths.dir);
+    return {
+      settings,
+      lastBackup,
+      lastVerifiedBackup,
+      lastDrill: readLastDrill(db),
+      nextDueAt: nextDueAt(settings, lastVerifiedBackup?.createdAt ?? null, this.retryAt, this.now().getTime()),
+      running: this.running,
+      warning: this.warning(settings, available, lastVerifiedBackup?.createdAt ?? null),
+      undo: undo
+        ? { setAsideAt: undo.info.setAsideAt, restoredBundle: undo.info.restoredBundle, restoredBundleCreatedAt: undo.info.restoredBundleCreatedAt }
+        : null,
+    };
+  }
+
+  /** The current warning, with the time it was first noticed (kept while the same kind goes on). */
+  private warning(settings: BackupSettings, available: boolean, lastVerifiedAt: string | null): BackupStatus['warning'] {
+    const now = this.now().getTime();
+    const found = findWarning({ settings, available, lastVerifiedAt, problem: this.problem, retryAt: this.retryAt, now, firstRetryMs: RETRY_AFTER_MS[0]! });
+    if (!found) {
+      this.noticed = null;
+      return null;
+    }
+    if (!this.noticed || this.noticed.kind !== found.kind) this.noticed = { kind: found.kind, since: found.since ?? new Date(now).toISOString() };
+    return { kind: found.kind, message: found.message, since: this.noticed.since, retryAt: found.retryAt };
+  }
+
+  // ---- operations ---------------------------------------------------------------------------------
+
+  list() {
+    const settings = this.settings();
+    if (!settings.destination) return { destination: null, available: false, bundles: [], unfinished: 0 };
+    const listing = listBundles(settings.destination, this.core.dataKey, this.vaultId(), this.now().getTime());
+    return { destination: settings.destination, available: listing.available, bundles: listing.bundles.map(toSummary), unfinished: listing.unfinished.length };
+  }
+
+  /** Writes, verifies and marks a bundle, then applies the retention policy. */
+  create(via: Maker['via']): Promise<BundleSummary> {
+    return this.exclusive('backup', () =>
+      this.withVault(async (ctx) => {
+        const dest = ctx.settings.destination;
+        try {
+          if (!dest) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
+          const made = await createBundle({
+            access: ctx.access,
+            dest,
+            maker: { ...ctx.maker, via },
+            now: () => this.now(),
+            fs: this.seams.fs,
+            hooks: this.seams.hooks,
+            onProgress: this.progress('backup'),
+          });
+          this.record(ctx.access.db, ctx.actor, 'backup.create', { ok: true, bundle: made.name, via, rows: made.verified.rows });
+          this.succeeded();
+          this.applyRetention(ctx, dest);
+          return toSummary(describeBundle(made.dir, made.name, ctx.access.dataKey, ctx.access.vaultId));
+        } catch (e) {
+          this.failed(e);
+          this.record(ctx.access.db, ctx.actor, 'backup.create', { ok: false, via, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
+          throw e;
+        }
+      }),
+    );
+  }
+
+  private applyRetention(ctx: OpContext, dest: string): PruneResult | null {
+    try {
+      const pruned = pruneDestination(dest, ctx.access.dataKey, ctx.access.vaultId, ctx.settings, this.timeZone(ctx.access.db), this.now().getTime());
+      if (pruned.removed.length > 0 || pruned.unfinishedRemoved > 0) {
+        this.record(ctx.access.db, ctx.actor, 'backup.prune', { removed: pruned.removed, unfinishedRemoved: pruned.unfinishedRemoved });
+      }
+      return pruned;
+    } catch (e) {
+      // The new backup is good; tidying up is retried after the next one.
+      this.problem = {
+        kind: 'backupFailed',
+        message: `The backup was made and checked, but old backups could not be tidied up: ${e instanceof DoorwayError ? e.message : 'an unexpected problem.'}`,
+        since: this.now().toISOString(),
+      };
+      if (!(e instanceof DoorwayError)) this.core.options.log?.('pruning backups failed', e);
+      return null;
+    }
+  }
+
+  /** The full check of one bundle; a bundle that passes gets (or keeps) its verified mark. */
+  verify(name: string) {
+    return this.exclusive('verify', () =>
+      this.withVault(async (ctx) => {
+        const dir = this.bundleDir(ctx.settings, name);
+        try {
+          const verified = await verifyBundle(dir, {
+            dataKey: ctx.access.dataKey,
+            vaultId: ctx.access.vaultId,
+            nativeBinding: this.nativeBinding,
+            onProgress: this.progress('verify'),
+          });
+          const checkedAt = this.now().toISOString();
+          try {
+            markVerified(verified, ctx.access.dataKey, checkedAt);
+          } catch {
+            // A write-protected drive: the check passed, the mark just can't be written there.
+          }
+          this.record(ctx.access.db, ctx.actor, 'backup.verify', { ok: true, bundle: name });
+          const entry = describeBundle(dir, name, ctx.access.dataKey, ctx.access.vaultId);
+          return { bundle: { ...toSummary(entry), verifiedAt: entry.mark?.verifiedAt ?? checkedAt }, checkedAt, tables: verified.tables, rows: verified.rows };
+        } catch (e) {
+          this.record(ctx.access.db, ctx.actor, 'backup.verify', { ok: false, bundle: name, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
+          throw e;
+        }
+      }),
+    );
+  }
+
+  /** Verify, then what a restore would bring back. Changes nothing. */
+  preview(name: string): Promise<RestorePreview> {
+    return this.exclusive('verify', () =>
+      this.withVault(async (ctx) => {
+        const dir = this.bundleDir(ctx.settings, name);
+        const verified = await verifyBundle(dir, {
+          dataKey: ctx.access.dataKey,
+          vaultId: ctx.access.vaultId,
+          nativeBinding: this.nativeBinding,
+          onProgress: this.progress('verify'),
+        });
+        return previewRestore(verified, ctx.access.dataKey, this.now().toISOString(), this.nativeBinding);
+      }),
+    );
+  }
+
+  /**
+   * Restores a bundle over the current vault, which is set aside first (undoable). The session ends:
+   * everyone signs in again, with the passwords of the time the backup was made.
+   */
+  restore(name: string): Promise<RestoreResult> {
+    return this.exclusive('restore', async () => {
+      const { actor } = this.actorAndMaker();
+      const dir = this.bundleDir(this.settings(), name);
+      const dataKey = Buffer.from(this.core.dataKey);
+      try {
+        const result = await restoreBundle({
+          bundleDir: dir,
+          paths: this.core.paths,
+          dataKey,
+          vaultId: this.vaultId(),
+          currentKey: dataKey,
+          actor,
+          via: 'app',
+          now: () => this.now(),
+          nativeBinding: this.nativeBinding,
+          hooks: this.seams.hooks,
+          onProgress: this.progress('restore'),
+          beforeChange: () => this.core.lock('system'),
+        });
+        this.succeeded();
+        return result;
+      } finally {
+        dataKey.fill(0);
+      }
+    });
+  }
+
+  /** Puts back the vault the latest restore set aside. The session ends. */
+  undoRestore(): Promise<{ setAsideAs: string | null }> {
+    return this.exclusive('restore', async () => {
+      const { actor } = this.actorAndMaker();
+      const dataKey = Buffer.from(this.core.dataKey);
+      try {
+        const done = undoRestore({
+          paths: this.core.paths,
+          dataKey,
+          actor,
+          now: () => this.now(),
+          nativeBinding: this.nativeBinding,
+          hooks: this.seams.hooks,
+          beforeChange: () => this.core.lock('system'),
+        });
+        this.succeeded();
+        return { setAsideAs: done.setAsideAs };
+      } finally {
+        dataKey.fill(0);
+      }
+    });
+  }
+
+  drill(): Promise<DrillRecord> {
+    return this.exclusive('drill', () =>
+      this.withVault(async (ctx) => {
+        const dest = ctx.settings.destination;
+        try {
+          if (!dest) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
+          const result = await runDrill({
+            dest,
+            dataKey: ctx.access.dataKey,
+            vaultId: ctx.access.vaultId,
+            now: () => this.now(),
+            nativeBinding: this.nativeBinding,
+            onProgress: this.progress('drill'),
+            tempRoot: this.seams.tempRoot,
+            hooks: this.seams.hooks,
+          });
+          const db = ctx.access.db;
+          db.transaction(() => {
+            writeLastDrill(db, result);
+            recordAudit(db, { at: result.at, actor: ctx.actor, action: 'backup.drill', subjectType: 'backup', details: { ok: true, ...result } });
+          }).immediate();
+          return result;
+        } catch (e) {
+          this.record(ctx.access.db, ctx.actor, 'backup.drill', { ok: false, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
+          throw e;
+        }
+      }),
+    );
+  }
+
+  prune(): Promise<PruneResult> {
+    return this.exclusive('prune', () =>
+      this.withVault(async (ctx) => {
+        if (!ctx.settings.destination) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
+        const pruned = pruneDestination(
+          ctx.settings.destination,
+          ctx.access.dataKey,
+          ctx.access.vaultId,
+          ctx.settings,
+          this.timeZone(ctx.access.db),
+          this.now().getTime(),
+        );
+        this.record(ctx.access.db, ctx.actor, 'backup.prune', { removed: pruned.removed, unfinishedRemoved: pruned.unfinishedRemoved });
+        return pruned;
+      }),
+    );
+  }
+
+  // ---- schedule -----------------------------------------------------------------------------------
+
+  /** Whether an automatic backup is due now: on, with a folder, no retry pending, and no verified backup from the last day. */
+  private due(): boolean {
+    if (this.running || !this.core.session) return false;
+    let settings: BackupSettings;
+    try {
+      settings = this.settings();
+    } catch {
+      return false; // the key is being changed, or the session just ended
+    }
+    if (!settings.enabled || !settings.destination) return false;
+    const now = this.now().getTime();
+    if (this.retryAt !== null && now < this.retryAt) return false;
+    const listing = listBundles(settings.destination, this.core.dataKey, this.vaultId(), now);
+    if (!listing.available) {
+      this.failed(new DoorwayError('BACKUP_DESTINATION', `The backup folder ${settings.destination} isn't available right now. If it's on a USB drive, plug the drive in; Doorway keeps trying by itself.`));
+      return false;
+    }
+    const newest = listing.bundles.find((b) => b.state === 'verified');
+    return !newest || now - Date.parse(newest.createdAt) >= DAY;
+  }
+
+  /** One look at the clock: makes the daily backup when it is due. Never throws. */
+  async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      if (this.due()) await this.create('schedule');
+    } catch {
+      // Recorded as the current warning (failed()), with a retry time.
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  startSchedule(intervalMs = MINUTE): void {
+    this.stopSchedule();
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    this.timer.unref?.();
+  }
+
+  stopSchedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * On quit, while someone is still signed in: a backup when the last verified one is older than a
+   * day. Never throws; says what it did, for the log.
+   */
+  async backupOnQuitIfDue(): Promise<'made' | 'notDue' | 'notSignedIn' | 'failed'> {
+    if (!this.core.session) return 'notSignedIn';
+    const saved = this.retryAt;
+    // A pending retry must not stop the last chance before the computer is left alone.
+    this.retryAt = null;
+    if (!this.due()) {
+      this.retryAt = saved;
+      return 'notDue';
+    }
+    try {
+      await this.create('quit');
+      return 'made';
+    } catch (e) {
+      this.core.options.log?.('the backup on quit failed', e instanceof DoorwayError ? e.message : e);
+      return 'failed';
+    }
+  }
+}
+

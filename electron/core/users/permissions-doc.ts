@@ -1,0 +1,141 @@
+import { channelNames, channels, type ChannelName } from '../../../shared/contract';
+import { CLINICAL_ENTRY_KINDS } from '../../../shared/contract/record-schemas';
+import { ROLES, type Role } from '../../../shared/roles';
+
+/**
+ * docs/PERMISSIONS.md is generated from the contract's access lists (the permission matrix itself),
+ * so the document cannot say something the router does not do: a unit test fails when they differ,
+ * and `npm run docs:permissions` rewrites the file.
+ */
+const ROLE_LABEL: Record<Role, string> = { administrator: 'Administrator', clinician: 'Clinician', front_desk: 'Front desk' };
+
+const GROUP_LABEL: Record<string, string> = {
+  setup: 'First run',
+  session: 'Signing in and out',
+  settings: 'Clinic settings',
+  people: 'People',
+  contacts: 'Contacts',
+  entries: 'Goals, moments and other entries',
+  history: 'Edit history',
+  catalog: 'Services and supplies',
+  staff: 'Staff names',
+  continuity: 'Continuity',
+  home: 'Continuity',
+  doors: 'Continuity',
+  outreach: 'Continuity',
+  overview: 'Continuity',
+  users: 'Staff accounts and the vault key',
+  vault: 'Staff accounts and the vault key',
+  audit: 'Audit trail',
+  backup: 'Backups',
+};
+
+const DESCRIPTION: Partial<Record<ChannelName, string>> = {
+  'setup.status': 'Whether Doorway is set up on this computer',
+  'setup.recoveryCode': 'First run: make the recovery code',
+  'setup.create': 'First run: create the vault and the first administrator',
+  'session.state': 'Who is signed in, if anyone',
+  'session.signIn': 'Sign in with username and password',
+  'session.recover': 'Forgot password: a new password with the recovery code',
+  'session.breakGlass': 'Emergency access with the recovery code (an administrator session marked as emergency)',
+  'session.signOut': 'Sign out',
+  'session.lock': 'Lock the screen',
+  'session.switchUser': 'Switch user: lock for the next person',
+  'session.touch': 'Keep the idle lock from closing the screen while someone works',
+  'session.changePassword': 'Change your own password',
+  'settings.get': 'Read the clinic settings',
+  'settings.update': 'Change the clinic settings',
+  'people.search': 'Find a person',
+  'people.list': 'List people',
+  'people.get': "Open a person's page (clinical parts only for clinical roles)",
+  'people.create': 'Add a person',
+  'people.update': "Edit a person's details and contact preferences",
+  'people.delete': 'Remove a person (kept, with the reason)',
+  'people.restore': 'Bring back a removed person',
+  'contacts.record': 'Record a contact with services and supplies',
+  'contacts.list': 'Older contacts of a person (notes only for clinical roles)',
+  'contacts.update': 'Edit a contact',
+  'contacts.delete': 'Remove a contact (kept, with the reason)',
+  'contacts.restore': 'Bring back a removed contact',
+  'entries.add': 'Add a goal, moment, phase change, referral or consent (clinical kinds: clinical roles)',
+  'entries.update': 'Edit an entry',
+  'entries.delete': 'Remove an entry (kept, with the reason)',
+  'entries.restore': 'Bring back a removed entry',
+  'history.get': 'Earlier versions of a record',
+  'catalog.list': 'The services and supplies to choose from',
+  'catalog.create': 'Add a service or supply',
+  'catalog.update': 'Rename, sort or retire a service or supply',
+  'staff.list': 'Staff names to choose from on a contact',
+  'continuity.timeline': "A person's timeline",
+  'continuity.welcomeBack': 'Whether a contact is a welcome back',
+  'home.dashboard': 'The home screen',
+  'doors.list': "Door's open: people on time away",
+  'outreach.record': 'Note an outreach attempt',
+  'outreach.list': "A person's outreach attempts",
+  'overview.period': 'The clinic overview for a period',
+  'overview.exportCsv': 'Export the clinic overview (figures only, no names)',
+  'users.list': 'List staff accounts',
+  'users.create': 'Add a staff account (with a temporary password)',
+  'users.update': "Change a staff member's name or role",
+  'users.setDisabled': 'Turn a staff account off or back on',
+  'users.resetPassword': 'Reset a staff password (temporary password)',
+  'vault.rotateKey': 'Change the vault key (after someone leaves)',
+  'audit.list': 'Read the audit trail',
+  'audit.verify': 'Verify the audit chain',
+  'backup.status': 'Backup status and warnings',
+  'backup.updateSettings': 'Choose the backup folder, schedule and retention',
+  'backup.list': 'List backups',
+  'backup.create': 'Back up now',
+  'backup.verify': 'Check a backup',
+  'backup.preview': 'See what a restore would bring back',
+  'backup.restore': 'Restore a backup (the current vault is set aside)',
+  'backup.undoRestore': 'Undo the last restore',
+  'backup.drill': 'Restore drill into a temporary folder',
+  'backup.prune': 'Apply the retention policy',
+};
+
+const groupOf = (name: string) => GROUP_LABEL[name.split('.')[0]!] ?? 'Other';
+
+function cells(name: ChannelName): string[] {
+  const access = channels[name].access;
+  if (access === 'public') return ROLES.map(() => 'anyone');
+  return ROLES.map((r) => (access.includes(r) ? 'yes' : '—'));
+}
+
+export function permissionsMarkdown(): string {
+  const out: string[] = [
+    '# Who may do what',
+    '',
+    '<!-- Generated from shared/contract by `npm run docs:permissions`; tests/unit/permissions-doc.test.ts fails when it is out of date. Do not edit by hand. -->',
+    '',
+    'Doorway has three roles. Every call from the window goes through one router, which checks the',
+    "caller's session and role against the channel's access list on every call; the screens only hide",
+    'what a role cannot open. "anyone" means the call works without signing in (first run and signing',
+    'in itself). Someone signed in with a temporary password can only use',
+    `${channelNames.filter((n) => 'allowedWhilePasswordChangeRequired' in channels[n] && channels[n].allowedWhilePasswordChangeRequired).map((n) => `\`${n}\``).join(', ')}`,
+    'until they have chosen their own password.',
+    '',
+    '**Inside** the calls a role may make, clinical content is kept from the front desk:',
+    '',
+    '- contact notes are blank for the front desk (in the person page, in older contacts, and in the',
+    '  edit history), and the front desk cannot write or change a note;',
+    `- entries of the clinical kinds (${CLINICAL_ENTRY_KINDS.map((k) => k.replace(/_/g, ' ')).join(', ')}) are not returned`,
+    '  to the front desk, and the front desk cannot add, edit or read the history of one;',
+    '- the timeline shows no overdose responses to the front desk.',
+    '',
+    'Emergency access (the recovery code) is an administrator session; each of its actions is marked as',
+    'emergency access in the audit trail.',
+    '',
+  ];
+  const groups = new Map<string, ChannelName[]>();
+  for (const name of channelNames) {
+    const g = groupOf(name);
+    groups.set(g, [...(groups.get(g) ?? []), name]);
+  }
+  for (const [group, names] of groups) {
+    out.push(`## ${group}`, '', `| Channel | What it does | ${ROLES.map((r) => ROLE_LABEL[r]).join(' | ')} |`, `|---|---|${ROLES.map(() => ':-:').join('|')}|`);
+    for (const name of names) out.push(`| \`${name}\` | ${DESCRIPTION[name] ?? ''} | ${cells(name).join(' | ')} |`);
+    out.push('');
+  }
+  return `${out.join('\n')}`;
+}

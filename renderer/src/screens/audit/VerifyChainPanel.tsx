@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
+import { longDateTime } from '../users/format';
+import { actionLabel } from './labels';
+import { useVerifyChain } from './queries';
+
+/** "Verify chain": walks every entry and names the first one that does not hold. */
+export function VerifyChainPanel() {
+  const { t } = useTranslation();
+  const verify = useVerifyChain();
+  const result = verify.data;
+  return (
+    <section className="panel au-verify" aria-labelledby="au-verify-heading">
+      <h2 id="au-verify-heading">{t('audit.verify.heading')}</h2>
+      <p>{t('audit.verify.body')}</p>
+      <div className="form-actions form-actions-start">
+        <ActionButton onPress={() => verify.mutate({})} isPending={verify.isPending}>
+          {t('audit.verify.button')}
+        </ActionButton>
+      </div>
+      {verify.isPending ? <p role="status">{t('audit.verify.running')}</p> : null}
+      {verify.isError ? <Notice tone="error">{verify.error.error.message}</Notice> : null}
+      {result && !verify.isPending ? (
+        result.intact ? (
+          <Notice tone="success">{t('audit.verify.intact', { count: result.events })}</Notice>
+        ) : (
+          <Notice tone="error">
+            <p>
+              {t('audit.verify.broken', {
+                id: result.firstBroken?.id,
+                action: result.firstBroken?.action ? actionLabel(t, result.firstBroken.action) : '?',
+                when: result.firstBroken?.at ? longDateTime(result.firstBroken.at) : '?',
+              })}
+            </p>
+            <p>{t('audit.verify.brokenNext')}</p>
+          </Notice>
+        )
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { useContext, useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Button,
+  ComboBox,
+  FieldError,
+  Group,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  NumberField,
+  Popover,
+  Text,
+  useFilter,
+} from 'react-aria-components';
+import type { ClinicSettings } from '../../../../shared/contract';
+import { isValidTimeZone } from '../../../../shared/continuity/days';
+import { FieldErrorContext } from '../../components/use-field-errors';
+import './continuity.css';
+
+export type ContinuitySettings = Pick<ClinicSettings, 'absenceThresholdDays' | 'timeZone'>;
+
+export const THRESHOLD_MIN = 7;
+export const THRESHOLD_MAX = 730;
+
+/** Checks before saving, in the words the fields show; the server checks again. */
+export function continuitySettingsErrors(draft: ContinuitySettings, t: (key: 'settingsContinuity.thresholdRange' | 'settingsContinuity.timeZoneUnknown') => string): Record<string, string> {
+  const found: Record<string, string> = {};
+  const days = draft.absenceThresholdDays;
+  if (!Number.isInteger(days) || days < THRESHOLD_MIN || days > THRESHOLD_MAX) found.absenceThresholdDays = t('settingsContinuity.thresholdRange');
+  if (!isValidTimeZone(draft.timeZone)) found.timeZone = t('settingsContinuity.timeZoneUnknown');
+  return found;
+}
+
+let zones: string[] | null = null;
+/** Every IANA zone this Chromium knows, plus UTC (which supportedValuesOf leaves out) and the saved one. */
+export function timeZones(current: string): string[] {
+  zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/** "America/Los_Angeles" → "America / Los Angeles", for reading; the value stays the IANA name. */
+const readable = (zone: string) => zone.replaceAll('_', ' ').replaceAll('/', ' / ');
+
+function TimeZoneField({ value, onChange }: { value: string; onChange(v: string): void }) {
+  const { t } = useTranslation();
+  const scope = useContext(FieldErrorContext);
+  const error = scope?.errors.timeZone;
+  const { contains } = useFilter({ sensitivity: 'base' });
+  const items = useMemo(() => timeZones(value).map((id) => ({ id, name: readable(id) })), [value]);
+  // Uncontrolled on purpose: a controlled choice fights the text while someone types. Only this field
+  // changes the zone, and leaving it without choosing puts the chosen zone's name back.
+  return (
+    <ComboBox
+      className="field"
+      name="timeZone"
+      items={items}
+      defaultSelectedKey={value}
+      onSelectionChange={(key) => {
+        if (typeof key !== 'string') return;
+        scope?.clear('timeZone');
+        onChange(key);
+      }}
+      defaultFilter={(text, input) => contains(text, input) || contains(text.replaceAll(' ', '_'), input)}
+      isInvalid={Boolean(error)}
+    >
+      <Label className="field-label">{t('settingsContinuity.timeZone')}</Label>
+      <Group className="cx-combo-group">
+        <Input className="field-input cx-combo-input" />
+        <Button className="cx-combo-button" aria-label={t('settingsContinuity.showZones')}>
+          <span aria-hidden="true" className="cx-combo-chevron" />
+        </Button>
+      </Group>
+      <Text slot="description" className="field-description">
+        {t('settingsContinuity.timeZoneHelp')}
+      </Text>
+      <FieldError className="field-error">{error}</FieldError>
+      <Popover className="cx-combo-popover">
+        <ListBox className="cx-combo-list">
+          {(item: { id: string; name: string }) => (
+            <ListBoxItem id={item.id} textValue={item.name} className="cx-combo-option">
+              {item.name}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}
+
+/**
+ * The Settings page's "Continuity" section: how long between contacts counts as time away, and the
+ * clinic's time zone, in which contacts are counted as calendar days.
+ */
+export function ContinuitySettingsFields({ value, onChange }: { value: ContinuitySettings; onChange(patch: Partial<ContinuitySettings>): void }) {
+  const { t } = useTranslation();
+  const scope = useContext(FieldErrorContext);
+  const headingId = useId();
+  const thresholdError = scope?.errors.absenceThresholdDays;
+  return (
+    <section className="cx-settings-section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="cx-settings-section-heading">
+        {t('settingsContinuity.heading')}
+      </h2>
+      <p className="field-description">{t('settingsContinuity.intro')}</p>
+      <NumberField
+        name="absenceThresholdDays"
+        className="field"
+        minValue={THRESHOLD_MIN}
+        maxValue={THRESHOLD_MAX}
+        step={1}
+        value={value.absenceThresholdDays}
+        isInvalid={Boolean(thresholdError)}
+        onChange={(absenceThresholdDays) => {
+          scope?.clear('absenceThresholdDays');
+          onChange({ absenceThresholdDays });
+        }}
+        formatOptions={{ maximumFractionDigits: 0 }}
+      >
+        <Label className="field-label">{t('settingsContinuity.threshold')}</Label>
+        <Group className="number-group">
+          <Button slot="decrement" className="number-step">
+            −
+          </Button>
+          <Input className="field-input number-input" />
+          <Button slot="increment" className="number-step">
+            +
+          </Button>
+          <span className="number-unit" aria-hidden="true">
+            {t('settingsContinuity.days')}
+          </span>
+        </Group>
+        <Text slot="description" className="field-description">
+          {t('settingsContinuity.thresholdHelp', { min: THRESHOLD_MIN, max: THRESHOLD_MAX })}
+        </Text>
+        <FieldError className="field-error">{thresholdError}</FieldError>
+      </NumberField>
+      <TimeZoneField value={value.timeZone} onChange={(timeZone) => onChange({ timeZone })} />
+    </section>
+  );
+}

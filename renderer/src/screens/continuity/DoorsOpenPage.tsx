@@ -1,0 +1,158 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import type { DoorOpenItem, SessionInfo } from '../../../../shared/contract';
+import { calendarDay } from '../../../../shared/continuity/days';
+import { appErrorOf } from '../../api/invoke';
+import { useSessionInfo } from '../../api/queries';
+import { usePeopleWords } from '../../app/people-word';
+import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
+import { PageHeading } from '../../components/PageHeading';
+import { useDocumentTitle } from '../../components/use-document-title';
+import { capitalise, lengthOfTime, longDay, personLabel, personSecondary } from './format';
+import { personHref } from './links';
+import { OutreachDialog } from './OutreachDialog';
+import { useDoors } from './queries';
+import { ReachDetails } from './ReachDetails';
+import './continuity.css';
+
+const PAGE_SIZE = 20;
+type Order = 'recently_away' | 'longest_away';
+
+/** The last outreach attempt, so two people do not text the same person on the same afternoon. */
+export function LastOutreach({ outreach }: { outreach: DoorOpenItem['lastOutreach'] }) {
+  const { t } = useTranslation();
+  const timeZone = useSessionInfo().data?.settings.timeZone ?? 'UTC';
+  if (!outreach) return <p className="cx-muted">{t('doors.lastOutreach.none')}</p>;
+  return (
+    <p className="cx-last-outreach">
+      {t(outreach.reached ? 'doors.lastOutreach.reached' : 'doors.lastOutreach.notReached', {
+        day: longDay(calendarDay(outreach.at, timeZone)),
+        staff: outreach.staffName,
+        method: t(`doors.outreach.methods.${outreach.method}`).toLowerCase(),
+      })}
+      {outreach.note ? <span className="cx-their-words"> “{outreach.note}”</span> : null}
+    </p>
+  );
+}
+
+/** One person whose door is open: how long it has been, how to reach them safely, and who tried last. */
+export function DoorCard({ item, headingLevel = 2 }: { item: DoorOpenItem; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const name = personLabel(item.person);
+  const code = personSecondary(item.person);
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <li className="cx-door-card" data-testid="door-card">
+      <div className="cx-door-card-head">
+        <H className="cx-door-card-name">
+          <a href={personHref(item.person.id)}>{name}</a>
+          {item.person.pronouns ? <span className="cx-door-card-pronouns"> ({item.person.pronouns})</span> : null}
+        </H>
+        {code ? <span className="cx-muted">{code}</span> : null}
+      </div>
+      <p className="cx-door-card-away">
+        <strong>{t('doors.sinceLast', { length: lengthOfTime(t, item.daysAway, item.lastContactDay) })}</strong>{' '}
+        <span className="cx-muted">{t('doors.lastContact', { day: longDay(item.lastContactDay) })}</span>
+      </p>
+      <ReachDetails reach={item.reach} />
+      <LastOutreach outreach={item.lastOutreach} />
+      <div className="cx-door-card-actions">
+        <ActionButton onPress={() => setOpen(true)}>{t('doors.outreach.open')}</ActionButton>
+        {saved ? (
+          <span role="status" className="cx-door-card-saved">
+            {t('doors.outreach.saved')}
+          </span>
+        ) : null}
+      </div>
+      <OutreachDialog
+        item={item}
+        name={name}
+        isOpen={open}
+        onOpenChange={setOpen}
+        onSaved={() => setSaved(true)}
+      />
+    </li>
+  );
+}
+
+/**
+ * Door's open: the people whose last contact was longer ago than the clinic's threshold. Never
+ * "lost": time away is part of the pattern, and this is where the team sees who they might reach.
+ */
+export function DoorsOpenPage({ info }: { info: SessionInfo }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('doors.title'));
+  const { people } = usePeopleWords(info.settings.peopleWord);
+  const [order, setOrder] = useState<Order>('recently_away');
+  const [page, setPage] = useState(0);
+  const doors = useDoors(order, page * PAGE_SIZE, PAGE_SIZE);
+  const listId = useId();
+  const total = doors.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <div className="page cx-doors-page">
+      <PageHeading>{t('doors.title')}</PageHeading>
+      <p className="lead">{t('doors.intro', { People: capitalise(people), count: info.settings.absenceThresholdDays })}</p>
+      <div className="cx-doors-controls">
+        <ToggleButtonGroup
+          aria-label={t('doors.order.label')}
+          selectionMode="single"
+          disallowEmptySelection
+          selectedKeys={[order]}
+          onSelectionChange={(keys) => {
+            const next = [...keys][0];
+            if (next === 'recently_away' || next === 'longest_away') {
+              setOrder(next);
+              setPage(0);
+            }
+          }}
+          className="cx-segmented"
+        >
+          <ToggleButton id="recently_away" className="cx-segmented-button">
+            {t('doors.order.recently')}
+          </ToggleButton>
+          <ToggleButton id="longest_away" className="cx-segmented-button">
+            {t('doors.order.longest')}
+          </ToggleButton>
+        </ToggleButtonGroup>
+        {doors.data && total > 0 ? (
+          <p className="cx-muted" aria-live="polite">
+            {t('doors.showing', { from: page * PAGE_SIZE + 1, to: Math.min(total, (page + 1) * PAGE_SIZE), total })}
+          </p>
+        ) : null}
+      </div>
+
+      {doors.isPending ? (
+        <p role="status">{t('doors.loading')}</p>
+      ) : doors.isError ? (
+        <Notice tone="error">{appErrorOf(doors.error).message}</Notice>
+      ) : total === 0 ? (
+        <p className="cx-calm-note">{t('doors.empty', { people })}</p>
+      ) : (
+        <>
+          <ul id={listId} className="cx-door-list" aria-busy={doors.isPlaceholderData}>
+            {doors.data.items.map((item) => (
+              <DoorCard key={item.person.id} item={item} />
+            ))}
+          </ul>
+          {pages > 1 ? (
+            <nav className="cx-pager" aria-label={t('doors.pager.label')}>
+              <ActionButton isDisabled={page === 0} onPress={() => setPage((p) => Math.max(0, p - 1))} aria-controls={listId}>
+                {t('doors.pager.previous')}
+              </ActionButton>
+              <span>{t('doors.pager.page', { page: page + 1, pages })}</span>
+              <ActionButton isDisabled={page + 1 >= pages} onPress={() => setPage((p) => p + 1)} aria-controls={listId}>
+                {t('doors.pager.next')}
+              </ActionButton>
+            </nav>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

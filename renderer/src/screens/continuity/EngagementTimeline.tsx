@@ -1,0 +1,268 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import type { Timeline } from '../../../../shared/contract';
+import { ActionButton } from '../../components/ActionButton';
+import { shortDay } from './format';
+import { markTimelineViewChanged, measureTimelineDrawn } from './render-marks';
+import { TimelineChart } from './TimelineChart';
+import { describeItem } from './timeline-describe';
+import { itemAtPoint, itemPoint } from './timeline-hit';
+import { layoutTimeline } from './timeline-layout';
+import { TimelineLegend } from './TimelineLegend';
+import { buildModel, canPan, clampWindow, panWindow, windowShowing, zoomWindow, ZOOMS, type ViewWindow, type Zoom } from './timeline-model';
+import { TimelineTables } from './TimelineTables';
+import { useElementWidth } from './use-element-width';
+import './continuity.css';
+
+const ZOOM_KEYS = { all: 'timeline.zoom.all', twoYears: 'timeline.zoom.twoYears', sixMonths: 'timeline.zoom.sixMonths' } as const;
+const isZoom = (v: unknown): v is Zoom => typeof v === 'string' && (ZOOMS as readonly string[]).includes(v);
+
+/** Printing shows the table whether or not it is open on screen. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    // flushSync: the print layout is taken right after these handlers return.
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
+
+interface EngagementTimelineProps {
+  data: Timeline;
+  /** The clinic's time zone, for the clock time of each contact. */
+  timeZone: string;
+  /** A name for the chart, e.g. "Engagement timeline for Sam". */
+  label: string;
+}
+
+/**
+ * The engagement timeline: contacts by setting, episodes as bands, time away as labelled gaps,
+ * welcome backs and the dated moments of the relationship. One focusable chart with roving focus
+ * over its items (arrow keys), hover details from one pointer handler, zoom, pan and a table view.
+ */
+export function EngagementTimeline({ data, timeZone, label }: EngagementTimelineProps) {
+  const { t } = useTranslation();
+  const model = useMemo(() => buildModel(data), [data]);
+  const [zoom, setZoom] = useState<Zoom>('all');
+  const [panned, setPanned] = useState<ViewWindow | null>(null);
+  const view = useMemo(() => (panned ? clampWindow(model, panned) : zoomWindow(model, zoom)), [model, panned, zoom]);
+  const [containerRef, width] = useElementWidth<HTMLDivElement>(760);
+  const layout = useMemo(() => layoutTimeline(model, view, width), [model, view, width]);
+  const [active, setActive] = useState<number | null>(null);
+  const [hover, setHover] = useState<number | null>(null);
+  const [showTable, setShowTable] = useState(false);
+  const printing = usePrinting();
+  const drag = useRef<{ x: number; view: ViewWindow; moved: boolean } | null>(null);
+  const ids = { clip: useId(), hint: useId(), summary: useId() };
+  const pan = canPan(model, view);
+
+  useEffect(() => {
+    measureTimelineDrawn();
+  }, [layout]);
+
+  const changeView = (next: ViewWindow) => {
+    markTimelineViewChanged();
+    setPanned(next);
+  };
+
+  const focusItem = (position: number | null) => {
+    setActive(position);
+    setHover(null);
+    const item = position === null ? undefined : model.items[position];
+    if (!item) return;
+    const next = windowShowing(model, view, item.ms);
+    if (next !== view) changeView(next);
+  };
+
+  /** The first (or last) item inside the window: where the arrow keys start. */
+  const firstVisible = (fromEnd: boolean): number | null => {
+    const { items } = model;
+    if (items.length === 0) return null;
+    if (fromEnd) {
+      for (let i = items.length - 1; i >= 0; i--) if (items[i]!.ms <= view.end) return i;
+      return 0;
+    }
+    for (let i = 0; i < items.length; i++) if (items[i]!.ms >= view.start) return i;
+    return items.length - 1;
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const last = model.items.length - 1;
+    const step = (direction: 1 | -1) => {
+      if (active === null) focusItem(firstVisible(direction === -1));
+      else focusItem(Math.min(last, Math.max(0, active + direction)));
+    };
+    if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && e.shiftKey) {
+      changeView(panWindow(model, view, e.key === 'ArrowRight' ? 0.5 : -0.5));
+    } else if (e.key === 'ArrowRight' || e.key === 'ArrowDown') step(1);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') step(-1);
+    else if (e.key === 'PageDown') changeView(panWindow(model, view, 0.5));
+    else if (e.key === 'PageUp') changeView(panWindow(model, view, -0.5));
+    else if (e.key === 'Home' && last >= 0) focusItem(0);
+    else if (e.key === 'End' && last >= 0) focusItem(last);
+    else if (e.key === 'Escape' && active !== null) setActive(null);
+    else return;
+    e.preventDefault();
+  };
+
+  const localPoint = (e: PointerEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    return { x: e.clientX - box.left, y: e.clientY - box.top };
+  };
+
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    drag.current = { x: e.clientX, view, moved: false };
+  };
+
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (d && (d.moved || Math.abs(e.clientX - d.x) > 3)) {
+      d.moved = true;
+      const msPerPx = (d.view.end - d.view.start) / (layout.plotRight - layout.plotLeft);
+      const shift = -(e.clientX - d.x) * msPerPx;
+      setHover(null);
+      changeView(clampWindow(model, { start: d.view.start + shift, end: d.view.end + shift }));
+      return;
+    }
+    const p = localPoint(e);
+    setHover(itemAtPoint(model, layout, p.x, p.y));
+  };
+
+  const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    drag.current = null;
+    if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
+    if (d && !d.moved) {
+      const p = localPoint(e);
+      const hit = itemAtPoint(model, layout, p.x, p.y);
+      if (hit !== null) setActive(hit);
+    }
+  };
+
+  const shown = hover ?? (active !== null && active < model.items.length ? active : null);
+  const description = shown === null ? null : describeItem(t, model, shown, timeZone);
+  const point = shown === null ? null : itemPoint(model, layout, shown);
+  const activeDescription = active === null ? null : describeItem(t, model, active, timeZone);
+  const activePoint = active === null ? null : itemPoint(model, layout, active);
+  const pointVisible = (p: { x: number } | null) => p !== null && p.x >= layout.plotLeft - 2 && p.x <= layout.plotRight + 2;
+  const canDrag = pan.earlier || pan.later;
+
+  const summary =
+    data.contacts.length === 0
+      ? t('timeline.summaryEmpty')
+      : t(data.episodes.length === 1 ? 'timeline.summaryOneEpisode' : 'timeline.summary', {
+          contacts: t('timeline.count.contacts', { count: data.contacts.length }),
+          episodes: t('timeline.count.episodes', { count: data.episodes.length }),
+          aways: t('timeline.count.aways', { count: data.timeAway.length }),
+          from: shortDay(data.contacts[0]!.day),
+          to: shortDay(data.contacts.at(-1)!.day),
+        });
+
+  return (
+    <div className="timeline" data-testid="engagement-timeline">
+      <div className="timeline-toolbar screen-only">
+        <ToggleButtonGroup
+          aria-label={t('timeline.zoom.label')}
+          selectionMode="single"
+          disallowEmptySelection
+          selectedKeys={[zoom]}
+          onSelectionChange={(keys) => {
+            const next = [...keys][0];
+            if (!isZoom(next)) return;
+            markTimelineViewChanged();
+            setZoom(next);
+            setPanned(null);
+          }}
+          className="cx-segmented"
+        >
+          {ZOOMS.map((z) => (
+            <ToggleButton key={z} id={z} className="cx-segmented-button">
+              {t(ZOOM_KEYS[z])}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+        <div className="timeline-pan">
+          <ActionButton isDisabled={!pan.earlier} onPress={() => changeView(panWindow(model, view, -0.5))}>
+            <span aria-hidden="true">←</span> {t('timeline.pan.earlier')}
+          </ActionButton>
+          <ActionButton isDisabled={!pan.later} onPress={() => changeView(panWindow(model, view, 0.5))}>
+            {t('timeline.pan.later')} <span aria-hidden="true">→</span>
+          </ActionButton>
+        </div>
+        <ToggleButton className="button button-secondary timeline-table-toggle" isSelected={showTable} onChange={setShowTable}>
+          {t('timeline.showTable')}
+        </ToggleButton>
+      </div>
+
+      <p className="timeline-range" aria-live="polite">
+        {t('timeline.showing', { from: shortDay(new Date(view.start).toISOString().slice(0, 10)), to: shortDay(new Date(Math.min(view.end, model.todayMs)).toISOString().slice(0, 10)) })}
+      </p>
+
+      <div
+        ref={containerRef}
+        className={canDrag ? 'timeline-chart timeline-chart-draggable' : 'timeline-chart'}
+        role="application"
+        aria-roledescription={t('timeline.roleDescription')}
+        aria-label={label}
+        aria-describedby={`${ids.summary} ${ids.hint}`}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onBlur={() => setHover(null)}
+      >
+        <svg
+          width={layout.width}
+          height={layout.height}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          className="timeline-svg"
+          aria-hidden="true"
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={() => (drag.current = null)}
+          onPointerLeave={() => setHover(null)}
+        >
+          <TimelineChart model={model} layout={layout} clipId={ids.clip} />
+          {activePoint && pointVisible(activePoint) ? <circle className="tl-focus-ring" cx={activePoint.x} cy={activePoint.y} r={layout.markRadius + 5} /> : null}
+          {point && hover !== null && pointVisible(point) ? <circle className="tl-hover-ring" cx={point.x} cy={point.y} r={layout.markRadius + 4} /> : null}
+        </svg>
+        {description && point && pointVisible(point) ? (
+          <div
+            className={['tl-tooltip', point.x > layout.width - 220 ? 'tl-tooltip-left' : '', point.y > layout.height / 2 ? 'tl-tooltip-above' : ''].join(' ').trim()}
+            aria-hidden="true"
+            data-testid="timeline-details"
+            style={{ left: Math.round(point.x), top: Math.round(point.y > layout.height / 2 ? point.y - 12 : point.y + 16) }}
+          >
+            <strong>{description.title}</strong>
+            {description.lines.map((line, i) => (
+              <span key={i}>{line}</span>
+            ))}
+          </div>
+        ) : null}
+      </div>
+      <p id={ids.summary} className="timeline-summary">
+        {summary}
+      </p>
+      <p id={ids.hint} className="timeline-hint screen-only">
+        {t('timeline.keyboardHint')}
+      </p>
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {activeDescription ? [activeDescription.title, ...activeDescription.lines].join('. ') : ''}
+      </div>
+
+      <TimelineLegend model={model} />
+
+      {showTable || printing ? <TimelineTables model={model} view={view} timeZone={timeZone} /> : null}
+    </div>
+  );
+}

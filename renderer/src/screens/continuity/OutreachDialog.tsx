@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog, FieldError, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup, Text, TextArea, TextField } from 'react-aria-components';
+import type { DoorOpenItem } from '../../../../shared/contract';
+import { REACH_METHODS } from '../../../../shared/contract/continuity';
+import { appErrorOf } from '../../api/invoke';
+import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
+import { useRecordOutreach } from './queries';
+
+type Method = (typeof REACH_METHODS)[number];
+const isMethod = (v: string): v is Method => (REACH_METHODS as readonly string[]).includes(v);
+const NOTE_MAX = 2000;
+
+/** The way they said is fine, so the form starts where the team would most likely start. */
+function likelyMethod(reach: DoorOpenItem['reach']): Method {
+  if (reach.okToText && reach.hasPhone) return 'text';
+  if (reach.okToCall && reach.hasPhone) return 'call';
+  if (reach.okToEmail && reach.hasEmail) return 'email';
+  if (reach.trustedContact) return 'trusted_contact';
+  return 'in_person';
+}
+
+interface OutreachDialogProps {
+  item: DoorOpenItem;
+  name: string;
+  isOpen: boolean;
+  onOpenChange(open: boolean): void;
+  onSaved(): void;
+}
+
+/** Noting an outreach attempt: who reached out, how, and whether they reached the person. */
+export function OutreachDialog({ isOpen, onOpenChange, ...rest }: OutreachDialogProps) {
+  return (
+    <ModalOverlay isOpen={isOpen} onOpenChange={onOpenChange} isDismissable className="cx-modal-overlay">
+      <Modal className="cx-modal">
+        <Dialog className="cx-dialog">{({ close }) => <OutreachForm {...rest} close={close} />}</Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+function OutreachForm({ item, name, onSaved, close }: Omit<OutreachDialogProps, 'isOpen' | 'onOpenChange'> & { close(): void }) {
+  const { t } = useTranslation();
+  const [method, setMethod] = useState<Method>(() => likelyMethod(item.reach));
+  const [reached, setReached] = useState<'yes' | 'no'>('no');
+  const [note, setNote] = useState('');
+  const record = useRecordOutreach();
+  const tooLong = note.length > NOTE_MAX;
+
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (tooLong || record.isPending) return;
+        record.mutate(
+          { personId: item.person.id, method, reached: reached === 'yes', note: note.trim() },
+          {
+            onSuccess: () => {
+              onSaved();
+              close();
+            },
+          },
+        );
+      }}
+    >
+      <Heading slot="title" className="cx-dialog-title">
+        {t('doors.outreach.title', { name })}
+      </Heading>
+      <p className="cx-muted">{t('doors.outreach.notAContact')}</p>
+      {item.reach.doNotContact ? (
+        <p className="cx-reach-do-not-contact">
+          <strong>{t('doors.reach.doNotContact')}</strong> {t('doors.reach.doNotContactDetail')}
+        </p>
+      ) : null}
+      <RadioGroup className="field" value={method} onChange={(v) => isMethod(v) && setMethod(v)}>
+        <Label className="field-label">{t('doors.outreach.method')}</Label>
+        <div className="cx-choice-chips">
+          {REACH_METHODS.map((m) => (
+            <Radio key={m} value={m} className="cx-choice-chip">
+              {t(`doors.outreach.methods.${m}`)}
+            </Radio>
+          ))}
+        </div>
+      </RadioGroup>
+      <RadioGroup className="field" value={reached} onChange={(v) => setReached(v === 'yes' ? 'yes' : 'no')}>
+        <Label className="field-label">{t('doors.outreach.reached')}</Label>
+        <div className="cx-choice-chips">
+          <Radio value="yes" className="cx-choice-chip">
+            {t('doors.outreach.reachedYes')}
+          </Radio>
+          <Radio value="no" className="cx-choice-chip">
+            {t('doors.outreach.reachedNo')}
+          </Radio>
+        </div>
+      </RadioGroup>
+      <TextField className="field" value={note} onChange={setNote} isInvalid={tooLong}>
+        <Label className="field-label">{t('doors.outreach.note')}</Label>
+        <TextArea className="field-input cx-textarea" rows={3} />
+        <Text slot="description" className="field-description">
+          {t('doors.outreach.noteHelp')}
+        </Text>
+        <FieldError className="field-error">{tooLong ? t('doors.outreach.noteTooLong', { count: NOTE_MAX }) : null}</FieldError>
+      </TextField>
+      {record.isError ? <Notice tone="error">{appErrorOf(record.error).message}</Notice> : null}
+      <div className="form-actions">
+        <ActionButton onPress={close}>{t('doors.outreach.cancel')}</ActionButton>
+        <ActionButton type="submit" variant="primary" isPending={record.isPending}>
+          {t('doors.outreach.save')}
+        </ActionButton>
+      </div>
+    </form>
+  );
+}

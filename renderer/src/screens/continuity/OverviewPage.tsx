@@ -1,0 +1,216 @@
+import { today as todayIn, type CalendarDate } from '@internationalized/date';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, DateField, DateInput, DateSegment, FieldError, Label } from 'react-aria-components';
+import type { Overview, SessionInfo } from '../../../../shared/contract';
+import { MEASURE_KEYS } from '../../../../shared/continuity/measures';
+import { appErrorOf } from '../../api/invoke';
+import { usePeopleWords } from '../../app/people-word';
+import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
+import { PageHeading } from '../../components/PageHeading';
+import { useDocumentTitle } from '../../components/use-document-title';
+import { formatMeasure, MeasureItem } from './ContinuityMeasures';
+import { downloadCsv } from './download';
+import { capitalise, longDay } from './format';
+import { useExportOverview, useOverview } from './queries';
+import './continuity.css';
+
+type Preset = 'thisMonth' | 'last3Months' | 'last12Months';
+const PRESETS: readonly Preset[] = ['thisMonth', 'last3Months', 'last12Months'];
+
+function presetPeriod(preset: Preset, today: CalendarDate): { from: CalendarDate; to: CalendarDate } {
+  switch (preset) {
+    case 'thisMonth':
+      return { from: today.set({ day: 1 }), to: today };
+    case 'last3Months':
+      return { from: today.subtract({ months: 3 }).add({ days: 1 }), to: today };
+    case 'last12Months':
+      return { from: today.subtract({ months: 12 }).add({ days: 1 }), to: today };
+  }
+}
+
+function DayField({ label, value, onChange, error }: { label: string; value: CalendarDate | null; onChange(v: CalendarDate | null): void; error?: string | null }) {
+  return (
+    <DateField className="field" value={value} onChange={onChange} granularity="day" isInvalid={Boolean(error)}>
+      <Label className="field-label">{label}</Label>
+      <DateInput className="field-input cx-date-input">{(segment) => <DateSegment segment={segment} className="cx-date-segment" />}</DateInput>
+      <FieldError className="field-error">{error}</FieldError>
+    </DateField>
+  );
+}
+
+function CountCard({ title, value, help }: { title: string; value: number; help: string }) {
+  return (
+    <div className="cx-count-card">
+      <dt>{title}</dt>
+      <dd className="cx-count-value">{value.toLocaleString('en-US')}</dd>
+      <dd className="cx-count-help">{help}</dd>
+    </div>
+  );
+}
+
+function OverviewResults({ o, people, person }: { o: Overview; people: string; person: string }) {
+  const { t } = useTranslation();
+  const ids = { counts: useId(), supplies: useId(), continuity: useId() };
+  const c = o.continuity;
+  return (
+    <>
+      <section aria-labelledby={ids.counts} className="cx-overview-section">
+        <h2 id={ids.counts}>{t('overview.counts.heading')}</h2>
+        <p className="cx-muted">{t('overview.counts.intro')}</p>
+        <dl className="cx-count-grid">
+          <CountCard title={t('overview.counts.people', { People: capitalise(people) })} value={o.distinctPeople} help={t('overview.counts.peopleHelp', { people })} />
+          <CountCard title={t('overview.counts.contacts')} value={o.contacts} help={t('overview.counts.contactsHelp')} />
+          <CountCard title={t('overview.counts.naloxone')} value={o.naloxoneKits} help={t('overview.counts.naloxoneHelp')} />
+          <CountCard title={t('overview.counts.newPeople', { people })} value={o.newPeople} help={t('overview.counts.newPeopleHelp')} />
+          <CountCard title={t('overview.counts.returns')} value={o.returnsAfterTimeAway} help={t('overview.counts.returnsHelp')} />
+        </dl>
+      </section>
+
+      <section aria-labelledby={ids.supplies} className="cx-overview-section">
+        <h2 id={ids.supplies}>{t('overview.supplies.heading')}</h2>
+        {o.supplies.length === 0 ? (
+          <p className="cx-muted">{t('overview.supplies.none')}</p>
+        ) : (
+          <table className="cx-data-table">
+            <caption className="visually-hidden">{t('overview.supplies.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('overview.supplies.type')}</th>
+                <th scope="col">{t('overview.supplies.category')}</th>
+                <th scope="col" className="cx-num">
+                  {t('overview.supplies.quantity')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.supplies.map((s) => (
+                <tr key={s.label}>
+                  <th scope="row">{s.label}</th>
+                  <td>{s.category ?? ''}</td>
+                  <td className="cx-num">{s.quantity.toLocaleString('en-US')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby={ids.continuity} className="cx-overview-section">
+        <h2 id={ids.continuity}>{t('overview.continuity.heading')}</h2>
+        <p className="cx-muted">{t('overview.continuity.intro', { people })}</p>
+        <dl className="cx-measure-list cx-measure-grid">
+          {MEASURE_KEYS.map((key) => (
+            <MeasureItem
+              key={key}
+              measure={key}
+              value={c[key].mean === null ? null : formatMeasure(c[key].mean)}
+              note={t('measures.coversPeople', { count: c[key].people, person, people })}
+            />
+          ))}
+          <MeasureItem
+            measure="twoContacts90DaysApart"
+            value={t('overview.continuity.ofPeople', { count: c.twoContacts90DaysApart, total: c.peopleSeen })}
+          />
+          <MeasureItem measure="contactInLast6Months" value={t('overview.continuity.ofPeople', { count: c.contactInLast6Months, total: c.peopleSeen })} />
+        </dl>
+      </section>
+    </>
+  );
+}
+
+/** The clinic over a chosen period: people, contacts and naloxone kits counted apart, supplies, continuity. */
+export function OverviewPage({ info }: { info: SessionInfo }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('overview.title'));
+  const { people, person } = usePeopleWords(info.settings.peopleWord);
+  const [today] = useState(() => todayIn(info.settings.timeZone));
+  const [preset, setPreset] = useState<Preset | null>('last3Months');
+  const [from, setFrom] = useState<CalendarDate | null>(() => presetPeriod('last3Months', today).from);
+  const [to, setTo] = useState<CalendarDate | null>(today);
+  const order = from && to && from.compare(to) > 0 ? t('overview.period.order') : null;
+  const period = from && to && !order ? { from: from.toString(), to: to.toString() } : null;
+  const overview = useOverview(period);
+  const exportCsv = useExportOverview();
+  const [exported, setExported] = useState<string | null>(null);
+
+  const choose = (p: Preset) => {
+    const next = presetPeriod(p, today);
+    setPreset(p);
+    setFrom(next.from);
+    setTo(next.to);
+  };
+
+  return (
+    <div className="page page-wide cx-overview-page">
+      <PageHeading>{t('overview.title')}</PageHeading>
+      <p className="lead">{t('overview.intro', { People: capitalise(people) })}</p>
+
+      <section className="cx-period-picker" aria-label={t('overview.period.label')}>
+        <div className="cx-preset-row" role="group" aria-label={t('overview.period.presets')}>
+          {PRESETS.map((p) => (
+            <Button key={p} className={preset === p ? 'cx-preset cx-preset-selected' : 'cx-preset'} aria-pressed={preset === p} onPress={() => choose(p)}>
+              {t(`overview.period.${p}`)}
+            </Button>
+          ))}
+        </div>
+        <div className="cx-period-fields">
+          <DayField
+            label={t('overview.period.from')}
+            value={from}
+            onChange={(v) => {
+              setPreset(null);
+              setFrom(v);
+            }}
+          />
+          <DayField
+            label={t('overview.period.to')}
+            value={to}
+            onChange={(v) => {
+              setPreset(null);
+              setTo(v);
+            }}
+            error={order}
+          />
+          <div className="cx-period-export">
+            <ActionButton
+              isDisabled={!period}
+              isPending={exportCsv.isPending}
+              onPress={() => {
+                if (!period) return;
+                setExported(null);
+                exportCsv.mutate(period, {
+                  onSuccess: ({ filename, csv }) => {
+                    downloadCsv(filename, csv);
+                    setExported(filename);
+                  },
+                });
+              }}
+            >
+              {t('overview.export')}
+            </ActionButton>
+          </div>
+        </div>
+        {exported ? <Notice tone="success">{t('overview.exported', { file: exported })}</Notice> : null}
+        {exportCsv.isError ? <Notice tone="error">{appErrorOf(exportCsv.error).message}</Notice> : null}
+      </section>
+
+      {period ? (
+        <p className="cx-overview-period-line" aria-live="polite">
+          {t('overview.period.showing', { from: longDay(period.from), to: longDay(period.to) })}
+        </p>
+      ) : null}
+
+      {!period ? null : overview.isPending ? (
+        <p role="status">{t('overview.loading')}</p>
+      ) : overview.isError ? (
+        <Notice tone="error">{appErrorOf(overview.error).message}</Notice>
+      ) : (
+        <div aria-busy={overview.isPlaceholderData} className="cx-overview-results">
+          <OverviewResults o={overview.data} people={people} person={person} />
+        </div>
+      )}
+    </div>
+  );
+}

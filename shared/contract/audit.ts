@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { ADMIN_ONLY } from '../roles';
+import { channel } from './channel';
+import { idSchema, isoInstantSchema } from './record-schemas';
+
+/**
+ * Every kind of audit event. The contract holds the list so the administrator's filter and the core
+ * that writes the events cannot disagree; core/audit/audit.ts re-exports it.
+ */
+export const AUDIT_ACTIONS = [
+  'vault.create',
+  /** The raw data key was shown with the recovery code (command line `export-key`). */
+  'vault.exportKey',
+  /** A new data key: the records re-encrypted and every remaining slot re-sealed. */
+  'vault.rotateKey',
+  /** A key change was interrupted before it took effect; the old key stays in use. */
+  'vault.rotateKeyInterrupted',
+  'session.signIn',
+  'session.signInFailed',
+  'session.signOut',
+  'session.lock',
+  'session.recover',
+  'session.changePassword',
+  /** Signing in with the recovery code: emergency administrator access. */
+  'session.breakGlass',
+  'settings.update',
+  'user.create',
+  'user.update',
+  'user.disable',
+  'user.enable',
+  'user.resetPassword',
+  'person.create',
+  'person.update',
+  'person.delete',
+  'person.restore',
+  'person.open',
+  'contact.create',
+  'contact.update',
+  'contact.delete',
+  'contact.restore',
+  'entry.create',
+  'entry.update',
+  'entry.delete',
+  'entry.restore',
+  'catalog.create',
+  'catalog.update',
+  'outreach.create',
+  'overview.export',
+  // Backups (electron/core/backup): add the backup events here.
+  /** A backup bundle written and checked (or an attempt that failed, with `ok: false`). */
+  'backup.create',
+  'backup.verify',
+  'backup.restore',
+  'backup.undoRestore',
+  /** A restore drill: the newest bundle restored into a temporary folder, checked, deleted. */
+  'backup.drill',
+  /** The retention policy removed old bundles. */
+  'backup.prune',
+  'backup.settings',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.number().nullable(),
+  /** The staff member's display name, or the username recorded at the time, or null (the system, a command). */
+  actorName: z.string().nullable(),
+  /** Kept as a string: an older event may name an action this version no longer writes. */
+  action: z.string(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  /** The person the event concerns, when it concerns one (directly, or through a contact or an entry). */
+  person: z.object({ id: z.number(), clientCode: z.string() }).nullable(),
+  details: z.record(z.string(), z.unknown()),
+  emergency: z.boolean(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const AUDIT_PAGE_MAX = 200;
+
+export const auditChannels = {
+  /** Newest first, a page at a time: `before` is the id to continue after (the previous page's `nextBefore`). */
+  'audit.list': channel({
+    input: z
+      .strictObject({
+        personId: idSchema.nullable().default(null),
+        staffId: idSchema.nullable().default(null),
+        action: z.enum(AUDIT_ACTIONS).nullable().default(null),
+        from: isoInstantSchema.nullable().default(null),
+        /** Exclusive. */
+        to: isoInstantSchema.nullable().default(null),
+        before: idSchema.nullable().default(null),
+        limit: z.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
+      })
+      .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+        message: 'The period starts before it ends. Please check the dates.',
+        path: ['to'],
+      }),
+    output: z.object({ items: z.array(auditEventSchema), nextBefore: z.number().nullable() }),
+    access: ADMIN_ONLY,
+  }),
+  /** Walks the whole chain; names the first event that was changed, removed or inserted outside Doorway. */
+  'audit.verify': channel({
+    input: z.strictObject({}),
+    output: z.object({
+      intact: z.boolean(),
+      events: z.number(),
+      firstBroken: z.object({ id: z.number(), at: z.string().nullable(), action: z.string().nullable() }).nullable(),
+    }),
+    access: ADMIN_ONLY,
+  }),
+};

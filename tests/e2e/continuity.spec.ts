@@ -1,0 +1,244 @@
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { ADMIN } from '../support/vault';
+import { api, noon, scenarioYear, seedClinicWeek } from './continuity-data';
+import { expect, test } from './fixtures';
+import { shot, signIn } from './helpers';
+
+test.use({ vault: 'ready' });
+
+const JORDAN = { clientCode: 'JR-0412', preferredName: 'Jordan', pronouns: 'she/her' } as const;
+const WHAT_MATTERED = 'Staying warm at night, and seeing a dentist about the tooth';
+const GOAL = 'Get my ID replaced';
+
+/** A screenshot of one part of the page, beside the full-page ones in test-results/screenshots. */
+async function partShot(part: Locator, name: string): Promise<void> {
+  await part.screenshot({ path: join(__dirname, '..', '..', 'test-results', 'screenshots', `${name}.png`) });
+}
+
+async function signInAsAdmin(page: Page): Promise<void> {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${ADMIN.displayName}$`) })).toBeVisible();
+}
+
+/**
+ * Jordan: nine contacts from January to March (the research's intense stretch), a goal in her words
+ * and what mattered last time; then nothing. Laid down through the router; the rest is on screen.
+ */
+async function seedJordan(call: ReturnType<typeof api>, year: number) {
+  const person = await call('people.create', JORDAN);
+  const colleague = await call('users.create', { username: 'amara', displayName: 'Amara Diallo', role: 'clinician' });
+  const days = ['01-12', '01-19', '01-26', '02-02', '02-09', '02-23', '03-09', '03-16', '03-28'].map((d) => `${year}-${d}`);
+  for (const [i, day] of days.entries()) {
+    await call('contacts.record', {
+      personId: person.id,
+      occurredAt: noon(day, 18),
+      setting: (['street_outreach', 'drop_in', 'ssp_exchange'] as const)[i % 3]!,
+      staffId: i % 4 === 3 ? colleague.user.id : undefined,
+      whatMattered: i === days.length - 1 ? WHAT_MATTERED : '',
+    });
+  }
+  await call('entries.add', { personId: person.id, kind: 'goal', occurredOn: `${year}-02-09`, data: { text: GOAL } });
+  await call('entries.add', { personId: person.id, kind: 'moment', occurredOn: `${year}-02-23`, data: { text: 'Shared what happened with her housing' } });
+  return person;
+}
+
+/** Types a date and time into the contact form's "When" field, segment by segment (month/day/year, 24-hour time). */
+async function typeWhen(page: Page, day: string, time: string): Promise<void> {
+  const [y, m, d] = day.split('-');
+  const [hh, mm] = time.split(':');
+  await page.getByRole('spinbutton', { name: /^month/i }).click();
+  await page.keyboard.type(`${m}${d}${y}${hh}${mm}`);
+}
+
+test('January to March, four months away, back in August: two episodes, the time away, a welcome back, and the warm cue', async ({ page, preview, request }) => {
+  test.setTimeout(120_000);
+  await signInAsAdmin(page);
+  const call = api(request, preview);
+  // Calendar days are counted in the clinic's zone; pinning it keeps the scenario the same on any machine.
+  await call('settings.update', { timeZone: 'America/Los_Angeles' });
+  const year = scenarioYear();
+  const jordan = await seedJordan(call, year);
+  await seedClinicWeek(call);
+  // The window cached the home screen before this history was laid down behind its back.
+  await page.reload();
+
+  // Before August: one episode, and the door's open.
+  await page.goto(`${preview.origin}/#/people/${jordan.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: /Jordan/ })).toBeVisible();
+  const timeline = page.getByTestId('engagement-timeline');
+  await expect(timeline).toBeVisible();
+  await expect(timeline.getByText(/^9 contacts in one episode, from Jan 12, \d{4} to Mar 28, \d{4}\.$/)).toBeVisible();
+
+  // Recording the August contact: the welcome-back cue, with the time away, what mattered and her goal.
+  await page.getByRole('link', { name: /^Record a contact/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Record a contact with Jordan' })).toBeVisible();
+  await page.getByRole('button', { name: /Setting/ }).click();
+  await page.getByRole('option', { name: 'Drop-in' }).click();
+  await page.getByText('This happened earlier', { exact: true }).click();
+  await expect(page.getByRole('checkbox', { name: /This happened earlier/ })).toBeChecked();
+  await typeWhen(page, `${year}-08-03`, '14:00');
+  const cue = page.getByTestId('welcome-back-cue');
+  await expect(cue.getByRole('heading', { name: "Welcome back — it's been 4 months" })).toBeVisible();
+  await expect(cue).toContainText(`Last contact: March 28, ${year}.`);
+  await expect(cue).toContainText(WHAT_MATTERED);
+  await expect(cue).toContainText(GOAL);
+  await expect(cue.getByRole('alert')).toHaveCount(0);
+  await shot(page, 'continuity-01-welcome-back-cue');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+
+  // Back on her page: two episodes, the time away labelled with its length, one welcome-back mark.
+  await expect(page.getByRole('heading', { level: 1, name: /Jordan/ })).toBeVisible();
+  await expect(timeline.getByText(/^10 contacts in 2 episodes from Jan 12, \d{4} to Aug 3, \d{4}, with 1 time away in between\.$/)).toBeVisible();
+  await expect(timeline.locator('.tl-away-label', { hasText: '4 months away' })).toHaveCount(1);
+  await expect(timeline.getByTestId('timeline-welcome-back')).toHaveCount(1);
+  await expect(timeline.locator('.timeline-svg .tl-band')).toHaveCount(2);
+  await partShot(page.locator('.cx-person-continuity'), 'continuity-02-timeline');
+
+  // The same data as a table.
+  await timeline.getByRole('button', { name: 'Show as table' }).click();
+  const episodes = timeline.getByRole('table', { name: /^Episodes and time away/ });
+  const row = (header: string) => episodes.getByRole('row').filter({ has: page.getByRole('rowheader', { name: header, exact: true }) });
+  await expect(episodes.getByRole('row')).toHaveCount(5);
+  await expect(row('Episode 1')).toContainText('9 contacts');
+  await expect(row('Time away')).toContainText('4 months (128 days)');
+  await expect(row('Episode 2 (welcome back)')).toContainText('1 contact');
+  await expect(row('Time away so far')).toContainText(`Aug 3, ${year}`);
+  await expect(timeline.getByRole('table', { name: /^Contacts and events/ }).getByRole('row', { name: /Welcome back/ })).toContainText('Welcome back after 4 months away');
+
+  // Her continuity measures, each with what it means; a single staff member's share is never shown as a grade.
+  const measures = page.locator('.cx-measures');
+  await expect(measures.getByText('Continuity of Care index (COC)')).toBeVisible();
+  await expect(measures.getByText('How much contacts are concentrated with the same staff members', { exact: false })).toBeVisible();
+
+  // Today she is back again: the cue says so, and the home screen lists her under welcome backs.
+  await page.getByRole('link', { name: /^Record a contact/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Record a contact with Jordan' })).toBeVisible();
+  await expect(page.getByTestId('welcome-back-cue').getByRole('heading', { name: /^Welcome back — it's been \d+ months$/ })).toBeVisible();
+  await page.getByRole('button', { name: /Setting/ }).click();
+  await page.getByRole('option', { name: 'Clinic visit' }).click();
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Jordan/ })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  const welcomes = page.getByTestId('welcome-backs');
+  await expect(welcomes.getByRole('link', { name: 'Jordan' })).toBeVisible();
+  await expect(welcomes).toContainText(/Back today, after \d+ months away/);
+  await expect(page.getByTestId('todays-contacts').getByRole('link', { name: 'Jordan' })).toBeVisible();
+  await expect(page.getByTestId('testing-period').getByRole('link', { name: 'Eli' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Contacts per month/ })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(/lost to follow|non-?compliant|drop-?out/i);
+  await shot(page, 'continuity-03-home');
+});
+
+test("door's open: who is away, how it is safe to reach them, and an outreach attempt that is not a contact", async ({ page, preview, request }) => {
+  await signInAsAdmin(page);
+  await seedClinicWeek(api(request, preview));
+  await page.reload();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: "Door's open" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: "Door's open" })).toBeVisible();
+  const cards = page.getByTestId('door-card');
+  // Recently away first: Ash (75 days), Dee (95), Bee (140), then the one known only by a code (300).
+  await expect(cards).toHaveCount(4);
+  await expect(cards.nth(0)).toContainText('Ash');
+  await expect(cards.nth(0)).toContainText('OK to text');
+  await expect(cards.nth(0)).toContainText('Afternoons, after 2 pm');
+  await expect(cards.nth(0)).toContainText('Maya (sister), 555-0199');
+  await expect(cards.nth(2)).toContainText("Please don't reach out.");
+  await expect(cards.nth(2)).not.toContainText('OK to');
+  await expect(cards.nth(3)).toContainText('No safe way to reach them has been noted yet.');
+  await page.getByRole('radio', { name: 'Longest away' }).click();
+  await expect(cards.nth(0)).toContainText('CR-0930');
+
+  await page.getByRole('radio', { name: 'Recently away' }).click();
+  await expect(cards.nth(0)).toContainText('Ash');
+  await cards.nth(0).getByRole('button', { name: 'Note an outreach attempt' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Note an outreach attempt for Ash' });
+  await expect(dialog).toContainText('It is not a contact');
+  await expect(dialog.getByRole('radio', { name: 'Text' })).toBeChecked();
+  await dialog.getByRole('radio', { name: 'Not this time' }).check();
+  await dialog.getByLabel('Note (optional)').fill('Sent a hello and the drop-in hours');
+  await shot(page, 'continuity-04-outreach-dialog');
+  await dialog.getByRole('button', { name: 'Save note' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cards.nth(0)).toContainText(`by ${ADMIN.displayName} (text): not reached this time.`);
+  await expect(cards.nth(0)).toContainText('Sent a hello and the drop-in hours');
+  // Still away: an outreach attempt is not a contact.
+  await expect(cards).toHaveCount(4);
+  await expect(page.locator('body')).not.toContainText(/\blost\b/i);
+  await shot(page, 'continuity-05-doors-open');
+});
+
+test('clinic overview: a chosen period, counts kept apart, continuity with definitions, and a CSV', async ({ page, preview, request }) => {
+  await signInAsAdmin(page);
+  await seedClinicWeek(api(request, preview));
+  await page.reload();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clinic overview' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clinic overview' })).toBeVisible();
+  await page.getByRole('button', { name: 'Last 12 months' }).click();
+  await expect(page.getByRole('button', { name: 'Last 12 months' })).toHaveAttribute('aria-pressed', 'true');
+  const counts = page.locator('.cx-count-card');
+  await expect(counts.filter({ hasText: 'Participants seen' })).toContainText('6');
+  await expect(counts.filter({ hasText: 'Naloxone kits given' })).toContainText('Kits, counted apart from people and contacts.');
+  await expect(page.getByRole('table', { name: 'Supplies given' }).getByRole('row', { name: /Naloxone \(nasal\)/ })).toBeVisible();
+  await expect(page.locator('[data-measure="coc"]')).toContainText('Average over 6 participants with at least 2 contacts');
+  await page.locator('[data-measure="coc"]').getByRole('button', { name: 'Source' }).click();
+  await expect(page.locator('[data-measure="coc"]')).toContainText('Bice TW, Boxerman SB');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^doorway-harbour-street-clinic-overview-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv$/);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved doorway-/ })).toBeVisible();
+  await shot(page, 'continuity-06-overview');
+});
+
+test('the timeline by keyboard, and a longer absence threshold in Settings joins the episodes', async ({ page, preview, request }) => {
+  await signInAsAdmin(page);
+  const call = api(request, preview);
+  await call('settings.update', { timeZone: 'America/Los_Angeles' });
+  const year = scenarioYear();
+  const jordan = await seedJordan(call, year);
+  await call('contacts.record', { personId: jordan.id, occurredAt: noon(`${year}-08-03`, 21), setting: 'drop_in' });
+  await page.goto(`${preview.origin}/#/people/${jordan.id}`);
+
+  // One focusable chart; the arrow keys step through contacts and events and say what each is.
+  const chart = page.getByRole('application', { name: 'Engagement timeline' });
+  await chart.focus();
+  await page.keyboard.press('Home');
+  const live = page.getByTestId('engagement-timeline').locator('[aria-live="polite"][aria-atomic="true"]');
+  await expect(live).toHaveText(new RegExp(`^January 12, ${year}, \\d+:\\d\\d [AP]M\\. Street outreach\\. With River Stone\\. Episode 1 of 2$`));
+  await page.keyboard.press('End');
+  await expect(live).toHaveText(new RegExp(`^August 3, ${year}, .*\\. Drop-in\\. With River Stone\\. Episode 2 of 2$`));
+  await page.keyboard.press('ArrowLeft');
+  await expect(live).toHaveText(`August 3, ${year}. Welcome back after 4 months away`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(live).toHaveText(`4 months away. From March 28, ${year} to August 3, ${year} (128 days)`);
+  await expect(page.getByTestId('timeline-details')).toContainText('4 months away');
+
+  // Zoom to six months and pan back with the keyboard.
+  await page.getByRole('radio', { name: '6 months' }).click();
+  await expect(page.getByRole('button', { name: 'Later' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Earlier' }).click();
+  await expect(page.getByRole('button', { name: 'Later' })).toBeEnabled();
+
+  // An administrator sets time away to start after 150 days: the 128-day gap is no longer time away.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: 'Time away starts after' }).fill('150');
+  // The time zone list is searchable: a few letters of the city find it.
+  const zone = page.getByRole('combobox', { name: 'Clinic time zone' });
+  await expect(zone).toHaveValue('America / Los Angeles');
+  await zone.fill('lisbon');
+  await page.getByRole('option', { name: 'Europe / Lisbon' }).click();
+  await expect(zone).toHaveValue('Europe / Lisbon');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+  await shot(page, 'continuity-07-settings');
+  expect(await call('settings.get', {})).toMatchObject({ absenceThresholdDays: 150, timeZone: 'Europe/Lisbon' });
+
+  await page.goto(`${preview.origin}/#/people/${jordan.id}`);
+  await expect(page.getByTestId('engagement-timeline').getByText(/^10 contacts in one episode, /)).toBeVisible();
+  await expect(page.getByTestId('timeline-welcome-back')).toHaveCount(0);
+});

@@ -1,0 +1,246 @@
+import type { Page } from '@playwright/test';
+import { ADMIN } from '../support/vault';
+import { expect, test, type Preview } from './fixtures';
+import { shot, signIn } from './helpers';
+
+test.use({ vault: 'ready' });
+
+interface Answer<T> {
+  ok: boolean;
+  value?: T;
+  error?: { code: string; message: string };
+}
+
+/** Calls the preview's router as the page itself does: same origin, same secret, same session. */
+async function call<T = unknown>(page: Page, preview: Preview, name: string, input: unknown): Promise<Answer<T>> {
+  return page.evaluate(
+    async ({ name, input, secret }) => {
+      const res = await fetch('/rpc', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Doorway-Secret': secret },
+        body: JSON.stringify({ name, input }),
+      });
+      return (await res.json()) as Answer<T>;
+    },
+    { name, input, secret: preview.secret },
+  );
+}
+
+async function rpc<T = unknown>(page: Page, preview: Preview, name: string, input: unknown): Promise<T> {
+  const r = await call<T>(page, preview, name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error?.message}`);
+  return r.value as T;
+}
+
+const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+async function signInAdmin(page: Page) {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${ADMIN.displayName}$`) })).toBeVisible();
+}
+
+/** First sign-in with a temporary password: the only screen is "choose your own". */
+async function firstSignIn(page: Page, username: string, temporary: string, own: string) {
+  await signIn(page, username, temporary);
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+  await page.getByLabel('Current password').fill(temporary);
+  await page.getByLabel('New password', { exact: true }).fill(own);
+  await page.getByLabel('Confirm new password').fill(own);
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+test('an administrator adds a colleague with a temporary password; the colleague chooses their own at first sign-in', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInAdmin(page);
+  await mainNav(page).getByRole('link', { name: 'Staff' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toBeVisible();
+
+  await page.getByLabel('Their name').fill('Sam Rivera');
+  await page.getByLabel('Username').fill('sam');
+  await page.getByText('Clinician', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: /Clinician/ })).toBeChecked();
+  await shot(page, 'staff-01-add');
+  await page.getByRole('button', { name: 'Add staff member' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Sam Rivera can sign in now' });
+  await expect(dialog).toBeVisible();
+  const temporary = (await dialog.getByTestId('temporary-password').innerText()).trim();
+  expect(temporary).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}-[a-z2-9]{5}$/);
+  await shot(page, 'staff-02-temporary-password');
+  await dialog.getByRole('button', { name: "I've given it to them" }).click();
+  await expect(dialog).toHaveCount(0);
+  // Shown once: it is nowhere on the page afterwards.
+  await expect(page.getByText(temporary)).toHaveCount(0);
+
+  const row = page.getByTestId('staff-row').filter({ hasText: 'Sam Rivera' });
+  await expect(row).toContainText('Clinician');
+  await expect(row).toContainText('Temporary password');
+  await shot(page, 'staff-03-list');
+
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await signIn(page, 'sam', temporary);
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+  await shot(page, 'staff-04-forced-password-change');
+  await page.getByLabel('Current password').fill(temporary);
+  await page.getByLabel('New password', { exact: true }).fill('sam picks a long one 3');
+  await page.getByLabel('Confirm new password').fill('sam picks a long one 3');
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page.getByText('Signed in as').locator('strong')).toHaveText('Sam Rivera');
+  // A clinician sees no staff or audit screens.
+  await expect(mainNav(page).getByRole('link', { name: 'Staff' })).toHaveCount(0);
+  await expect(mainNav(page).getByRole('link', { name: 'Audit trail' })).toHaveCount(0);
+});
+
+test('turning an account off offers a change of the vault key, which runs to the end', async ({ page, preview }) => {
+  test.setTimeout(90_000);
+  await signInAdmin(page);
+  await rpc(page, preview, 'users.create', { username: 'jo', displayName: 'Jo Park', role: 'front_desk' });
+  await mainNav(page).getByRole('link', { name: 'Staff' }).click();
+  await page.getByRole('button', { name: 'Turn off the account of Jo Park' }).click();
+  const confirm = page.getByRole('dialog', { name: "Turn off Jo Park's account?" });
+  await expect(confirm).toBeVisible();
+  await shot(page, 'staff-05-turn-off');
+  await confirm.getByRole('button', { name: 'Turn off' }).click();
+
+  const offer = page.getByRole('dialog', { name: 'Also change the vault key?' });
+  await expect(offer).toBeVisible();
+  await expect(offer).toContainText("Jo Park's account is turned off.");
+  await shot(page, 'staff-06-offer-key-change');
+  await offer.getByRole('button', { name: 'Change the key now' }).click();
+  const done = page.getByRole('dialog', { name: 'Vault key' });
+  await expect(done).toContainText('The vault key was changed.');
+  await shot(page, 'staff-07-key-changed');
+  await done.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('staff-row').filter({ hasText: 'Jo Park' })).toContainText('Turned off');
+
+  const audit = await rpc<{ items: { action: string }[] }>(page, preview, 'audit.list', { limit: 5 });
+  expect(audit.items.map((e) => e.action)).toContain('vault.rotateKey');
+});
+
+test('the audit trail filters by person, staff member and action, and verifies its chain', async ({ page, preview }) => {
+  test.setTimeout(90_000);
+  await signInAdmin(page);
+  const a = await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: 'AU-17', preferredName: 'Ari' });
+  await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: 'BX-02', preferredName: 'Bex' });
+  await rpc(page, preview, 'contacts.record', { personId: a.id, setting: 'drop_in', whatMattered: 'Dry socks' });
+  await rpc(page, preview, 'people.get', { id: a.id });
+
+  await mainNav(page).getByRole('link', { name: 'Audit trail' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+  await expect(page.getByTestId('audit-row').first()).toBeVisible();
+  await shot(page, 'audit-01-all');
+
+  await page.getByLabel('Client code').fill('au-17');
+  await page.getByRole('button', { name: 'Show entries' }).click();
+  const rows = page.getByTestId('audit-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('Record opened');
+  await expect(rows.nth(1)).toContainText('Contact recorded');
+  await expect(rows.nth(2)).toContainText('Person added');
+  await shot(page, 'audit-02-person');
+
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.getByRole('button', { name: /Staff member/ }).click();
+  await page.getByRole('option', { name: ADMIN.displayName }).click();
+  await page.getByRole('button', { name: /What happened/ }).click();
+  await page.getByRole('option', { name: 'Signed in' }).click();
+  await page.getByRole('button', { name: 'Show entries' }).click();
+  await expect(rows.first()).toContainText('Signed in');
+  await expect(rows.filter({ hasNotText: 'Signed in' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /The audit trail is intact: \d+ entries checked/ })).toBeVisible();
+  await shot(page, 'audit-03-verified');
+
+  const unknown = page.getByLabel('Client code');
+  await unknown.fill('ZZ-99');
+  await page.getByRole('button', { name: 'Show entries' }).click();
+  await expect(page.getByText('No one has the client code ZZ-99.')).toBeVisible();
+});
+
+test('emergency access with the recovery code keeps its banner on every screen until sign-out', async ({ page, preview }) => {
+  test.setTimeout(90_000);
+  await page.getByRole('button', { name: 'Emergency access' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Emergency access' })).toBeVisible();
+  await page.getByLabel('Recovery code').fill(preview.recoveryCode!.toLowerCase());
+  await page.getByLabel('Your name').fill('Morgan Lee');
+  await shot(page, 'emergency-01-form');
+  await page.getByRole('button', { name: 'Open with emergency access' }).click();
+
+  const banner = page.getByTestId('emergency-banner');
+  await expect(banner).toContainText('Emergency access: Morgan Lee. Everything done now is recorded as emergency access.');
+  await shot(page, 'emergency-02-home');
+  for (const screen of ['Participants', 'Settings', 'Staff', 'Audit trail']) {
+    await mainNav(page).getByRole('link', { name: screen }).click();
+    await expect(banner).toBeVisible();
+  }
+  await expect(page.getByTestId('audit-row').first()).toContainText('Emergency access');
+  await shot(page, 'emergency-03-audit');
+
+  await banner.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Doorway' })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await signInAdmin(page);
+  await expect(page.getByTestId('emergency-banner')).toHaveCount(0);
+});
+
+test('switch user leaves nothing of the previous person behind', async ({ page, preview }) => {
+  test.setTimeout(90_000);
+  await signInAdmin(page);
+  const made = await rpc<{ temporaryPassword: string }>(page, preview, 'users.create', { username: 'casey', displayName: 'Casey Front', role: 'front_desk' });
+  const p = await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: 'SW-11', name: 'Quinn Marlowe', preferredName: 'Quinn' });
+  await page.goto(`${preview.origin}/#/people/${p.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Quinn' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Doorway' })).toBeVisible();
+  await expect(page.getByLabel('Username')).toHaveValue('');
+  const text = await page.locator('body').innerText();
+  for (const leftover of ['Quinn', 'SW-11', ADMIN.displayName, 'Harbour Street Clinic']) expect(text).not.toContain(leftover);
+  expect(new URL(page.url()).hash).toBe('');
+  await shot(page, 'switch-01-sign-in');
+  // The server agrees: there is no session to reach the previous person's records through.
+  expect((await call(page, preview, 'people.get', { id: p.id })).error?.code).toBe('NOT_SIGNED_IN');
+
+  await firstSignIn(page, 'casey', made.temporaryPassword, 'casey front door shift 8');
+  await expect(page.getByText('Signed in as').locator('strong')).toHaveText('Casey Front');
+  // Casey starts at home, not on the page River had open.
+  expect(['', '#/']).toContain(new URL(page.url()).hash);
+  await expect(page.getByRole('heading', { level: 1, name: 'Quinn' })).toHaveCount(0);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quinn' })).toHaveCount(0);
+});
+
+test('the front desk cannot see clinical notes: hidden on screen, and refused by the router', async ({ page, preview }) => {
+  test.setTimeout(90_000);
+  await signInAdmin(page);
+  const person = await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: 'FD-07', preferredName: 'Dee' });
+  const today = new Date().toISOString().slice(0, 10);
+  await rpc(page, preview, 'entries.add', { personId: person.id, kind: 'overdose_response', occurredOn: today, data: { reportedBy: 'A friend', naloxoneDoses: 2, called911: 'yes', someoneStayed: 'yes', outcome: 'alive_stayed' } });
+  const contact = await rpc<{ id: number }>(page, preview, 'contacts.record', { personId: person.id, setting: 'drop_in', note: 'Clinical note only clinicians read.', whatMattered: 'A warm drink.' });
+  const made = await rpc<{ temporaryPassword: string }>(page, preview, 'users.create', { username: 'fran', displayName: 'Fran Okoye', role: 'front_desk' });
+
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await firstSignIn(page, 'fran', made.temporaryPassword, 'fran at the front desk 5');
+  await page.goto(`${preview.origin}/#/people/${person.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dee' })).toBeVisible();
+  await expect(page.getByText('A warm drink.')).toBeVisible();
+  await expect(page.getByText('Clinical note only clinicians read.')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Overdose responses' })).toHaveCount(0);
+  await shot(page, 'front-desk-01-person');
+
+  const pageData = await rpc<{ contacts: { note: string | null }[]; entries: { kind: string }[]; canReadClinical: boolean }>(page, preview, 'people.get', { id: person.id });
+  expect(pageData.canReadClinical).toBe(false);
+  expect(pageData.contacts.map((c) => c.note)).toEqual([null]);
+  expect(pageData.entries.map((e) => e.kind)).not.toContain('overdose_response');
+  for (const [name, input] of [
+    ['entries.add', { personId: person.id, kind: 'substance_use', occurredOn: today, data: { prefersNotToSay: true } }],
+    ['contacts.update', { id: contact.id, changes: { note: 'Trying to read or write a note.' } }],
+    ['contacts.record', { personId: person.id, setting: 'drop_in', note: 'A note from the front desk.' }],
+    ['audit.list', {}],
+    ['users.list', {}],
+  ] as const) {
+    expect((await call(page, preview, name, input)).error?.code, name).toBe('FORBIDDEN');
+  }
+});
