@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personFieldsSchema, type Contact, type Person } from '../../shared/contract';
-import { codeMatchesRecipe, exampleCode, recipeParts } from '../../renderer/src/screens/people/client-code';
+import { codeMatchesRecipe, exampleCode, recipeParts } from '../../shared/client-code';
 import { contactChanges, orderSupplies, recordInput, suppliesGiven, type ContactDraft } from '../../renderer/src/screens/people/contact/contact-draft';
 import { parsePeopleRoute } from '../../renderer/src/screens/people/people-route';
 import { createInput, draftFromPerson, emptyPersonDraft, personChanges } from '../../renderer/src/screens/people/person-draft';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { personFieldsSchema} from '../../../shared/contract/record-schemas';
-import { type Person, type PersonSummary, type Phase } from '../../../shared/contract/record-schemas';
+import { codeMatchesRecipe } from '../../../shared/client-code';
+import type { Person, PersonSummary, Phase, personFieldsSchema } from '../../../shared/contract/record-schemas';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import { changedFields, keepHistory } from './history';
@@ -69,21 +69,6 @@ function fieldsOf(r: PersonRow): PersonFields {
 }
 
 export const normalizeCode = (code: string) => code.trim().toUpperCase();
-
-/**
- * A client-code recipe is a mask the site sets: A = a letter, 9 = a digit, anything else stands for
- * itself. An empty mask accepts any code of letters, digits and dashes.
- */
-export function codeMatchesRecipe(code: string, mask: string): boolean {
-  if (!mask) return true;
-  if (code.length !== mask.length) return false;
-  return [...mask].every((m, i) => {
-    const c = code[i]!;
-    if (m === 'A') return /[A-Z]/.test(c);
-    if (m === '9') return /[0-9]/.test(c);
-    return c === m.toUpperCase();
-  });
-}
 
 function rowById(db: Db, id: number): PersonRow {
   const r = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;

@@ -8,7 +8,7 @@ import { Notice } from '../../components/Notice';
 import { TextInput } from '../../components/TextInput';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
-import { codeMatchesRecipe } from './client-code';
+import { codeMatchesRecipe } from '../../../../shared/client-code';
 import { AssistedTextArea } from './language/AssistedTextArea';
 import { DismissedTermsProvider } from './language/dismissed-terms';
 import { createInput, type PersonDraft } from './person-draft';

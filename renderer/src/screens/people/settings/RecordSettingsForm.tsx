@@ -9,7 +9,7 @@ import { Notice } from '../../../components/Notice';
 import { TextInput } from '../../../components/TextInput';
 import { ValidatedForm } from '../../../components/ValidatedForm';
 import { useFieldErrors } from '../../../components/use-field-errors';
-import { codeMatchesRecipe, exampleCode } from '../client-code';
+import { codeMatchesRecipe, exampleCode } from '../../../../../shared/client-code';
 import { CheckboxField } from '../ui/CheckboxField';
 import { useRecipeSentence } from '../ui/recipe-sentence';
 import { recordSettingsChanges, type RecordSettings } from './record-settings-changes';

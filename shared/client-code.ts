@@ -1,7 +1,7 @@
 /**
- * The clinic's client-code recipe, as core checks it (electron/core/records/people.ts): A is a
- * letter, 9 a digit, anything else stands for itself; an empty recipe takes any code. Checked here
- * too so the form can say what is expected while the code is typed.
+ * The clinic's client-code recipe: A is a letter, 9 a digit, anything else stands for itself; an
+ * empty recipe takes any code. One definition for both sides: core refuses a code that does not fit,
+ * and the form says what is expected while the code is typed.
  */
 export function codeMatchesRecipe(code: string, mask: string): boolean {
   const c = code.trim().toUpperCase();
