@@ -228,11 +228,14 @@ test('the timeline by keyboard, and a longer absence threshold in Settings joins
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('textbox', { name: 'Time away starts after' }).fill('150');
   // The time zone list is searchable: a few letters of the city find it.
-  const zone = page.getByRole('combobox', { name: 'Clinic time zone' });
-  await expect(zone).toHaveValue('America / Los Angeles');
-  await zone.fill('lisbon');
+  const zone = page.getByRole('button', { name: /Clinic time zone/ });
+  await expect(zone).toContainText('America / Los Angeles');
+  await zone.click();
+  await expect(page.getByRole('searchbox', { name: 'Search time zones' })).toBeFocused();
+  await page.keyboard.type('lisbon');
+  await expect(page.getByRole('option')).toHaveCount(1);
   await page.getByRole('option', { name: 'Europe / Lisbon' }).click();
-  await expect(zone).toHaveValue('Europe / Lisbon');
+  await expect(zone).toContainText('Europe / Lisbon');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
   await shot(page, 'continuity-07-settings');

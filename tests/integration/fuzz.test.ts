@@ -262,7 +262,7 @@ describe('IPC fuzzing', () => {
     }
     const seconds = (Date.now() - started) / 1000;
     if (process.env.DOORWAY_FUZZ_TIMING) console.log(`hashing ${(hashMs / 1000).toFixed(1)} s`, Object.entries(timing).sort((a, b) => b[1] - a[1]).slice(0, 12));
-    console.log(`fuzz: ${stats.calls} calls in ${seconds.toFixed(1)} s over ${stats.channels.size} channels; ok ${stats.ok}, refused ${stats.refused}`, stats.byCode);
+    console.log(`fuzz: ${stats.calls} calls in ${seconds.toFixed(1)} s over ${stats.channels.size} channels; ok ${stats.ok}, refused ${stats.refused} ${JSON.stringify(stats.byCode)}`);
     expect(stats.calls).toBeGreaterThanOrEqual(Math.min(CALLS, 10_000));
     expect(stats.channels.size).toBe(channelNames.length);
     expect(stats.byCode.INVALID_INPUT).toBeGreaterThan(1000);

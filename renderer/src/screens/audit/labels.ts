@@ -29,7 +29,8 @@ export function detailsLine(t: TFunction, e: AuditEvent): string {
     const reasonKey = `audit.reasons.${d.reason}`;
     parts.push(i18n.exists(reasonKey) ? (t(reasonKey as 'audit.reasons.manual') as string) : d.reason);
   }
-  if (typeof d.name === 'string') parts.push(d.name);
+  // Emergency access names its user in the Who column already.
+  if (typeof d.name === 'string' && d.name !== e.actorName) parts.push(d.name);
   if (typeof d.username === 'string') parts.push(d.username);
   if (d.with === 'recoveryCode') parts.push(t('audit.details.recoveryCode'));
   else if (d.knownUser === false) parts.push(t('audit.details.unknownUser'));

@@ -1,8 +1,8 @@
 import { useContext, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  Autocomplete,
   Button,
-  ComboBox,
   FieldError,
   Group,
   Input,
@@ -11,6 +11,9 @@ import {
   ListBoxItem,
   NumberField,
   Popover,
+  SearchField,
+  Select,
+  SelectValue,
   Text,
   useFilter,
 } from 'react-aria-components';
@@ -49,43 +52,43 @@ function TimeZoneField({ value, onChange }: { value: string; onChange(v: string)
   const error = scope?.errors.timeZone;
   const { contains } = useFilter({ sensitivity: 'base' });
   const items = useMemo(() => timeZones(value).map((id) => ({ id, name: readable(id) })), [value]);
-  // Uncontrolled on purpose: a controlled choice fights the text while someone types. Only this field
-  // changes the zone, and leaving it without choosing puts the chosen zone's name back.
+  // A select whose list has a search box: the chosen zone never changes while someone types.
   return (
-    <ComboBox
+    <Select
       className="field"
       name="timeZone"
-      items={items}
-      defaultSelectedKey={value}
+      selectedKey={value}
       onSelectionChange={(key) => {
         if (typeof key !== 'string') return;
         scope?.clear('timeZone');
         onChange(key);
       }}
-      defaultFilter={(text, input) => contains(text, input) || contains(text.replaceAll(' ', '_'), input)}
       isInvalid={Boolean(error)}
     >
       <Label className="field-label">{t('settingsContinuity.timeZone')}</Label>
-      <Group className="cx-combo-group">
-        <Input className="field-input cx-combo-input" />
-        <Button className="cx-combo-button" aria-label={t('settingsContinuity.showZones')}>
-          <span aria-hidden="true" className="cx-combo-chevron" />
-        </Button>
-      </Group>
+      <Button className="field-input cx-zone-button">
+        <SelectValue className="cx-zone-value" />
+        <span aria-hidden="true" className="cx-combo-chevron" />
+      </Button>
       <Text slot="description" className="field-description">
         {t('settingsContinuity.timeZoneHelp')}
       </Text>
       <FieldError className="field-error">{error}</FieldError>
       <Popover className="cx-combo-popover">
-        <ListBox className="cx-combo-list">
-          {(item: { id: string; name: string }) => (
-            <ListBoxItem id={item.id} textValue={item.name} className="cx-combo-option">
-              {item.name}
-            </ListBoxItem>
-          )}
-        </ListBox>
+        <Autocomplete filter={(text, input) => contains(text, input) || contains(text.replaceAll(' ', '_'), input)}>
+          <SearchField aria-label={t('settingsContinuity.searchZones')} className="cx-zone-search" autoFocus>
+            <Input className="field-input" placeholder={t('settingsContinuity.searchPlaceholder')} />
+          </SearchField>
+          <ListBox items={items} className="cx-combo-list" renderEmptyState={() => <p className="cx-zone-empty">{t('settingsContinuity.noZone')}</p>}>
+            {(item) => (
+              <ListBoxItem id={item.id} textValue={item.name} className="cx-combo-option">
+                {item.name}
+              </ListBoxItem>
+            )}
+          </ListBox>
+        </Autocomplete>
       </Popover>
-    </ComboBox>
+    </Select>
   );
 }
 
