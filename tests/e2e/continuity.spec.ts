@@ -234,11 +234,12 @@ test('the timeline by keyboard, and a longer absence threshold in Settings joins
   await expect(page.getByRole('searchbox', { name: 'Search time zones' })).toBeFocused();
   await page.keyboard.type('lisbon');
   await expect(page.getByRole('option')).toHaveCount(1);
+  await shot(page, 'continuity-07-time-zone-search');
   await page.getByRole('option', { name: 'Europe / Lisbon' }).click();
   await expect(zone).toContainText('Europe / Lisbon');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
-  await shot(page, 'continuity-07-settings');
+  await shot(page, 'continuity-08-settings');
   expect(await call('settings.get', {})).toMatchObject({ absenceThresholdDays: 150, timeZone: 'Europe/Lisbon' });
 
   await page.goto(`${preview.origin}/#/people/${jordan.id}`);

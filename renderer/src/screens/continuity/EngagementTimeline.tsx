@@ -57,7 +57,10 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
   const view = useMemo(() => (panned ? clampWindow(model, panned) : zoomWindow(model, zoom)), [model, panned, zoom]);
   const [containerRef, width] = useElementWidth<HTMLDivElement>(760);
   const layout = useMemo(() => layoutTimeline(model, view, width), [model, view, width]);
-  const [active, setActive] = useState<number | null>(null);
+  // The keyboard's place belongs to one answer: a refreshed timeline starts without one.
+  const [chosen, setChosen] = useState<{ model: typeof model; position: number } | null>(null);
+  const active = chosen && chosen.model === model && chosen.position < model.items.length ? chosen.position : null;
+  const setActive = (position: number | null) => setChosen(position === null ? null : { model, position });
   const [hover, setHover] = useState<number | null>(null);
   const [showTable, setShowTable] = useState(false);
   const printing = usePrinting();
@@ -150,7 +153,7 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
     }
   };
 
-  const shown = hover ?? (active !== null && active < model.items.length ? active : null);
+  const shown = hover ?? active;
   const description = shown === null ? null : describeItem(t, model, shown, timeZone);
   const point = shown === null ? null : itemPoint(model, layout, shown);
   const activeDescription = active === null ? null : describeItem(t, model, active, timeZone);

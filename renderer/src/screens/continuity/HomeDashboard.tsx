@@ -1,8 +1,9 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/contract';
 import { appErrorOf } from '../../api/invoke';
 import { usePeopleWords } from '../../app/people-word';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { capitalise, clockTime, lengthOfTime, longDay, personLabel, personSecondary } from './format';
 import { doorsHref, personHref } from './links';
@@ -11,6 +12,8 @@ import { TrendChart } from './TrendChart';
 import './continuity.css';
 
 const DOORS_ON_HOME = 5;
+/** A busy day lists its latest contacts first; the rest are one press away. */
+const TODAY_ON_HOME = 10;
 
 function HomeSection({ title, intro, children, wide = false }: { title: string; intro?: string; children: ReactNode; wide?: boolean }) {
   const id = useId();
@@ -44,12 +47,14 @@ export function HomeDashboard({ info }: { info: SessionInfo }) {
   const { people } = usePeopleWords(info.settings.peopleWord);
   const dashboard = useDashboard();
   const timeZone = info.settings.timeZone;
+  const [allToday, setAllToday] = useState(false);
 
   if (dashboard.isPending) return <p role="status">{t('dashboard.loading')}</p>;
   if (dashboard.isError) return <Notice tone="error">{appErrorOf(dashboard.error).message}</Notice>;
   const d = dashboard.data;
   const currentMonth = d.today.slice(0, 7);
   const doors = d.doorsOpen.items.slice(0, DOORS_ON_HOME);
+  const today = allToday ? d.todaysContacts : d.todaysContacts.slice(0, TODAY_ON_HOME);
 
   return (
     <div className="cx-home-grid">
@@ -58,7 +63,7 @@ export function HomeDashboard({ info }: { info: SessionInfo }) {
           <p className="cx-muted">{t('dashboard.today.none')}</p>
         ) : (
           <ul className="cx-home-list" data-testid="todays-contacts">
-            {d.todaysContacts.map((c) => (
+            {today.map((c) => (
               <li key={c.contactId}>
                 <span className="cx-home-list-time">{clockTime(c.at, timeZone)}</span>
                 <span>
@@ -69,6 +74,13 @@ export function HomeDashboard({ info }: { info: SessionInfo }) {
             ))}
           </ul>
         )}
+        {today.length < d.todaysContacts.length ? (
+          <div>
+            <ActionButton variant="quiet" onPress={() => setAllToday(true)}>
+              {t('dashboard.today.showAll', { count: d.todaysContacts.length })}
+            </ActionButton>
+          </div>
+        ) : null}
       </HomeSection>
 
       <HomeSection title={t('dashboard.welcome.heading')} intro={t('dashboard.welcome.intro')}>

@@ -67,12 +67,15 @@ export const TimelineChart = memo(function TimelineChart({ model, layout, clipId
         {/* Time away: a dashed line across the gap with its length. */}
         {layout.aways.map((a) => {
           const gap = a.open ? null : model.data.timeAway[a.index]!;
-          const label = gap
-            ? t('timeline.away', { length: lengthOfTime(t, gap.days, gap.from) })
-            : t('timeline.awaySoFar', { length: lengthOfTime(t, model.data.currentAbsence?.days ?? 0, model.data.contacts.at(-1)?.day) });
+          const length = gap
+            ? lengthOfTime(t, gap.days, gap.from)
+            : lengthOfTime(t, model.data.currentAbsence?.days ?? 0, model.data.contacts.at(-1)?.day);
           const x1 = Math.max(a.x1, plotLeft);
           const x2 = Math.min(a.x2, plotRight);
           const mid = (x1 + x2) / 2;
+          // The full words where they fit, else just the length; the row is already named "Time away".
+          const full = gap ? t('timeline.away', { length }) : t('timeline.awaySoFar', { length });
+          const label = textWidth(full) <= x2 - x1 - 6 ? full : length;
           const fits = textWidth(label) <= x2 - x1 - 6;
           return (
             <g key={a.open ? 'open' : a.index} className={a.open ? 'tl-away tl-away-open' : 'tl-away'}>

@@ -117,7 +117,8 @@ export function layoutTimeline(m: TimelineModel, w: ViewWindow, width: number): 
     .filter((wb) => wb.x >= plotLeft - 1 && wb.x <= plotRight + 1);
 
   const tickCount = Math.max(2, Math.floor((plotRight - plotLeft) / 90));
-  const ticks = scale.ticks(tickCount).map((date) => ({
+  // No ticks in the future: the little room after today is only there so today's marks are not cut.
+  const ticks = scale.ticks(tickCount).filter((date) => date.getTime() <= m.todayMs).map((date) => ({
     x: x(date.getTime()),
     date,
     yearStart: date.getUTCMonth() === 0 && date.getUTCDate() === 1,

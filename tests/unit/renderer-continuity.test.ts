@@ -1,0 +1,207 @@
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import type { ContactSetting, Timeline } from '../../shared/contract';
+import { addDays } from '../../shared/continuity/days';
+import { currentAbsence, deriveEpisodes } from '../../shared/continuity/episodes';
+import { continuityMeasures } from '../../shared/continuity/measures';
+import { retentionView } from '../../shared/continuity/retention';
+import { checkLanguage } from '../../shared/language';
+import strings from '../../renderer/src/i18n/en-continuity.json';
+import i18n from '../../renderer/src/i18n/i18n';
+import { lengthOfTime, personLabel, personSecondary } from '../../renderer/src/screens/continuity/format';
+import { timelineRouteId } from '../../renderer/src/screens/continuity/links';
+import { annotationText, describeItem } from '../../renderer/src/screens/continuity/timeline-describe';
+import { itemAtPoint, itemPoint } from '../../renderer/src/screens/continuity/timeline-hit';
+import { GEOMETRY, layoutTimeline } from '../../renderer/src/screens/continuity/timeline-layout';
+import { buildModel, canPan, clampWindow, DAY_MS, dayMs, fullWindow, panWindow, windowShowing, zoomWindow } from '../../renderer/src/screens/continuity/timeline-model';
+
+const t = i18n.t.bind(i18n) as TFunction;
+
+/** A timeline answer as core builds it, from contact days alone (threshold 60, one staff member unless given). */
+function timeline(contacts: { day: string; setting: ContactSetting; staffId?: number; naloxone?: number }[], today: string, annotations: Timeline['annotations'] = []): Timeline {
+  const days = contacts.map((c) => c.day);
+  return {
+    today,
+    thresholdDays: 60,
+    contacts: contacts.map((c, i) => ({ id: i + 1, at: `${c.day}T18:00:00.000Z`, day: c.day, setting: c.setting, staffId: c.staffId ?? 1, naloxone: c.naloxone ?? 0 })),
+    staff: [
+      { id: 1, name: 'River Stone' },
+      { id: 2, name: 'Amara Diallo' },
+    ],
+    ...deriveEpisodes(days, 60),
+    annotations,
+    currentAbsence: currentAbsence(days.at(-1) ?? null, today, 60),
+    measures: continuityMeasures(contacts.map((c) => c.staffId ?? 1)),
+    retention: retentionView(days, today),
+  };
+}
+
+// The research's pattern: an intense stretch from January to March, four months away, back in August.
+const JORDAN = timeline(
+  [
+    { day: '2026-01-12', setting: 'street_outreach' },
+    { day: '2026-02-09', setting: 'drop_in', staffId: 2 },
+    { day: '2026-03-28', setting: 'ssp_exchange', naloxone: 2 },
+    { day: '2026-08-03', setting: 'drop_in' },
+    { day: '2026-08-03', setting: 'clinic_visit' },
+  ],
+  '2026-11-21',
+  [{ day: '2026-02-09', kind: 'goal_set', label: 'Get my ID replaced' }],
+);
+
+describe('lengthOfTime: calm, rounded words for a stretch of days', () => {
+  it('uses days, then weeks, then calendar months and years', () => {
+    expect(lengthOfTime(t, 1)).toBe('1 day');
+    expect(lengthOfTime(t, 13)).toBe('13 days');
+    expect(lengthOfTime(t, 21)).toBe('3 weeks');
+    expect(lengthOfTime(t, 60)).toBe('9 weeks');
+    // March 28 to August 3 is four months and six days.
+    expect(lengthOfTime(t, 128, '2026-03-28')).toBe('4 months');
+    // Half a month or more rounds up, as people say it.
+    expect(lengthOfTime(t, 140, '2026-03-10')).toBe('5 months');
+    expect(lengthOfTime(t, 365, '2025-01-01')).toBe('1 year');
+    expect(lengthOfTime(t, 400, '2025-01-01')).toBe('1 year and 1 month');
+    expect(lengthOfTime(t, 358, '2025-01-01')).toBe('1 year');
+    expect(lengthOfTime(t, 800, '2024-01-01')).toBe('2 years and 2 months');
+  });
+});
+
+describe('the timeline model', () => {
+  const model = buildModel(JORDAN);
+
+  it('has a lane for each setting the person has, in the usual order', () => {
+    expect(model.lanes).toEqual(['clinic_visit', 'drop_in', 'street_outreach', 'ssp_exchange']);
+    expect([...model.laneContacts[1]!.index]).toEqual([1, 3]);
+  });
+
+  it('puts a time away just before its welcome back, and that before the contacts of the day', () => {
+    const kinds = model.items.map((i) => (i.kind === 'contact' ? `c${i.index}` : i.kind === 'annotation' ? `a${i.index}` : i.kind));
+    expect(kinds).toEqual(['c0', 'c1', 'a0', 'c2', 'away', 'welcome', 'c3', 'c4']);
+    expect([...model.contactEpisode]).toEqual([0, 0, 0, 1, 1]);
+    expect(model.itemOf.welcome[0]).toBe(5);
+  });
+
+  it('zooms to windows that end today and pans without leaving the history', () => {
+    const full = fullWindow(model);
+    expect(full.end).toBeGreaterThan(model.todayMs);
+    expect(full.start).toBeLessThan(dayMs('2026-01-12'));
+    const six = zoomWindow(model, 'sixMonths');
+    expect(six.end).toBe(full.end);
+    expect((six.end - six.start) / DAY_MS).toBe(183);
+    expect(canPan(model, six)).toEqual({ earlier: true, later: false });
+    // Panning later than today is held at today; earlier stops at the start of the history.
+    expect(panWindow(model, six, 0.5)).toEqual(six);
+    let w = six;
+    for (let i = 0; i < 10; i++) w = panWindow(model, w, -0.5);
+    expect(w.start).toBeCloseTo(full.start);
+    expect(canPan(model, w)).toEqual({ earlier: false, later: true });
+    expect(canPan(model, zoomWindow(model, 'all'))).toEqual({ earlier: false, later: false });
+    // A window from long before the history is moved to its start; one wider than it ends today.
+    expect(clampWindow(model, { start: 0, end: 1 })).toEqual({ start: full.start, end: full.start + 1 });
+    const wide = 10 * (full.end - full.start);
+    expect(clampWindow(model, { start: 0, end: wide })).toEqual({ start: full.end - wide, end: full.end });
+  });
+
+  it('moves the window only as far as needed to show a chosen item', () => {
+    const six = zoomWindow(model, 'sixMonths');
+    expect(windowShowing(model, six, dayMs('2026-09-01'))).toBe(six);
+    const moved = windowShowing(model, six, dayMs('2026-01-12'));
+    expect(moved.start).toBeLessThanOrEqual(dayMs('2026-01-12'));
+    expect(moved.end - moved.start).toBe(six.end - six.start);
+  });
+});
+
+describe('the timeline layout', () => {
+  it('draws each lane as one path and skips marks outside the window', () => {
+    const model = buildModel(JORDAN);
+    const all = layoutTimeline(model, zoomWindow(model, 'all'), 900);
+    expect(all.lanePaths).toHaveLength(4);
+    expect(all.lanePaths.every((d) => d.startsWith('M'))).toBe(true);
+    expect(all.bands).toHaveLength(2);
+    // The gap, and the time away still going on since August.
+    expect(all.aways.map((a) => a.open)).toEqual([false, true]);
+    expect(all.welcomes).toHaveLength(1);
+    expect(all.annotationPaths.map((a) => a.kind)).toEqual(['goal_set']);
+    expect(all.todayX).not.toBeNull();
+
+    const six = layoutTimeline(model, zoomWindow(model, 'sixMonths'), 900);
+    // Only August is in the last six months: the January street outreach lane is empty.
+    expect(six.lanePaths[2]).toBe('');
+    expect(six.lanePaths[1]).not.toBe('');
+    expect(six.bands).toHaveLength(1);
+  });
+
+  it('keeps 5,000 contacts to a few path segments per pixel', () => {
+    const contacts: { day: string; setting: ContactSetting }[] = [];
+    for (let i = 0; i < 5000; i++) contacts.push({ day: addDays('2016-01-01', Math.floor(i * 0.7)), setting: i % 2 ? 'drop_in' : 'van' });
+    const model = buildModel(timeline(contacts, '2026-11-21'));
+    const layout = layoutTimeline(model, zoomWindow(model, 'all'), 1000);
+    const marks = layout.lanePaths.reduce((n, d) => n + (d.match(/M/g)?.length ?? 0), 0);
+    expect(marks).toBeGreaterThan(500);
+    expect(marks).toBeLessThanOrEqual(2 * 2 * (layout.plotRight - layout.plotLeft) + 2);
+  });
+
+  it('finds what is under the pointer from one handler, and nothing in empty space', () => {
+    const model = buildModel(JORDAN);
+    const layout = layoutTimeline(model, zoomWindow(model, 'all'), 900);
+    const firstContact = model.itemOf.contact[0]!;
+    const at = itemPoint(model, layout, firstContact)!;
+    expect(itemAtPoint(model, layout, at.x + 2, at.y + 3)).toBe(firstContact);
+    expect(itemAtPoint(model, layout, layout.x(dayMs('2026-05-15')), at.y)).toBeNull();
+    // In the top row, anywhere over the gap is the time away.
+    const away = itemAtPoint(model, layout, layout.x(dayMs('2026-05-15')), GEOMETRY.awayY);
+    expect(away).toBe(model.itemOf.away[0]);
+    expect(itemAtPoint(model, layout, 5, at.y)).toBeNull();
+  });
+});
+
+describe('what the timeline says about an item', () => {
+  const model = buildModel(JORDAN);
+
+  it('describes contacts, welcome backs, time away and annotations in plain words', () => {
+    const contact = describeItem(t, model, model.itemOf.contact[2]!, 'UTC')!;
+    expect(contact.title).toBe('March 28, 2026, 6:00 PM');
+    expect(contact.lines).toEqual(['SSP exchange', 'With River Stone', '2 naloxone kits given', 'Episode 1 of 2']);
+    expect(describeItem(t, model, model.itemOf.contact[1]!, 'America/Los_Angeles')!.lines[1]).toBe('With Amara Diallo');
+    expect(describeItem(t, model, model.itemOf.welcome[0]!, 'UTC')).toEqual({ title: 'August 3, 2026', lines: ['Welcome back after 4 months away'] });
+    expect(describeItem(t, model, model.itemOf.away[0]!, 'UTC')).toEqual({ title: '4 months away', lines: ['From March 28, 2026 to August 3, 2026 (128 days)'] });
+    expect(describeItem(t, model, 999, 'UTC')).toBeNull();
+  });
+
+  it('translates coded annotations and keeps the person\'s own words', () => {
+    expect(annotationText(t, { day: '2026-01-01', kind: 'phase_change', label: 'maintenance' })).toBe('Phase changed to maintenance');
+    expect(annotationText(t, { day: '2026-01-01', kind: 'overdose_response', label: 'alive_stayed' })).toBe('Overdose response: alive, someone stayed with them');
+    expect(annotationText(t, { day: '2026-01-01', kind: 'naloxone', label: '1' })).toBe('1 naloxone kit given');
+    expect(annotationText(t, { day: '2026-01-01', kind: 'goal_reached', label: 'Back in touch with my sister' })).toBe('Goal reached: Back in touch with my sister');
+  });
+});
+
+describe('the words on these screens', () => {
+  it('pass the language assistant: no "lost", no "non-compliant", nothing it would suggest changing', () => {
+    const all: [string, string][] = [];
+    const walk = (node: unknown, path: string) => {
+      if (typeof node === 'string') all.push([path, node]);
+      else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
+    };
+    walk(strings, '');
+    expect(all.length).toBeGreaterThan(150);
+    for (const [path, text] of all) expect(checkLanguage(text), path).toEqual([]);
+    expect(all.filter(([, text]) => /\blost\b|drop-?out|non-?complian/i.test(text))).toEqual([]);
+  });
+});
+
+describe('small helpers', () => {
+  it('names people as they prefer, with the client code beside a name', () => {
+    expect(personLabel({ preferredName: 'Jo', name: 'Jordan Reyes', clientCode: 'JR-1' })).toBe('Jo');
+    expect(personLabel({ preferredName: null, name: null, clientCode: 'JR-1' })).toBe('JR-1');
+    expect(personSecondary({ preferredName: null, name: 'Jordan Reyes', clientCode: 'JR-1' })).toBe('JR-1');
+    expect(personSecondary({ preferredName: null, name: null, clientCode: 'JR-1' })).toBeNull();
+  });
+
+  it('reads the wide timeline route', () => {
+    expect(timelineRouteId('/timeline/12')).toBe(12);
+    expect(timelineRouteId('/timeline/0')).toBeNull();
+    expect(timelineRouteId('/timeline/12/x')).toBeNull();
+    expect(timelineRouteId('/people/12')).toBeNull();
+  });
+});
