@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createDoorway, invoke, type Router } from '../../electron/core';
 import type { Db } from '../../electron/core/db/database';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
-import { ADMIN, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { ADMIN, dbContentHash, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
 
 /** Shared by the backup tests: real vaults and real destination folders in temporary folders. */
 export const made: string[] = [];
@@ -93,15 +92,4 @@ export function filesHolding(marker: string, ...dirs: string[]): string[] {
 }
 
 /** A hash of every row of every table except the audit trail (which records the refused attempt itself). */
-export function recordsHash(db: Db): string {
-  const h = createHash('sha256');
-  const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name <> 'audit_events' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  for (const t of tables) {
-    h.update(t);
-    for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).raw().iterate()) h.update(JSON.stringify(row));
-  }
-  return h.digest('hex');
-}
+export const recordsHash = (db: Db): string => dbContentHash(db, { exceptAudit: true });

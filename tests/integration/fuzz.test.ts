@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -129,18 +128,7 @@ const GATE_CODES = new Set(['INVALID_INPUT', 'UNKNOWN_CHANNEL', 'NOT_SIGNED_IN',
  * The records without the audit trail: a call the router accepted but that could not be done may
  * record the attempt (as a failed sign-in or a failed backup drill is), and nothing else.
  */
-function recordsWithoutAudit(db: DoorwayCore['db']): string {
-  const h = createHash('sha256');
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'people_search%' AND name NOT LIKE 'people_prefix%' AND name <> 'audit_events' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  for (const t of tables) {
-    h.update(t);
-    for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).raw().iterate()) h.update(JSON.stringify(row));
-  }
-  return h.digest('hex');
-}
+const recordsWithoutAudit = (db: DoorwayCore['db']): string => dbContentHash(db, { exceptAudit: true });
 
 /** Cheap fingerprint of the data folder (names, sizes, change times): used when no session holds the records open. */
 function folderPrint(dir: string): string {

@@ -50,11 +50,18 @@ export async function setUpVault(dataDir: string, opts: { clinicName?: string } 
   return { ...doorway, recoveryCode };
 }
 
-/** A hash of every row of every table: proves a refused call wrote nothing, whatever table it aimed at. */
-export function dbContentHash(db: Db): string {
+/**
+ * A hash of every row of every table: proves a refused call wrote nothing, whatever table it aimed at.
+ * With `exceptAudit`, the audit trail is left out, for calls that may record the attempt itself
+ * (a failed sign-in, a refused backup) and must change nothing else.
+ */
+export function dbContentHash(db: Db, opts: { exceptAudit?: boolean } = {}): string {
   const h = createHash('sha256');
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'people_search%' AND name NOT LIKE 'people_prefix%' ORDER BY name")
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+         AND name NOT LIKE 'people_search%' AND name NOT LIKE 'people_prefix%' ${opts.exceptAudit ? "AND name <> 'audit_events'" : ''} ORDER BY name`,
+    )
     .pluck()
     .all() as string[];
   for (const t of tables) {

@@ -6,7 +6,7 @@ import { ActionButton } from '../components/ActionButton';
 import { AuthLayout } from '../components/AuthLayout';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
-import { PasswordStrength } from '../components/PasswordStrength';
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { TextInput } from '../components/TextInput';
 import { useDocumentTitle } from '../components/use-document-title';
 import { ValidatedForm } from '../components/ValidatedForm';
@@ -66,22 +66,12 @@ export function ChangePasswordScreen() {
           onChange={setCurrent}
           description={t('staff.forcedChange.currentDescription')}
         />
-        <TextInput
-          label={t('changePassword.new')}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          description={<PasswordStrength password={password} />}
-        />
-        <TextInput
-          label={t('changePassword.confirm')}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={setConfirm}
+        <NewPasswordFields
+          labels={{ password: t('changePassword.new'), confirm: t('changePassword.confirm') }}
+          password={password}
+          confirm={confirm}
+          onPasswordChange={setPassword}
+          onConfirmChange={setConfirm}
         />
         <div className="form-actions form-actions-stack">
           <ActionButton type="submit" variant="primary" isPending={change.isPending}>

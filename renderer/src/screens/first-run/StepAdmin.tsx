@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { displayNameSchema, newPasswordSchema, usernameSchema } from '../../../../shared/contract';
 import { ActionButton } from '../../components/ActionButton';
-import { PasswordStrength } from '../../components/PasswordStrength';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { TextInput } from '../../components/TextInput';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
@@ -64,22 +64,13 @@ export function StepAdmin({ values, update, serverErrors, onNext, onBack }: Step
         onChange={(username) => update({ username })}
         description={t('firstRun.admin.usernameDescription')}
       />
-      <TextInput
-        label={t('firstRun.admin.password')}
+      <NewPasswordFields
         name="password"
-        type="password"
-        autoComplete="new-password"
-        value={values.password}
-        onChange={(password) => update({ password })}
-        description={<PasswordStrength password={values.password} />}
-      />
-      <TextInput
-        label={t('firstRun.admin.confirmPassword')}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        value={values.confirmPassword}
-        onChange={(confirmPassword) => update({ confirmPassword })}
+        labels={{ password: t('firstRun.admin.password'), confirm: t('firstRun.admin.confirmPassword') }}
+        password={values.password}
+        confirm={values.confirmPassword}
+        onPasswordChange={(password) => update({ password })}
+        onConfirmChange={(confirmPassword) => update({ confirmPassword })}
       />
       <div className="form-actions form-actions-split">
         <ActionButton onPress={onBack}>{t('firstRun.back')}</ActionButton>

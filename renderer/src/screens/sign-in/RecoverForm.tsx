@@ -5,7 +5,7 @@ import { normalizeGroup, parseRecoveryCode, RECOVERY_GROUPS } from '../../../../
 import { useApiMutation } from '../../api/queries';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { PasswordStrength } from '../../components/PasswordStrength';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { TextInput } from '../../components/TextInput';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
@@ -97,22 +97,12 @@ export function RecoverForm({ onBack }: { onBack(): void }) {
         onChange={setCode}
         description={codeHint ?? t('recover.codeDescription')}
       />
-      <TextInput
-        label={t('recover.newPassword')}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={setPassword}
-        description={<PasswordStrength password={password} />}
-      />
-      <TextInput
-        label={t('recover.confirmPassword')}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onChange={setConfirm}
+      <NewPasswordFields
+        labels={{ password: t('recover.newPassword'), confirm: t('recover.confirmPassword') }}
+        password={password}
+        confirm={confirm}
+        onPasswordChange={setPassword}
+        onConfirmChange={setConfirm}
       />
       <div className="form-actions form-actions-stack">
         <ActionButton type="submit" variant="primary" isPending={recover.isPending}>
