@@ -35,6 +35,16 @@ const byKind = (entries: Entry[], kind: EntryKind) => entries.filter((e) => e.ki
 /** Everything the clinic knows about one person, in the order it is most often needed. */
 export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
   const { t } = useTranslation();
+  // Every entry section names its strings the same way under its own key.
+  const sectionLabels = (k: 'goals' | 'moments' | 'phase' | 'substances' | 'treatment' | 'overdose' | 'consents') => ({
+    title: t(`${k}.title`),
+    intro: t(`${k}.intro`),
+    add: t(`${k}.add`),
+    empty: t(`${k}.empty`),
+    date: t(`${k}.date`),
+    one: t(`${k}.one`),
+    saved: t(`${k}.saved`),
+  });
   const { person: personWord, people: peopleWord } = usePeopleWords(info.settings.peopleWord);
   useDocumentTitle(t('person.title', { person: capitalise(personWord) }));
   const page = usePersonPage(id);
@@ -140,7 +150,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
         personId={person.id}
         entries={entrySection('goal')}
         perms={perms}
-        labels={{ title: t('goals.title'), intro: t('goals.intro'), add: t('goals.add'), empty: t('goals.empty'), date: t('goals.date'), one: t('goals.one'), saved: t('goals.saved') }}
+        labels={sectionLabels('goals')}
       />
       <EntrySection
         anchor="moments"
@@ -148,7 +158,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
         personId={person.id}
         entries={entrySection('moment')}
         perms={perms}
-        labels={{ title: t('moments.title'), intro: t('moments.intro'), add: t('moments.add'), empty: t('moments.empty'), date: t('moments.date'), one: t('moments.one'), saved: t('moments.saved') }}
+        labels={sectionLabels('moments')}
       />
       <EntrySection
         anchor="phase"
@@ -161,7 +171,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
             {t('phase.current')} <span className={`chip chip-phase-${person.phase}`}>{t(`phase.names.${person.phase}`)}</span>
           </p>
         }
-        labels={{ title: t('phase.title'), intro: t('phase.intro'), add: t('phase.add'), empty: t('phase.empty'), date: t('phase.date'), one: t('phase.one'), saved: t('phase.saved') }}
+        labels={sectionLabels('phase')}
       />
       {canReadClinical ? (
         <>
@@ -171,7 +181,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
             personId={person.id}
             entries={entrySection('substance_use')}
             perms={perms}
-            labels={{ title: t('substances.title'), intro: t('substances.intro'), add: t('substances.add'), empty: t('substances.empty'), date: t('substances.date'), one: t('substances.one'), saved: t('substances.saved') }}
+            labels={sectionLabels('substances')}
           />
           <EntrySection
             anchor="treatment"
@@ -179,7 +189,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
             personId={person.id}
             entries={entrySection('treatment_interest')}
             perms={perms}
-            labels={{ title: t('treatment.title'), intro: t('treatment.intro'), add: t('treatment.add'), empty: t('treatment.empty'), date: t('treatment.date'), one: t('treatment.one'), saved: t('treatment.saved') }}
+            labels={sectionLabels('treatment')}
           />
         </>
       ) : null}
@@ -191,7 +201,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
           personId={person.id}
           entries={entrySection('overdose_response')}
           perms={perms}
-          labels={{ title: t('overdose.title'), intro: t('overdose.intro'), add: t('overdose.add'), empty: t('overdose.empty'), date: t('overdose.date'), one: t('overdose.one'), saved: t('overdose.saved') }}
+          labels={sectionLabels('overdose')}
         />
       ) : null}
       <EntrySection
@@ -208,7 +218,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
         personId={person.id}
         entries={entrySection('consent')}
         perms={perms}
-        labels={{ title: t('consents.title'), intro: t('consents.intro'), add: t('consents.add'), empty: t('consents.empty'), date: t('consents.date'), one: t('consents.one'), saved: t('consents.saved') }}
+        labels={sectionLabels('consents')}
       />
       <ContactHistorySection
         contacts={contacts}

@@ -1,0 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dir = join(process.cwd(), 'renderer', 'src', 'i18n');
+
+describe('string files', () => {
+  it('no top-level key is in two files (they are merged shallowly, so one would silently replace the other)', () => {
+    const owners = new Map<string, string[]>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      for (const key of Object.keys(JSON.parse(readFileSync(join(dir, file), 'utf8')) as object)) {
+        owners.set(key, [...(owners.get(key) ?? []), file]);
+      }
+    }
+    const shared = [...owners].filter(([, files]) => files.length > 1);
+    expect(shared).toEqual([]);
+    expect(owners.size).toBeGreaterThan(20);
+  });
+});
