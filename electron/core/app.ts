@@ -416,6 +416,7 @@ export class DoorwayCore {
       user: publicStaff(s.user),
       mustChangePassword: s.user.mustChangePassword,
       emergency: s.emergency,
+      emergencyName: s.emergencyName ?? null,
       settings: readSettings(this.db),
     };
   }

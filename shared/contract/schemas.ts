@@ -67,6 +67,8 @@ export const sessionInfoSchema = z.object({
   user: staffUserSchema,
   mustChangePassword: z.boolean(),
   emergency: z.boolean(),
+  /** Emergency access only: the name the person gave when using the recovery code. */
+  emergencyName: z.string().nullable(),
   settings: clinicSettingsSchema,
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;

@@ -28,7 +28,7 @@ export function HomePage({ info }: { info: SessionInfo }) {
 
   return (
     <div className="page page-wide">
-      <PageHeading>{t(GREETINGS[greeting], { name: info.user.displayName })}</PageHeading>
+      <PageHeading>{t(GREETINGS[greeting], { name: info.emergencyName ?? info.user.displayName })}</PageHeading>
       <p className="lead">{t('home.signedInTo', { clinic: info.settings.clinicName })}</p>
       <HomeDashboard info={info} />
       {isAdmin ? <BackupHomeNote /> : null}
