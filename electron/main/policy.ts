@@ -1,4 +1,5 @@
 import { extname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 /*
  * The security decisions of the Electron shell as plain functions. They import nothing from
@@ -64,18 +65,8 @@ export function externalLinkDecision(url: string): ExternalLinkDecision {
   return { kind: 'open-in-browser', url: u.href };
 }
 
-/** Sent with every app:// response; the renderer needs nothing beyond its own files. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Sent with every app:// response (defined in shared/ so the browser preview sends the same). */
+export { CONTENT_SECURITY_POLICY };
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

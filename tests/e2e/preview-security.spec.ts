@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { ADMIN } from '../support/vault';
 import { expect, test } from './fixtures';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 test.use({ vault: 'ready' });
 
@@ -71,9 +72,10 @@ test('the preview refuses oversized and malformed calls and sends the strict CSP
 
   const index = await call(port, '/');
   expect(index.status).toBe(200);
-  expect(index.headers['content-security-policy']).toBe(
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'",
-  );
+  // The very policy the packaged app sends (one definition in shared/csp.ts).
+  expect(index.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+  expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   expect(index.headers['x-content-type-options']).toBe('nosniff');
   expect(index.headers['cache-control']).toBe('no-store');
   expect(index.body).not.toMatch(/<script(?![^>]*\bsrc=)/);
