@@ -1,5 +1,9 @@
 import { join } from 'node:path';
-import { createDoorway } from '../../electron/core';
+import { createDoorway, invoke, type DoorwayCore, type Router } from '../../electron/core';
+import { recomputePersonContactDays } from '../../electron/core/continuity/contact-days';
+import { Random } from '../../electron/core/demo/random';
+import { refreshContactSummary } from '../../electron/core/records/people';
+import { readSettings } from '../../electron/core/settings';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { unlockWithPassword, vaultPaths, type VaultPaths } from '../../electron/core/vault/vault';
 import type { BenchContext } from './bench';
@@ -75,4 +79,31 @@ export async function openDemoVault(ctx: BenchContext) {
   const doorway = createDoorway({ dataDir: v.dataDir, kdfCost: BENCH_KDF });
   await doorway.core.signIn(v.username, v.password);
   return { ...doorway, vault: v };
+}
+
+/**
+ * Adds one person with a long history (5,000 contacts over ten years by default), in the research's
+ * pattern: runs of frequent contact, then time away. Shared by the timeline data and render metrics
+ * so both measure the same person.
+ */
+export async function addLongHistoryPerson(core: DoorwayCore, router: Router, contacts = 5_000): Promise<number> {
+  const created = await invoke(router, 'people.create', { clientCode: 'TL5000', preferredName: 'Timeline' });
+  if (!created.ok) throw new Error(created.error.message);
+  const personId = created.value.id;
+  const rng = new Random(21);
+  const staff = core.db.prepare('SELECT id FROM staff_users').pluck().all() as number[];
+  const insert = core.db.prepare(
+    'INSERT INTO contacts (person_id, occurred_at, entered_at, setting, staff_id, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, 1, ?, 1)',
+  );
+  core.db.transaction(() => {
+    let t = Date.now() - 10 * 365 * 86_400_000;
+    for (let i = 0; i < contacts; i++) {
+      t += (i % 60 === 59 ? rng.int(61, 150) : rng.int(0, 1)) * 86_400_000 + rng.int(0, 3) * 3_600_000;
+      const at = new Date(Math.min(t, Date.now() - 60_000)).toISOString();
+      insert.run(personId, at, at, rng.pick(['drop_in', 'ssp_exchange', 'street_outreach', 'van', 'clinic_visit'] as const), rng.pick(staff), at);
+    }
+    refreshContactSummary(core.db, personId);
+    recomputePersonContactDays(core.db, readSettings(core.db).timeZone, personId, '0000');
+  })();
+  return personId;
 }

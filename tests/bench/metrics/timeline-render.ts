@@ -3,13 +3,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { invoke } from '../../../electron/core';
-import { recomputePersonContactDays } from '../../../electron/core/continuity/contact-days';
-import { Random } from '../../../electron/core/demo/random';
-import { refreshContactSummary } from '../../../electron/core/records/people';
-import { readSettings } from '../../../electron/core/settings';
 import { ADMIN, setUpVault } from '../../support/vault';
 import { describeSamples, median, p95, round, type MetricModule } from '../bench';
+import { addLongHistoryPerson } from '../fixtures';
 
 const CONTACTS = 5_000;
 const REDRAWS = 12;
@@ -21,24 +17,7 @@ const repo = join(__dirname, '..', '..', '..');
 async function makeVault(dataDir: string): Promise<number> {
   const { core, router } = await setUpVault(dataDir);
   await core.signIn(ADMIN.username, ADMIN.password);
-  const created = await invoke(router, 'people.create', { clientCode: 'TL5000', preferredName: 'Timeline' });
-  if (!created.ok) throw new Error(created.error.message);
-  const personId = created.value.id;
-  const rng = new Random(21);
-  const staff = core.db.prepare('SELECT id FROM staff_users').pluck().all() as number[];
-  const insert = core.db.prepare(
-    'INSERT INTO contacts (person_id, occurred_at, entered_at, setting, staff_id, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, 1, ?, 1)',
-  );
-  core.db.transaction(() => {
-    let t = Date.now() - 10 * 365 * 86_400_000;
-    for (let i = 0; i < CONTACTS; i++) {
-      t += (i % 60 === 59 ? rng.int(61, 150) : rng.int(0, 1)) * 86_400_000 + rng.int(0, 3) * 3_600_000;
-      const at = new Date(Math.min(t, Date.now() - 60_000)).toISOString();
-      insert.run(personId, at, at, rng.pick(['drop_in', 'ssp_exchange', 'street_outreach', 'van', 'clinic_visit'] as const), rng.pick(staff), at);
-    }
-    refreshContactSummary(core.db, personId);
-    recomputePersonContactDays(core.db, readSettings(core.db).timeZone, personId, '0000');
-  })();
+  const personId = await addLongHistoryPerson(core, router, CONTACTS);
   core.close();
   return personId;
 }
