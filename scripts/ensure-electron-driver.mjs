@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Two ABIs (issue 2, section 1): the tests load the database driver under Node from node_modules;
-// the app loads a second build of it, made for Electron, from .electron-native/. This script makes
-// that second build when it is missing. It never writes inside node_modules, so an offline machine
-// (or a failed download) can never lose the Node build the tests use.
+// The database driver for the app (issue 9). better-sqlite3-multiple-ciphers 13 is a Node-API addon:
+// one build loads in Node (the tests, the CLI) and in every Electron with Node-API 10, so there is no
+// per-Electron build any more. The package ships ready-made builds for Linux, macOS and Windows on
+// x64 and arm64; elsewhere npm's install step compiles it from source (python3, make, a C++ compiler).
+// This script copies the build for one target into .electron-native/, where the app loads it from in
+// development and where packaging picks it up, and proves that it loads. It only reads node_modules.
 //
 //   node scripts/ensure-electron-driver.mjs                 run by `npm start` (prestart)
 //   node scripts/ensure-electron-driver.mjs --print-path    prints where the driver belongs
@@ -11,12 +13,11 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DRIVER = 'better-sqlite3-multiple-ciphers';
-const HEADERS_URL = 'https://electronjs.org/headers';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const requireFromRoot = createRequire(join(root, 'package.json'));
@@ -50,22 +51,22 @@ function parseArgs(argv) {
   return options;
 }
 
-function electronPackageDir() {
+function packageDir(name, hint) {
   try {
-    return dirname(requireFromRoot.resolve('electron/package.json'));
+    return dirname(requireFromRoot.resolve(`${name}/package.json`));
   } catch {
-    return stop(['Electron is not installed in node_modules.', 'Run `npm install` in the Doorway folder, then `npm start` again.']);
+    return stop([`${hint} is not installed in node_modules.`, 'Run `npm install` in the Doorway folder, then `npm start` again.']);
   }
 }
 
-/** The same folder name electron/main/policy.ts looks in (electronDriverFolder). */
-function driverTarget(electronVersion, platform, arch) {
-  return join(root, '.electron-native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
+/** The same folder name electron/main/policy.ts looks in (driverFolder). */
+function driverTarget(platform, arch) {
+  return join(root, '.electron-native', `node-api-${platform}-${arch}`, 'better_sqlite3.node');
 }
 
 /**
- * What require('electron') would return, without calling it: from Electron 42 on, requiring it
- * starts a download when the program is missing, and this check must work offline.
+ * What require('electron') would return, without calling it: requiring it starts a download when
+ * the program is missing, and this check must work offline.
  */
 function installedElectronProgram(electronDir) {
   try {
@@ -78,10 +79,10 @@ function installedElectronProgram(electronDir) {
   }
 }
 
-/** `npm start` cannot launch without the Electron program; fetch it now, or explain and stop. */
+/** `npm start` cannot launch without the Electron program; fetch it now (once), or explain and stop. */
 function requireElectronProgram(electronDir, version) {
   if (installedElectronProgram(electronDir)) return;
-  say(`Fetching the Electron ${version} program (node_modules/electron has none yet)...`);
+  say(`Fetching the Electron ${version} program once (node_modules/electron has none yet)...`);
   const fetched = spawnSync(process.execPath, ['-e', "process.stdout.write(String(require('electron')))"], {
     cwd: root,
     encoding: 'utf8',
@@ -100,24 +101,10 @@ function requireElectronProgram(electronDir, version) {
   ]);
 }
 
-/**
- * npm passes its config to scripts as npm_config_* variables. Some of them (nodedir, target,
- * runtime, disturl) would silently point node-gyp or prebuild-install at Node instead of Electron.
- */
-function cleanEnv() {
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) {
-    if (/^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|platform|build_from_source|devdir|node_gyp)$/i.test(name)) {
-      delete env[name];
-    }
-  }
-  return env;
-}
-
-function run(label, command, args, cwd) {
-  say(`\n> ${label}`);
-  const result = spawnSync(command, args, { cwd, env: cleanEnv(), stdio: 'inherit' });
-  return result.status === 0;
+/** The ready-made Node-API build the package ships for a target, named as the driver's own loader names it. */
+function shippedBuild(driverDir, platform, arch) {
+  const file = join(driverDir, 'prebuilds', `${platform}-${arch}.node`);
+  return existsSync(file) ? file : null;
 }
 
 const isInside = (child, parent) => {
@@ -125,88 +112,79 @@ const isInside = (child, parent) => {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
 
-function buildDriver({ version, platform, arch, target }) {
-  const driverDir = dirname(requireFromRoot.resolve(`${DRIVER}/package.json`));
-  const work = mkdtempSync(join(tmpdir(), 'doorway-electron-driver-'));
-  try {
-    // A private copy to build in; the node_modules copy and its Node build are only ever read.
-    const copy = join(work, DRIVER);
-    cpSync(driverDir, copy, {
-      recursive: true,
-      filter: (source) => !isInside(source, join(driverDir, 'build')) && !isInside(source, join(driverDir, 'node_modules')),
-    });
-    const built = join(copy, 'build', 'Release', 'better_sqlite3.node');
-
-    const prebuildInstall = requireFromRoot.resolve('prebuild-install/bin.js', { paths: [driverDir] });
-    let ok = run(`prebuild-install for Electron ${version} (${platform}-${arch})`, process.execPath, [
-      prebuildInstall,
-      '--runtime=electron',
-      `--target=${version}`,
-      `--arch=${arch}`,
-      `--platform=${platform}`,
-      '--verbose',
-    ], copy);
-
-    if (!ok || !existsSync(built)) {
-      if (platform !== process.platform) {
-        stop([
-          `No ready-made driver was found for Electron ${version} on ${platform}-${arch}, and it cannot be compiled from ${process.platform}.`,
-          `Run this script on a ${platform} computer connected to the internet.`,
-          'Nothing was changed in node_modules.',
-        ]);
-      }
-      const nodeGyp = requireFromRoot.resolve('node-gyp/bin/node-gyp.js');
-      ok = run(`node-gyp: compiling the driver for Electron ${version} (${arch})`, process.execPath, [
-        nodeGyp,
-        'rebuild',
-        '--release',
-        '--runtime=electron',
-        `--target=${version}`,
-        `--arch=${arch}`,
-        `--dist-url=${HEADERS_URL}`,
-        // Electron's headers are kept apart from Node's, so neither build can pick up the other's.
-        `--devdir=${join(homedir(), '.electron-gyp')}`,
-      ], copy);
-    }
-
-    if (!ok || !existsSync(built)) {
-      stop([
-        `The database driver for Electron ${version} could not be downloaded or compiled.`,
-        'Check the internet connection; compiling also needs Python 3 and a C++ compiler',
-        '(build-essential on Debian/Ubuntu, Xcode command line tools on macOS,',
-        'Visual Studio Build Tools on Windows). Then run `npm start` again.',
-        '',
-        'Nothing was changed; the database driver in node_modules is untouched.',
-      ]);
-    }
-
-    // Copied under a temporary name and renamed, so a half-written file is never taken as done.
-    mkdirSync(dirname(target), { recursive: true });
-    const partial = `${target}.partial`;
-    copyFileSync(built, partial);
-    renameSync(partial, target);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+/** Compiles the driver from its sources in a private copy (about a minute); node_modules is only read. */
+function compileFromSource(driverDir, work) {
+  const copy = join(work, DRIVER);
+  cpSync(driverDir, copy, {
+    recursive: true,
+    filter: (source) => !isInside(source, join(driverDir, 'build')) && !isInside(source, join(driverDir, 'prebuilds')),
+  });
+  const nodeGyp = requireFromRoot.resolve('node-gyp/bin/node-gyp.js');
+  say('\n> node-gyp: compiling the database driver from source (about a minute)');
+  const result = spawnSync(process.execPath, [nodeGyp, 'rebuild', '--release', '--force_build=1'], { cwd: copy, stdio: 'inherit' });
+  const built = join(copy, 'build', 'Release', 'better_sqlite3.node');
+  if (result.status !== 0 || !existsSync(built)) {
+    stop([
+      'The database driver could not be compiled on this computer.',
+      'Compiling needs Python 3, make and a C++ compiler (build-essential on Debian/Ubuntu, the Xcode',
+      'command line tools on macOS, Visual Studio Build Tools on Windows). Then run `npm start` again.',
+      '',
+      'Nothing was changed; the database driver in node_modules is untouched.',
+    ]);
   }
+  return built;
+}
+
+/** Loads the build in this Node: the same Node-API build is what Electron loads. */
+function proveLoads(file) {
+  const Database = requireFromRoot(DRIVER);
+  new Database(':memory:', { nativeBinding: file }).close();
 }
 
 function main() {
   const options = parseArgs(process.argv.slice(2));
-  const electronDir = electronPackageDir();
-  const { version } = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8'));
-  const target = driverTarget(version, options.platform, options.arch);
-
+  const target = driverTarget(options.platform, options.arch);
   if (options.printPath) {
     say(target);
     return;
   }
+  const isHost = options.platform === process.platform && options.arch === process.arch;
+  if (options.needElectronProgram) {
+    const electronDir = packageDir('electron', 'Electron');
+    const { version } = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8'));
+    requireElectronProgram(electronDir, version);
+  }
   if (existsSync(target)) {
-    say(`Database driver for Electron ${version} (${options.platform}-${options.arch}) is ready: ${relative(root, target)}`);
+    if (isHost) proveLoads(target);
+    say(`Database driver (Node-API, ${options.platform}-${options.arch}) is ready: ${relative(root, target)}`);
     return;
   }
-  if (options.needElectronProgram) requireElectronProgram(electronDir, version);
-  buildDriver({ version, platform: options.platform, arch: options.arch, target });
-  say(`\nDatabase driver for Electron ${version} (${options.platform}-${options.arch}) is ready: ${relative(root, target)}`);
+
+  const driverDir = packageDir(DRIVER, 'The database driver');
+  const work = mkdtempSync(join(tmpdir(), 'doorway-driver-'));
+  try {
+    let source = shippedBuild(driverDir, options.platform, options.arch);
+    if (!source && isHost) {
+      const installed = join(driverDir, 'build', 'Release', 'better_sqlite3.node');
+      source = existsSync(installed) ? installed : compileFromSource(driverDir, work);
+    }
+    if (!source) {
+      stop([
+        `The database driver has no ready-made build for ${options.platform}-${options.arch}, and it cannot be compiled from ${process.platform}-${process.arch}.`,
+        `Run this script on a ${options.platform}-${options.arch} computer.`,
+        'Nothing was changed in node_modules.',
+      ]);
+    }
+    // Copied under a temporary name and renamed, so a half-written file is never taken as done.
+    mkdirSync(dirname(target), { recursive: true });
+    const partial = `${target}.partial`;
+    copyFileSync(source, partial);
+    renameSync(partial, target);
+    if (isHost) proveLoads(target);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  say(`Database driver (Node-API, ${options.platform}-${options.arch}) is ready: ${relative(root, target)}`);
 }
 
 try {

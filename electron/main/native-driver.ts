@@ -10,9 +10,9 @@ export type DriverCheck = { ok: true; value: string } | { ok: false; error: Star
 const NOTHING_CHANGED = 'No records were opened or changed.';
 
 /**
- * Finds the database driver built for this Electron (the node_modules copy is built for Node and
- * stays that way for the tests) and proves it loads, so a missing or mismatched build is explained
- * at start instead of failing at the first sign-in.
+ * Finds the app's copy of the database driver (a Node-API build, prepared by `npm start` or shipped
+ * in the installer) and proves it loads, so a missing or damaged build is explained at start instead
+ * of failing at the first sign-in.
  */
 export function locateNativeDriver(): DriverCheck {
   const electronVersion = process.versions.electron ?? 'unknown';
@@ -21,7 +21,6 @@ export function locateNativeDriver(): DriverCheck {
     resourcesPath: process.resourcesPath,
     // dist/electron/main.cjs -> the project folder, however Electron was started.
     projectDir: resolve(__dirname, '..', '..'),
-    electronVersion,
     platform: process.platform,
     arch: process.arch,
   });
@@ -37,7 +36,7 @@ export function locateNativeDriver(): DriverCheck {
         : {
             title: 'Doorway needs one more step',
             message:
-              `Doorway's database component for Electron ${electronVersion} is not on this computer yet.\n\n` +
+              `Doorway's database component is not in this folder yet.\n\n` +
               'On a computer connected to the internet, open a terminal in the Doorway folder and run:\n\n    npm start\n\n' +
               `It prepares the component once (in the .electron-native folder) and then opens Doorway. ${NOTHING_CHANGED}`,
           },
@@ -59,7 +58,7 @@ export function locateNativeDriver(): DriverCheck {
             title: 'The database component needs rebuilding',
             message:
               `The database component in\n${path}\ndoes not load in Electron ${electronVersion} (${reason}).\n\n` +
-              `Delete that folder, then run \`npm start\` again on a computer connected to the internet. ${NOTHING_CHANGED}`,
+              `Delete that folder, then run \`npm start\` again. ${NOTHING_CHANGED}`,
           },
     };
   }

@@ -141,9 +141,12 @@ export function resolveAppRequest(requestUrl: string, rootDir: string, isFile: (
   return { kind: 'not-found' };
 }
 
-/** Where the Electron build of the database driver lives: the same name scripts/ensure-electron-driver.mjs writes. */
-export function electronDriverFolder(electronVersion: string, platform: string, arch: string): string {
-  return `electron-${electronVersion}-${platform}-${arch}`;
+/**
+ * Where the app's copy of the database driver lives: the same name scripts/ensure-electron-driver.mjs
+ * writes. The driver is a Node-API addon, so one build per platform serves every Electron version.
+ */
+export function driverFolder(platform: string, arch: string): string {
+  return `node-api-${platform}-${arch}`;
 }
 
 export interface DriverLocation {
@@ -152,7 +155,6 @@ export interface DriverLocation {
   resourcesPath: string;
   /** The project folder in development (where .electron-native is); unused when packaged. */
   projectDir: string;
-  electronVersion: string;
   platform: string;
   arch: string;
 }
@@ -160,5 +162,5 @@ export interface DriverLocation {
 export function nativeDriverPath(loc: DriverLocation): string {
   return loc.isPackaged
     ? join(loc.resourcesPath, 'native', 'better_sqlite3.node')
-    : join(loc.projectDir, '.electron-native', electronDriverFolder(loc.electronVersion, loc.platform, loc.arch), 'better_sqlite3.node');
+    : join(loc.projectDir, '.electron-native', driverFolder(loc.platform, loc.arch), 'better_sqlite3.node');
 }

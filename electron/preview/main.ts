@@ -12,6 +12,7 @@ import { eventNames } from '../../shared/contract';
 import { createDoorway } from '../core';
 import { parsePreviewArgs } from './args';
 import { EventStream } from './event-stream';
+import { whenParentExits } from './parent-watch';
 import { createPreviewServer } from './server';
 
 const log = (message: string, error?: unknown) => console.error(`[preview] ${message}`, error ?? '');
@@ -73,6 +74,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  process.on('SIGHUP', shutdown);
+  whenParentExits(() => {
+    console.log('The command that started the preview has stopped; stopping the preview too.');
+    shutdown();
+  });
+  console.log('Stop the preview with Ctrl+C (or by stopping `npm run preview`).');
 }
 
 main().catch((e: unknown) => {

@@ -5,8 +5,8 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { ADMIN, removeDir, setUpVault, tempDir } from '../support/vault';
 
 /*
- * The real Electron app: main process, preload, app:// protocol and the Electron build of the
- * driver. Where Electron's program is not installed (CI with ELECTRON_SKIP_BINARY_DOWNLOAD=1) the
+ * The real Electron app: main process, preload, app:// protocol and the app's copy of the
+ * database driver. Where Electron's program is not installed (CI with ELECTRON_SKIP_BINARY_DOWNLOAD=1) the
  * same renderer and core are covered through the browser preview instead.
  */
 const repo = join(__dirname, '..', '..');
@@ -26,12 +26,17 @@ const program = electronProgram();
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const CLINIC = 'Harbour Street Clinic';
 
+const skipReason = !program
+  ? 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); this test runs where `npm start` can launch the app'
+  : noDisplay
+    ? 'No display for Electron on this Linux machine; run the tests under xvfb-run'
+    : null;
+// Playwright's list reporter does not print skip reasons. A skip decided when the file loads keeps
+// the tests out of the workers, so the runner, which loads the file to list the tests, says why.
+if (skipReason) console.log(`Electron app tests skipped: ${skipReason}`);
+
 test.describe('Electron app', () => {
-  test.skip(
-    !program,
-    'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); this test runs where `npm start` can launch the app',
-  );
-  test.skip(noDisplay, 'No display for Electron on this Linux machine; run the tests under xvfb-run');
+  test.skip(skipReason !== null, skipReason ?? '');
   // One Doorway at a time: the app holds a single-instance lock.
   test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -40,7 +45,7 @@ test.describe('Electron app', () => {
   let app: ElectronApplication | null = null;
 
   test.beforeAll(async () => {
-    // The same steps `npm start` takes before launching: bundles, then the Electron build of the driver.
+    // The same steps `npm start` takes before launching: bundles, then the app's copy of the driver.
     if (!existsSync(join(repo, 'dist', 'renderer', 'index.html'))) {
       execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build:renderer'], { cwd: repo, stdio: 'inherit' });
     }
