@@ -45,6 +45,49 @@ export default tseslint.config(
       ],
     },
   },
+  // Inside core (DESIGN.md, Architecture). Type-only imports are allowed: they leave no code behind.
+  {
+    files: ['electron/core/db/migrations/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../**', '../../**', '**/shared/**'],
+              allowTypeImports: true,
+              message: 'A migration imports nothing live: copy what it needs into it, frozen as it was when the migration was written.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/*/handlers.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/handlers', '../*/handlers.ts'],
+              message: "A feature's handlers do not import another feature's handlers: call its services, or combine tables in handlers/index.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/vault/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../backup/**', '../backup'], message: 'The vault does not depend on backups (backups depend on the vault).' }] },
+      ],
+    },
+  },
   {
     files: ['**/*.{js,mjs,cjs}'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -4,3 +4,10 @@ export type Role = (typeof ROLES)[number];
 
 export const ALL_ROLES: readonly Role[] = ROLES;
 export const ADMIN_ONLY: readonly Role[] = ['administrator'];
+
+/**
+ * Clinical content (contact notes, substance use, treatment interest, overdose responses) is for
+ * clinical roles. The one statement of that rule: core's handlers, the vault's key slots and the
+ * renderer all ask it.
+ */
+export const canReadClinical = (role: Role): boolean => role !== 'front_desk';

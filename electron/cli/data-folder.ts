@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readKeyslots } from '../core/vault/keyslots';
-import { vaultExists, vaultPaths, type VaultPaths } from '../core/vault/vault';
+import { prepareDataFolder } from '../core/data-folder';
+import { vaultPaths, type VaultPaths } from '../core/vault/vault';
 import { CliFailure } from './errors';
 import { PROGRAM } from './command';
 
@@ -15,7 +16,7 @@ export const dataFolder = (given: string): VaultPaths => vaultPaths(resolve(give
 export function requireVault(p: VaultPaths): void {
   if (!existsSync(p.dir)) throw new CliFailure(`There is no folder at ${p.dir}. Check the --data-dir path.`);
   if (!statSync(p.dir).isDirectory()) throw new CliFailure(`${p.dir} is a file, not a data folder. Check the --data-dir path.`);
-  if (!vaultExists(p)) {
+  if (!prepareDataFolder(p).vaultExists) {
     if (existsSync(p.db)) {
       throw new CliFailure(
         `${p.dir} has a records file (doorway.db) but no key file (keyslots.json), so it cannot be opened. Nothing was changed. ` +
@@ -34,7 +35,7 @@ export function requireVault(p: VaultPaths): void {
 export function requireNoVault(p: VaultPaths): void {
   if (!existsSync(p.dir)) return;
   if (!statSync(p.dir).isDirectory()) throw new CliFailure(`${p.dir} is a file, not a folder. Nothing was changed. Choose a folder for the data.`);
-  if (vaultExists(p)) {
+  if (prepareDataFolder(p).vaultExists) {
     throw new CliFailure(`${p.dir} already holds a Doorway vault. Nothing was changed. To check it, run: ${PROGRAM} status --data-dir ${JSON.stringify(p.dir)} --user USERNAME`);
   }
   if (existsSync(p.db)) {

@@ -1,17 +1,135 @@
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
+import type { ChannelName, EventName, Events, InputOf, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { DoorwayCore, type CoreOptions } from './app';
+import { recordAudit, type AuditInput } from './audit/audit';
+import { BackupService, type BackupSeams } from './backup/service';
+import type { PublicContext, Services } from './context';
+import { DataFolder } from './data-folder';
+import type { Db } from './db/database';
 import { handlers } from './handlers';
+import { createClock, type Clock } from './platform/clock';
+import { EventBus } from './platform/events';
+import { silentLog, type Log } from './platform/log';
 import { createRouter, type Router } from './router';
+import { SignInService } from './session/sign-in';
+import type { PendingSetup } from './setup/setup';
+import { SetupService } from './setup/setup';
+import { VaultSession, type LockReason, type Session } from './vault/session';
+import { vaultPaths, type KdfCost, type VaultPaths } from './vault/vault';
 
-export { DoorwayCore } from './app';
-export type { CoreOptions, Session } from './app';
 export type { Router } from './router';
+export type { Session } from './vault/session';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** A better_sqlite3.node for the running runtime; Electron passes its own copy. */
+  nativeBinding?: string;
+  /** Tests only: a cheaper key derivation. */
+  kdfCost?: KdfCost;
+  now?: () => Date;
+  log?: Log;
+  /** Tests only: fault injection for backups. */
+  backupSeams?: BackupSeams;
+}
+
+/**
+ * The composition root: wires the small modules (clock and log, events, the vault session, sign-in
+ * and setup, backups) and hands them to the router. What it returns is the handle the transports,
+ * the command line and the tests hold; no module of core reaches back into it.
+ */
+export class Doorway {
+  readonly paths: VaultPaths;
+  readonly folder: DataFolder;
+  readonly clock: Clock;
+  readonly events: EventBus;
+  readonly vault: VaultSession;
+  readonly auth: SignInService;
+  readonly setup: SetupService;
+  readonly backups: BackupService;
+  readonly services: Services;
+  readonly context: PublicContext;
+
+  constructor(readonly options: CoreOptions) {
+    const log = options.log ?? silentLog;
+    // Read on every call, so a test can move the clock after the core is built.
+    this.clock = createClock(() => (this.options.now ? this.options.now() : new Date()));
+    this.events = new EventBus(log);
+    this.paths = vaultPaths(options.dataDir);
+    this.vault = new VaultSession(this.paths, { nativeBinding: options.nativeBinding, kdfCost: options.kdfCost }, { clock: this.clock, events: this.events, log });
+    this.folder = new DataFolder(this.paths, this.clock);
+    this.auth = new SignInService({ vault: this.vault, folder: this.folder, clock: this.clock, log });
+    this.setup = new SetupService({ vault: this.vault, folder: this.folder, signIn: this.auth, clock: this.clock });
+    this.backups = new BackupService({ vault: this.vault, clock: this.clock, events: this.events, log }, options.backupSeams);
+    this.services = { vault: this.vault, signIn: this.auth, setup: this.setup, backups: this.backups };
+    this.context = { clock: this.clock, events: this.events, log, services: this.services, appendAudit: recordAudit };
+  }
+
+  // Conveniences for the transports, the command line and the tests; each is one module's own method.
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  vaultExists(): boolean {
+    return this.folder.vaultExists();
+  }
+
+  get session(): Session | null {
+    return this.vault.session;
+  }
+
+  get db(): Db {
+    return this.vault.db;
+  }
+
+  get dataKey(): Buffer {
+    return this.vault.dataKey;
+  }
+
+  on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void {
+    return this.events.on(name, listener);
+  }
+
+  signIn(username: string, password: string) {
+    return this.auth.signIn(username, password);
+  }
+
+  beginSetup(): PendingSetup {
+    return this.setup.begin();
+  }
+
+  completeSetup(input: Parameters<SetupService['complete']>[0]) {
+    return this.setup.complete(input);
+  }
+
+  /** An audit event as the signed-in person (call inside the change's transaction). */
+  audit(e: Omit<AuditInput, 'at' | 'actor'> & { actor?: AuditInput['actor'] }): void {
+    this.vault.audit(e);
+  }
+
+  lock(reason: LockReason): void {
+    this.vault.lock(reason);
+  }
+
+  checkIdle(): boolean {
+    return this.vault.checkIdle();
+  }
+
+  startIdleTimer(intervalMs?: number): void {
+    this.vault.startIdleTimer(intervalMs);
+  }
+
+  /** On quit: lock (audited) and stop timers. */
+  close(): void {
+    this.backups.stopSchedule();
+    this.vault.stopIdleTimer();
+    this.vault.lock('system');
+  }
+}
 
 /** Builds the core and its router; both transports (Electron IPC, browser preview) call this router. */
-export function createDoorway(options: CoreOptions): { core: DoorwayCore; router: Router } {
-  const core = new DoorwayCore(options);
-  return { core, router: createRouter(core, handlers) };
+export function createDoorway(options: CoreOptions): { core: Doorway; router: Router } {
+  const core = new Doorway(options);
+  return { core, router: createRouter(core.context, handlers) };
 }
 
 /** A typed call through a router, for in-process callers (CLI, bench, tests). */

@@ -1,16 +1,14 @@
 import type { z } from 'zod';
-import { channels, isChannelName, type ChannelName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import { channels, isChannelName, type ChannelName, type Channels, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
-import type { DoorwayCore, Session } from './app';
+import { actorOf } from './audit/actor';
+import type { PublicContext, SignedInContext } from './context';
 import { DoorwayError } from './errors';
 
-export interface HandlerContext {
-  core: DoorwayCore;
-  /** Null only for public channels; the router guarantees a session for every other channel. */
-  session: Session | null;
-}
+/** Public channels (first run, signing in) get a context without a user; every other channel a signed-in one. */
+export type ContextOf<K extends ChannelName> = Channels[K]['access'] extends 'public' ? PublicContext : SignedInContext;
 
-export type Handler<K extends ChannelName> = (input: ParsedInputOf<K>, ctx: HandlerContext) => OutputOf<K> | Promise<OutputOf<K>>;
+export type Handler<K extends ChannelName> = (input: ParsedInputOf<K>, ctx: ContextOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
 export type Handlers = { [K in ChannelName]: Handler<K> };
 
 export type Router = (name: unknown, rawInput: unknown) => Promise<Result<unknown>>;
@@ -36,7 +34,9 @@ function describeIssues(error: z.ZodError): { message: string; fields: Record<st
  * role checked → handler → output parsed → Result. Handlers never see unparsed input, and a thrown
  * error never crosses to the renderer as anything but a typed error.
  */
-export function createRouter(core: DoorwayCore, handlers: Handlers): Router {
+export function createRouter(base: PublicContext, handlers: Handlers): Router {
+  const { vault } = base.services;
+  const log = base.log;
   return async (name, rawInput) => {
     if (!isChannelName(name)) return fail('UNKNOWN_CHANNEL', 'That action is not part of Doorway.');
     const def = channels[name];
@@ -45,7 +45,7 @@ export function createRouter(core: DoorwayCore, handlers: Handlers): Router {
       const { message, fields } = describeIssues(parsed.error);
       return fail('INVALID_INPUT', message, { fields });
     }
-    const session = core.session;
+    const session = vault.session;
     if (def.access !== 'public') {
       if (!session) return fail('NOT_SIGNED_IN', 'Please sign in to continue.');
       if (!def.access.includes(session.user.role)) {
@@ -56,17 +56,24 @@ export function createRouter(core: DoorwayCore, handlers: Handlers): Router {
       }
     }
     try {
-      const handler = handlers[name] as Handler<ChannelName>;
-      const value = await handler(parsed.data as never, { core, session });
+      let ctx: PublicContext | SignedInContext = base;
+      if (def.access !== 'public' && session) {
+        const db = vault.db;
+        const actor = actorOf(session);
+        const audit: SignedInContext['audit'] = (event) => base.appendAudit(db, { ...event, at: base.clock.nowIso(), actor });
+        ctx = { ...base, db, session, user: session.user, actor, audit, write: (change) => db.transaction(change)() };
+      }
+      const handler = handlers[name] as (input: unknown, ctx: PublicContext | SignedInContext) => unknown;
+      const value = await handler(parsed.data, ctx);
       const out = def.output.safeParse(value);
       if (!out.success) {
-        core.options.log?.(`output of ${name} does not match its schema`, out.error);
+        log(`output of ${name} does not match its schema`, out.error);
         return fail('INTERNAL', 'Something went wrong inside Doorway. Nothing was lost; please try again.');
       }
       return ok(out.data);
     } catch (e) {
       if (e instanceof DoorwayError) return { ok: false, error: e.toAppError() };
-      core.options.log?.(`${name} failed`, e);
+      log(`${name} failed`, e);
       return fail('INTERNAL', 'Something went wrong inside Doorway. Nothing was lost; please try again.');
     }
   };

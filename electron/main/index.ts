@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, dialog, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
-import { createDoorway, type DoorwayCore } from '../core';
+import { createDoorway, type Doorway } from '../core';
 import { resolveDataDir } from '../core/paths';
 import { forwardEvents, registerIpc } from './ipc';
 import { buildAppMenu } from './menu';
@@ -22,7 +22,7 @@ const rendererDir = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
-let core: DoorwayCore | null = null;
+let core: Doorway | null = null;
 
 // An explicit Chromium profile folder (used by the Electron end-to-end test) keeps a test run away
 // from the real profile and from the single-instance lock of a Doorway that is already open.

@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { eventNames, isChannelName } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
-import type { DoorwayCore, Router } from '../core';
+import type { Doorway, Router } from '../core';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-names';
 import { isTrustedSender } from './policy';
 
@@ -38,7 +38,7 @@ export function registerIpc(router: Router, getWindow: GetWindow, log: Log): () 
 }
 
 /** Pushes core's events (for now: the session locked) to the window; payloads only, never objects from main. */
-export function forwardEvents(core: DoorwayCore, getWindow: GetWindow): () => void {
+export function forwardEvents(core: Doorway, getWindow: GetWindow): () => void {
   const stops = eventNames.map((name) =>
     core.on(name, (payload) => {
       const win = getWindow();

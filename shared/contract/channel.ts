@@ -15,4 +15,6 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   allowedWhilePasswordChangeRequired?: boolean;
 }
 
-export const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> => def;
+/** Keeps `access` as written ('public' or a role list), so core can give public handlers a context without a user. */
+export const channel = <I extends z.ZodType, O extends z.ZodType, A extends Access>(def: ChannelDef<I, O> & { access: A }): ChannelDef<I, O> & { access: A } =>
+  def;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { createDoorway, invoke, type DoorwayCore, type Router } from '../../electron/core';
+import { createDoorway, invoke, type Doorway, type Router } from '../../electron/core';
 import { recomputePersonContactDays } from '../../electron/core/continuity/contact-days';
 import { Random } from '../../electron/core/demo/random';
 import { refreshContactSummary } from '../../electron/core/records/people';
-import { readSettings } from '../../electron/core/settings';
+import { readSettings } from '../../electron/core/settings/settings';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { unlockWithPassword, vaultPaths, type VaultPaths } from '../../electron/core/vault/vault';
 import type { BenchContext } from './bench';
@@ -86,7 +86,7 @@ export async function openDemoVault(ctx: BenchContext) {
  * pattern: runs of frequent contact, then time away. Shared by the timeline data and render metrics
  * so both measure the same person.
  */
-export async function addLongHistoryPerson(core: DoorwayCore, router: Router, contacts = 5_000): Promise<number> {
+export async function addLongHistoryPerson(core: Doorway, router: Router, contacts = 5_000): Promise<number> {
   const created = await invoke(router, 'people.create', { clientCode: 'TL5000', preferredName: 'Timeline' });
   if (!created.ok) throw new Error(created.error.message);
   const personId = created.value.id;

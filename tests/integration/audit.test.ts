@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDoorway, invoke, type DoorwayCore } from '../../electron/core';
+import { createDoorway, invoke, type Doorway } from '../../electron/core';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/run';
 import { openEncrypted } from '../../electron/core/db/database';
@@ -26,9 +26,9 @@ async function vaultWithClock() {
   return { dir, clock: c, recoveryCode: made.recoveryCode, ...doorway };
 }
 
-const actions = (core: DoorwayCore, since = 0) =>
+const actions = (core: Doorway, since = 0) =>
   core.db.prepare('SELECT action FROM audit_events WHERE id > ? ORDER BY id').pluck().all(since) as string[];
-const lastId = (core: DoorwayCore) => core.db.prepare('SELECT max(id) FROM audit_events').pluck().get() as number;
+const lastId = (core: Doorway) => core.db.prepare('SELECT max(id) FROM audit_events').pluck().get() as number;
 
 async function cli(argv: string[], env: Record<string, string>) {
   let out = '';

@@ -37,7 +37,7 @@ describe('a backup bundle', () => {
 
     const tempRoot = folder('doorway-drill-root-');
     let duringDrill: { files: string[]; holding: string[] } | null = null;
-    const service = new BackupService(v.core, {
+    const service = new BackupService({ vault: v.core.vault, clock: v.core.clock, events: v.core.events, log: () => {} }, {
       tempRoot,
       hooks: {
         step: (s) => {
@@ -295,7 +295,7 @@ describe('a full disk during a backup', () => {
               return nodeBackupFs.writeFile(path, data);
             },
           };
-    const service = new BackupService(v.core, { fs: failing });
+    const service = new BackupService({ vault: v.core.vault, clock: v.core.clock, events: v.core.events, log: () => {} }, { fs: failing });
     await expect(service.create('app')).rejects.toMatchObject({
       code: 'BACKUP_DESTINATION',
       message: expect.stringMatching(/^There isn't enough free space in .+ for this backup \(it needs about \d+ MB\)\. Nothing from this attempt was kept, and earlier backups are untouched\./),

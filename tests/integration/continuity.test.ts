@@ -2,11 +2,11 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
 import type { Router } from '../../electron/core';
-import type { DoorwayCore } from '../../electron/core/app';
+import type { Doorway } from '../../electron/core';
 import { dbContentHash, removeDir, setUpVault, tempDir } from '../support/vault';
 
 let dir: string;
-let core: DoorwayCore;
+let core: Doorway;
 let router: Router;
 let now = Date.parse('2026-08-05T18:00:00Z');
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
 import type { Router } from '../../electron/core';
-import type { DoorwayCore } from '../../electron/core/app';
+import type { Doorway } from '../../electron/core';
 import { dbContentHash, removeDir, setUpVault, tempDir } from '../support/vault';
 
 let dir: string;
-let core: DoorwayCore;
+let core: Doorway;
 let router: Router;
 let now = Date.parse('2026-11-21T15:00:00Z');
 

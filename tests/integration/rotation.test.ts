@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoorway, invoke, type DoorwayCore } from '../../electron/core';
+import { createDoorway, invoke, type Doorway } from '../../electron/core';
 import { openEncrypted, type Db } from '../../electron/core/db/database';
 import { deriveKey, newKdfParams } from '../../electron/core/vault/kdf';
 import { slotAad, type KeyslotFile } from '../../electron/core/vault/keyslots';
@@ -83,7 +83,7 @@ function keyOpens(dir: string, key: Buffer): boolean {
   }
 }
 
-function count(core: DoorwayCore, action: string): number {
+function count(core: Doorway, action: string): number {
   return core.db.prepare('SELECT count(*) FROM audit_events WHERE action = ?').pluck().get(action) as number;
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { THROTTLE_FILE } from '../../electron/core/session/sign-in';
 import { createDoorway } from '../../electron/core';
 import type { Db } from '../../electron/core/db/database';
 
@@ -18,12 +19,17 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** SHA-256 of every file in a folder (recursively), to prove a refused operation changed nothing. */
+/**
+ * SHA-256 of every file in a folder (recursively), to prove a refused operation changed nothing. The
+ * sign-in counters are left out: counting a refused attempt is their whole job (session/throttle.ts),
+ * and they hold no records or keys.
+ */
 export function hashDir(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!existsSync(dir)) return out;
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
+      if (name === THROTTLE_FILE) continue;
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
       else out[p.slice(dir.length + 1)] = createHash('sha256').update(readFileSync(p)).digest('hex');

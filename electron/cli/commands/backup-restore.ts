@@ -5,7 +5,8 @@ import { restoreBundle } from '../../core/backup/restore';
 import { createDoorway } from '../../core';
 import { readKeyslots } from '../../core/vault/keyslots';
 import { openUnlocked } from '../../core/vault/rotation';
-import { unlockWithRecovery, vaultExists, vaultPaths, type VaultPaths } from '../../core/vault/vault';
+import { prepareDataFolder } from '../../core/data-folder';
+import { unlockWithRecovery, vaultPaths, type VaultPaths } from '../../core/vault/vault';
 import { defineCommand } from '../command';
 import { dataFolder } from '../data-folder';
 import { CliFailure } from '../errors';
@@ -26,7 +27,7 @@ interface Keys {
 
 /** An administrator of the current vault: its key is the one the bundle must have been made with. */
 async function keysByPassword(paths: VaultPaths, user: string, ctx: Parameters<typeof backupRestoreCommand.run>[1]): Promise<Keys> {
-  if (!vaultExists(paths)) {
+  if (!prepareDataFolder(paths).vaultExists) {
     throw new CliFailure(`There is no vault in ${paths.dir} to sign in to. To restore into an empty folder, use the recovery code (leave out --user).`);
   }
   const password = await readSecret(ctx.io, { env: 'DOORWAY_PASSWORD', what: 'password', prompt: `Password for ${user}: `, command: NAME });
@@ -51,7 +52,7 @@ async function keysByRecoveryCode(paths: VaultPaths, bundleDir: string, ctx: Par
   bundle.pending?.dataKey.fill(0);
   let currentKey: Buffer | null = null;
   let vaultId: string | undefined;
-  if (vaultExists(paths)) {
+  if (prepareDataFolder(paths).vaultExists) {
     try {
       vaultId = readKeyslots(paths.keyslots).vaultId;
       const opened = openUnlocked(paths, await unlockWithRecovery(paths, code));

@@ -3,7 +3,7 @@ import { createDoorway } from '../../core';
 import { recordAudit, type AuditAction, type AuditActor } from '../../core/audit/audit';
 import type { Maker, ProgressFn, VaultAccess } from '../../core/backup/access';
 import { megabytes } from '../../core/backup/files';
-import { readSettings } from '../../core/settings';
+import { readSettings } from '../../core/settings/settings';
 import { readKeyslots } from '../../core/vault/keyslots';
 import { openUnlocked, recordSettlement } from '../../core/vault/rotation';
 import { unlockWithRecovery, type VaultPaths } from '../../core/vault/vault';

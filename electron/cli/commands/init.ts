@@ -4,7 +4,7 @@ import { clinicNameSchema, displayNameSchema, newPasswordSchema, peopleWordSchem
 import { passwordStrength } from '../../../shared/password-strength';
 import { PEOPLE_WORDS } from '../../../shared/people-word';
 import { createDoorway } from '../../core';
-import { DEFAULT_SETTINGS } from '../../core/settings';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { defineCommand } from '../command';
 import { dataFolder, requireNoVault } from '../data-folder';
 import { UsageError } from '../errors';

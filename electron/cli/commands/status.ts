@@ -1,6 +1,6 @@
 import { createDoorway } from '../../core';
 import { schemaVersion } from '../../core/db/migrate';
-import { countStaff } from '../../core/staff';
+import { countStaff } from '../../core/users/staff';
 import { defineCommand } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line } from '../io';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DrillRecord } from '../../../shared/contract/backup';
 import { DoorwayError } from '../errors';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings/settings';
 import { readKeyslots } from '../vault/keyslots';
 import { openVaultDb, vaultPaths } from '../vault/vault';
 import type { BackupHooks, ProgressFn } from './access';

@@ -8,11 +8,15 @@ import type {
   DrillRecord,
 } from '../../../shared/contract/backup';
 import { isValidTimeZone } from '../../../shared/continuity/days';
-import type { DoorwayCore } from '../app';
 import { recordAudit, type AuditAction, type AuditActor } from '../audit/audit';
+import { actorOf } from '../audit/actor';
+import type { Clock } from '../platform/clock';
+import type { EventBus } from '../platform/events';
+import type { Log } from '../platform/log';
+import type { VaultSession } from '../vault/session';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings/settings';
 import { readKeyslots } from '../vault/keyslots';
 import { openVaultDb } from '../vault/vault';
 import type { BackupHooks, Maker, ProgressFn, VaultAccess } from './access';
@@ -78,9 +82,13 @@ export class BackupService {
   private noticed: { kind: string; since: string } | null = null;
 
   constructor(
-    private readonly core: DoorwayCore,
+    private readonly deps: { vault: VaultSession; clock: Clock; events: EventBus; log: Log },
     private readonly seams: BackupSeams = {},
   ) {}
+
+  private get vault(): VaultSession {
+    return this.deps.vault;
+  }
 
   /** The backup operation running now, if any (a key rotation should wait for it: both copy the records file). */
   get busy(): BackupOperation | null {
@@ -90,22 +98,22 @@ export class BackupService {
   // ---- helpers ------------------------------------------------------------------------------------
 
   private now(): Date {
-    return this.core.now();
+    return this.deps.clock.now();
   }
 
   private vaultId(): string {
-    return readKeyslots(this.core.paths.keyslots).vaultId;
+    return readKeyslots(this.vault.paths.keyslots).vaultId;
   }
 
   private get nativeBinding(): string | undefined {
-    return this.core.options.nativeBinding;
+    return this.vault.options.nativeBinding;
   }
 
   private actorAndMaker(): { actor: AuditActor; maker: Omit<Maker, 'via'> } {
-    const s = this.core.session;
+    const s = this.vault.session;
     if (!s) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
     return {
-      actor: { id: s.user.id, username: s.user.username, emergency: s.emergency },
+      actor: actorOf(s),
       maker: { id: s.user.id, username: s.user.username, displayName: s.user.displayName },
     };
   }
@@ -123,12 +131,12 @@ export class BackupService {
   /** An operation's own key copy and connection, closed and zeroed however it ends. */
   private async withVault<T>(fn: (ctx: OpContext) => Promise<T>): Promise<T> {
     const who = this.actorAndMaker();
-    const settings = readBackupSettings(this.core.db);
-    const dataKey = Buffer.from(this.core.dataKey);
+    const settings = readBackupSettings(this.vault.db);
+    const dataKey = Buffer.from(this.vault.dataKey);
     let db: Db | null = null;
     try {
-      db = openVaultDb(this.core.paths, dataKey, { nativeBinding: this.nativeBinding });
-      const access: VaultAccess = { paths: this.core.paths, db, dataKey, vaultId: this.vaultId(), nativeBinding: this.nativeBinding };
+      db = openVaultDb(this.vault.paths, dataKey, { nativeBinding: this.nativeBinding });
+      const access: VaultAccess = { paths: this.vault.paths, db, dataKey, vaultId: this.vaultId(), nativeBinding: this.nativeBinding };
       return await fn({ access, settings, ...who });
     } finally {
       if (db?.open) db.close();
@@ -150,7 +158,7 @@ export class BackupService {
       if (phase === lastPhase && done < total && at - lastAt < 150) return;
       lastAt = at;
       lastPhase = phase;
-      this.core.emit('backup.progress', { operation, phase, done, total });
+      this.deps.events.emit('backup.progress', { operation, phase, done, total });
     };
   }
 
@@ -175,7 +183,7 @@ export class BackupService {
   private failed(e: unknown): void {
     this.failures++;
     this.retryAt = this.now().getTime() + RETRY_AFTER_MS[Math.min(this.failures, RETRY_AFTER_MS.length) - 1]!;
-    if (!(e instanceof DoorwayError)) this.core.options.log?.('a backup failed', e);
+    if (!(e instanceof DoorwayError)) this.deps.log('a backup failed', e);
     const message =
       e instanceof DoorwayError ? e.message : 'The backup could not be made because of an unexpected problem. Nothing was lost, and Doorway will try again.';
     const kind = e instanceof DoorwayError && e.code === 'BACKUP_DESTINATION' ? 'destinationUnavailable' : 'backupFailed';
@@ -185,11 +193,11 @@ export class BackupService {
   // ---- settings and status ------------------------------------------------------------------------
 
   settings(): BackupSettings {
-    return readBackupSettings(this.core.db);
+    return readBackupSettings(this.vault.db);
   }
 
   updateSettings(input: Partial<BackupSettings>): BackupSettings {
-    const db = this.core.db;
+    const db = this.vault.db;
     const before = readBackupSettings(db);
     const next: BackupSettings = { ...before };
     for (const [k, v] of Object.entries(input) as [keyof BackupSettings, never][]) if (v !== undefined) next[k] = v;
@@ -199,7 +207,7 @@ export class BackupService {
       const changed = Object.fromEntries(
         (Object.keys(input) as (keyof BackupSettings)[]).filter((k) => input[k] !== undefined).map((k) => [k, { from: before[k], to: next[k] }]),
       );
-      this.core.audit({ action: 'backup.settings', subjectType: 'backup', details: changed });
+      this.vault.audit({ action: 'backup.settings', subjectType: 'backup', details: changed });
     })();
     // A new folder, or backups turned on: try again straight away rather than after an old back-off.
     this.succeeded();
@@ -213,7 +221,7 @@ export class BackupService {
     const problem = destinationProblem(dest);
     if (problem) throw fail(problem.message);
     const real = realpathSync(dest);
-    const data = existsSync(this.core.paths.dir) ? realpathSync(this.core.paths.dir) : this.core.paths.dir;
+    const data = existsSync(this.vault.paths.dir) ? realpathSync(this.vault.paths.dir) : this.vault.paths.dir;
     const inside = relative(data, real);
     if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
       throw fail("Backups can't go inside Doorway's own data folder: a restore moves that folder's contents. Please choose another folder, ideally on a USB drive.");
@@ -222,20 +230,20 @@ export class BackupService {
   }
 
   status(): BackupStatus {
-    const db = this.core.db;
+    const db = this.vault.db;
     const settings = readBackupSettings(db);
     let lastBackup: BundleSummary | null = null;
     let lastVerifiedBackup: BundleSummary | null = null;
     let available = false;
     if (settings.destination) {
-      const listing = listBundles(settings.destination, this.core.dataKey, this.vaultId(), this.now().getTime());
+      const listing = listBundles(settings.destination, this.vault.dataKey, this.vaultId(), this.now().getTime());
       available = listing.available;
       const ours = listing.bundles.filter((b) => b.state === 'verified' || b.state === 'unverified');
       lastBackup = ours[0] ? toSummary(ours[0]) : null;
       const verified = ours.find((b) => b.state === 'verified');
       lastVerifiedBackup = verified ? toSummary(verified) : null;
     }
-    const undo = undoableRestore(this.core.paths.dir);
+    const undo = undoableRestore(this.vault.paths.dir);
     return {
       settings,
       lastBackup,
@@ -267,7 +275,7 @@ export class BackupService {
   list() {
     const settings = this.settings();
     if (!settings.destination) return { destination: null, available: false, bundles: [], unfinished: 0 };
-    const listing = listBundles(settings.destination, this.core.dataKey, this.vaultId(), this.now().getTime());
+    const listing = listBundles(settings.destination, this.vault.dataKey, this.vaultId(), this.now().getTime());
     return { destination: settings.destination, available: listing.available, bundles: listing.bundles.map(toSummary), unfinished: listing.unfinished.length };
   }
 
@@ -314,7 +322,7 @@ export class BackupService {
         message: `The backup was made and checked, but old backups could not be tidied up: ${e instanceof DoorwayError ? e.message : 'an unexpected problem.'}`,
         since: this.now().toISOString(),
       };
-      if (!(e instanceof DoorwayError)) this.core.options.log?.('pruning backups failed', e);
+      if (!(e instanceof DoorwayError)) this.deps.log('pruning backups failed', e);
       return null;
     }
   }
@@ -372,11 +380,11 @@ export class BackupService {
     return this.exclusive('restore', async () => {
       const { actor } = this.actorAndMaker();
       const dir = this.bundleDir(this.settings(), name);
-      const dataKey = Buffer.from(this.core.dataKey);
+      const dataKey = Buffer.from(this.vault.dataKey);
       try {
         const result = await restoreBundle({
           bundleDir: dir,
-          paths: this.core.paths,
+          paths: this.vault.paths,
           dataKey,
           vaultId: this.vaultId(),
           currentKey: dataKey,
@@ -386,7 +394,7 @@ export class BackupService {
           nativeBinding: this.nativeBinding,
           hooks: this.seams.hooks,
           onProgress: this.progress('restore'),
-          beforeChange: () => this.core.lock('system'),
+          beforeChange: () => this.vault.lock('system'),
         });
         this.succeeded();
         return result;
@@ -400,16 +408,16 @@ export class BackupService {
   undoRestore(): Promise<{ setAsideAs: string | null }> {
     return this.exclusive('restore', async () => {
       const { actor } = this.actorAndMaker();
-      const dataKey = Buffer.from(this.core.dataKey);
+      const dataKey = Buffer.from(this.vault.dataKey);
       try {
         const done = undoRestore({
-          paths: this.core.paths,
+          paths: this.vault.paths,
           dataKey,
           actor,
           now: () => this.now(),
           nativeBinding: this.nativeBinding,
           hooks: this.seams.hooks,
-          beforeChange: () => this.core.lock('system'),
+          beforeChange: () => this.vault.lock('system'),
         });
         this.succeeded();
         return { setAsideAs: done.setAsideAs };
@@ -471,7 +479,7 @@ export class BackupService {
 
   /** Whether an automatic backup is due now: on, with a folder, no retry pending, and no verified backup from the last day. */
   private due(): boolean {
-    if (this.running || !this.core.session) return false;
+    if (this.running || !this.vault.session) return false;
     let settings: BackupSettings;
     try {
       settings = this.settings();
@@ -481,7 +489,7 @@ export class BackupService {
     if (!settings.enabled || !settings.destination) return false;
     const now = this.now().getTime();
     if (this.retryAt !== null && now < this.retryAt) return false;
-    const listing = listBundles(settings.destination, this.core.dataKey, this.vaultId(), now);
+    const listing = listBundles(settings.destination, this.vault.dataKey, this.vaultId(), now);
     if (!listing.available) {
       this.failed(new DoorwayError('BACKUP_DESTINATION', `The backup folder ${settings.destination} isn't available right now. If it's on a USB drive, plug the drive in; Doorway keeps trying by itself.`));
       return false;
@@ -519,7 +527,7 @@ export class BackupService {
    * day. Never throws; says what it did, for the log.
    */
   async backupOnQuitIfDue(): Promise<'made' | 'notDue' | 'notSignedIn' | 'failed'> {
-    if (!this.core.session) return 'notSignedIn';
+    if (!this.vault.session) return 'notSignedIn';
     const saved = this.retryAt;
     // A pending retry must not stop the last chance before the computer is left alone.
     this.retryAt = null;
@@ -531,7 +539,7 @@ export class BackupService {
       await this.create('quit');
       return 'made';
     } catch (e) {
-      this.core.options.log?.('the backup on quit failed', e instanceof DoorwayError ? e.message : e);
+      this.deps.log('the backup on quit failed', e instanceof DoorwayError ? e.message : e);
       return 'failed';
     }
   }

@@ -213,24 +213,32 @@ export function swapVault(
   return { asideDir: journal.asideDir };
 }
 
+/** A restore (or undo) that an interruption left half-done and that opening the folder finished. */
+export interface FinishedRestore {
+  reason: SetAsideInfo['reason'];
+  restoredBundle: string;
+  setAsideAs: string | null;
+}
+
 /**
- * Called before a data folder is used (through `vaultExists`): finishes a swap that a crash or kill
- * interrupted, and removes staging left by a restore that stopped before its swap began.
+ * Called before a data folder is used (data-folder.ts): finishes a swap that a crash or kill
+ * interrupted, and removes staging left by a restore that stopped before its swap began. Returns the
+ * swap it finished, if any, so the next sign-in can put it in the audit trail.
  */
-export function finishInterruptedRestore(dir: string): void {
+export function finishInterruptedRestore(dir: string): FinishedRestore | null {
   const journalPath = join(dir, SWAP_JOURNAL);
   const hasJournal = existsSync(journalPath);
   const hasLock = existsSync(join(dir, SWAP_LOCK));
-  if (!hasJournal && !hasLock) return;
+  if (!hasJournal && !hasLock) return null;
   const now = Date.now();
   const owner = readLock(dir);
   if (!hasJournal) {
-    if (lockIsLive(owner, now)) return; // a restore is staging its copy; the vault itself is untouched
+    if (lockIsLive(owner, now)) return null; // a restore is staging its copy; the vault itself is untouched
     for (const name of readdirSync(dir)) {
       if (name.startsWith(STAGING_PREFIX)) rmSync(join(dir, name), { recursive: true, force: true });
     }
     rmSync(join(dir, SWAP_LOCK), { force: true });
-    return;
+    return null;
   }
   const ours = owner !== null && owner.pid === process.pid && owner.host === hostname();
   if (!ours && lockIsLive(owner, now, LIVE_SWAP_MS)) {
@@ -258,6 +266,7 @@ export function finishInterruptedRestore(dir: string): void {
   } finally {
     release?.();
   }
+  return { reason: journal.info.reason, restoredBundle: journal.info.restoredBundle, setAsideAs: journal.asideDir };
 }
 
 export interface SetAside {

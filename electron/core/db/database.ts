@@ -54,10 +54,21 @@ export function openEncrypted(path: string, key: Buffer, opts: OpenOptions = {})
   return db;
 }
 
+/**
+ * Keys a connection. The connections Doorway opens on an encrypted file are keyed here (read-only
+ * ones and the records-in-use probe too), so what no keyed connection may go without is set here as
+ * well. The backup check's worker thread cannot import this module and keys its own connection
+ * (backup/check-worker.ts): it has to follow suit.
+ */
 export function applyKey(db: Db, key: Buffer): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma('legacy=4');
   db.pragma(`key="x'${key.toString('hex')}'"`);
+  // The cipher encrypts only the database file and its journals. A sort, index build or GROUP BY
+  // larger than the page cache would otherwise spill decrypted rows to an unlinked but readable
+  // plaintext file in the system temp folder (SQLCipher's documented build keeps temp storage in
+  // memory for this reason).
+  db.pragma('temp_store=MEMORY');
 }
 
 /** Settings applied after the schema version check, so a refused database is never written to. */

@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import { recomputeAllContactDays } from '../continuity/contact-days';
 import { refreshPhase } from '../records/people';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings/settings';
 import * as words from './phrases';
 import { Random } from './random';
 

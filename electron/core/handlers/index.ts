@@ -1,14 +1,14 @@
+import { auditHandlers } from '../audit/handlers';
+import { backupHandlers } from '../backup/handlers';
+import { continuityHandlers } from '../continuity/handlers';
+import { recordHandlers } from '../records/handlers';
 import type { Handlers } from '../router';
-import { auditHandlers } from './audit';
-import { backupHandlers } from './backup';
-import { continuityHandlers } from './continuity';
-import { recordHandlers } from './records';
-import { sessionHandlers } from './session';
-import { settingsHandlers } from './settings';
-import { setupHandlers } from './setup';
-import { userHandlers } from './users';
+import { sessionHandlers } from '../session/handlers';
+import { settingsHandlers } from '../settings/handlers';
+import { setupHandlers } from '../setup/handlers';
+import { userHandlers } from '../users/handlers';
 
-/** One handler module per feature, combined into one table; `satisfies` makes a missing channel a type error. */
+/** Each feature owns its handlers; this only combines them into the one table the router checks. `satisfies` makes a missing channel a type error. */
 export const handlers = {
   ...setupHandlers,
   ...sessionHandlers,

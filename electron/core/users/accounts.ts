@@ -1,9 +1,9 @@
 import type { StaffAccount } from '../../../shared/contract/users';
 import type { Role } from '../../../shared/roles';
-import type { DoorwayCore } from '../app';
+import type { SignedInContext } from '../context';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
-import { insertStaff, staffByUsername } from '../staff';
+import { insertStaff, staffByUsername } from './staff';
 import { readKeyslots, usernameLookup, writeKeyslots, type KeyslotFile, type Slot } from '../vault/keyslots';
 import type { RotationRecipient } from '../vault/rotation';
 import { forgetSlotKey, readSlotKeys, recordSlotKey } from '../vault/slot-keys';
@@ -51,11 +51,11 @@ function toAccount(r: AccountRow, youId: number | null): StaffAccount {
   };
 }
 
-const youOf = (core: DoorwayCore) => core.session?.user.id ?? null;
+const youOf = (ctx: SignedInContext) => ctx.user.id;
 
-export function listAccounts(core: DoorwayCore): StaffAccount[] {
-  const rows = core.db.prepare(`${ACCOUNT_SELECT} ORDER BY s.disabled_at IS NOT NULL, s.display_name COLLATE NOCASE, s.id`).all() as AccountRow[];
-  return rows.map((r) => toAccount(r, youOf(core)));
+export function listAccounts(ctx: SignedInContext): StaffAccount[] {
+  const rows = ctx.db.prepare(`${ACCOUNT_SELECT} ORDER BY s.disabled_at IS NOT NULL, s.display_name COLLATE NOCASE, s.id`).all() as AccountRow[];
+  return rows.map((r) => toAccount(r, youOf(ctx)));
 }
 
 function accountRow(db: Db, id: number): AccountRow {
@@ -64,7 +64,7 @@ function accountRow(db: Db, id: number): AccountRow {
   return row;
 }
 
-export const getAccount = (core: DoorwayCore, id: number): StaffAccount => toAccount(accountRow(core.db, id), youOf(core));
+export const getAccount = (ctx: SignedInContext, id: number): StaffAccount => toAccount(accountRow(ctx.db, id), youOf(ctx));
 
 function enabledAdministrators(db: Db): number {
   return db
@@ -84,25 +84,25 @@ function assertNotLastAdministrator(db: Db, row: AccountRow, what: string): void
 }
 
 /** Rewrites keyslots.json with a change, dropping every password slot that no active account owns. */
-function updateKeyslots(core: DoorwayCore, change: (slots: Slot[]) => Slot[]): void {
-  const file = readKeyslots(core.paths.keyslots);
-  const live = new Set(core.db.prepare('SELECT slot_id FROM staff_users WHERE disabled_at IS NULL').pluck().all() as string[]);
+function updateKeyslots(ctx: SignedInContext, change: (slots: Slot[]) => Slot[]): void {
+  const file = readKeyslots(ctx.services.vault.paths.keyslots);
+  const live = new Set(ctx.db.prepare('SELECT slot_id FROM staff_users WHERE disabled_at IS NULL').pluck().all() as string[]);
   const slots = change(file.slots).filter((s) => s.kind === 'recovery' || live.has(s.id));
-  writeKeyslots(core.paths.keyslots, { ...file, slots });
+  writeKeyslots(ctx.services.vault.paths.keyslots, { ...file, slots });
 }
 
 const replaceSlot = (slot: Slot) => (slots: Slot[]) => [...slots.filter((s) => s.id !== slot.id), slot];
 
 /** A fresh slot for an account, opened by a new temporary password (derived before anything is written). */
-async function temporarySlot(core: DoorwayCore, username: string, slotId?: string) {
+async function temporarySlot(ctx: SignedInContext, username: string, slotId?: string) {
   const password = temporaryPassword();
-  const slot = await makeSlot(core.vaultId, 'password', password, core.dataKey, usernameLookup(core.vaultId, username), core.vaultOptions, slotId);
+  const slot = await makeSlot(ctx.services.vault.vaultId, 'password', password, ctx.services.vault.dataKey, usernameLookup(ctx.services.vault.vaultId, username), ctx.services.vault.options, slotId);
   return { password, slot };
 }
 
-export async function createAccount(core: DoorwayCore, input: { username: string; displayName: string; role: Role }) {
+export async function createAccount(ctx: SignedInContext, input: { username: string; displayName: string; role: Role }) {
   const taken = () => {
-    const existing = staffByUsername(core.db, input.username);
+    const existing = staffByUsername(ctx.db, input.username);
     if (existing) {
       throw new DoorwayError('CONFLICT', `There is already a staff account with the username "${existing.username}". Please choose another.`, {
         conflictId: existing.id,
@@ -111,8 +111,8 @@ export async function createAccount(core: DoorwayCore, input: { username: string
     }
   };
   taken();
-  const { password, slot } = await temporarySlot(core, input.username);
-  const db = core.db;
+  const { password, slot } = await temporarySlot(ctx, input.username);
+  const db = ctx.db;
   const id = db.transaction(() => {
     taken();
     const newId = insertStaff(db, {
@@ -121,85 +121,85 @@ export async function createAccount(core: DoorwayCore, input: { username: string
       role: input.role,
       slotId: slot.id,
       mustChangePassword: true,
-      createdAt: core.nowIso(),
-      createdBy: core.session?.user.id ?? null,
+      createdAt: ctx.clock.nowIso(),
+      createdBy: ctx.user.id,
     });
     recordSlotKey(db, slot);
-    core.audit({ action: 'user.create', subjectType: 'staff_user', subjectId: newId, details: { username: input.username, role: input.role } });
+    ctx.audit({ action: 'user.create', subjectType: 'staff_user', subjectId: newId, details: { username: input.username, role: input.role } });
     return newId;
   })();
-  updateKeyslots(core, replaceSlot(slot));
-  return { user: getAccount(core, id), temporaryPassword: password };
+  updateKeyslots(ctx, replaceSlot(slot));
+  return { user: getAccount(ctx, id), temporaryPassword: password };
 }
 
-export function updateAccount(core: DoorwayCore, input: { id: number; displayName?: string; role?: Role }): StaffAccount {
-  const db = core.db;
+export function updateAccount(ctx: SignedInContext, input: { id: number; displayName?: string; role?: Role }): StaffAccount {
+  const db = ctx.db;
   const row = accountRow(db, input.id);
   const changes: Record<string, { from: string; to: string }> = {};
   if (input.displayName !== undefined && input.displayName !== row.display_name) changes.displayName = { from: row.display_name, to: input.displayName };
   if (input.role !== undefined && input.role !== row.role) {
-    if (row.id === youOf(core)) {
+    if (row.id === youOf(ctx)) {
       throw new DoorwayError('CONFLICT', 'You cannot change your own role. Nothing was changed. Another administrator can do it.');
     }
     if (row.role === 'administrator') assertNotLastAdministrator(db, row, 'changing their role');
     changes.role = { from: row.role, to: input.role };
   }
-  if (Object.keys(changes).length === 0) return toAccount(row, youOf(core));
+  if (Object.keys(changes).length === 0) return toAccount(row, youOf(ctx));
   db.transaction(() => {
     db.prepare('UPDATE staff_users SET display_name = ?, role = ? WHERE id = ?').run(input.displayName ?? row.display_name, input.role ?? row.role, row.id);
-    core.audit({ action: 'user.update', subjectType: 'staff_user', subjectId: row.id, details: changes });
+    ctx.audit({ action: 'user.update', subjectType: 'staff_user', subjectId: row.id, details: changes });
   })();
-  const s = core.session;
-  if (s && s.user.id === row.id && input.displayName !== undefined) s.user = { ...s.user, displayName: input.displayName };
-  return getAccount(core, row.id);
+  const s = ctx.session;
+  if (s.user.id === row.id && input.displayName !== undefined) s.user = { ...s.user, displayName: input.displayName };
+  return getAccount(ctx, row.id);
 }
 
-export async function setAccountDisabled(core: DoorwayCore, id: number, disabled: boolean) {
-  const row = accountRow(core.db, id);
+export async function setAccountDisabled(ctx: SignedInContext, id: number, disabled: boolean) {
+  const row = accountRow(ctx.db, id);
   if (disabled) {
-    if (row.disabled_at !== null) return { user: toAccount(row, youOf(core)), temporaryPassword: null };
-    if (row.id === youOf(core)) {
+    if (row.disabled_at !== null) return { user: toAccount(row, youOf(ctx)), temporaryPassword: null };
+    if (row.id === youOf(ctx)) {
       throw new DoorwayError('CONFLICT', 'You cannot turn off your own account while you are signed in with it. Nothing was changed.');
     }
-    assertNotLastAdministrator(core.db, row, 'turning their account off');
-    const db = core.db;
+    assertNotLastAdministrator(ctx.db, row, 'turning their account off');
+    const db = ctx.db;
     db.transaction(() => {
-      db.prepare('UPDATE staff_users SET disabled_at = ? WHERE id = ?').run(core.nowIso(), row.id);
+      db.prepare('UPDATE staff_users SET disabled_at = ? WHERE id = ?').run(ctx.clock.nowIso(), row.id);
       forgetSlotKey(db, row.slot_id);
-      core.audit({ action: 'user.disable', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
+      ctx.audit({ action: 'user.disable', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
     })();
-    updateKeyslots(core, (slots) => slots.filter((s) => s.id !== row.slot_id));
-    return { user: getAccount(core, row.id), temporaryPassword: null };
+    updateKeyslots(ctx, (slots) => slots.filter((s) => s.id !== row.slot_id));
+    return { user: getAccount(ctx, row.id), temporaryPassword: null };
   }
-  if (row.disabled_at === null) return { user: toAccount(row, youOf(core)), temporaryPassword: null };
-  const { password, slot } = await temporarySlot(core, row.username, row.slot_id);
-  const db = core.db;
+  if (row.disabled_at === null) return { user: toAccount(row, youOf(ctx)), temporaryPassword: null };
+  const { password, slot } = await temporarySlot(ctx, row.username, row.slot_id);
+  const db = ctx.db;
   db.transaction(() => {
     db.prepare('UPDATE staff_users SET disabled_at = NULL, must_change_password = 1 WHERE id = ?').run(row.id);
     recordSlotKey(db, slot);
-    core.audit({ action: 'user.enable', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
+    ctx.audit({ action: 'user.enable', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
   })();
-  updateKeyslots(core, replaceSlot(slot));
-  return { user: getAccount(core, row.id), temporaryPassword: password };
+  updateKeyslots(ctx, replaceSlot(slot));
+  return { user: getAccount(ctx, row.id), temporaryPassword: password };
 }
 
-export async function resetAccountPassword(core: DoorwayCore, id: number) {
-  const row = accountRow(core.db, id);
+export async function resetAccountPassword(ctx: SignedInContext, id: number) {
+  const row = accountRow(ctx.db, id);
   if (row.disabled_at !== null) {
     throw new DoorwayError('CONFLICT', `${row.display_name}'s account is turned off. Turning it back on gives a temporary password. Nothing was changed.`);
   }
-  if (row.id === youOf(core)) {
+  if (row.id === youOf(ctx)) {
     throw new DoorwayError('CONFLICT', 'To change your own password, use "Change password". Nothing was changed.');
   }
-  const { password, slot } = await temporarySlot(core, row.username, row.slot_id);
-  const db = core.db;
+  const { password, slot } = await temporarySlot(ctx, row.username, row.slot_id);
+  const db = ctx.db;
   db.transaction(() => {
     db.prepare('UPDATE staff_users SET must_change_password = 1 WHERE id = ?').run(row.id);
     recordSlotKey(db, slot);
-    core.audit({ action: 'user.resetPassword', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
+    ctx.audit({ action: 'user.resetPassword', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
   })();
-  updateKeyslots(core, replaceSlot(slot));
-  return { user: getAccount(core, row.id), temporaryPassword: password };
+  updateKeyslots(ctx, replaceSlot(slot));
+  return { user: getAccount(ctx, row.id), temporaryPassword: password };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { staffBySlot, type StaffRecord } from '../staff';
+import { staffBySlot, type StaffRecord } from './staff';
 
 /**
  * Emergency access (break-glass) acts as one built-in staff record, so everything done in that session

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { DoorwayError } from '../errors';
 import { writeFileAtomic } from '../fs-atomic';
@@ -52,6 +52,8 @@ export type KeyslotFile = z.infer<typeof keyslotFileSchema>;
 export const KEYSLOTS_FILE = 'keyslots.json';
 /** The next generation of key slots while a key rotation is under way (rotation.ts). */
 export const PENDING_SUFFIX = '.pending';
+/** The key file as it was before the last change, kept in case keyslots.json is damaged. */
+export const PREVIOUS_SUFFIX = '.prev';
 
 export function slotAad(vaultId: string, slot: Pick<Slot, 'id' | 'kind'>): string {
   return `doorway-keyslot:v1:${vaultId}:${slot.id}:${slot.kind}`;
@@ -68,28 +70,88 @@ const DAMAGED =
   'The key file (keyslots.json) in the data folder is damaged, so the records cannot be opened. Nothing was changed. ' +
   'A previous copy is kept beside it as keyslots.json.prev; an administrator can restore it or a backup.';
 
+/** The key file in `value`, or null when it is not one that sign-in would accept. */
+function asKeyslotFile(value: unknown): KeyslotFile | null {
+  const result = keyslotFileSchema.safeParse(value);
+  if (!result.success) return null;
+  const recovery = result.data.slots.filter((s) => s.kind === 'recovery');
+  if (recovery.length !== 1 || result.data.slots.some((s) => s.kind === 'password' && s.lookup === null)) return null;
+  return result.data;
+}
+
+function parseKeyslots(text: string): KeyslotFile | null {
+  try {
+    return asKeyslotFile(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
 export function readKeyslots(path: string): KeyslotFile {
   if (!existsSync(path)) {
     throw new DoorwayError('NO_VAULT', 'There is no Doorway vault in this data folder yet.');
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    throw new DoorwayError('KEYSLOTS_DAMAGED', DAMAGED);
+  const file = parseKeyslots(readFileSync(path, 'utf8'));
+  if (!file) throw new DoorwayError('KEYSLOTS_DAMAGED', DAMAGED);
+  return file;
+}
+
+const serialize = (file: KeyslotFile): string => `${JSON.stringify(file, null, 2)}\n`;
+
+/** The same key file less every slot not in `kept`; null when what is left is no longer a usable key file. */
+function withOnly(file: KeyslotFile, kept: ReadonlySet<string>): KeyslotFile | null {
+  return asKeyslotFile({ ...file, slots: file.slots.filter((s) => kept.has(s.id)) });
+}
+
+/**
+ * Brings a kept copy (the previous or the pending key file) down to the slots in `kept`. A copy is a
+ * complete key file one rename away from use, so a slot removed from keyslots.json but left in a copy
+ * would still open the records with its password.
+ */
+function pruneCopy(path: string, kept: ReadonlySet<string>, ifUnusable: 'remove' | 'leave'): void {
+  if (!existsSync(path)) return;
+  const copy = parseKeyslots(readFileSync(path, 'utf8'));
+  if (copy?.slots.every((s) => kept.has(s.id))) return;
+  const pruned = copy ? withOnly(copy, kept) : null;
+  if (pruned) writeFileAtomic(path, serialize(pruned));
+  else if (ifUnusable === 'remove') rmSync(path, { force: true });
+}
+
+/**
+ * Keeps the key file being replaced as keyslots.json.prev, for the day keyslots.json is damaged, but
+ * only with the slots the new file still has. Unchanged, it is kept byte for byte.
+ */
+function keepPreviousCopy(path: string, kept: ReadonlySet<string>): void {
+  const prev = `${path}${PREVIOUS_SUFFIX}`;
+  const raw = existsSync(path) ? readFileSync(path) : null;
+  const current = raw ? parseKeyslots(raw.toString('utf8')) : null;
+  if (!raw || !current) {
+    // Nothing readable to keep: the copy kept earlier stays the fallback, less the slots that go.
+    pruneCopy(prev, kept, 'remove');
+    return;
   }
-  const result = keyslotFileSchema.safeParse(parsed);
-  if (!result.success) throw new DoorwayError('KEYSLOTS_DAMAGED', DAMAGED);
-  const recovery = result.data.slots.filter((s) => s.kind === 'recovery');
-  if (recovery.length !== 1 || result.data.slots.some((s) => s.kind === 'password' && s.lookup === null)) {
-    throw new DoorwayError('KEYSLOTS_DAMAGED', DAMAGED);
+  if (current.slots.every((s) => kept.has(s.id))) {
+    writeFileAtomic(prev, raw);
+    return;
   }
-  return result.data;
+  const pruned = withOnly(current, kept);
+  if (pruned) writeFileAtomic(prev, serialize(pruned));
+  else rmSync(prev, { force: true });
 }
 
 export function writeKeyslots(path: string, file: KeyslotFile, opts: { keepPrevious?: boolean } = {}): void {
   const valid = keyslotFileSchema.parse({ ...file, version: file.slots.some(isSealedSlot) ? 2 : file.version });
-  writeFileAtomic(path, `${JSON.stringify(valid, null, 2)}\n`, { keepPrevious: opts.keepPrevious ?? true });
+  if (!path.endsWith(PENDING_SUFFIX)) {
+    const kept = new Set(valid.slots.map((s) => s.id));
+    // Copies first, then the new file: a crash in between leaves the old key file beside copies
+    // already pruned, never the new one beside a copy that still holds a slot it removed.
+    if (opts.keepPrevious ?? true) keepPreviousCopy(path, kept);
+    else pruneCopy(`${path}${PREVIOUS_SUFFIX}`, kept, 'remove');
+    // A rotation's pending generation is never removed here: once its records file is in place it may
+    // be the only file that opens it. Pruned, it cannot bring a removed slot back when it is committed.
+    pruneCopy(`${path}${PENDING_SUFFIX}`, kept, 'leave');
+  }
+  writeFileAtomic(path, serialize(valid));
 }
 
 /**

@@ -7,8 +7,8 @@ import { recordAudit } from '../audit/audit';
 import { openEncrypted, tune, type Db } from '../db/database';
 import { assertNotNewer, migrate } from '../db/migrate';
 import { DoorwayError, SIGN_IN_FAILED_MESSAGE } from '../errors';
-import { writeSettings } from '../settings';
-import { insertStaff } from '../staff';
+import { writeSettings } from '../settings/settings';
+import { insertStaff } from '../users/staff';
 import { deriveKey, newKdfParams, type KdfParams } from './kdf';
 import {
   isSealedSlot,
@@ -26,7 +26,6 @@ import {
 import { newSlotKeyPair, openSealedKey, sealKey } from './seal';
 import { recordSlotKey } from './slot-keys';
 import { unwrapKey, wrapKey } from './wrap';
-import { finishInterruptedRestore } from '../backup/swap';
 
 export interface VaultPaths {
   dir: string;
@@ -49,13 +48,10 @@ export interface VaultOptions {
 }
 
 /**
- * Every use of a data folder starts here, so a restore that a crash or kill interrupted is finished
- * first (backup/swap.ts): the folder then holds the old vault or the new one, never a mix.
+ * Whether the folder holds a vault. Callers that are about to use the folder go through
+ * data-folder.ts instead, which first finishes a restore that an interruption left half-done.
  */
-export const vaultExists = (p: VaultPaths): boolean => {
-  finishInterruptedRestore(p.dir);
-  return existsSync(p.keyslots);
-};
+export const vaultExists = (p: VaultPaths): boolean => existsSync(p.keyslots);
 
 /** Associated data of a slot's sealed data key. */
 export const sealAad = (vaultId: string, slot: Pick<Slot, 'id' | 'kind'>): string => `doorway-seal:${vaultId}:${slot.id}:${slot.kind}`;

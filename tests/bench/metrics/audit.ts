@@ -11,8 +11,8 @@ const AUDIT_EVENTS = 1_000_000;
 
 /**
  * What the audit trail costs. `record_contact_audit_overhead`: p95 of recording a contact through the
- * router with its audit event, divided by the p95 without it (the bench replaces the core's `audit`
- * with a no-op on its own instance; the app has no such switch), measured call by call, alternating, on
+ * router with its audit event, divided by the p95 without it (the bench replaces the router's audit
+ * writer with a no-op on its own instance; the app never does), measured call by call, alternating, on
  * the demo vault. Target <= 1.2. `audit_verify_ms`: walking a
  * chain of 1,000,000 events as "Verify chain" does, target < 10,000.
  */
@@ -36,19 +36,19 @@ export const auditMetric: MetricModule = {
       });
       if (!r.ok) throw new Error(r.error.message);
     };
-    const audited = core.audit.bind(core);
+    const audited = core.context.appendAudit;
     const withAudit: number[] = [];
     const withoutAudit: number[] = [];
     const skipped = () => undefined;
     for (let i = 0; i < 50; i++) await record();
     // Alternating call by call, so both sides meet the same cache, file size and machine load.
     for (let i = 0; i < SAMPLES; i++) {
-      core.audit = audited;
+      core.context.appendAudit = audited;
       withAudit.push(await timeMs(record));
-      core.audit = skipped;
+      core.context.appendAudit = skipped;
       withoutAudit.push(await timeMs(record));
     }
-    core.audit = audited;
+    core.context.appendAudit = audited;
     const overhead = p95(withAudit) / p95(withoutAudit);
     core.close();
     ctx.log(

@@ -1,5 +1,23 @@
-import { seedCatalog } from '../../records/catalog';
 import type { Migration } from './types';
+
+const STARTING_CATALOG: [kind: 'service' | 'supply', label: string, category: string | null][] = [
+  ['service', 'Check-in / conversation', null],
+  ['service', 'Wound care', null],
+  ['service', 'Naloxone training', null],
+  ['service', 'Testing (HIV / hepatitis C)', null],
+  ['service', 'Vaccination', null],
+  ['service', 'Medication for opioid use disorder', null],
+  ['service', 'Housing or benefits help', null],
+  ['service', 'Food or clothing', null],
+  ['supply', 'Naloxone (nasal)', 'naloxone'],
+  ['supply', 'Naloxone (injectable)', 'naloxone'],
+  ['supply', 'Syringes', 'syringes'],
+  ['supply', 'Fentanyl test strips', 'test_strips'],
+  ['supply', 'Xylazine test strips', 'test_strips'],
+  ['supply', 'Safer smoking kit', 'safer_use'],
+  ['supply', 'Wound care kit', 'wound_care'],
+  ['supply', 'Sharps container', 'safer_use'],
+];
 
 /**
  * The relationship record: people, contacts with services and supplies, and the things that matter to
@@ -120,6 +138,9 @@ export const migration0002: Migration = {
       ) STRICT;
       CREATE INDEX record_history_record ON record_history(record_type, record_id, changed_at);
     `);
-    seedCatalog(db, new Date().toISOString());
+    // The starting catalog as it was when this migration was written (frozen here: records/catalog.ts may change).
+    const insert = db.prepare('INSERT OR IGNORE INTO catalog_items (kind, label, category, sort_order, created_at) VALUES (?, ?, ?, ?, ?)');
+    const at = new Date().toISOString();
+    STARTING_CATALOG.forEach(([kind, label, category], i) => insert.run(kind, label, category, i, at));
   },
 };

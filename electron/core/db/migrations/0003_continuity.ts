@@ -1,7 +1,67 @@
-import { DEFAULT_ABSENCE_THRESHOLD_DAYS } from '../../../../shared/continuity/episodes';
-import { rebuildMonthStats, recomputeAllContactDays } from '../../continuity/contact-days';
-import { systemTimeZone } from '../../continuity/time-zone';
+import type { Db } from '../database';
 import type { Migration } from './types';
+
+// What this migration computes is frozen here, as it was when the migration was written: a migration
+// must give the same result whatever later versions of continuity/ or shared/ do.
+const ABSENCE_THRESHOLD_DAYS = 60;
+
+function systemTimeZone(): string {
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    if (tz) new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** YYYY-MM-DD of an instant in a time zone. */
+const dayIn = (timeZone: string) => {
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (iso: string): string => f.format(new Date(iso));
+};
+
+const daysBetween = (a: string, b: string): number => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+
+function fillContactDays(db: Db, timeZone: string): void {
+  const rows = db.prepare('SELECT id, person_id, occurred_at, deleted_at FROM contacts ORDER BY person_id, occurred_at, id').all() as {
+    id: number;
+    person_id: number;
+    occurred_at: string;
+    deleted_at: string | null;
+  }[];
+  const update = db.prepare('UPDATE contacts SET local_day = ?, prev_gap_days = ? WHERE id = ?');
+  const calendarDay = dayIn(timeZone);
+  let person = -1;
+  let prevDay: string | null = null;
+  for (const r of rows) {
+    if (r.person_id !== person) {
+      person = r.person_id;
+      prevDay = null;
+    }
+    const day = calendarDay(r.occurred_at);
+    if (r.deleted_at) {
+      update.run(day, null, r.id);
+      continue;
+    }
+    update.run(day, prevDay === null ? null : daysBetween(prevDay, day), r.id);
+    prevDay = day;
+  }
+  db.prepare('UPDATE people SET last_contact_day = (SELECT max(local_day) FROM contacts WHERE person_id = people.id AND deleted_at IS NULL)').run();
+}
+
+function fillMonthStats(db: Db): void {
+  db.exec(`
+    DELETE FROM person_month; DELETE FROM month_stats;
+    INSERT INTO month_stats (month, contacts, returns, people)
+      SELECT substr(local_day, 1, 7), count(*),
+        coalesce(sum(prev_gap_days > (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'absenceThresholdDays')), 0), 0
+      FROM contacts WHERE deleted_at IS NULL AND local_day IS NOT NULL GROUP BY 1;
+    INSERT INTO person_month (person_id, month, contacts)
+      SELECT person_id, substr(local_day, 1, 7), count(*) FROM contacts
+      WHERE deleted_at IS NULL AND local_day IS NOT NULL GROUP BY 1, 2;
+  `);
+}
 
 /** The threshold as triggers read it: the setting is always stored from this version on. */
 const THRESHOLD = "(SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'absenceThresholdDays')";
@@ -74,9 +134,9 @@ export const migration0003: Migration = {
         BEGIN ${REMOVE_OLD} ${ADD_NEW} END;
       CREATE TRIGGER contacts_stats_delete AFTER DELETE ON contacts BEGIN ${REMOVE_OLD} END;
     `);
-    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('absenceThresholdDays', ?)").run(String(DEFAULT_ABSENCE_THRESHOLD_DAYS));
+    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('absenceThresholdDays', ?)").run(String(ABSENCE_THRESHOLD_DAYS));
     const stored = db.prepare("SELECT value FROM settings WHERE key = 'timeZone'").pluck().get() as string | undefined;
-    recomputeAllContactDays(db, stored ? (JSON.parse(stored) as string) : systemTimeZone());
-    rebuildMonthStats(db);
+    fillContactDays(db, stored ? (JSON.parse(stored) as string) : systemTimeZone());
+    fillMonthStats(db);
   },
 };

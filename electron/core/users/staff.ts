@@ -1,6 +1,6 @@
-import type { Role } from '../../shared/roles';
-import type { StaffUser } from '../../shared/contract/schemas';
-import type { Db } from './db/database';
+import type { Role } from '../../../shared/roles';
+import type { StaffUser } from '../../../shared/contract/schemas';
+import type { Db } from '../db/database';
 
 interface StaffRow {
   id: number;
@@ -57,4 +57,23 @@ export function insertStaff(
 
 export function publicStaff(s: StaffRecord): StaffUser {
   return { id: s.id, username: s.username, displayName: s.displayName, role: s.role };
+}
+
+/** Every staff record's id and username (to attribute failed sign-ins by their username lookup). */
+export function listStaffLogins(db: Db): { id: number; username: string }[] {
+  return db.prepare('SELECT id, username FROM staff_users').all() as { id: number; username: string }[];
+}
+
+/** The names the contact form offers ("who was there"), turned-off staff marked as such. */
+export function listStaffNames(db: Db): { id: number; displayName: string; active: boolean }[] {
+  const rows = db.prepare('SELECT id, display_name, disabled_at FROM staff_users ORDER BY display_name COLLATE NOCASE').all() as {
+    id: number;
+    display_name: string;
+    disabled_at: string | null;
+  }[];
+  return rows.map((s) => ({ id: s.id, displayName: s.display_name, active: s.disabled_at === null }));
+}
+
+export function setMustChangePassword(db: Db, id: number, must: boolean): void {
+  db.prepare('UPDATE staff_users SET must_change_password = ? WHERE id = ?').run(must ? 1 : 0, id);
 }

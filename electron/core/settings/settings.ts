@@ -1,7 +1,7 @@
-import type { ClinicSettings } from '../../shared/contract/schemas';
-import type { Db } from './db/database';
-import { DEFAULT_ABSENCE_THRESHOLD_DAYS } from '../../shared/continuity/episodes';
-import { systemTimeZone } from './continuity/time-zone';
+import type { ClinicSettings } from '../../../shared/contract/schemas';
+import type { Db } from '../db/database';
+import { DEFAULT_ABSENCE_THRESHOLD_DAYS } from '../../../shared/continuity/episodes';
+import { systemTimeZone } from '../continuity/time-zone';
 
 export const DEFAULT_SETTINGS: ClinicSettings = {
   clinicName: 'Doorway',

@@ -1,0 +1,45 @@
+import type { AuditActor, AuditInput, recordAudit } from './audit/audit';
+import type { BackupService } from './backup/service';
+import type { Db } from './db/database';
+import type { Clock } from './platform/clock';
+import type { EventBus } from './platform/events';
+import type { Log } from './platform/log';
+import type { SetupService } from './setup/setup';
+import type { SignInService } from './session/sign-in';
+import type { StaffRecord } from './users/staff';
+import type { Session, VaultSession } from './vault/session';
+
+/** The modules a handler may call on, wired once by the composition root (index.ts). */
+export interface Services {
+  vault: VaultSession;
+  signIn: SignInService;
+  setup: SetupService;
+  backups: BackupService;
+}
+
+/** What every handler gets: the clock, events and log, and the services. Public channels get only this. */
+export interface PublicContext {
+  clock: Clock;
+  events: EventBus;
+  log: Log;
+  services: Services;
+  /** Appends to the audit trail (audit/audit.ts); the benchmark swaps it to measure what auditing costs. */
+  appendAudit: typeof recordAudit;
+}
+
+/** An audit event as a handler writes it: the actor and time are the call's own. */
+export type AuditEvent = Omit<AuditInput, 'at' | 'actor'>;
+
+/**
+ * What a handler of a signed-in channel gets: the router has checked the session and the role, so
+ * nothing here is optional. `write` runs a change and its audit event in one transaction.
+ */
+export interface SignedInContext extends PublicContext {
+  db: Db;
+  session: Session;
+  user: StaffRecord;
+  /** Built once per call from the session (audit/actor.ts), so every feature writes the same actor. */
+  actor: AuditActor;
+  audit(event: AuditEvent): void;
+  write<T>(change: () => T): T;
+}

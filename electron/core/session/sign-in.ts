@@ -1,0 +1,273 @@
+import { join } from 'node:path';
+import { parseRecoveryCode } from '../../../shared/recovery-code';
+import type { SessionInfo } from '../../../shared/contract/schemas';
+import { recordAudit } from '../audit/audit';
+import { actorOf } from '../audit/actor';
+import type { DataFolder } from '../data-folder';
+import type { Db } from '../db/database';
+import { DoorwayError } from '../errors';
+import type { Clock } from '../platform/clock';
+import type { Log } from '../platform/log';
+import { readSettings } from '../settings/settings';
+import { ensureEmergencyStaff } from '../users/emergency';
+import { publicStaff, staffBySlot, staffByUsername, listStaffLogins, setMustChangePassword, type StaffRecord } from '../users/staff';
+import { isSealedSlot, readKeyslots, usernameLookup, type Slot } from '../vault/keyslots';
+import { openUnlocked, recordSettlement, type Settled } from '../vault/rotation';
+import type { VaultSession } from '../vault/session';
+import { readSlotKeys, recordSlotKey } from '../vault/slot-keys';
+import { rewrapPasswordSlot, unlockWithPassword, unlockWithRecovery, upgradeDirectSlot, type Unlocked } from '../vault/vault';
+import { fileThrottleStore, SignInThrottle, type Attempt } from './throttle';
+
+/** Throttle key for emergency access: its attempts have no username. */
+const BREAK_GLASS_THROTTLE = 'breakGlass';
+/** The sign-in counters, beside the key slots (no usernames in it, only their lookups). */
+export const THROTTLE_FILE = 'sign-in-throttle.json';
+
+/** The recovery code as its slot's key derivation takes it (after it has been accepted). */
+function canonicalCode(code: string): string {
+  const parsed = parseRecoveryCode(code);
+  return parsed.ok ? parsed.canonical : code;
+}
+
+interface PendingFailure {
+  at: string;
+  lookup: string | null;
+  via?: 'recoveryCode';
+}
+
+/**
+ * Signing in, the recovery code (forgotten password, emergency access) and changing one's password.
+ * Each opens the vault's key slot with the secret, then hands the open records to the vault session.
+ */
+export class SignInService {
+  private readonly throttle: SignInThrottle;
+  /** Failed sign-ins happen while the vault is closed; they are written to the audit trail at the next unlock. */
+  private pendingFailures: PendingFailure[] = [];
+
+  constructor(private readonly deps: { vault: VaultSession; folder: DataFolder; clock: Clock; log: Log }) {
+    const { paths } = deps.vault;
+    this.throttle = new SignInThrottle(fileThrottleStore(join(paths.dir, THROTTLE_FILE)), (typed) => this.lookupOf(typed));
+  }
+
+  private get paths() {
+    return this.deps.vault.paths;
+  }
+
+  private get vaultOptions() {
+    return this.deps.vault.options;
+  }
+
+  private lookupOf(typed: string): string {
+    try {
+      return usernameLookup(readKeyslots(this.paths.keyslots).vaultId, typed);
+    } catch {
+      return usernameLookup('no-vault', typed);
+    }
+  }
+
+  private requireVault(): void {
+    if (!this.deps.folder.vaultExists()) throw new DoorwayError('NO_VAULT', 'Doorway is not set up on this computer yet.');
+  }
+
+  private beginAttempt(key: string): Attempt {
+    return this.throttle.begin(key, this.deps.clock.now().getTime());
+  }
+
+  private noteFailure(username: string | null, via?: 'recoveryCode'): void {
+    try {
+      const file = readKeyslots(this.paths.keyslots);
+      this.pendingFailures.push({ at: this.deps.clock.nowIso(), lookup: username === null ? null : usernameLookup(file.vaultId, username), ...(via ? { via } : {}) });
+      if (this.pendingFailures.length > 1000) this.pendingFailures.shift();
+    } catch {
+      // No readable key file: nothing to attribute the attempt to.
+    }
+  }
+
+  /**
+   * Opens the vault for a user and records the sign-in together with earlier failed attempts, and with
+   * the outcome of a key rotation that an interruption left for this sign-in to settle.
+   */
+  private startSession(
+    opened: { db: Db; dataKey: Buffer; vaultId: string; settled: Settled },
+    user: StaffRecord,
+    how: { action: 'session.signIn' | 'session.breakGlass'; emergencyName?: string; details?: Record<string, unknown> },
+  ): void {
+    const { vault, clock } = this.deps;
+    const { db, vaultId, settled } = opened;
+    const session = vault.newSession(user, how.action === 'session.breakGlass');
+    if (how.emergencyName) session.emergencyName = how.emergencyName;
+    vault.begin(opened, session);
+    const failures = this.pendingFailures;
+    this.pendingFailures = [];
+    const actor = actorOf(session);
+    db.transaction(() => {
+      const known = failures.length ? listStaffLogins(db) : [];
+      for (const f of failures) {
+        const who = f.lookup === null ? undefined : known.find((k) => usernameLookup(vaultId, k.username) === f.lookup);
+        recordAudit(db, {
+          at: f.at,
+          actor: { id: who?.id ?? null, username: who?.username ?? null },
+          action: 'session.signInFailed',
+          details: f.via ? { knownUser: Boolean(who), with: f.via } : { knownUser: Boolean(who) },
+        });
+      }
+      recordSettlement(db, settled, clock.nowIso(), actor);
+      // A restore that opening the folder finished after an interruption (data-folder.ts).
+      for (const r of this.deps.folder.takeFinishedRestores()) {
+        recordAudit(db, {
+          at: r.at,
+          actor: { id: null, username: null },
+          action: r.reason === 'undo' ? 'backup.undoRestore' : 'backup.restore',
+          subjectType: 'backup',
+          details: { ok: true, bundle: r.restoredBundle, setAsideAs: r.setAsideAs, finishedAfterInterruption: true },
+        });
+      }
+      recordAudit(db, { at: clock.nowIso(), actor, action: how.action, details: how.details ?? {} });
+    })();
+  }
+
+  /**
+   * After a secret opened a slot: the records file opened (settling an interrupted rotation), and the
+   * slot brought up to date: a first-format slot is re-made as a sealed one, and the records learn a
+   * sealed slot's public key if they do not hold it yet (a sealed key that opened is its own proof).
+   */
+  private async openWith(unlocked: Unlocked, secret: string) {
+    const opened = openUnlocked(this.paths, unlocked, this.vaultOptions);
+    let slot: Slot = unlocked.slot;
+    try {
+      if (opened.settled === 'none') slot = (await upgradeDirectSlot(this.paths, unlocked, secret, this.vaultOptions)) ?? slot;
+      if (isSealedSlot(slot) && readSlotKeys(opened.db)[slot.id]?.publicKey !== slot.publicKey) {
+        const sealed = slot;
+        opened.db.transaction(() => recordSlotKey(opened.db, sealed))();
+      }
+    } catch (e) {
+      // The vault opened; bringing the slot up to date can wait for the next sign-in.
+      this.deps.log('could not update a key slot after signing in', e);
+    }
+    return { ...opened, vaultId: opened.file.vaultId, slotId: unlocked.slot.id };
+  }
+
+  /** Unlocks with the recovery code; a wrong code counts against `throttleKey` and goes to the audit trail. */
+  private async unlockRecovery(recoveryCode: string, attempt: Attempt, username: string | null): Promise<Unlocked> {
+    try {
+      const unlocked = await unlockWithRecovery(this.paths, recoveryCode);
+      attempt.succeeded();
+      return unlocked;
+    } catch (e) {
+      if (e instanceof DoorwayError && e.code === 'RECOVERY_CODE_INVALID') {
+        attempt.failed();
+        this.noteFailure(username, 'recoveryCode');
+      } else {
+        attempt.cancelled();
+      }
+      throw e;
+    }
+  }
+
+  async signIn(username: string, password: string): Promise<SessionInfo> {
+    this.requireVault();
+    const attempt = this.beginAttempt(username);
+    let opened;
+    try {
+      opened = await this.openWith(await unlockWithPassword(this.paths, username, password, this.vaultOptions), password);
+    } catch (e) {
+      if (e instanceof DoorwayError && e.code === 'SIGN_IN_FAILED') {
+        attempt.failed();
+        this.noteFailure(username);
+      } else {
+        attempt.cancelled();
+      }
+      throw e;
+    }
+    const user = staffBySlot(opened.db, opened.slotId);
+    if (!user || user.disabled) {
+      opened.db.close();
+      opened.dataKey.fill(0);
+      attempt.failed();
+      this.noteFailure(username);
+      throw new DoorwayError(
+        user ? 'ACCOUNT_DISABLED' : 'SIGN_IN_FAILED',
+        user ? 'This account is turned off. Please ask an administrator.' : "That username and password don't match. Check both and try again.",
+      );
+    }
+    attempt.succeeded();
+    this.startSession(opened, user, { action: 'session.signIn' });
+    return this.sessionInfo();
+  }
+
+  /** Forgot password: the recovery code opens the vault and the staff user gets a new password. */
+  async recover(username: string, recoveryCode: string, newPassword: string): Promise<SessionInfo> {
+    this.requireVault();
+    const unlocked = await this.unlockRecovery(recoveryCode, this.beginAttempt(`recovery:${username}`), username);
+    const opened = await this.openWith(unlocked, canonicalCode(recoveryCode));
+    const db = opened.db;
+    const user = staffByUsername(db, username);
+    if (!user || user.disabled) {
+      db.close();
+      opened.dataKey.fill(0);
+      throw new DoorwayError('NOT_FOUND', user ? 'This account is turned off. Please ask an administrator.' : 'There is no staff user with that username.');
+    }
+    const slot = await rewrapPasswordSlot(this.paths, user.slotId, user.username, newPassword, opened.dataKey, this.vaultOptions);
+    db.transaction(() => {
+      setMustChangePassword(db, user.id, false);
+      recordSlotKey(db, slot);
+    })();
+    this.throttle.recordSuccess(username);
+    this.startSession(opened, { ...user, mustChangePassword: false }, { action: 'session.signIn' });
+    const { vault } = this.deps;
+    vault.db.transaction(() => vault.audit({ action: 'session.recover', subjectType: 'staff_user', subjectId: user.id }))();
+    return this.sessionInfo();
+  }
+
+  /**
+   * Break-glass: the recovery code opens an administrator session marked as emergency access. Every
+   * action in it is audited as emergency access, with the name its user gave.
+   */
+  async breakGlass(recoveryCode: string, name: string): Promise<SessionInfo> {
+    this.requireVault();
+    const unlocked = await this.unlockRecovery(recoveryCode, this.beginAttempt(BREAK_GLASS_THROTTLE), null);
+    const opened = await this.openWith(unlocked, canonicalCode(recoveryCode));
+    const user = opened.db.transaction(() => ensureEmergencyStaff(opened.db, this.deps.clock.nowIso()))();
+    this.startSession(opened, { ...user, displayName: `${user.displayName}: ${name}` }, { action: 'session.breakGlass', emergencyName: name, details: { name } });
+    return this.sessionInfo();
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<SessionInfo> {
+    const { vault } = this.deps;
+    const s = vault.session;
+    if (!s) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+    if (s.emergency) {
+      throw new DoorwayError('FORBIDDEN', 'Emergency access has no password of its own. To set a password for someone, reset it under Staff accounts.');
+    }
+    try {
+      await unlockWithPassword(this.paths, s.user.username, currentPassword, this.vaultOptions).then((u) => u.dataKey.fill(0));
+    } catch (e) {
+      if (e instanceof DoorwayError && e.code === 'SIGN_IN_FAILED') {
+        throw new DoorwayError('SIGN_IN_FAILED', "That current password isn't right. Nothing was changed.");
+      }
+      throw e;
+    }
+    const slot = await rewrapPasswordSlot(this.paths, s.user.slotId, s.user.username, newPassword, vault.dataKey, this.vaultOptions);
+    const db = vault.db;
+    db.transaction(() => {
+      setMustChangePassword(db, s.user.id, false);
+      recordSlotKey(db, slot);
+      vault.audit({ action: 'session.changePassword', subjectType: 'staff_user', subjectId: s.user.id });
+    })();
+    s.user = { ...s.user, mustChangePassword: false };
+    return this.sessionInfo();
+  }
+
+  sessionInfo(): SessionInfo {
+    const { vault } = this.deps;
+    const s = vault.session;
+    if (!s) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+    return {
+      user: publicStaff(s.user),
+      mustChangePassword: s.user.mustChangePassword,
+      emergency: s.emergency,
+      emergencyName: s.emergencyName ?? null,
+      settings: readSettings(vault.db),
+    };
+  }
+}

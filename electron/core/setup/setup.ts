@@ -1,0 +1,69 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { formatRecoveryCode, isGroupValid, normalizeGroup, RECOVERY_CODE_BYTES, RECOVERY_GROUPS } from '../../../shared/recovery-code';
+import type { ClinicSettings, SessionInfo } from '../../../shared/contract/schemas';
+import type { PeopleWord } from '../../../shared/people-word';
+import type { DataFolder } from '../data-folder';
+import { DoorwayError } from '../errors';
+import type { Clock } from '../platform/clock';
+import type { SignInService } from '../session/sign-in';
+import { DEFAULT_SETTINGS } from '../settings/settings';
+import { staffByUsername } from '../users/staff';
+import { createVault } from '../vault/vault';
+import type { VaultSession } from '../vault/session';
+
+export interface PendingSetup {
+  recoveryCode: string;
+  confirmGroups: [number, number];
+}
+
+/**
+ * First run: a recovery code is shown, two of its groups are typed back, then the vault is created with
+ * the first administrator, who is signed in straight away (the creation is the audit trail's first event).
+ */
+export class SetupService {
+  private pending: PendingSetup | null = null;
+
+  constructor(private readonly deps: { vault: VaultSession; folder: DataFolder; signIn: SignInService; clock: Clock }) {}
+
+  vaultExists(): boolean {
+    return this.deps.folder.vaultExists();
+  }
+
+  begin(): PendingSetup {
+    if (this.vaultExists()) throw new DoorwayError('VAULT_EXISTS', 'Doorway is already set up on this computer. Please sign in.');
+    const recoveryCode = formatRecoveryCode(randomBytes(RECOVERY_CODE_BYTES));
+    const first = randomInt(1, RECOVERY_GROUPS + 1);
+    let second = randomInt(1, RECOVERY_GROUPS + 1);
+    while (second === first) second = randomInt(1, RECOVERY_GROUPS + 1);
+    const confirmGroups: [number, number] = first < second ? [first, second] : [second, first];
+    this.pending = { recoveryCode, confirmGroups };
+    return this.pending;
+  }
+
+  async complete(input: {
+    clinicName: string;
+    peopleWord: PeopleWord;
+    admin: { username: string; displayName: string; password: string };
+    confirmation: string[];
+  }): Promise<SessionInfo> {
+    const pending = this.pending;
+    if (!pending) throw new DoorwayError('CONFLICT', 'Please start the setup again: the recovery code step was not reached.');
+    const groups = pending.recoveryCode.split('-');
+    const mismatched = pending.confirmGroups.filter((g, i) => normalizeGroup(input.confirmation[i] ?? '') !== groups[g - 1]);
+    if (mismatched.length > 0) {
+      const typo = mismatched.some((g) => isGroupValid(input.confirmation[pending.confirmGroups.indexOf(g)] ?? '', g - 1));
+      throw new DoorwayError(
+        'RECOVERY_CODE_INVALID',
+        `Group ${mismatched.join(' and ')} doesn't match the recovery code shown${typo ? '' : ' (check for a typo)'}. Look at the code again and retype it.`,
+      );
+    }
+    const { vault, clock } = this.deps;
+    const settings: ClinicSettings = { ...DEFAULT_SETTINGS, clinicName: input.clinicName, peopleWord: input.peopleWord };
+    const opened = await createVault(vault.paths, { settings, admin: input.admin, recoveryCode: pending.recoveryCode, now: clock.nowIso() }, vault.options);
+    this.pending = null;
+    const user = staffByUsername(opened.db, input.admin.username)!;
+    vault.begin(opened, vault.newSession(user, false));
+    vault.db.transaction(() => vault.audit({ action: 'session.signIn', details: { firstRun: true } }))();
+    return this.deps.signIn.sessionInfo();
+  }
+}

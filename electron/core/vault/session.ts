@@ -1,0 +1,212 @@
+import type { Events } from '../../../shared/contract';
+import { recordAudit, type AuditInput } from '../audit/audit';
+import { actorOf } from '../audit/actor';
+import type { Db } from '../db/database';
+import { DoorwayError } from '../errors';
+import type { Clock } from '../platform/clock';
+import type { EventBus } from '../platform/events';
+import type { Log } from '../platform/log';
+import { readSettings } from '../settings/settings';
+import type { StaffRecord } from '../users/staff';
+import { rotateDataKey, type RotationRecipient } from './rotation';
+import type { VaultOptions, VaultPaths } from './vault';
+
+export interface Session {
+  user: StaffRecord;
+  emergency: boolean;
+  /** Emergency access only: who used the recovery code, as they wrote it. */
+  emergencyName?: string;
+  lastActivityAt: number;
+}
+
+/** The vault while someone is signed in: the open records, the key, and who is at the keyboard. */
+export interface OpenVault {
+  db: Db;
+  dataKey: Buffer;
+  vaultId: string;
+  session: Session;
+}
+
+export type LockReason = Events['session.locked']['reason'];
+
+const NOT_SIGNED_IN = () => new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+
+/**
+ * Holds the open database and the data key only while someone is signed in, and drops both on lock:
+ * opening (after sign-in), locking, the idle lock and key rotation. Nothing else keeps the key.
+ */
+export class VaultSession {
+  private state: OpenVault | null = null;
+  /** A key rotation is running: the records file is being swapped, so nothing else may touch it. */
+  private rotating = false;
+  /** A lock asked for during a rotation, done as soon as the rotation ends. */
+  private lockAfterRotation: LockReason | null = null;
+  private idleTimer: ReturnType<typeof setInterval> | null = null;
+  /** When each record was last audited as opened, so an opening is recorded once per person per minute. */
+  private readonly recordOpenedAt = new Map<string, number>();
+
+  constructor(
+    readonly paths: VaultPaths,
+    readonly options: VaultOptions,
+    private readonly deps: { clock: Clock; events: EventBus; log: Log },
+  ) {}
+
+  get session(): Session | null {
+    return this.state?.session ?? null;
+  }
+
+  /** The open vault, or a "please sign in" error; refused while the key is being changed. */
+  open(): OpenVault {
+    if (!this.state) throw NOT_SIGNED_IN();
+    if (this.rotating) throw new DoorwayError('CONFLICT', 'Doorway is changing the vault key. This takes a moment; please try again when it is done.');
+    return this.state;
+  }
+
+  get db(): Db {
+    return this.open().db;
+  }
+
+  get dataKey(): Buffer {
+    if (!this.state) throw NOT_SIGNED_IN();
+    return this.state.dataKey;
+  }
+
+  get vaultId(): string {
+    if (!this.state) throw NOT_SIGNED_IN();
+    return this.state.vaultId;
+  }
+
+  /** Writes an audit event attributed to the signed-in person (call inside the change's transaction). */
+  audit(e: Omit<AuditInput, 'at' | 'actor'> & { actor?: AuditInput['actor'] }): void {
+    const s = this.session;
+    recordAudit(this.db, { at: this.deps.clock.nowIso(), actor: e.actor ?? (s ? actorOf(s) : { id: null, username: null }), ...e });
+  }
+
+  /** Takes over a freshly opened vault for a new session; whatever was open before is closed first. */
+  begin(opened: { db: Db; dataKey: Buffer; vaultId: string }, session: Session): void {
+    this.end();
+    this.state = { db: opened.db, dataKey: opened.dataKey, vaultId: opened.vaultId, session };
+  }
+
+  newSession(user: StaffRecord, emergency: boolean): Session {
+    return { user, emergency, lastActivityAt: this.deps.clock.now().getTime() };
+  }
+
+  /** Audits the opening of a person's record: once per person per staff member per minute, not per query. */
+  noteRecordOpened(personId: number): void {
+    const s = this.session;
+    if (!s) return;
+    const key = `${s.user.id}:${personId}`;
+    const now = this.deps.clock.now().getTime();
+    const last = this.recordOpenedAt.get(key);
+    if (last !== undefined && now - last < 60_000) return;
+    this.recordOpenedAt.set(key, now);
+    this.db.transaction(() => this.audit({ action: 'person.open', subjectType: 'person', subjectId: personId }))();
+  }
+
+  /** Closes the database and zeroes the key. Nothing of the session stays in memory. */
+  private end(): void {
+    const st = this.state;
+    if (!st) return;
+    this.state = null;
+    this.recordOpenedAt.clear();
+    try {
+      st.db.close();
+    } finally {
+      st.dataKey.fill(0);
+    }
+  }
+
+  lock(reason: LockReason): void {
+    if (!this.state) return;
+    if (this.rotating) {
+      // Closing the records mid-swap would interrupt the rotation for nothing; lock right after it.
+      this.lockAfterRotation = reason;
+      return;
+    }
+    try {
+      this.db.transaction(() => this.audit({ action: reason === 'signedOut' ? 'session.signOut' : 'session.lock', details: { reason } }))();
+    } catch (e) {
+      this.deps.log('could not record the lock in the audit trail', e);
+    }
+    this.end();
+    this.deps.events.emit('session.locked', { reason });
+  }
+
+  /** The person is still there: the idle lock starts counting again. Returns the clinic's idle minutes. */
+  touch(): number {
+    const s = this.session;
+    if (!s) throw NOT_SIGNED_IN();
+    s.lastActivityAt = this.deps.clock.now().getTime();
+    return readSettings(this.db).idleLockMinutes;
+  }
+
+  /** Locks when nobody has touched the app for the clinic's idle time. Returns true if it locked. */
+  checkIdle(): boolean {
+    const s = this.session;
+    if (!s || this.rotating) return false;
+    const minutes = readSettings(this.db).idleLockMinutes;
+    if (this.deps.clock.now().getTime() - s.lastActivityAt >= minutes * 60_000) {
+      this.lock('idle');
+      return true;
+    }
+    return false;
+  }
+
+  startIdleTimer(intervalMs = 10_000): void {
+    this.stopIdleTimer();
+    this.idleTimer = setInterval(() => this.checkIdle(), intervalMs);
+    this.idleTimer.unref?.();
+  }
+
+  stopIdleTimer(): void {
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  /**
+   * A new data key (vault/rotation.ts), re-wrapped for the slots `recipientsOf` names (the staff who
+   * keep access, decided by users/). While it runs, every other call is told to wait, the idle lock
+   * waits, and `vault.rotation` events report each stage.
+   */
+  async rotateKey(recipientsOf: (db: Db) => RotationRecipient[]): Promise<{ rotatedAt: string; slots: number; removedSlots: number }> {
+    const st = this.state;
+    if (!st) throw NOT_SIGNED_IN();
+    if (this.rotating) throw new DoorwayError('CONFLICT', 'The vault key is already being changed.');
+    const { clock, events, log } = this.deps;
+    const recipients = recipientsOf(st.db);
+    const actor = actorOf(st.session);
+    this.rotating = true;
+    try {
+      const outcome = await rotateDataKey({
+        paths: this.paths,
+        db: st.db,
+        dataKey: st.dataKey,
+        recipients,
+        opts: this.options,
+        progress: async (stage, step, steps) => {
+          events.emit('vault.rotation', { stage, step, steps });
+          // A turn of the event loop, so the window receives the stage before the next one runs.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        },
+        recordAudit: (db, details) => recordAudit(db, { at: clock.nowIso(), actor, action: 'vault.rotateKey', details }),
+        log,
+      });
+      if (outcome.ok) {
+        st.db = outcome.db;
+        st.dataKey = outcome.dataKey;
+        return { rotatedAt: clock.nowIso(), slots: outcome.slots, removedSlots: outcome.removedSlots };
+      }
+      if (outcome.db) st.db = outcome.db;
+      else this.lockAfterRotation = 'system';
+      if (outcome.error instanceof DoorwayError) throw outcome.error;
+      log('key rotation failed', outcome.error);
+      throw new DoorwayError('INTERNAL', 'The vault key could not be changed. Nothing was changed; the current key stays in use.');
+    } finally {
+      this.rotating = false;
+      const pending = this.lockAfterRotation;
+      this.lockAfterRotation = null;
+      if (pending) this.lock(pending);
+    }
+  }
+}
