@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   'catalog.update',
   'outreach.create',
   'overview.export',
+  /** Synthetic demo people and contacts added to an empty vault (command line `demo`). */
+  'demo.create',
   // Backups (electron/core/backup): add the backup events here.
   /** A backup bundle written and checked (or an attempt that failed, with `ok: false`). */
   'backup.create',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDoorway } from '../../electron/core';
 import { THROTTLE_FILE } from '../../electron/core/session/sign-in';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { SIGN_IN_FAILED_MESSAGE } from '../../electron/core/errors';
@@ -233,6 +234,22 @@ describe('cli status and export-key', () => {
     const otherVaultsCode = formatRecoveryCode(randomBytes(RECOVERY_CODE_BYTES));
     await expectRefused(dir, ['export-key', '--data-dir', dir], { DOORWAY_RECOVERY_CODE: otherVaultsCode }, 1, "That recovery code doesn't open this vault.");
     await expectRefused(dir, ['export-key', '--data-dir', dir], {}, 2, 'No recovery code was given. Set DOORWAY_RECOVERY_CODE');
+  });
+});
+
+describe('cli demo', () => {
+  it('adds the demo clinic and says so in the audit trail, attributed to the administrator', async () => {
+    const dir = join(tempRoot(), 'demo');
+    await makeVault(dir);
+    const r = await cli(['demo', '--data-dir', dir, '--user', 'ada', '--size', 'small', '--seed', '5'], { DOORWAY_PASSWORD: PASSWORD });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Added 200 people and 5,000 contacts');
+    const { core } = createDoorway({ dataDir: dir, kdfCost: TEST_KDF });
+    await core.signIn('ada', PASSWORD);
+    const event = core.db.prepare("SELECT actor_username, details FROM audit_events WHERE action = 'demo.create'").get() as { actor_username: string; details: string };
+    core.close();
+    expect(event.actor_username).toBe('ada');
+    expect(JSON.parse(event.details)).toMatchObject({ size: 'small', seed: 5, people: 200, contacts: 5000, from: 'commandLine' });
   });
 });
 

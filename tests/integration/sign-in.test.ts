@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync, rmSync, truncateSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDoorway } from '../../electron/core';
+import { THROTTLE_FILE } from '../../electron/core/session/sign-in';
 import { ADMIN, hashDir, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
 
 const dirs: string[] = [];
@@ -70,6 +71,34 @@ describe('signing in', () => {
     now += 5_000;
     expect((await router('session.signIn', { username: 'river', password: ADMIN.password })).ok).toBe(true);
     core.close();
+  });
+
+  it('checks twelve wrong passwords sent at once one at a time: only one reaches the key derivation', async () => {
+    const { dir } = await closedVault();
+    const { core, router } = fresh(dir);
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => router('session.signIn', { username: 'river', password: `guess number ${i}` })));
+    const codes = answers.map((r) => (r.ok ? 'ok' : r.error.code));
+    // Before the fix every one of them was derived and checked (12 x SIGN_IN_FAILED).
+    expect(codes.filter((c) => c === 'SIGN_IN_FAILED')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'THROTTLED')).toHaveLength(11);
+    core.close();
+  });
+
+  it('keeps counting failures across a restart: closing Doorway does not reset the wait', async () => {
+    const { dir } = await closedVault();
+    const now = Date.parse('2026-11-21T09:00:00Z');
+    const first = createDoorway({ dataDir: dir, kdfCost: TEST_KDF, now: () => new Date(now) });
+    for (let i = 0; i < 5; i++) expect(await first.router('session.signIn', { username: 'river', password: `guess ${i}` })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_FAILED' } });
+    first.core.close();
+    // A new process on the same folder: the sixth try still has to wait.
+    const second = createDoorway({ dataDir: dir, kdfCost: TEST_KDF, now: () => new Date(now + 1_000) });
+    expect(await second.router('session.signIn', { username: 'River', password: ADMIN.password })).toMatchObject({ ok: false, error: { code: 'THROTTLED' } });
+    // The counters file names no one: only lookups of what was typed.
+    expect(readFileSync(join(dir, THROTTLE_FILE), 'utf8')).not.toMatch(/river/i);
+    second.core.close();
+    const later = createDoorway({ dataDir: dir, kdfCost: TEST_KDF, now: () => new Date(now + 60_000) });
+    expect((await later.router('session.signIn', { username: 'river', password: ADMIN.password })).ok).toBe(true);
+    later.core.close();
   });
 
   it.each([

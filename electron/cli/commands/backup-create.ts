@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
-import { createBundle } from '../../core/backup/create';
 import { destinationProblem } from '../../core/backup/files';
-import { DoorwayError } from '../../core/errors';
+import { makeBackup } from '../../core/backup/use-cases';
 import { defineCommand } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line } from '../io';
-import { audit, DATA_DIR_FLAG, openForBackup, progressLines, SECRET_NOTES, sizeText, TO_FLAG, USER_FLAG } from './backup-shared';
+import { DATA_DIR_FLAG, openForBackup, progressLines, SECRET_NOTES, sizeText, TO_FLAG, USER_FLAG } from './backup-shared';
 
 const NAME = 'backup create';
 
@@ -28,18 +27,12 @@ export const backupCreateCommand = defineCommand({
     if (problem) throw problem;
     const opened = await openForBackup(paths, values.user, ctx, NAME);
     try {
-      const made = await createBundle({
-        access: opened.access,
-        dest,
-        maker: { ...opened.maker, via: 'commandLine' },
-        now: () => new Date(),
-        hooks: ctx.options.backupHooks,
-        onProgress: progressLines(ctx.io),
-      }).catch((e: unknown) => {
-        audit(opened, 'backup.create', { ok: false, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
-        throw e;
-      });
-      audit(opened, 'backup.create', { ok: true, bundle: made.name, via: 'commandLine', rows: made.verified.rows });
+      // The app's own use case: written, checked completely and audited the same way as from the Backups screen.
+      const made = await makeBackup(
+        opened.access,
+        { actor: opened.actor, maker: opened.maker, via: 'commandLine' },
+        { dest, now: () => new Date(), hooks: ctx.options.backupHooks, onProgress: progressLines(ctx.io) },
+      );
       const bytes = made.manifest.parts.reduce((s, p) => s + p.bytes, 0);
       line(ctx.io.stdout, `Backup written and verified: ${made.dir}`);
       line(

@@ -1,12 +1,9 @@
 import { resolve } from 'node:path';
-import { runDrill } from '../../core/backup/drill';
-import { writeLastDrill } from '../../core/backup/store';
-import { recordAudit } from '../../core/audit/audit';
-import { DoorwayError } from '../../core/errors';
+import { practiseRestore } from '../../core/backup/use-cases';
 import { defineCommand } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line } from '../io';
-import { audit, DATA_DIR_FLAG, openForBackup, progressLines, SECRET_NOTES, TO_FLAG, USER_FLAG, when } from './backup-shared';
+import { DATA_DIR_FLAG, openForBackup, progressLines, SECRET_NOTES, TO_FLAG, USER_FLAG, when } from './backup-shared';
 
 const NAME = 'backup drill';
 
@@ -24,21 +21,11 @@ export const backupDrillCommand = defineCommand({
     requireVault(paths);
     const opened = await openForBackup(paths, values.user, ctx, NAME);
     try {
-      const result = await runDrill({
+      const result = await practiseRestore(opened.access, { actor: opened.actor, via: 'commandLine' }, {
         dest: resolve(values.to),
-        dataKey: opened.access.dataKey,
-        vaultId: opened.access.vaultId,
         now: () => new Date(),
         onProgress: progressLines(ctx.io),
-      }).catch((e: unknown) => {
-        audit(opened, 'backup.drill', { ok: false, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
-        throw e;
       });
-      const db = opened.access.db;
-      db.transaction(() => {
-        writeLastDrill(db, result);
-        recordAudit(db, { at: result.at, actor: opened.actor, action: 'backup.drill', subjectType: 'backup', details: { ok: true, ...result, from: 'commandLine' } });
-      }).immediate();
       line(ctx.io.stdout, `Restore drill passed: the backup made ${when(result.bundleCreatedAt)} (${result.bundle}) restored into a temporary folder,`);
       line(
         ctx.io.stdout,

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { pruneDestination } from '../../core/backup/prune';
 import { readBackupSettings } from '../../core/backup/store';
+import { tidyBackups } from '../../core/backup/use-cases';
 import { defineCommand } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line } from '../io';
-import { audit, DATA_DIR_FLAG, openForBackup, SECRET_NOTES, TO_FLAG, USER_FLAG } from './backup-shared';
+import { DATA_DIR_FLAG, openForBackup, SECRET_NOTES, TO_FLAG, USER_FLAG } from './backup-shared';
 
 const NAME = 'backup prune';
 
@@ -24,8 +24,12 @@ export const backupPruneCommand = defineCommand({
     const opened = await openForBackup(paths, values.user, ctx, NAME);
     try {
       const policy = readBackupSettings(opened.access.db);
-      const result = pruneDestination(resolve(values.to), opened.access.dataKey, opened.access.vaultId, policy, opened.timeZone);
-      audit(opened, 'backup.prune', { removed: result.removed, unfinishedRemoved: result.unfinishedRemoved });
+      const result = tidyBackups(opened.access, { actor: opened.actor, via: 'commandLine' }, {
+        dest: resolve(values.to),
+        policy,
+        timeZone: opened.timeZone,
+        now: Date.now(),
+      });
       const out = ctx.io.stdout;
       line(out, `Kept ${result.kept.length} backup(s) (keep daily ${policy.keepDaily}, weekly ${policy.keepWeekly}, monthly ${policy.keepMonthly}).`);
       line(out, result.removed.length ? `Removed ${result.removed.length}: ${result.removed.join(', ')}` : 'Removed none.');

@@ -1,6 +1,7 @@
 import type { BundleSummary } from '../../../shared/contract/backup';
 import { createDoorway } from '../../core';
-import { recordAudit, type AuditAction, type AuditActor } from '../../core/audit/audit';
+import type { AuditAction, AuditActor } from '../../core/audit/audit';
+import { auditBackup } from '../../core/backup/use-cases';
 import type { Maker, ProgressFn, VaultAccess } from '../../core/backup/access';
 import { megabytes } from '../../core/backup/files';
 import { readSettings } from '../../core/settings/settings';
@@ -100,11 +101,9 @@ export async function openForBackup(paths: VaultPaths, user: string | undefined,
   }
 }
 
+/** Audits a backup action done from the command line, worded as the app's use cases word theirs. */
 export function audit(opened: OpenedForBackup, action: AuditAction, details: Record<string, unknown>): void {
-  const db = opened.access.db;
-  db.transaction(() =>
-    recordAudit(db, { at: new Date().toISOString(), actor: opened.actor, action, subjectType: 'backup', details: { ...details, from: 'commandLine' } }),
-  ).immediate();
+  auditBackup(opened.access.db, { actor: opened.actor, via: 'commandLine' }, action, details);
 }
 
 /** One line per step on stderr, so a scheduled task's log shows where a long run is. */

@@ -56,6 +56,9 @@ export const demoCommand = defineCommand({
         },
       });
       io.stderr.write('\n');
+      core.db.transaction(() =>
+        core.audit({ action: 'demo.create', details: { size, seed, people: result.people, contacts: result.contacts, from: 'commandLine' } }),
+      )();
       line(io.stdout, `Added ${result.people.toLocaleString('en-US')} people and ${result.contacts.toLocaleString('en-US')} contacts in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
       return EXIT.ok;
     } finally {

@@ -21,15 +21,14 @@ import { readKeyslots } from '../vault/keyslots';
 import { openVaultDb } from '../vault/vault';
 import type { BackupHooks, Maker, ProgressFn, VaultAccess } from './access';
 import { describeBundle, listBundles, toSummary } from './catalog';
-import { createBundle } from './create';
-import { runDrill } from './drill';
 import { destinationProblem, type BackupFs } from './files';
 import { previewRestore, type RestorePreview } from './preview';
-import { pruneDestination, type PruneResult } from './prune';
+import { type PruneResult } from './prune';
 import { restoreBundle, undoRestore, type RestoreResult } from './restore';
-import { readBackupSettings, readLastDrill, writeBackupSettings, writeLastDrill } from './store';
+import { readBackupSettings, readLastDrill, writeBackupSettings } from './store';
 import { findWarning, nextDueAt } from './status';
 import { undoableRestore } from './swap';
+import { makeBackup, practiseRestore, tidyBackups } from './use-cases';
 import { markVerified, verifyBundle } from './verify';
 
 const MINUTE = 60_000;
@@ -286,35 +285,31 @@ export class BackupService {
         const dest = ctx.settings.destination;
         try {
           if (!dest) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
-          const made = await createBundle({
-            access: ctx.access,
-            dest,
-            maker: { ...ctx.maker, via },
-            now: () => this.now(),
-            fs: this.seams.fs,
-            hooks: this.seams.hooks,
-            onProgress: this.progress('backup'),
-          });
-          this.record(ctx.access.db, ctx.actor, 'backup.create', { ok: true, bundle: made.name, via, rows: made.verified.rows });
+          const made = await makeBackup(
+            ctx.access,
+            { actor: ctx.actor, maker: ctx.maker, via },
+            { dest, now: () => this.now(), fs: this.seams.fs, hooks: this.seams.hooks, onProgress: this.progress('backup') },
+          );
           this.succeeded();
-          this.applyRetention(ctx, dest);
+          this.applyRetention(ctx, dest, via);
           return toSummary(describeBundle(made.dir, made.name, ctx.access.dataKey, ctx.access.vaultId));
         } catch (e) {
           this.failed(e);
-          this.record(ctx.access.db, ctx.actor, 'backup.create', { ok: false, via, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
           throw e;
         }
       }),
     );
   }
 
-  private applyRetention(ctx: OpContext, dest: string): PruneResult | null {
+  private applyRetention(ctx: OpContext, dest: string, via: Maker['via']): PruneResult | null {
     try {
-      const pruned = pruneDestination(dest, ctx.access.dataKey, ctx.access.vaultId, ctx.settings, this.timeZone(ctx.access.db), this.now().getTime());
-      if (pruned.removed.length > 0 || pruned.unfinishedRemoved > 0) {
-        this.record(ctx.access.db, ctx.actor, 'backup.prune', { removed: pruned.removed, unfinishedRemoved: pruned.unfinishedRemoved });
-      }
-      return pruned;
+      return tidyBackups(ctx.access, { actor: ctx.actor, via }, {
+        dest,
+        policy: ctx.settings,
+        timeZone: this.timeZone(ctx.access.db),
+        now: this.now().getTime(),
+        afterBackup: true,
+      });
     } catch (e) {
       // The new backup is good; tidying up is retried after the next one.
       this.problem = {
@@ -431,28 +426,14 @@ export class BackupService {
     return this.exclusive('drill', () =>
       this.withVault(async (ctx) => {
         const dest = ctx.settings.destination;
-        try {
-          if (!dest) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
-          const result = await runDrill({
-            dest,
-            dataKey: ctx.access.dataKey,
-            vaultId: ctx.access.vaultId,
-            now: () => this.now(),
-            nativeBinding: this.nativeBinding,
-            onProgress: this.progress('drill'),
-            tempRoot: this.seams.tempRoot,
-            hooks: this.seams.hooks,
-          });
-          const db = ctx.access.db;
-          db.transaction(() => {
-            writeLastDrill(db, result);
-            recordAudit(db, { at: result.at, actor: ctx.actor, action: 'backup.drill', subjectType: 'backup', details: { ok: true, ...result } });
-          }).immediate();
-          return result;
-        } catch (e) {
-          this.record(ctx.access.db, ctx.actor, 'backup.drill', { ok: false, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
-          throw e;
-        }
+        if (!dest) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
+        return practiseRestore(ctx.access, { actor: ctx.actor, via: 'app' }, {
+          dest,
+          now: () => this.now(),
+          onProgress: this.progress('drill'),
+          tempRoot: this.seams.tempRoot,
+          hooks: this.seams.hooks,
+        });
       }),
     );
   }
@@ -461,16 +442,12 @@ export class BackupService {
     return this.exclusive('prune', () =>
       this.withVault(async (ctx) => {
         if (!ctx.settings.destination) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
-        const pruned = pruneDestination(
-          ctx.settings.destination,
-          ctx.access.dataKey,
-          ctx.access.vaultId,
-          ctx.settings,
-          this.timeZone(ctx.access.db),
-          this.now().getTime(),
-        );
-        this.record(ctx.access.db, ctx.actor, 'backup.prune', { removed: pruned.removed, unfinishedRemoved: pruned.unfinishedRemoved });
-        return pruned;
+        return tidyBackups(ctx.access, { actor: ctx.actor, via: 'app' }, {
+          dest: ctx.settings.destination,
+          policy: ctx.settings,
+          timeZone: this.timeZone(ctx.access.db),
+          now: this.now().getTime(),
+        });
       }),
     );
   }
