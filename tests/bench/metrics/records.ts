@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { Random } from '../../../electron/core/demo/random';
 import { p95, round, timeMs, type MetricModule } from '../bench';
-import { openDemoVault } from '../fixtures';
+import { demoBenchVault, openDemoVault } from '../fixtures';
 
 const SAMPLES = 300;
 
@@ -52,13 +54,20 @@ export const recordsMetric: MetricModule = {
         note: 'Checked in; all well.',
       }),
     );
-    const rss = process.memoryUsage().rss / 2 ** 20;
+    const benchRss = process.memoryUsage().rss / 2 ** 20;
     const maxContacts = core.db.prepare('SELECT max(contact_count) FROM people').pluck().get() as number;
     core.close();
+    // The app's memory: a process that opens the vault and does the same work, as Doorway does. This
+    // bench process also generated the demo vault, and the allocator keeps much of that peak.
+    const v = await demoBenchVault(ctx);
+    const child = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'rss-child.ts'), v.dataDir, v.username, v.password], {
+      encoding: 'utf8',
+    });
+    const rss = (JSON.parse(child.trim().split('\n').at(-1)!) as { rssMb: number }).rssMb;
     ctx.log(`  search_p95_ms: ${round(search, 2)} (target < 10)`);
     ctx.log(`  person_page_p95_ms: ${round(page, 2)} for the 50 people with the most contacts (up to ${maxContacts}; target < 30)`);
     ctx.log(`  record_contact_p95_ms: ${round(record, 2)} (target < 10)`);
-    ctx.log(`  rss_mb: ${round(rss, 0)} (target < 400)`);
+    ctx.log(`  rss_mb: ${round(rss, 0)} (target < 400; a fresh process holding the vault after searches, person pages and contacts; this bench process, which also built the demo vault: ${round(benchRss, 0)})`);
     return {
       search_p95_ms: round(search, 2),
       person_page_p95_ms: round(page, 2),
