@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ADMIN_ONLY, ALL_ROLES } from '../roles';
 import { channel } from './channel';
 import { idSchema } from './record-schemas';
-import { displayNameSchema, recoveryCodeSchema, roleSchema, sessionInfoSchema, usernameSchema } from './schemas';
+import { displayNameSchema, newPasswordSchema, recoveryCodeSchema, roleSchema, sessionInfoSchema, usernameSchema } from './schemas';
 
 /** A staff account as the administrator sees it. */
 export const staffAccountSchema = z.object({
@@ -34,7 +34,13 @@ export const userChannels = {
     access: ADMIN_ONLY,
   }),
   'users.create': channel({
-    input: z.strictObject({ username: usernameSchema, displayName: displayNameSchema, role: roleSchema }),
+    input: z.strictObject({
+      username: usernameSchema,
+      displayName: displayNameSchema,
+      role: roleSchema,
+      /** The command line's administrator may choose the temporary password; the Staff screen lets Doorway make one. */
+      temporaryPassword: newPasswordSchema.optional(),
+    }),
     output: withTemporaryPassword,
     access: ADMIN_ONLY,
   }),

@@ -10,6 +10,9 @@ import { demoCommand } from './demo';
 import { exportKeyCommand } from './export-key';
 import { initCommand } from './init';
 import { statusCommand } from './status';
+import { usersAddCommand } from './users-add';
+import { usersDisableCommand } from './users-disable';
+import { usersListCommand } from './users-list';
 
 /** Every command of the command line, in the order help lists them. Adding a command means adding it here. */
 export const commands: readonly Command[] = [
@@ -24,4 +27,7 @@ export const commands: readonly Command[] = [
   backupRestoreCommand,
   backupDrillCommand,
   backupPruneCommand,
+  usersAddCommand,
+  usersListCommand,
+  usersDisableCommand,
 ];

@@ -94,13 +94,13 @@ function updateKeyslots(ctx: SignedInContext, change: (slots: Slot[]) => Slot[])
 const replaceSlot = (slot: Slot) => (slots: Slot[]) => [...slots.filter((s) => s.id !== slot.id), slot];
 
 /** A fresh slot for an account, opened by a new temporary password (derived before anything is written). */
-async function temporarySlot(ctx: SignedInContext, username: string, slotId?: string) {
-  const password = temporaryPassword();
+async function temporarySlot(ctx: SignedInContext, username: string, slotId?: string, given?: string) {
+  const password = given ?? temporaryPassword();
   const slot = await makeSlot(ctx.services.vault.vaultId, 'password', password, ctx.services.vault.dataKey, usernameLookup(ctx.services.vault.vaultId, username), ctx.services.vault.options, slotId);
   return { password, slot };
 }
 
-export async function createAccount(ctx: SignedInContext, input: { username: string; displayName: string; role: Role }) {
+export async function createAccount(ctx: SignedInContext, input: { username: string; displayName: string; role: Role; temporaryPassword?: string }) {
   const taken = () => {
     const existing = staffByUsername(ctx.db, input.username);
     if (existing) {
@@ -111,7 +111,7 @@ export async function createAccount(ctx: SignedInContext, input: { username: str
     }
   };
   taken();
-  const { password, slot } = await temporarySlot(ctx, input.username);
+  const { password, slot } = await temporarySlot(ctx, input.username, undefined, input.temporaryPassword);
   const db = ctx.db;
   const id = db.transaction(() => {
     taken();

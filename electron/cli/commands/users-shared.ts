@@ -1,0 +1,60 @@
+import type { Result } from '../../../shared/result';
+import { createDoorway, type Router } from '../../core';
+import { DoorwayError } from '../../core/errors';
+import type { SpecContext } from '../command';
+import { dataFolder, requireVault } from '../data-folder';
+import { UsageError } from '../errors';
+import { readSecret } from '../secrets';
+
+/** The flags every `users` command shares, worded once. */
+export const DATA_DIR_FLAG = {
+  type: 'string',
+  placeholder: 'DIR',
+  required: true,
+  env: 'DOORWAY_DATA_DIR',
+  description: 'The data folder that holds the vault.',
+} as const;
+
+export const ADMIN_USER_FLAG = {
+  type: 'string',
+  placeholder: 'ADMIN',
+  required: true,
+  description: 'Your staff username (an administrator).',
+} as const;
+
+export const SECRET_NOTE = 'Your password comes from DOORWAY_PASSWORD, or is asked for (hidden) in a terminal.';
+
+/**
+ * Signs in as the administrator through the core (the app's own checks, and the sign-in is audited),
+ * then hands the router to `work`, so every change goes through the same channels as the Staff screen:
+ * the same role check, rules, refusals and audit events. The core is always closed (locked) after.
+ */
+export async function asAdministrator<T>(values: { 'data-dir': string; user: string }, ctx: SpecContext, command: string, work: (router: Router) => Promise<T>): Promise<T> {
+  const paths = dataFolder(values['data-dir']);
+  requireVault(paths);
+  const password = await readSecret(ctx.io, { env: 'DOORWAY_PASSWORD', what: 'password', prompt: `Password for ${values.user}: `, command });
+  const { core, router } = createDoorway({ dataDir: paths.dir, kdfCost: ctx.options.kdfCost });
+  try {
+    await core.signIn(values.user, password);
+    return await work(router);
+  } finally {
+    core.close();
+  }
+}
+
+/** A router answer, or the app's own refusal as the command's failure (exit 1; exit 2 for input the app would not take). */
+export function answer<T>(result: Result<T>, command: string): T {
+  if (result.ok) return result.value;
+  const { code, message } = result.error;
+  const nothing = /Nothing was changed\./.test(message) ? '' : ' Nothing was changed.';
+  switch (code) {
+    case 'INVALID_INPUT':
+      throw new UsageError(`${message}${nothing}`, command);
+    case 'FORBIDDEN':
+      throw new DoorwayError(code, `Only administrators manage staff accounts. ${message}${nothing}`);
+    case 'PASSWORD_CHANGE_REQUIRED':
+      throw new DoorwayError(code, `${message} Sign in to the Doorway app to choose your own password, then run this again.${nothing}`);
+    default:
+      throw new DoorwayError(code, `${message}${nothing}`);
+  }
+}
