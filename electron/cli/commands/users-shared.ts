@@ -6,14 +6,8 @@ import { dataFolder, requireVault } from '../data-folder';
 import { UsageError } from '../errors';
 import { readSecret } from '../secrets';
 
-/** The flags every `users` command shares, worded once. */
-export const DATA_DIR_FLAG = {
-  type: 'string',
-  placeholder: 'DIR',
-  required: true,
-  env: 'DOORWAY_DATA_DIR',
-  description: 'The data folder that holds the vault.',
-} as const;
+/** The flags every `users` command shares, worded once (the data folder as the backup commands word it). */
+export { DATA_DIR_FLAG } from './backup-shared';
 
 export const ADMIN_USER_FLAG = {
   type: 'string',
