@@ -1,5 +1,6 @@
 import type { ChannelName, EventName, Events, InputOf, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import { anchorPath, AuditAnchorKeeper } from './audit/anchor';
 import { recordAudit, type AuditInput } from './audit/audit';
 import { BackupService, type BackupSeams } from './backup/service';
 import type { PublicContext, Services } from './context';
@@ -54,13 +55,24 @@ export class Doorway {
     this.clock = createClock(() => (this.options.now ? this.options.now() : new Date()));
     this.events = new EventBus(log);
     this.paths = vaultPaths(options.dataDir);
-    this.vault = new VaultSession(this.paths, { nativeBinding: options.nativeBinding, kdfCost: options.kdfCost }, { clock: this.clock, events: this.events, log });
+    // The audit trail's head, anchored outside the table (audit/anchor.ts); the open vault is read when it flushes.
+    const anchor = new AuditAnchorKeeper(anchorPath(this.paths.dir), () => (this.vault.session ? this.vault.open() : null), log);
+    this.vault = new VaultSession(
+      this.paths,
+      { nativeBinding: options.nativeBinding, kdfCost: options.kdfCost },
+      { clock: this.clock, events: this.events, log, anchor },
+    );
     this.folder = new DataFolder(this.paths, this.clock);
     this.auth = new SignInService({ vault: this.vault, folder: this.folder, clock: this.clock, log });
     this.setup = new SetupService({ vault: this.vault, folder: this.folder, signIn: this.auth, clock: this.clock });
     this.backups = new BackupService({ vault: this.vault, clock: this.clock, events: this.events, log }, options.backupSeams);
     this.services = { vault: this.vault, signIn: this.auth, setup: this.setup, backups: this.backups };
-    this.context = { clock: this.clock, events: this.events, log, services: this.services, appendAudit: recordAudit };
+    // Each event marks the anchor out of date (a flag and, at most once a second, a timer); it is written after the commit.
+    const appendAudit: typeof recordAudit = (db, e) => {
+      recordAudit(db, e);
+      this.vault.noteAuditWritten();
+    };
+    this.context = { clock: this.clock, events: this.events, log, services: this.services, appendAudit };
   }
 
   // Conveniences for the transports, the command line and the tests; each is one module's own method.

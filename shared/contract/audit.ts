@@ -102,13 +102,22 @@ export const auditChannels = {
     output: z.object({ items: z.array(auditEventSchema), nextBefore: z.number().nullable() }),
     access: ADMIN_ONLY,
   }),
-  /** Walks the whole chain; names the first event that was changed, removed or inserted outside Doorway. */
+  /**
+   * Walks the whole chain; names the first event that was changed, removed or inserted outside Doorway, and
+   * says when events are missing at the start or the end (the anchor, core/audit/anchor.ts).
+   */
   'audit.verify': channel({
     input: z.strictObject({}),
     output: z.object({
       intact: z.boolean(),
       events: z.number(),
       firstBroken: z.object({ id: z.number(), at: z.string().nullable(), action: z.string().nullable() }).nullable(),
+      /** Present only when the trail does not start with the vault's creation (event 1 removed or replaced). */
+      missingStart: z.object({ firstPresent: z.number().nullable(), action: z.string().nullable() }).optional(),
+      /** Present only when the newest events are missing: the trail ends before the event anchored outside it. */
+      missingTail: z.object({ lastPresent: z.number().nullable(), anchored: z.number(), anchoredAt: z.string() }).optional(),
+      /** Present only when the anchor file is missing (a note: a vault from before anchors) or damaged (a finding). */
+      anchor: z.enum(['missing', 'damaged']).optional(),
     }),
     access: ADMIN_ONLY,
   }),

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { openEncrypted } from '../../electron/core/db/database';
+import { unlockWithRecovery, vaultPaths } from '../../electron/core/vault/vault';
 import { ADMIN } from '../support/vault';
 import { expect, test, type Preview } from './fixtures';
 import { shot, signIn } from './helpers';
@@ -243,4 +246,30 @@ test('the front desk cannot see clinical notes: hidden on screen, and refused by
   ] as const) {
     expect((await call(page, preview, name, input)).error?.code, name).toBe('FORBIDDEN');
   }
+});
+
+test('entries cut from the end of the audit trail are named when the chain is verified', async ({ page, preview }) => {
+  test.setTimeout(90_000);
+  await signInAdmin(page);
+  for (const code of ['CT-01', 'CT-02', 'CT-03']) await rpc(page, preview, 'people.create', { clientCode: code });
+  // Signing out writes the sealed note of the newest entry (core/audit/anchor.ts).
+  await rpc(page, preview, 'session.signOut', {});
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+
+  // Someone with the vault key removes the newest entries while nobody is signed in.
+  const unlocked = await unlockWithRecovery(vaultPaths(preview.dataDir), preview.recoveryCode ?? '');
+  const db = openEncrypted(join(preview.dataDir, 'doorway.db'), unlocked.dataKey);
+  try {
+    db.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;');
+    db.prepare('DELETE FROM audit_events WHERE id > (SELECT max(id) - 4 FROM audit_events)').run();
+  } finally {
+    db.close();
+    unlocked.dataKey.fill(0);
+  }
+
+  await signInAdmin(page);
+  await mainNav(page).getByRole('link', { name: 'Audit trail' }).click();
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(page.getByText(/The newest entries are missing: the trail ends at entry \d+, but entry \d+ was recorded on/)).toBeVisible();
+  await shot(page, 'audit-04-missing-tail');
 });

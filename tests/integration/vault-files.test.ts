@@ -32,7 +32,7 @@ describe('nothing readable on disk', () => {
 
     core.close();
     const names = filesIn(dir).map((f) => f.name).sort();
-    expect(names).toEqual(['doorway.db', 'keyslots.json', 'keyslots.json.prev'].filter((n) => names.includes(n)));
+    expect(names).toEqual(['audit-anchor.json', 'doorway.db', 'keyslots.json', 'keyslots.json.prev'].filter((n) => names.includes(n)));
     for (const f of filesIn(dir)) {
       expect(f.bytes.includes(Buffer.from(marker)), `${f.name} after close`).toBe(false);
       expect(f.bytes.includes(Buffer.from(ADMIN.username)), `${f.name} has no username in the clear`).toBe(false);

@@ -7,9 +7,15 @@ import { readSecret } from '../secrets';
 
 const NAME = 'audit verify';
 
+/** 1204 -> "1,204": event numbers as an administrator reads them. */
+const num = (n: number) => n.toLocaleString('en-US');
+/** 2026-12-05T14:02:09.000Z -> "2026-12-05 14:02 UTC". */
+const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+
 /**
  * `audit verify`: walks the audit chain, as the administrator's "Verify chain" does, for scheduled
- * checks. Exit 0 when every event holds; 1 with the first broken event named.
+ * checks. Exit 0 when every event holds; 1 with the first broken event named, or events missing at the
+ * trail's start or end (verifyTrail in core/audit/verify.ts).
  */
 export const auditVerifyCommand = defineCommand({
   name: NAME,
@@ -20,7 +26,10 @@ export const auditVerifyCommand = defineCommand({
   },
   notes: [
     'The password comes from DOORWAY_PASSWORD, or is asked for (hidden) in a terminal.',
-    'Exit codes: 0 the chain is intact, 1 it is broken (the first broken event is named) or the check could not run.',
+    'Besides the chain, the check finds events missing at the start (the trail must begin with the setting up of Doorway) ' +
+      'and at the end (the newest event is also recorded, sealed, in audit-anchor.json in the data folder).',
+    'Exit codes: 0 the trail is intact, 1 it is broken (the first broken event is named), events are missing at its start or end, ' +
+      'or the check could not run.',
   ],
   async run(values, { io, options }) {
     const paths = dataFolder(values['data-dir']);
@@ -34,18 +43,46 @@ export const auditVerifyCommand = defineCommand({
       await core.signIn(values.user, password);
       const checked = await invoke(router, 'audit.verify', {});
       if (!checked.ok) throw new DoorwayError(checked.error.code, checked.error.message);
-      const { intact, events, firstBroken } = checked.value;
+      const { intact, events, firstBroken, missingStart, missingTail, anchor } = checked.value;
       if (intact) {
         line(io.stdout, `The audit trail is intact: ${events} events checked, none changed, removed or inserted.`);
+        if (anchor === 'missing') {
+          line(
+            io.stdout,
+            'Note: there was no record yet of the newest event kept outside the trail (audit-anchor.json); vaults from before this check have none. ' +
+              'Doorway writes it now, so from here on events removed at the end of the trail are found too.',
+          );
+        }
         return EXIT.ok;
       }
-      const broken = firstBroken!;
-      line(io.stdout, `The audit trail is broken at event ${broken.id}${broken.action ? ` (${broken.action}${broken.at ? `, ${broken.at}` : ''})` : ''}.`);
-      line(
-        io.stdout,
-        'That event, or one just before it, was changed, removed or inserted outside Doorway. Events before it are intact. ' +
-          'Keep this data folder as it is and tell whoever looks after the clinic\'s data security.',
-      );
+      if (firstBroken) {
+        line(io.stdout, `The audit trail is broken at event ${num(firstBroken.id)}${firstBroken.action ? ` (${firstBroken.action}${firstBroken.at ? `, ${firstBroken.at}` : ''})` : ''}.`);
+        line(io.stdout, 'That event, or one just before it, was changed, removed or inserted outside Doorway. Events before it are intact.');
+      }
+      if (missingStart) {
+        line(
+          io.stdout,
+          missingStart.firstPresent === null
+            ? 'The oldest events are missing: the trail holds no events at all, not even the setting up of Doorway.'
+            : `The oldest events are missing: the trail starts at event ${num(missingStart.firstPresent)}${missingStart.action ? ` (${missingStart.action})` : ''}, not with the setting up of Doorway (event 1).`,
+        );
+      }
+      if (missingTail) {
+        line(
+          io.stdout,
+          `The newest events are missing: the trail ends at ${missingTail.lastPresent === null ? 'no event at all' : `event ${num(missingTail.lastPresent)}`}, ` +
+            `but event ${num(missingTail.anchored)} was recorded on ${when(missingTail.anchoredAt)}` +
+            `${missingTail.lastPresent !== null && missingTail.lastPresent >= missingTail.anchored ? ' and is no longer the same' : ''}.`,
+        );
+      }
+      if (anchor === 'damaged') {
+        line(
+          io.stdout,
+          "The record of the newest event kept outside the trail (audit-anchor.json) doesn't match its seal: it was changed or replaced outside Doorway, " +
+            'so events removed at the end of the trail could not be ruled out.',
+        );
+      }
+      line(io.stdout, "Keep this data folder as it is and tell whoever looks after the clinic's data security.");
       return EXIT.failed;
     } finally {
       core.close();

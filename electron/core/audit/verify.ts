@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { readAnchor } from './anchor';
 import { AUDIT_HASHED_COLUMNS, GENESIS_HASH, hashAuditValues } from './audit';
 
 /**
@@ -52,4 +53,44 @@ export async function verifyChain(db: () => Db, opts: VerifyOptions = {}): Promi
     if (rows.length < chunk) return { intact: true, events };
     if (opts.pause) await opts.pause();
   }
+}
+
+/**
+ * The whole check behind "Verify chain" and `audit verify`: the chain (above), and what the chain alone
+ * cannot show: that the trail still starts with the vault's creation (nothing cut at the start), and
+ * that the newest event anchored outside the table (anchor.ts) is still there (nothing cut at the end).
+ * `missingStart`, `missingTail` and `anchor` are left out when there is nothing to say, so a verdict on
+ * an intact trail reads as it always did.
+ */
+export interface TrailVerdict {
+  intact: boolean;
+  events: number;
+  firstBroken: BrokenEvent | null;
+  /** Event 1 is missing, or is not the vault's creation: the trail was cut at its start. */
+  missingStart?: { firstPresent: number | null; action: string | null };
+  /** The newest events are missing: the trail ends before the anchored event. */
+  missingTail?: { lastPresent: number | null; anchored: number; anchoredAt: string };
+  /** `missing`: no anchor yet (a note; one is written when the session ends). `damaged`: its seal does not hold (a finding). */
+  anchor?: 'missing' | 'damaged';
+}
+
+export async function verifyTrail(db: () => Db, anchor: { file: string; dataKey: () => Buffer; vaultId: () => string }, opts: VerifyOptions = {}): Promise<TrailVerdict> {
+  const chain = await verifyChain(db, opts);
+  const verdict: TrailVerdict = { intact: chain.intact, events: chain.events, firstBroken: chain.intact ? null : chain.firstBroken };
+  const first = db().prepare('SELECT id, action FROM audit_events ORDER BY id LIMIT 1').get() as { id: number; action: string } | undefined;
+  if (!first || first.id !== 1 || first.action !== 'vault.create') {
+    verdict.missingStart = { firstPresent: first?.id ?? null, action: first?.action ?? null };
+    verdict.intact = false;
+  }
+  const state = readAnchor(anchor.file, { db: db(), dataKey: anchor.dataKey(), vaultId: anchor.vaultId() });
+  if (state.status === 'missing') {
+    verdict.anchor = 'missing';
+  } else if (state.status === 'damaged') {
+    verdict.anchor = 'damaged';
+    verdict.intact = false;
+  } else if (state.status === 'cut') {
+    verdict.missingTail = { lastPresent: state.lastPresent, anchored: state.anchor.eventId, anchoredAt: state.anchor.at };
+    verdict.intact = false;
+  }
+  return verdict;
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { advanceAnchor, anchorPath, auditHead } from '../audit/anchor';
 import { DoorwayError } from '../errors';
 import type { BackupHooks, Maker, ProgressFn, VaultAccess } from './access';
 import { APP_VERSION } from './app-version';
@@ -73,6 +74,13 @@ export async function createBundle(opts: CreateOptions): Promise<CreatedBundle> 
     await step('started');
 
     opts.onProgress?.('prepare', 0, 0);
+    // Read just before the copy is pinned, so the copy holds this event (and perhaps a few newer ones).
+    const head = auditHead(access.db);
+    try {
+      advanceAnchor(anchorPath(access.paths.dir), access);
+    } catch {
+      // The data folder's anchor is brought up to date again when the session ends; the backup goes on.
+    }
     const snapshot = await pinSnapshot(access.db, access.paths.db, access.dataKey, { nativeBinding: access.nativeBinding });
     let dbPart: Part;
     let keyslots: Buffer;
@@ -119,6 +127,7 @@ export async function createBundle(opts: CreateOptions): Promise<CreatedBundle> 
       vaultId: access.vaultId,
       parts: [dbPart, keyslotsPart],
       private: sealPrivate(access.dataKey, bundleId, { madeBy: opts.maker, rowCounts: counts }),
+      ...(head ? { auditHead: head } : {}),
     });
     await fs.writeFile(join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await step('manifest');

@@ -81,6 +81,12 @@ export const manifestSchema = z.strictObject({
   vaultId: z.uuid(),
   parts: z.array(partSchema).length(BUNDLE_PARTS.length),
   private: sealedBoxSchema,
+  /**
+   * The audit trail's newest event when the copy was pinned (its id, hash and time), covered by this
+   * manifest's seal: the anchor of the trail inside the bundle (core/audit/anchor.ts). Absent in
+   * bundles made before anchors existed, which still verify.
+   */
+  auditHead: z.strictObject({ eventId: z.number().int().min(1), hash: hex64, at: z.string() }).optional(),
   /** HMAC-SHA256 over the canonical manifest without this field, keyed from the data key (HKDF). */
   hmac: hex64,
 });

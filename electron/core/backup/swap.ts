@@ -33,6 +33,8 @@ export const ASIDE_INFO = 'set-aside.json';
  * with the vault they belong to, so a restored vault never meets another generation's leftovers.
  */
 export const VAULT_FILES = [
+  // The audit trail's sealed head (audit/anchor.ts) belongs to the vault whose trail it anchors.
+  'audit-anchor.json',
   'keyslots.json.prev',
   'keyslots.json.pending',
   'keyslots.json',

@@ -1,4 +1,5 @@
 import type { Events } from '../../../shared/contract';
+import type { AnchorVault } from '../audit/anchor';
 import { recordAudit, type AuditInput } from '../audit/audit';
 import { actorOf } from '../audit/actor';
 import type { Db } from '../db/database';
@@ -29,6 +30,13 @@ export interface OpenVault {
 
 export type LockReason = Events['session.locked']['reason'];
 
+/** Keeps the audit trail's head anchored outside the table (audit/anchor.ts, AuditAnchorKeeper). */
+export interface AuditAnchorHook {
+  markDirty(): void;
+  flush(vault: AnchorVault): void;
+  reset(): void;
+}
+
 const NOT_SIGNED_IN = () => new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
 
 /**
@@ -48,7 +56,7 @@ export class VaultSession {
   constructor(
     readonly paths: VaultPaths,
     readonly options: VaultOptions,
-    private readonly deps: { clock: Clock; events: EventBus; log: Log },
+    private readonly deps: { clock: Clock; events: EventBus; log: Log; anchor?: AuditAnchorHook },
   ) {}
 
   get session(): Session | null {
@@ -80,12 +88,20 @@ export class VaultSession {
   audit(e: Omit<AuditInput, 'at' | 'actor'> & { actor?: AuditInput['actor'] }): void {
     const s = this.session;
     recordAudit(this.db, { at: this.deps.clock.nowIso(), actor: e.actor ?? (s ? actorOf(s) : { id: null, username: null }), ...e });
+    this.noteAuditWritten();
+  }
+
+  /** An audit event was written: the anchor follows within about a second, after the change commits. */
+  noteAuditWritten(): void {
+    this.deps.anchor?.markDirty();
   }
 
   /** Takes over a freshly opened vault for a new session; whatever was open before is closed first. */
   begin(opened: { db: Db; dataKey: Buffer; vaultId: string }, session: Session): void {
     this.end();
     this.state = { db: opened.db, dataKey: opened.dataKey, vaultId: opened.vaultId, session };
+    // Sign-in records its events right after this; a vault without an anchor yet gets one then too.
+    this.noteAuditWritten();
   }
 
   newSession(user: StaffRecord, emergency: boolean): Session {
@@ -110,6 +126,9 @@ export class VaultSession {
     if (!st) return;
     this.state = null;
     this.recordOpenedAt.clear();
+    // The anchor follows every session's last event (the lock or sign-out included), written before the records close.
+    this.deps.anchor?.flush(st);
+    this.deps.anchor?.reset();
     try {
       st.db.close();
     } finally {
@@ -195,6 +214,8 @@ export class VaultSession {
       if (outcome.ok) {
         st.db = outcome.db;
         st.dataKey = outcome.dataKey;
+        // Sealed again with the new key at the next flush.
+        this.noteAuditWritten();
         return { rotatedAt: clock.nowIso(), slots: outcome.slots, removedSlots: outcome.removedSlots };
       }
       if (outcome.db) st.db = outcome.db;

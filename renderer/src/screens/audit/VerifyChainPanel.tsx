@@ -5,7 +5,10 @@ import { longDateTime } from '../users/format';
 import { actionLabel } from './labels';
 import { useVerifyChain } from './queries';
 
-/** "Verify chain": walks every entry and names the first one that does not hold. */
+/** 1204 -> "1,204". */
+const entryNumber = (n: number) => n.toLocaleString();
+
+/** "Verify chain": walks every entry and names the first one that does not hold, and says when entries are missing at the start or the end. */
 export function VerifyChainPanel() {
   const { t } = useTranslation();
   const verify = useVerifyChain();
@@ -23,16 +26,40 @@ export function VerifyChainPanel() {
       {verify.isError ? <Notice tone="error">{verify.error.error.message}</Notice> : null}
       {result && !verify.isPending ? (
         result.intact ? (
-          <Notice tone="success">{t('audit.verify.intact', { count: result.events })}</Notice>
+          <>
+            <Notice tone="success">{t('audit.verify.intact', { count: result.events })}</Notice>
+            {result.anchor === 'missing' ? <p>{t('audit.verify.anchorMissing')}</p> : null}
+          </>
         ) : (
           <Notice tone="error">
-            <p>
-              {t('audit.verify.broken', {
-                id: result.firstBroken?.id,
-                action: result.firstBroken?.action ? actionLabel(t, result.firstBroken.action) : '?',
-                when: result.firstBroken?.at ? longDateTime(result.firstBroken.at) : '?',
-              })}
-            </p>
+            {result.firstBroken ? (
+              <p>
+                {t('audit.verify.broken', {
+                  id: result.firstBroken.id,
+                  action: result.firstBroken.action ? actionLabel(t, result.firstBroken.action) : '?',
+                  when: result.firstBroken.at ? longDateTime(result.firstBroken.at) : '?',
+                })}
+              </p>
+            ) : null}
+            {result.missingStart ? (
+              <p>
+                {result.missingStart.firstPresent === null
+                  ? t('audit.verify.missingStartEmpty')
+                  : t('audit.verify.missingStart', { id: entryNumber(result.missingStart.firstPresent) })}
+              </p>
+            ) : null}
+            {result.missingTail ? (
+              <p>
+                {result.missingTail.lastPresent === null
+                  ? t('audit.verify.missingTailEmpty', { anchored: entryNumber(result.missingTail.anchored), when: longDateTime(result.missingTail.anchoredAt) })
+                  : t('audit.verify.missingTail', {
+                      last: entryNumber(result.missingTail.lastPresent),
+                      anchored: entryNumber(result.missingTail.anchored),
+                      when: longDateTime(result.missingTail.anchoredAt),
+                    })}
+              </p>
+            ) : null}
+            {result.anchor === 'damaged' ? <p>{t('audit.verify.anchorDamaged')}</p> : null}
             <p>{t('audit.verify.brokenNext')}</p>
           </Notice>
         )
