@@ -1,5 +1,8 @@
 import type { AuditActor, AuditInput, recordAudit } from './audit/audit';
 import type { BackupService } from './backup/service';
+import type { Transaction } from 'kysely';
+import type { Data, Engine } from './data/engine';
+import type { Database } from './data/schema';
 import type { Db } from './db/database';
 import type { Clock } from './platform/clock';
 import type { EventBus } from './platform/events';
@@ -23,6 +26,8 @@ export interface PublicContext {
   events: EventBus;
   log: Log;
   services: Services;
+  /** What differs between SQLite and PostgreSQL (data/engine.ts). */
+  engine: Engine;
   /** Appends to the audit trail (audit/audit.ts); the benchmark swaps it to measure what auditing costs. */
   appendAudit: typeof recordAudit;
 }
@@ -35,6 +40,9 @@ export type AuditEvent = Omit<AuditInput, 'at' | 'actor'>;
  * nothing here is optional. `write` runs a change and its audit event in one transaction.
  */
 export interface SignedInContext extends PublicContext {
+  /** Typed async queries (data/schema.ts): what repositories take. */
+  data: Data;
+  /** The connection itself, for repositories not yet moved to `data` (the move is under way). */
   db: Db;
   session: Session;
   user: StaffRecord;
@@ -42,4 +50,6 @@ export interface SignedInContext extends PublicContext {
   actor: AuditActor;
   audit(event: AuditEvent): void;
   write<T>(change: () => T): T;
+  /** Runs an async change and its audit event in one transaction. */
+  transact<T>(change: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
 }

@@ -5,6 +5,7 @@ import { recordAudit, type AuditInput } from './audit/audit';
 import { BackupService, type BackupSeams } from './backup/service';
 import type { PublicContext, Services } from './context';
 import { DataFolder } from './data-folder';
+import { sqliteEngine } from './data/sqlite';
 import type { Db } from './db/database';
 import { handlers } from './handlers';
 import { createClock, type Clock } from './platform/clock';
@@ -72,7 +73,7 @@ export class Doorway {
       recordAudit(db, e);
       this.vault.noteAuditWritten();
     };
-    this.context = { clock: this.clock, events: this.events, log, services: this.services, appendAudit };
+    this.context = { clock: this.clock, events: this.events, log, services: this.services, engine: sqliteEngine, appendAudit };
   }
 
   // Conveniences for the transports, the command line and the tests; each is one module's own method.

@@ -58,10 +58,20 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
     try {
       let ctx: PublicContext | SignedInContext = base;
       if (def.access !== 'public' && session) {
-        const db = vault.db;
+        const { db, data } = vault.open();
         const actor = actorOf(session);
         const audit: SignedInContext['audit'] = (event) => base.appendAudit(db, { ...event, at: base.clock.nowIso(), actor });
-        ctx = { ...base, db, session, user: session.user, actor, audit, write: (change) => db.transaction(change)() };
+        ctx = {
+          ...base,
+          db,
+          data,
+          session,
+          user: session.user,
+          actor,
+          audit,
+          write: (change) => db.transaction(change)(),
+          transact: (change) => data.transaction().execute(change),
+        };
       }
       const handler = handlers[name] as (input: unknown, ctx: PublicContext | SignedInContext) => unknown;
       const value = await handler(parsed.data, ctx);

@@ -23,7 +23,7 @@ describe('import boundaries', () => {
     ['shared/x.ts', "import Database from 'better-sqlite3-multiple-ciphers';"],
     ['electron/core/x.ts', "import { app } from 'electron';"],
     ['electron/cli/x.ts', "import { app } from 'electron';"],
-    ['electron/core/db/migrations/0009_x.ts', "import { seedCatalog } from '../../records/catalog';"],
+    ['electron/core/db/migrations/0009_x.ts', "import { DEFAULT_CATALOG } from '../../records/catalog';"],
     ['electron/core/db/migrations/0009_x.ts', "import { calendarDay } from '../../../../shared/continuity/days';"],
     ['electron/core/records/handlers.ts', "import { continuityHandlers } from '../continuity/handlers';"],
     ['electron/core/vault/x.ts', "import { finishInterruptedRestore } from '../backup/swap';"],

@@ -1,4 +1,5 @@
 import type { CatalogItem } from '../../../shared/contract/record-schemas';
+import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 
@@ -24,52 +25,70 @@ export const DEFAULT_CATALOG: { kind: Kind; label: string; category: string | nu
   { kind: 'supply', label: 'Sharps container', category: 'safer_use' },
 ];
 
-interface Row {
-  id: number;
-  kind: Kind;
-  label: string;
-  category: string | null;
-  active: number;
+const toItem = (r: { id: number; kind: Kind; label: string; category: string | null; active: number }): CatalogItem => ({
+  id: r.id,
+  kind: r.kind,
+  label: r.label,
+  category: r.category,
+  active: r.active === 1,
+});
+
+const COLUMNS = ['id', 'kind', 'label', 'category', 'active'] as const;
+
+export async function listCatalog(data: Data, includeInactive: boolean): Promise<CatalogItem[]> {
+  let q = data.selectFrom('catalog_items').select(COLUMNS).orderBy('kind').orderBy('sort_order').orderBy('id');
+  if (!includeInactive) q = q.where('active', '=', 1);
+  return (await q.execute()).map(toItem);
 }
 
-const toItem = (r: Row): CatalogItem => ({ id: r.id, kind: r.kind, label: r.label, category: r.category, active: r.active === 1 });
-
-export function seedCatalog(db: Db, at: string): void {
-  const insert = db.prepare('INSERT OR IGNORE INTO catalog_items (kind, label, category, sort_order, created_at) VALUES (?, ?, ?, ?, ?)');
-  DEFAULT_CATALOG.forEach((c, i) => insert.run(c.kind, c.label, c.category, i, at));
+/** Another item of the same kind with this label, in any case ("Syringes" and "syringes" are one item). */
+async function sameLabel(data: Data, kind: Kind, label: string, exceptId: number | null): Promise<number | undefined> {
+  let q = data
+    .selectFrom('catalog_items')
+    .select('id')
+    .where('kind', '=', kind)
+    .where((eb) => eb(eb.fn('lower', ['label']), '=', label.toLowerCase()));
+  if (exceptId !== null) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst())?.id;
 }
 
-export function listCatalog(db: Db, includeInactive: boolean): CatalogItem[] {
-  const rows = db
-    .prepare(`SELECT id, kind, label, category, active FROM catalog_items ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY kind, sort_order, id`)
-    .all() as Row[];
-  return rows.map(toItem);
+async function getItem(data: Data, id: number): Promise<CatalogItem | null> {
+  const row = await data.selectFrom('catalog_items').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row ? toItem(row) : null;
 }
 
-export function createCatalogItem(db: Db, item: { kind: Kind; label: string; category: string | null }, at: string): CatalogItem {
-  const clash = db.prepare('SELECT id FROM catalog_items WHERE kind = ? AND label = ? COLLATE NOCASE').pluck().get(item.kind, item.label) as number | undefined;
+export async function createCatalogItem(data: Data, item: { kind: Kind; label: string; category: string | null }, at: string): Promise<CatalogItem> {
+  const clash = await sameLabel(data, item.kind, item.label, null);
   if (clash !== undefined) {
     throw new DoorwayError('CONFLICT', `"${item.label}" is already in the list.`, { conflictId: clash, fields: { label: 'Already in the list.' } });
   }
-  const order = (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 FROM catalog_items').pluck().get() as number) ?? 0;
-  const info = db.prepare('INSERT INTO catalog_items (kind, label, category, sort_order, created_at) VALUES (?, ?, ?, ?, ?)').run(item.kind, item.label, item.category, order, at);
-  return toItem(db.prepare('SELECT * FROM catalog_items WHERE id = ?').get(Number(info.lastInsertRowid)) as Row);
+  const last = await data.selectFrom('catalog_items').select((eb) => eb.fn.max('sort_order').as('n')).executeTakeFirst();
+  const inserted = await data
+    .insertInto('catalog_items')
+    .values({ kind: item.kind, label: item.label, category: item.category, sort_order: (last?.n ?? 0) + 1, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return (await getItem(data, inserted.id))!;
 }
 
-export function updateCatalogItem(db: Db, id: number, changes: { label?: string; category?: string | null; active?: boolean }): CatalogItem {
-  const row = db.prepare('SELECT * FROM catalog_items WHERE id = ?').get(id) as Row | undefined;
+export async function updateCatalogItem(data: Data, id: number, changes: { label?: string; category?: string | null; active?: boolean }): Promise<CatalogItem> {
+  const row = await getItem(data, id);
   if (!row) throw new DoorwayError('NOT_FOUND', 'That item could not be found.');
   if (changes.label !== undefined && changes.label.toLowerCase() !== row.label.toLowerCase()) {
-    const clash = db.prepare('SELECT id FROM catalog_items WHERE kind = ? AND label = ? COLLATE NOCASE AND id != ?').pluck().get(row.kind, changes.label, id);
-    if (clash !== undefined) throw new DoorwayError('CONFLICT', `"${changes.label}" is already in the list.`, { fields: { label: 'Already in the list.' } });
+    if ((await sameLabel(data, row.kind, changes.label, id)) !== undefined) {
+      throw new DoorwayError('CONFLICT', `"${changes.label}" is already in the list.`, { fields: { label: 'Already in the list.' } });
+    }
   }
-  db.prepare('UPDATE catalog_items SET label = ?, category = ?, active = ? WHERE id = ?').run(
-    changes.label ?? row.label,
-    changes.category === undefined ? row.category : changes.category,
-    changes.active === undefined ? row.active : changes.active ? 1 : 0,
-    id,
-  );
-  return toItem(db.prepare('SELECT * FROM catalog_items WHERE id = ?').get(id) as Row);
+  await data
+    .updateTable('catalog_items')
+    .set({
+      label: changes.label ?? row.label,
+      category: changes.category === undefined ? row.category : changes.category,
+      active: (changes.active ?? row.active) ? 1 : 0,
+    })
+    .where('id', '=', id)
+    .execute();
+  return (await getItem(data, id))!;
 }
 
 /** Items offered on a contact must exist, be of the right kind and be in use. */

@@ -138,16 +138,16 @@ export const recordHandlers = {
     return clinical ? rows : rows.map((r) => ({ ...r, previous: Object.fromEntries(Object.entries(r.previous).filter(([k]) => k !== 'note')) }));
   },
 
-  'catalog.list': ({ includeInactive }, { db }) => listCatalog(db, includeInactive),
+  'catalog.list': ({ includeInactive }, { data }) => listCatalog(data, includeInactive),
   'catalog.create': (item, ctx) =>
-    ctx.write(() => {
-      const created = createCatalogItem(ctx.db, item, ctx.clock.nowIso());
+    ctx.transact(async (trx) => {
+      const created = await createCatalogItem(trx, item, ctx.clock.nowIso());
       ctx.audit({ action: 'catalog.create', subjectType: 'catalog_item', subjectId: created.id, details: { label: created.label } });
       return created;
     }),
   'catalog.update': ({ id, ...changes }, ctx) =>
-    ctx.write(() => {
-      const updated = updateCatalogItem(ctx.db, id, changes);
+    ctx.transact(async (trx) => {
+      const updated = await updateCatalogItem(trx, id, changes);
       ctx.audit({ action: 'catalog.update', subjectType: 'catalog_item', subjectId: id, details: changes });
       return updated;
     }),

@@ -2,7 +2,10 @@ import type { Events } from '../../../shared/contract';
 import type { AnchorVault } from '../audit/anchor';
 import { recordAudit, type AuditInput } from '../audit/audit';
 import { actorOf } from '../audit/actor';
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
+import type { Database } from '../data/schema';
+import { sqliteData } from '../data/sqlite';
 import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
 import type { EventBus } from '../platform/events';
@@ -23,6 +26,8 @@ export interface Session {
 /** The vault while someone is signed in: the open records, the key, and who is at the keyboard. */
 export interface OpenVault {
   db: Db;
+  /** Typed async queries over the same connection (data/). */
+  data: Kysely<Database>;
   dataKey: Buffer;
   vaultId: string;
   session: Session;
@@ -99,7 +104,7 @@ export class VaultSession {
   /** Takes over a freshly opened vault for a new session; whatever was open before is closed first. */
   begin(opened: { db: Db; dataKey: Buffer; vaultId: string }, session: Session): void {
     this.end();
-    this.state = { db: opened.db, dataKey: opened.dataKey, vaultId: opened.vaultId, session };
+    this.state = { db: opened.db, data: sqliteData(opened.db), dataKey: opened.dataKey, vaultId: opened.vaultId, session };
     // Sign-in records its events right after this; a vault without an anchor yet gets one then too.
     this.noteAuditWritten();
   }
@@ -213,12 +218,16 @@ export class VaultSession {
       });
       if (outcome.ok) {
         st.db = outcome.db;
+        st.data = sqliteData(outcome.db);
         st.dataKey = outcome.dataKey;
         // Sealed again with the new key at the next flush.
         this.noteAuditWritten();
         return { rotatedAt: clock.nowIso(), slots: outcome.slots, removedSlots: outcome.removedSlots };
       }
-      if (outcome.db) st.db = outcome.db;
+      if (outcome.db) {
+        st.db = outcome.db;
+        st.data = sqliteData(outcome.db);
+      }
       else this.lockAfterRotation = 'system';
       if (outcome.error instanceof DoorwayError) throw outcome.error;
       log('key rotation failed', outcome.error);
