@@ -64,7 +64,7 @@ export function demoBenchVault(ctx: BenchContext): Promise<DemoBenchVault> {
       confirmation: pending.confirmGroups.map((g) => groups[g - 1] ?? ''),
     });
     const t = Date.now();
-    const made = generateDemo(core.db, { size: ctx.size, seed: 11, now: core.now(), actorId: session.user.id });
+    const made = await generateDemo(core.vault.open(), { size: ctx.size, seed: 11, now: core.now(), actorId: session.user.id });
     ctx.log(`  demo vault: ${made.people} people, ${made.contacts} contacts in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     core.close();
     return { dataDir, username, password, ...made };
@@ -95,15 +95,16 @@ export async function addLongHistoryPerson(core: Doorway, router: Router, contac
   const insert = core.db.prepare(
     'INSERT INTO contacts (person_id, occurred_at, entered_at, setting, staff_id, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, 1, ?, 1)',
   );
-  core.db.transaction(() => {
+  // Bulk inserts on the connection itself, inside the same transaction as the summary the records feature keeps.
+  await core.vault.open().data.transaction().execute(async (trx) => {
     let t = Date.now() - 10 * 365 * 86_400_000;
     for (let i = 0; i < contacts; i++) {
       t += (i % 60 === 59 ? rng.int(61, 150) : rng.int(0, 1)) * 86_400_000 + rng.int(0, 3) * 3_600_000;
       const at = new Date(Math.min(t, Date.now() - 60_000)).toISOString();
       insert.run(personId, at, at, rng.pick(['drop_in', 'ssp_exchange', 'street_outreach', 'van', 'clinic_visit'] as const), rng.pick(staff), at);
     }
-    refreshContactSummary(core.db, personId);
+    await refreshContactSummary(trx, personId);
     recomputePersonContactDays(core.db, readSettings(core.db).timeZone, personId, '0000');
-  })();
+  });
   return personId;
 }

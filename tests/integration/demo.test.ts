@@ -10,7 +10,7 @@ async function demoVault(seed: number) {
   dirs.push(dir);
   const made = await setUpVault(dir);
   const progress: number[] = [];
-  const result = generateDemo(made.core.db, { size: 'small', seed, now: new Date('2026-11-21T12:00:00Z'), actorId: 1, onProgress: (d) => progress.push(d) });
+  const result = await generateDemo(made.core.vault.open(), { size: 'small', seed, now: new Date('2026-11-21T12:00:00Z'), actorId: 1, onProgress: (d) => progress.push(d) });
   return { ...made, result, progress };
 }
 
@@ -70,7 +70,7 @@ describe('demo data', () => {
   it('refuses to mix demo data into a vault that already has records, changing nothing', async () => {
     const { core } = await demoVault(1);
     const before = core.db.prepare('SELECT count(*) FROM contacts').pluck().get();
-    expect(() => generateDemo(core.db, { size: 'small', seed: 1, now: new Date(), actorId: 1 })).toThrow(/already holds records/);
+    await expect(generateDemo(core.vault.open(), { size: 'small', seed: 1, now: new Date(), actorId: 1 })).rejects.toThrow(/already holds records/);
     expect(core.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(before);
     core.close();
   });

@@ -43,7 +43,7 @@ export const demoCommand = defineCommand({
       const startedAt = Date.now();
       let shownAt = 0;
       line(io.stderr, `Making a ${size} demo clinic (seed ${seed}) ...`);
-      const result = generateDemo(core.db, {
+      const result = await generateDemo(core.vault.open(), {
         size,
         seed,
         now: core.now(),

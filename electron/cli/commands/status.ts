@@ -27,7 +27,7 @@ export const statusCommand = defineCommand({
     try {
       const session = await core.signIn(values.user, password);
       const version = schemaVersion(core.db);
-      const staff = countStaff(core.db);
+      const staff = await countStaff(core.vault.open().data);
       line(io.stdout, `Data folder: ${paths.dir}`);
       line(io.stdout, `Clinic: ${session.settings.clinicName}`);
       line(io.stdout, `Schema version: ${version}`);

@@ -5,7 +5,7 @@ import { verifyTrail } from './verify';
 
 /** The administrator's audit screen: the trail, filtered and paged, and the chain check. */
 export const auditHandlers = {
-  'audit.list': (query, { db }) => listAuditEvents(db, query),
+  'audit.list': (query, { data }) => listAuditEvents(data, query),
   'audit.verify': async (_input, { services }) => {
     const { vault } = services;
     // Between chunks the event loop runs, so the window stays responsive during a long check.

@@ -1,5 +1,7 @@
 import type { AuditAction, AuditEvent } from '../../../shared/contract/audit';
-import type { Db } from '../db/database';
+import type { ExpressionBuilder } from 'kysely';
+import type { Data } from '../data/engine';
+import type { Database } from '../data/schema';
 import { emergencyNameOf } from '../users/emergency';
 
 /**
@@ -17,33 +19,6 @@ export interface AuditQuery {
   limit: number;
 }
 
-interface Row {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  actor_username: string | null;
-  display_name: string | null;
-  action: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  details: string;
-  emergency: number;
-  person_id: number | null;
-  client_code: string | null;
-}
-
-const PERSON_OF_SUBJECT = `CASE a.subject_type
-    WHEN 'person' THEN CAST(a.subject_id AS INTEGER)
-    WHEN 'contact' THEN (SELECT c.person_id FROM contacts c WHERE c.id = CAST(a.subject_id AS INTEGER))
-    WHEN 'entry' THEN (SELECT e.person_id FROM person_entries e WHERE e.id = CAST(a.subject_id AS INTEGER))
-  END`;
-
-const PERSON_FILTER = `(
-    (a.subject_type = 'person' AND a.subject_id = @personIdText)
-    OR (a.subject_type = 'contact' AND a.subject_id IN (SELECT CAST(c.id AS TEXT) FROM contacts c WHERE c.person_id = @personId))
-    OR (a.subject_type = 'entry' AND a.subject_id IN (SELECT CAST(e.id AS TEXT) FROM person_entries e WHERE e.person_id = @personId))
-  )`;
-
 /** Events store `at` as UTC ISO text, so a period compares as text once its ends are in UTC too. */
 const utc = (iso: string) => new Date(iso).toISOString();
 
@@ -57,47 +32,66 @@ function parseDetails(raw: string): Record<string, unknown> {
   }
 }
 
-export function listAuditEvents(db: Db, q: AuditQuery): { items: AuditEvent[]; nextBefore: number | null } {
-  const where: string[] = [];
-  const params: Record<string, string | number> = { limit: q.limit + 1 };
-  if (q.before !== null) {
-    where.push('a.id < @before');
-    params.before = q.before;
-  }
-  if (q.staffId !== null) {
-    where.push('a.actor_id = @staffId');
-    params.staffId = q.staffId;
-  }
-  if (q.action !== null) {
-    where.push('a.action = @action');
-    params.action = q.action;
-  }
-  if (q.from !== null) {
-    where.push('a.at >= @from');
-    params.from = utc(q.from);
-  }
-  if (q.to !== null) {
-    where.push('a.at < @to');
-    params.to = utc(q.to);
-  }
-  if (q.personId !== null) {
-    where.push(PERSON_FILTER);
-    params.personId = q.personId;
-    // subject_id is text; a JS number would be bound as a real and compare as '1.0'.
-    params.personIdText = String(q.personId);
-  }
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.at, a.actor_id, a.actor_username, s.display_name, a.action, a.subject_type, a.subject_id, a.details, a.emergency,
-              p.id AS person_id, p.client_code
-       FROM audit_events a
-       LEFT JOIN staff_users s ON s.id = a.actor_id
-       LEFT JOIN people p ON p.id = ${PERSON_OF_SUBJECT}
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY a.id DESC
-       LIMIT @limit`,
-    )
-    .all(params) as Row[];
+type Scope = ExpressionBuilder<Database & { a: Database['audit_events'] }, 'a'>;
+
+/** The person an event concerns: the person record itself, or the person of its contact or entry. */
+const personOfSubject = (eb: Scope) => {
+  const subjectId = eb.cast<number>('a.subject_id', 'integer');
+  return eb
+    .case('a.subject_type')
+    .when('person')
+    .then(subjectId)
+    .when('contact')
+    .then(eb.selectFrom('contacts as c').select('c.person_id').where('c.id', '=', subjectId))
+    .when('entry')
+    .then(eb.selectFrom('person_entries as e').select('e.person_id').where('e.id', '=', subjectId))
+    .end();
+};
+
+/** Events about a person: the record, and any of their contacts or entries (subject ids are text). */
+const aboutPerson = (eb: Scope, personId: number) =>
+  eb.or([
+    // subject_id is text; the id is compared as its text, never as a number ('1' and not '1.0').
+    eb.and([eb('a.subject_type', '=', 'person'), eb('a.subject_id', '=', String(personId))]),
+    eb.and([
+      eb('a.subject_type', '=', 'contact'),
+      eb('a.subject_id', 'in', eb.selectFrom('contacts as c').select((c) => c.cast<string>('c.id', 'text').as('id')).where('c.person_id', '=', personId)),
+    ]),
+    eb.and([
+      eb('a.subject_type', '=', 'entry'),
+      eb('a.subject_id', 'in', eb.selectFrom('person_entries as e').select((e) => e.cast<string>('e.id', 'text').as('id')).where('e.person_id', '=', personId)),
+    ]),
+  ]);
+
+export async function listAuditEvents(data: Data, q: AuditQuery): Promise<{ items: AuditEvent[]; nextBefore: number | null }> {
+  let query = data
+    .selectFrom('audit_events as a')
+    .leftJoin('staff_users as s', 's.id', 'a.actor_id')
+    .leftJoin('people as p', (join) => join.on((eb) => eb('p.id', '=', personOfSubject(eb))))
+    .select([
+      'a.id',
+      'a.at',
+      'a.actor_id',
+      'a.actor_username',
+      's.display_name',
+      'a.action',
+      'a.subject_type',
+      'a.subject_id',
+      'a.details',
+      'a.emergency',
+      'p.id as person_id',
+      'p.client_code',
+    ])
+    .orderBy('a.id', 'desc')
+    .limit(q.limit + 1);
+  if (q.before !== null) query = query.where('a.id', '<', q.before);
+  if (q.staffId !== null) query = query.where('a.actor_id', '=', q.staffId);
+  if (q.action !== null) query = query.where('a.action', '=', q.action);
+  if (q.from !== null) query = query.where('a.at', '>=', utc(q.from));
+  if (q.to !== null) query = query.where('a.at', '<', utc(q.to));
+  const personId = q.personId;
+  if (personId !== null) query = query.where((eb) => aboutPerson(eb, personId));
+  const rows = await query.execute();
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
   return {

@@ -29,6 +29,8 @@ function main() {
     db.pragma("cipher='sqlcipher'");
     db.pragma('legacy=4');
     db.pragma('key="x' + "'" + hex + "'" + '"');
+    // As db/database.ts applyKey does: a sort or temporary index never spills decrypted pages to a file.
+    db.pragma('temp_store=MEMORY');
     db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
   } catch (e) {
     if (db) db.close();

@@ -1,4 +1,5 @@
 import type { ContactSetting } from '../../../shared/contract/record-schemas';
+import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import { recomputeAllContactDays } from '../continuity/contact-days';
@@ -84,7 +85,11 @@ function contactTimes(rng: Random, count: number, now: number): number[] {
 const iso = (ms: number) => new Date(ms).toISOString();
 const day = (ms: number) => iso(ms).slice(0, 10);
 
-export function generateDemo(db: Db, o: DemoOptions): { people: number; contacts: number } {
+/**
+ * Fills an empty vault: `db` for the bulk inserts (prepared statements in large synchronous batches),
+ * `data` (the same connection) for the record rules the demo shares with the records feature.
+ */
+export async function generateDemo({ db, data }: { db: Db; data: Data }, o: DemoOptions): Promise<{ people: number; contacts: number }> {
   const existing = db.prepare('SELECT count(*) FROM people').pluck().get() as number;
   if (existing > 0) {
     throw new DoorwayError('CONFLICT', 'This vault already holds records. Demo data only goes into an empty vault, so nothing real is mixed with it.');
@@ -141,6 +146,8 @@ export function generateDemo(db: Db, o: DemoOptions): { people: number; contacts
   let done = 0;
   let personIndex = 0;
   const batch = Math.max(1, Math.floor(size.people / 100));
+  /** People given a phase change; everyone else keeps the starting phase, as the phase rule gives them. */
+  const phased: number[] = [];
 
   while (personIndex < size.people) {
     db.transaction(() => {
@@ -200,6 +207,7 @@ export function generateDemo(db: Db, o: DemoOptions): { people: number; contacts
         for (let m = rng.weighted([[0, 4], [1, 3], [2, 1]] as const); m > 0; m--) entry('moment', within(), { text: rng.pick(words.MOMENTS) });
         if (times.length >= 8 && last - first0 > 60 * DAY) {
           entry('phase_change', times[Math.min(times.length - 1, rng.int(5, 9))]!, { phase: 'maintenance', reason: 'Trust is there; they come back when they need to' });
+          phased.push(pid);
         }
         if (rng.chance(0.5)) {
           entry(
@@ -233,18 +241,18 @@ export function generateDemo(db: Db, o: DemoOptions): { people: number; contacts
         if (rng.chance(0.1)) {
           entry('consent', within(), { shareWith: rng.pick(words.REFERRALS), what: 'Name and how to reach them', until: day(now + rng.int(30, 365) * DAY), revokedOn: null });
         }
-        refreshPhase(db, pid);
       }
     })();
     o.onProgress?.(done, size.contacts);
   }
 
-  db.transaction(() => {
+  await data.transaction().execute(async (trx) => {
     db.prepare(
       `UPDATE people SET (first_contact_at, last_contact_at, contact_count) =
          (SELECT min(occurred_at), max(occurred_at), count(*) FROM contacts WHERE person_id = people.id AND deleted_at IS NULL)`,
     ).run();
     recomputeAllContactDays(db, readSettings(db).timeZone);
-  })();
+    for (const pid of phased) await refreshPhase(trx, pid);
+  });
   return { people: size.people, contacts: done };
 }

@@ -1,6 +1,5 @@
 import type { CatalogItem } from '../../../shared/contract/record-schemas';
 import type { Data } from '../data/engine';
-import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 
 type Kind = CatalogItem['kind'];
@@ -92,16 +91,19 @@ export async function updateCatalogItem(data: Data, id: number, changes: { label
 }
 
 /** Items offered on a contact must exist, be of the right kind and be in use. */
-export function assertItems(db: Db, kind: Kind, ids: readonly number[], field: string): void {
+export async function assertItems(data: Data, kind: Kind, ids: readonly number[], field: string): Promise<void> {
   if (ids.length === 0) return;
   if (new Set(ids).size !== ids.length) {
     throw new DoorwayError('INVALID_INPUT', 'The same item is listed twice.', { fields: { [field]: 'Listed twice.' } });
   }
-  const found = db
-    .prepare(`SELECT count(*) FROM catalog_items WHERE kind = ? AND active = 1 AND id IN (${ids.map(() => '?').join(',')})`)
-    .pluck()
-    .get(kind, ...ids) as number;
-  if (found !== ids.length) {
+  const found = await data
+    .selectFrom('catalog_items')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('kind', '=', kind)
+    .where('active', '=', 1)
+    .where('id', 'in', ids)
+    .executeTakeFirstOrThrow();
+  if (Number(found.n) !== ids.length) {
     throw new DoorwayError('INVALID_INPUT', `One of the ${kind === 'service' ? 'services' : 'supplies'} is not in the site's list.`, {
       fields: { [field]: 'Not in the list.' },
     });

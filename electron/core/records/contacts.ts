@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { contactFieldsSchema} from '../../../shared/contract/record-schemas';
-import { type Contact } from '../../../shared/contract/record-schemas';
+import type { Contact, contactFieldsSchema } from '../../../shared/contract/record-schemas';
+import { recomputePersonContactDays } from '../continuity/contact-days';
+import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
-import { recomputePersonContactDays } from '../continuity/contact-days';
 import { assertItems } from './catalog';
 import { keepHistory } from './history';
 import { refreshContactSummary, requireLivePerson, type Actor } from './people';
@@ -13,24 +13,22 @@ type ContactFields = z.output<typeof contactFieldsSchema>;
 /** A contact entered more than an hour after it happened is marked "entered later". */
 const ENTERED_LATER_MS = 60 * 60 * 1000;
 
-interface ContactRow {
-  id: number;
-  person_id: number;
-  occurred_at: string;
-  entered_at: string;
-  setting: Contact['setting'];
-  staff_id: number;
-  staff_name: string;
-  what_mattered: string;
-  note: string;
-  deleted_at: string | null;
-  delete_reason: string | null;
-}
+/**
+ * The changes below take the legacy connection `db` beside `data` only for the continuity feature's
+ * contact days (continuity/contact-days.ts), still synchronous: it is the same connection, so it runs
+ * inside the same transaction.
+ */
 
-const SELECT = `SELECT c.id, c.person_id, c.occurred_at, c.entered_at, c.setting, c.staff_id, s.display_name AS staff_name,
-  c.what_mattered, c.note, c.deleted_at, c.delete_reason FROM contacts c JOIN staff_users s ON s.id = c.staff_id`;
+/** Contacts with the name of the staff member who saw the person. */
+const selectContacts = (data: Data) =>
+  data
+    .selectFrom('contacts as c')
+    .innerJoin('staff_users as s', 's.id', 'c.staff_id')
+    .select(['c.id', 'c.person_id', 'c.occurred_at', 'c.entered_at', 'c.setting', 'c.staff_id', 's.display_name as staff_name', 'c.what_mattered', 'c.note', 'c.deleted_at', 'c.delete_reason']);
 
-function attachItems(db: Db, rows: ContactRow[], canReadNotes: boolean): Contact[] {
+type ContactRow = Awaited<ReturnType<ReturnType<typeof selectContacts>['execute']>>[number];
+
+async function attachItems(data: Data, rows: ContactRow[], canReadNotes: boolean): Promise<Contact[]> {
   if (rows.length === 0) return [];
   const byId = new Map<number, Contact>();
   const out = rows.map((r) => {
@@ -40,7 +38,7 @@ function attachItems(db: Db, rows: ContactRow[], canReadNotes: boolean): Contact
       occurredAt: r.occurred_at,
       enteredAt: r.entered_at,
       enteredLater: Date.parse(r.entered_at) - Date.parse(r.occurred_at) > ENTERED_LATER_MS,
-      setting: r.setting,
+      setting: r.setting as Contact['setting'],
       staffId: r.staff_id,
       staffName: r.staff_name,
       services: [],
@@ -58,65 +56,78 @@ function attachItems(db: Db, rows: ContactRow[], canReadNotes: boolean): Contact
   const chunk = 500;
   for (let i = 0; i < ids.length; i += chunk) {
     const part = ids.slice(i, i + chunk);
-    const marks = part.map(() => '?').join(',');
-    for (const s of db
-      .prepare(`SELECT cs.contact_id, i.id, i.label FROM contact_services cs JOIN catalog_items i ON i.id = cs.item_id WHERE cs.contact_id IN (${marks}) ORDER BY i.sort_order`)
-      .all(...part) as { contact_id: number; id: number; label: string }[]) {
-      byId.get(s.contact_id)!.services.push({ id: s.id, label: s.label });
-    }
-    for (const s of db
-      .prepare(
-        `SELECT cs.contact_id, i.id, i.label, i.category, cs.quantity FROM contact_supplies cs JOIN catalog_items i ON i.id = cs.item_id WHERE cs.contact_id IN (${marks}) ORDER BY i.sort_order`,
-      )
-      .all(...part) as { contact_id: number; id: number; label: string; category: string | null; quantity: number }[]) {
-      byId.get(s.contact_id)!.supplies.push({ id: s.id, label: s.label, category: s.category, quantity: s.quantity });
-    }
+    const services = await data
+      .selectFrom('contact_services as cs')
+      .innerJoin('catalog_items as i', 'i.id', 'cs.item_id')
+      .select(['cs.contact_id', 'i.id', 'i.label'])
+      .where('cs.contact_id', 'in', part)
+      .orderBy('i.sort_order')
+      .execute();
+    for (const s of services) byId.get(s.contact_id)!.services.push({ id: s.id, label: s.label });
+    const supplies = await data
+      .selectFrom('contact_supplies as cs')
+      .innerJoin('catalog_items as i', 'i.id', 'cs.item_id')
+      .select(['cs.contact_id', 'i.id', 'i.label', 'i.category', 'cs.quantity'])
+      .where('cs.contact_id', 'in', part)
+      .orderBy('i.sort_order')
+      .execute();
+    for (const s of supplies) byId.get(s.contact_id)!.supplies.push({ id: s.id, label: s.label, category: s.category, quantity: s.quantity });
   }
   return out;
 }
 
 /** A page of contact history, newest first; `before` continues after the last contact of the previous page. */
-export function contactsForPerson(
-  db: Db,
+export async function contactsForPerson(
+  data: Data,
   personId: number,
   canReadNotes: boolean,
   page: { limit: number; before?: { occurredAt: string; id: number } | null },
-): Contact[] {
-  const rows = (
-    page.before
-      ? db
-          .prepare(`${SELECT} WHERE c.person_id = ? AND (c.occurred_at, c.id) < (?, ?) ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?`)
-          .all(personId, page.before.occurredAt, page.before.id, page.limit)
-      : db.prepare(`${SELECT} WHERE c.person_id = ? ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?`).all(personId, page.limit)
-  ) as ContactRow[];
-  return attachItems(db, rows, canReadNotes);
+): Promise<Contact[]> {
+  let q = selectContacts(data).where('c.person_id', '=', personId);
+  const before = page.before;
+  if (before) q = q.where((eb) => eb(eb.refTuple('c.occurred_at', 'c.id'), '<', eb.tuple(before.occurredAt, before.id)));
+  const rows = await q.orderBy('c.occurred_at', 'desc').orderBy('c.id', 'desc').limit(page.limit).execute();
+  return attachItems(data, rows, canReadNotes);
 }
 
-export function countContacts(db: Db, personId: number): { live: number; removed: number } {
-  const r = db
-    .prepare('SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS live, count(*) FILTER (WHERE deleted_at IS NOT NULL) AS removed FROM contacts WHERE person_id = ?')
-    .get(personId) as { live: number; removed: number };
-  return r;
+export async function countContacts(data: Data, personId: number): Promise<{ live: number; removed: number }> {
+  const r = await data
+    .selectFrom('contacts')
+    .select((eb) => [
+      eb.fn.countAll().filterWhere('deleted_at', 'is', null).as('live'),
+      eb.fn.countAll().filterWhere('deleted_at', 'is not', null).as('removed'),
+    ])
+    .where('person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return { live: Number(r.live), removed: Number(r.removed) };
 }
 
-export function getContact(db: Db, id: number, canReadNotes: boolean): Contact {
-  const row = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ContactRow | undefined;
+export async function getContact(data: Data, id: number, canReadNotes: boolean): Promise<Contact> {
+  const row = await selectContacts(data).where('c.id', '=', id).executeTakeFirst();
   if (!row) throw new DoorwayError('NOT_FOUND', 'That contact could not be found.');
-  return attachItems(db, [row], canReadNotes)[0]!;
+  return (await attachItems(data, [row], canReadNotes))[0]!;
 }
 
-function assertStaffMember(db: Db, staffId: number): void {
-  const ok = db.prepare('SELECT 1 FROM staff_users WHERE id = ? AND disabled_at IS NULL').get(staffId);
+async function assertStaffMember(data: Data, staffId: number): Promise<void> {
+  const ok = await data.selectFrom('staff_users').select('id').where('id', '=', staffId).where('disabled_at', 'is', null).executeTakeFirst();
   if (!ok) throw new DoorwayError('INVALID_INPUT', 'That staff member could not be found.', { fields: { staffId: 'Unknown staff member.' } });
 }
 
-function writeItems(db: Db, contactId: number, f: Pick<ContactFields, 'services' | 'supplies'>): void {
-  db.prepare('DELETE FROM contact_services WHERE contact_id = ?').run(contactId);
-  db.prepare('DELETE FROM contact_supplies WHERE contact_id = ?').run(contactId);
-  const svc = db.prepare('INSERT INTO contact_services (contact_id, item_id) VALUES (?, ?)');
-  for (const id of f.services) svc.run(contactId, id);
-  const sup = db.prepare('INSERT INTO contact_supplies (contact_id, item_id, quantity) VALUES (?, ?, ?)');
-  for (const s of f.supplies) sup.run(contactId, s.itemId, s.quantity);
+async function writeItems(data: Data, contactId: number, f: Pick<ContactFields, 'services' | 'supplies'>): Promise<void> {
+  await data.deleteFrom('contact_services').where('contact_id', '=', contactId).execute();
+  await data.deleteFrom('contact_supplies').where('contact_id', '=', contactId).execute();
+  if (f.services.length > 0) {
+    await data
+      .insertInto('contact_services')
+      .values(f.services.map((id) => ({ contact_id: contactId, item_id: id })))
+      .execute();
+  }
+  if (f.supplies.length > 0) {
+    await data
+      .insertInto('contact_supplies')
+      .values(f.supplies.map((s) => ({ contact_id: contactId, item_id: s.itemId, quantity: s.quantity })))
+      .execute();
+  }
 }
 
 function assertNotFuture(occurredAt: string, now: string): void {
@@ -128,38 +139,47 @@ function assertNotFuture(occurredAt: string, now: string): void {
   }
 }
 
-export function recordContact(db: Db, personId: number, f: ContactFields, actor: Actor, timeZone: string): number {
-  requireLivePerson(db, personId);
+export async function recordContact(data: Data, db: Db, personId: number, f: ContactFields, actor: Actor, timeZone: string): Promise<number> {
+  await requireLivePerson(data, personId);
   const occurredAt = new Date(f.occurredAt ?? actor.at).toISOString();
   assertNotFuture(occurredAt, actor.at);
   const staffId = f.staffId ?? actor.id;
-  assertStaffMember(db, staffId);
-  assertItems(db, 'service', f.services, 'services');
-  assertItems(db, 'supply', f.supplies.map((s) => s.itemId), 'supplies');
-  const info = db
-    .prepare(
-      `INSERT INTO contacts (person_id, occurred_at, entered_at, setting, staff_id, what_mattered, note, created_by, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(personId, occurredAt, actor.at, f.setting, staffId, f.whatMattered.trim(), f.note, actor.id, actor.at, actor.id);
-  const id = Number(info.lastInsertRowid);
-  writeItems(db, id, f);
-  refreshContactSummary(db, personId);
+  await assertStaffMember(data, staffId);
+  await assertItems(data, 'service', f.services, 'services');
+  await assertItems(data, 'supply', f.supplies.map((s) => s.itemId), 'supplies');
+  const { id } = await data
+    .insertInto('contacts')
+    .values({
+      person_id: personId,
+      occurred_at: occurredAt,
+      entered_at: actor.at,
+      setting: f.setting,
+      staff_id: staffId,
+      what_mattered: f.whatMattered.trim(),
+      note: f.note,
+      created_by: actor.id,
+      updated_at: actor.at,
+      updated_by: actor.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeItems(data, id, f);
+  await refreshContactSummary(data, personId);
   recomputePersonContactDays(db, timeZone, personId, occurredAt);
   return id;
 }
 
-export function updateContact(db: Db, id: number, changes: Partial<ContactFields>, actor: Actor, timeZone: string): number {
-  const before = getContact(db, id, true);
+export async function updateContact(data: Data, db: Db, id: number, changes: Partial<ContactFields>, actor: Actor, timeZone: string): Promise<number> {
+  const before = await getContact(data, id, true);
   if (before.deleted) throw new DoorwayError('CONFLICT', 'This contact was removed. Restore it first to edit it.');
   const occurredAt = changes.occurredAt ? new Date(changes.occurredAt).toISOString() : before.occurredAt;
   if (changes.occurredAt) assertNotFuture(occurredAt, actor.at);
   const staffId = changes.staffId ?? before.staffId;
-  if (changes.staffId) assertStaffMember(db, staffId);
+  if (changes.staffId) await assertStaffMember(data, staffId);
   const services = changes.services ?? before.services.map((s) => s.id);
   const supplies = changes.supplies ?? before.supplies.map((s) => ({ itemId: s.id, quantity: s.quantity }));
-  if (changes.services) assertItems(db, 'service', services, 'services');
-  if (changes.supplies) assertItems(db, 'supply', supplies.map((s) => s.itemId), 'supplies');
+  if (changes.services) await assertItems(data, 'service', services, 'services');
+  if (changes.supplies) await assertItems(data, 'supply', supplies.map((s) => s.itemId), 'supplies');
   const previous = {
     occurredAt: before.occurredAt,
     setting: before.setting,
@@ -169,40 +189,43 @@ export function updateContact(db: Db, id: number, changes: Partial<ContactFields
     whatMattered: before.whatMattered,
     note: before.note,
   };
-  db.prepare('UPDATE contacts SET occurred_at = ?, setting = ?, staff_id = ?, what_mattered = ?, note = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
-    occurredAt,
-    changes.setting ?? before.setting,
-    staffId,
-    changes.whatMattered ?? before.whatMattered,
-    changes.note ?? before.note,
-    actor.at,
-    actor.id,
-    id,
-  );
-  writeItems(db, id, { services, supplies });
-  keepHistory(db, { type: 'contact', id, change: 'edit', previous, by: actor.id, at: actor.at });
-  refreshContactSummary(db, before.personId);
+  await data
+    .updateTable('contacts')
+    .set({
+      occurred_at: occurredAt,
+      setting: changes.setting ?? before.setting,
+      staff_id: staffId,
+      what_mattered: changes.whatMattered ?? before.whatMattered,
+      note: changes.note ?? before.note!,
+      updated_at: actor.at,
+      updated_by: actor.id,
+    })
+    .where('id', '=', id)
+    .execute();
+  await writeItems(data, id, { services, supplies });
+  await keepHistory(data, { type: 'contact', id, change: 'edit', previous, by: actor.id, at: actor.at });
+  await refreshContactSummary(data, before.personId);
   recomputePersonContactDays(db, timeZone, before.personId, occurredAt < before.occurredAt ? occurredAt : before.occurredAt);
   return before.personId;
 }
 
-export function deleteContact(db: Db, id: number, reason: string, actor: Actor, timeZone: string): number {
-  const c = getContact(db, id, true);
+export async function deleteContact(data: Data, db: Db, id: number, reason: string, actor: Actor, timeZone: string): Promise<number> {
+  const c = await getContact(data, id, true);
   if (c.deleted) throw new DoorwayError('CONFLICT', 'This contact is already removed.');
-  db.prepare('UPDATE contacts SET deleted_at = ?, deleted_by = ?, delete_reason = ? WHERE id = ?').run(actor.at, actor.id, reason, id);
-  keepHistory(db, { type: 'contact', id, change: 'delete', previous: { deleted: false }, by: actor.id, at: actor.at, reason });
-  refreshContactSummary(db, c.personId);
+  await data.updateTable('contacts').set({ deleted_at: actor.at, deleted_by: actor.id, delete_reason: reason }).where('id', '=', id).execute();
+  await keepHistory(data, { type: 'contact', id, change: 'delete', previous: { deleted: false }, by: actor.id, at: actor.at, reason });
+  await refreshContactSummary(data, c.personId);
   recomputePersonContactDays(db, timeZone, c.personId, c.occurredAt);
   return c.personId;
 }
 
-export function restoreContact(db: Db, id: number, actor: Actor, timeZone: string): number {
-  const c = getContact(db, id, true);
+export async function restoreContact(data: Data, db: Db, id: number, actor: Actor, timeZone: string): Promise<number> {
+  const c = await getContact(data, id, true);
   if (!c.deleted) throw new DoorwayError('CONFLICT', 'This contact is not removed, so there is nothing to restore.');
-  requireLivePerson(db, c.personId);
-  db.prepare('UPDATE contacts SET deleted_at = NULL, deleted_by = NULL, delete_reason = NULL WHERE id = ?').run(id);
-  keepHistory(db, { type: 'contact', id, change: 'restore', previous: { deleted: true, deleteReason: c.deleteReason }, by: actor.id, at: actor.at });
-  refreshContactSummary(db, c.personId);
+  await requireLivePerson(data, c.personId);
+  await data.updateTable('contacts').set({ deleted_at: null, deleted_by: null, delete_reason: null }).where('id', '=', id).execute();
+  await keepHistory(data, { type: 'contact', id, change: 'restore', previous: { deleted: true, deleteReason: c.deleteReason }, by: actor.id, at: actor.at });
+  await refreshContactSummary(data, c.personId);
   recomputePersonContactDays(db, timeZone, c.personId, c.occurredAt);
   return c.personId;
 }

@@ -1,5 +1,5 @@
 import { entryDataSchemas, type Entry, type EntryKind } from '../../../shared/contract/record-schemas';
-import type { Db } from '../db/database';
+import type { Data } from '../data/engine';
 import { DoorwayError } from '../errors';
 import { keepHistory } from './history';
 import { refreshPhase, requireLivePerson, type Actor } from './people';
@@ -17,8 +17,12 @@ interface EntryRow {
   delete_reason: string | null;
 }
 
-const SELECT = `SELECT e.id, e.person_id, e.kind, e.occurred_on, e.data, e.created_at, s.display_name AS created_by_name,
-  e.updated_at, e.deleted_at, e.delete_reason FROM person_entries e JOIN staff_users s ON s.id = e.created_by`;
+/** Entries with the name of the staff member who entered them. */
+const selectEntries = (data: Data) =>
+  data
+    .selectFrom('person_entries as e')
+    .innerJoin('staff_users as s', 's.id', 'e.created_by')
+    .select(['e.id', 'e.person_id', 'e.kind', 'e.occurred_on', 'e.data', 'e.created_at', 's.display_name as created_by_name', 'e.updated_at', 'e.deleted_at', 'e.delete_reason']);
 
 const toEntry = (r: EntryRow): Entry => ({
   id: r.id,
@@ -45,16 +49,19 @@ export function parseEntryData(kind: EntryKind, data: unknown): Record<string, u
   return parsed.data as Record<string, unknown>;
 }
 
-export function entriesForPerson(db: Db, personId: number, kinds: readonly EntryKind[]): Entry[] {
+export async function entriesForPerson(data: Data, personId: number, kinds: readonly EntryKind[]): Promise<Entry[]> {
   if (kinds.length === 0) return [];
-  const rows = db
-    .prepare(`${SELECT} WHERE e.person_id = ? AND e.kind IN (${kinds.map(() => '?').join(',')}) ORDER BY e.occurred_on DESC, e.id DESC`)
-    .all(personId, ...kinds) as EntryRow[];
+  const rows = await selectEntries(data)
+    .where('e.person_id', '=', personId)
+    .where('e.kind', 'in', kinds)
+    .orderBy('e.occurred_on', 'desc')
+    .orderBy('e.id', 'desc')
+    .execute();
   return rows.map(toEntry);
 }
 
-export function getEntry(db: Db, id: number): Entry {
-  const r = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as EntryRow | undefined;
+export async function getEntry(data: Data, id: number): Promise<Entry> {
+  const r = await selectEntries(data).where('e.id', '=', id).executeTakeFirst();
   if (!r) throw new DoorwayError('NOT_FOUND', 'That entry could not be found.');
   return toEntry(r);
 }
@@ -65,19 +72,21 @@ function assertNotFuture(on: string, actor: Actor): void {
   }
 }
 
-export function addEntry(db: Db, personId: number, kind: EntryKind, occurredOn: string, data: unknown, actor: Actor): number {
-  requireLivePerson(db, personId);
+export async function addEntry(data: Data, personId: number, kind: EntryKind, occurredOn: string, fields: unknown, actor: Actor): Promise<number> {
+  await requireLivePerson(data, personId);
   assertNotFuture(occurredOn, actor);
-  const clean = parseEntryData(kind, data);
-  const info = db
-    .prepare('INSERT INTO person_entries (person_id, kind, occurred_on, data, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(personId, kind, occurredOn, JSON.stringify(clean), actor.at, actor.id, actor.at, actor.id);
-  if (kind === 'phase_change') refreshPhase(db, personId);
-  return Number(info.lastInsertRowid);
+  const clean = parseEntryData(kind, fields);
+  const { id } = await data
+    .insertInto('person_entries')
+    .values({ person_id: personId, kind, occurred_on: occurredOn, data: JSON.stringify(clean), created_at: actor.at, created_by: actor.id, updated_at: actor.at, updated_by: actor.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (kind === 'phase_change') await refreshPhase(data, personId);
+  return id;
 }
 
-export function updateEntry(db: Db, id: number, changes: { occurredOn?: string; data?: unknown }, actor: Actor): Entry {
-  const before = getEntry(db, id);
+export async function updateEntry(data: Data, id: number, changes: { occurredOn?: string; data?: unknown }, actor: Actor): Promise<Entry> {
+  const before = await getEntry(data, id);
   if (before.deleted) throw new DoorwayError('CONFLICT', 'This entry was removed. Restore it first to edit it.');
   if (changes.occurredOn) assertNotFuture(changes.occurredOn, actor);
   // Partial data edits merge onto what is there, then the whole is validated again.
@@ -88,27 +97,31 @@ export function updateEntry(db: Db, id: number, changes: { occurredOn?: string; 
   const clean = parseEntryData(before.kind, merged);
   const occurredOn = changes.occurredOn ?? before.occurredOn;
   if (occurredOn === before.occurredOn && JSON.stringify(clean) === JSON.stringify(before.data)) return before;
-  db.prepare('UPDATE person_entries SET occurred_on = ?, data = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(occurredOn, JSON.stringify(clean), actor.at, actor.id, id);
-  keepHistory(db, { type: 'entry', id, change: 'edit', previous: { occurredOn: before.occurredOn, data: before.data }, by: actor.id, at: actor.at });
-  if (before.kind === 'phase_change') refreshPhase(db, before.personId);
-  return getEntry(db, id);
+  await data
+    .updateTable('person_entries')
+    .set({ occurred_on: occurredOn, data: JSON.stringify(clean), updated_at: actor.at, updated_by: actor.id })
+    .where('id', '=', id)
+    .execute();
+  await keepHistory(data, { type: 'entry', id, change: 'edit', previous: { occurredOn: before.occurredOn, data: before.data }, by: actor.id, at: actor.at });
+  if (before.kind === 'phase_change') await refreshPhase(data, before.personId);
+  return getEntry(data, id);
 }
 
-export function deleteEntry(db: Db, id: number, reason: string, actor: Actor): Entry {
-  const e = getEntry(db, id);
+export async function deleteEntry(data: Data, id: number, reason: string, actor: Actor): Promise<Entry> {
+  const e = await getEntry(data, id);
   if (e.deleted) throw new DoorwayError('CONFLICT', 'This entry is already removed.');
-  db.prepare('UPDATE person_entries SET deleted_at = ?, deleted_by = ?, delete_reason = ? WHERE id = ?').run(actor.at, actor.id, reason, id);
-  keepHistory(db, { type: 'entry', id, change: 'delete', previous: { deleted: false }, by: actor.id, at: actor.at, reason });
-  if (e.kind === 'phase_change') refreshPhase(db, e.personId);
+  await data.updateTable('person_entries').set({ deleted_at: actor.at, deleted_by: actor.id, delete_reason: reason }).where('id', '=', id).execute();
+  await keepHistory(data, { type: 'entry', id, change: 'delete', previous: { deleted: false }, by: actor.id, at: actor.at, reason });
+  if (e.kind === 'phase_change') await refreshPhase(data, e.personId);
   return e;
 }
 
-export function restoreEntry(db: Db, id: number, actor: Actor): Entry {
-  const e = getEntry(db, id);
+export async function restoreEntry(data: Data, id: number, actor: Actor): Promise<Entry> {
+  const e = await getEntry(data, id);
   if (!e.deleted) throw new DoorwayError('CONFLICT', 'This entry is not removed, so there is nothing to restore.');
-  requireLivePerson(db, e.personId);
-  db.prepare('UPDATE person_entries SET deleted_at = NULL, deleted_by = NULL, delete_reason = NULL WHERE id = ?').run(id);
-  keepHistory(db, { type: 'entry', id, change: 'restore', previous: { deleted: true, deleteReason: e.deleteReason }, by: actor.id, at: actor.at });
-  if (e.kind === 'phase_change') refreshPhase(db, e.personId);
+  await requireLivePerson(data, e.personId);
+  await data.updateTable('person_entries').set({ deleted_at: null, deleted_by: null, delete_reason: null }).where('id', '=', id).execute();
+  await keepHistory(data, { type: 'entry', id, change: 'restore', previous: { deleted: true, deleteReason: e.deleteReason }, by: actor.id, at: actor.at });
+  if (e.kind === 'phase_change') await refreshPhase(data, e.personId);
   return e;
 }

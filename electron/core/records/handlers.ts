@@ -28,112 +28,110 @@ function recipe(db: Db) {
 }
 
 export const recordHandlers = {
-  'people.search': ({ query, limit }, { db }) => searchPeople(db, query, limit),
-  'people.list': (q, { db }) => listPeople(db, q),
-  'people.get': ({ id }, { db, user, services }) => {
+  'people.search': ({ query, limit }, { data, engine }) => searchPeople(data, engine.peopleSearch, query, limit),
+  'people.list': (q, { data }) => listPeople(data, q),
+  'people.get': async ({ id }, { data, user, services }) => {
     const clinical = canReadClinical(user.role);
-    const person = getPerson(db, id);
+    const person = await getPerson(data, id);
     services.vault.noteRecordOpened(id);
-    return {
-      person,
-      contacts: contactsForPerson(db, id, clinical, { limit: PERSON_PAGE_CONTACTS }),
-      contactsTotal: (({ live, removed }) => live + removed)(countContacts(db, id)),
-      entries: entriesForPerson(db, id, clinical ? ENTRY_KINDS : ENTRY_KINDS.filter((k) => !CLINICAL_ENTRY_KINDS.includes(k))),
-      canReadClinical: clinical,
-    };
+    const contacts = await contactsForPerson(data, id, clinical, { limit: PERSON_PAGE_CONTACTS });
+    const { live, removed } = await countContacts(data, id);
+    const entries = await entriesForPerson(data, id, clinical ? ENTRY_KINDS : ENTRY_KINDS.filter((k) => !CLINICAL_ENTRY_KINDS.includes(k)));
+    return { person, contacts, contactsTotal: live + removed, entries, canReadClinical: clinical };
   },
   'people.create': (fields, ctx) =>
-    ctx.write(() => {
-      const p = createPerson(ctx.db, fields, changedBy(ctx), recipe(ctx.db));
+    ctx.transact(async (trx) => {
+      const p = await createPerson(trx, ctx.engine.peopleSearch, fields, changedBy(ctx), recipe(ctx.db));
       ctx.audit({ action: 'person.create', subjectType: 'person', subjectId: p.id });
       return p;
     }),
   'people.update': ({ id, changes }, ctx) =>
-    ctx.write(() => {
-      const p = updatePerson(ctx.db, id, changes, changedBy(ctx), recipe(ctx.db));
+    ctx.transact(async (trx) => {
+      const p = await updatePerson(trx, ctx.engine.peopleSearch, id, changes, changedBy(ctx), recipe(ctx.db));
       ctx.audit({ action: 'person.update', subjectType: 'person', subjectId: id, details: { fields: Object.keys(changes) } });
       return p;
     }),
   'people.delete': ({ id, reason }, ctx) =>
-    ctx.write(() => {
-      deletePerson(ctx.db, id, reason, changedBy(ctx));
+    ctx.transact(async (trx) => {
+      await deletePerson(trx, ctx.engine.peopleSearch, id, reason, changedBy(ctx));
       ctx.audit({ action: 'person.delete', subjectType: 'person', subjectId: id, details: { reason } });
       return { id };
     }),
   'people.restore': ({ id }, ctx) =>
-    ctx.write(() => {
-      restorePerson(ctx.db, id, changedBy(ctx));
+    ctx.transact(async (trx) => {
+      await restorePerson(trx, ctx.engine.peopleSearch, id, changedBy(ctx));
       ctx.audit({ action: 'person.restore', subjectType: 'person', subjectId: id });
       return { id };
     }),
 
+  // Contacts pass the legacy connection too, for the continuity feature's contact days (contacts.ts).
   'contacts.record': ({ personId, ...fields }, ctx) =>
-    ctx.write(() => {
+    ctx.transact(async (trx) => {
       // The note is clinical: a role that cannot read notes does not write one it could never see again.
       if (fields.note.trim() !== '' && !canReadClinical(ctx.user.role)) {
         throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes. Nothing was saved; "What mattered to them" is there for everyone.');
       }
-      const id = recordContact(ctx.db, personId, fields, changedBy(ctx), readSettings(ctx.db).timeZone);
+      const id = await recordContact(trx, ctx.db, personId, fields, changedBy(ctx), readSettings(ctx.db).timeZone);
       ctx.audit({ action: 'contact.create', subjectType: 'contact', subjectId: id, details: { personId } });
-      return getContact(ctx.db, id, canReadClinical(ctx.user.role));
+      return getContact(trx, id, canReadClinical(ctx.user.role));
     }),
-  'contacts.list': ({ personId, before, limit }, { db, user }) => {
-    getPerson(db, personId);
-    return contactsForPerson(db, personId, canReadClinical(user.role), { limit, before });
+  'contacts.list': async ({ personId, before, limit }, { data, user }) => {
+    await getPerson(data, personId);
+    return contactsForPerson(data, personId, canReadClinical(user.role), { limit, before });
   },
   'contacts.update': ({ id, changes }, ctx) =>
-    ctx.write(() => {
+    ctx.transact(async (trx) => {
       if (changes.note !== undefined && !canReadClinical(ctx.user.role)) {
         throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes.');
       }
-      updateContact(ctx.db, id, changes, changedBy(ctx), readSettings(ctx.db).timeZone);
+      await updateContact(trx, ctx.db, id, changes, changedBy(ctx), readSettings(ctx.db).timeZone);
       ctx.audit({ action: 'contact.update', subjectType: 'contact', subjectId: id, details: { fields: Object.keys(changes) } });
-      return getContact(ctx.db, id, canReadClinical(ctx.user.role));
+      return getContact(trx, id, canReadClinical(ctx.user.role));
     }),
   'contacts.delete': ({ id, reason }, ctx) =>
-    ctx.write(() => {
-      deleteContact(ctx.db, id, reason, changedBy(ctx), readSettings(ctx.db).timeZone);
+    ctx.transact(async (trx) => {
+      await deleteContact(trx, ctx.db, id, reason, changedBy(ctx), readSettings(ctx.db).timeZone);
       ctx.audit({ action: 'contact.delete', subjectType: 'contact', subjectId: id, details: { reason } });
-      return getContact(ctx.db, id, true);
+      return getContact(trx, id, true);
     }),
   'contacts.restore': ({ id }, ctx) =>
-    ctx.write(() => {
-      restoreContact(ctx.db, id, changedBy(ctx), readSettings(ctx.db).timeZone);
+    ctx.transact(async (trx) => {
+      await restoreContact(trx, ctx.db, id, changedBy(ctx), readSettings(ctx.db).timeZone);
       ctx.audit({ action: 'contact.restore', subjectType: 'contact', subjectId: id });
-      return getContact(ctx.db, id, true);
+      return getContact(trx, id, true);
     }),
 
   'entries.add': ({ personId, kind, occurredOn, data }, ctx) =>
-    ctx.write(() => {
+    ctx.transact(async (trx) => {
       assertKindAllowed(ctx, kind);
-      const id = addEntry(ctx.db, personId, kind, occurredOn, data, changedBy(ctx));
+      const id = await addEntry(trx, personId, kind, occurredOn, data, changedBy(ctx));
       ctx.audit({ action: 'entry.create', subjectType: 'entry', subjectId: id, details: { personId, kind } });
-      return getEntry(ctx.db, id);
+      return getEntry(trx, id);
     }),
   'entries.update': ({ id, occurredOn, data }, ctx) =>
-    ctx.write(() => {
-      assertKindAllowed(ctx, getEntry(ctx.db, id).kind);
-      const e = updateEntry(ctx.db, id, { occurredOn, data }, changedBy(ctx));
+    ctx.transact(async (trx) => {
+      assertKindAllowed(ctx, (await getEntry(trx, id)).kind);
+      const e = await updateEntry(trx, id, { occurredOn, data }, changedBy(ctx));
       ctx.audit({ action: 'entry.update', subjectType: 'entry', subjectId: id, details: { kind: e.kind } });
       return e;
     }),
   'entries.delete': ({ id, reason }, ctx) =>
-    ctx.write(() => {
-      deleteEntry(ctx.db, id, reason, changedBy(ctx));
+    ctx.transact(async (trx) => {
+      await deleteEntry(trx, id, reason, changedBy(ctx));
       ctx.audit({ action: 'entry.delete', subjectType: 'entry', subjectId: id, details: { reason } });
-      return getEntry(ctx.db, id);
+      return getEntry(trx, id);
     }),
   'entries.restore': ({ id }, ctx) =>
-    ctx.write(() => {
-      restoreEntry(ctx.db, id, changedBy(ctx));
+    ctx.transact(async (trx) => {
+      await restoreEntry(trx, id, changedBy(ctx));
       ctx.audit({ action: 'entry.restore', subjectType: 'entry', subjectId: id });
-      return getEntry(ctx.db, id);
+      return getEntry(trx, id);
     }),
 
-  'history.get': ({ recordType, id }, ctx) => {
+  'history.get': async ({ recordType, id }, ctx) => {
     const clinical = canReadClinical(ctx.user.role);
-    if (recordType === 'entry') assertKindAllowed(ctx, getEntry(ctx.db, id).kind);
-    const rows = readHistory(ctx.db, recordType, id);
+    if (recordType === 'entry') assertKindAllowed(ctx, (await getEntry(ctx.data, id)).kind);
+    const rows = await readHistory(ctx.data, recordType, id);
     // Previous note text stays with the roles that may read notes.
     return clinical ? rows : rows.map((r) => ({ ...r, previous: Object.fromEntries(Object.entries(r.previous).filter(([k]) => k !== 'note')) }));
   },

@@ -1,15 +1,16 @@
-import type { Db } from '../db/database';
+import type { Data } from '../data/engine';
 
 export type RecordType = 'person' | 'contact' | 'entry';
 
 /** Keeps the values a change replaces, so nothing entered is ever lost (DESIGN.md, Reliability). */
-export function keepHistory(
-  db: Db,
+export async function keepHistory(
+  data: Data,
   h: { type: RecordType; id: number; change: 'edit' | 'delete' | 'restore'; previous: Record<string, unknown>; by: number; at: string; reason?: string | null },
-): void {
-  db.prepare(
-    'INSERT INTO record_history (record_type, record_id, changed_at, changed_by, change, previous, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(h.type, h.id, h.at, h.by, h.change, JSON.stringify(h.previous), h.reason ?? null);
+): Promise<void> {
+  await data
+    .insertInto('record_history')
+    .values({ record_type: h.type, record_id: h.id, changed_at: h.at, changed_by: h.by, change: h.change, previous: JSON.stringify(h.previous), reason: h.reason ?? null })
+    .execute();
 }
 
 export interface HistoryRow {
@@ -21,14 +22,15 @@ export interface HistoryRow {
   reason: string | null;
 }
 
-export function readHistory(db: Db, type: RecordType, id: number): HistoryRow[] {
-  const rows = db
-    .prepare(
-      `SELECT h.id, h.changed_at, s.display_name AS changed_by, h.change, h.previous, h.reason
-       FROM record_history h JOIN staff_users s ON s.id = h.changed_by
-       WHERE h.record_type = ? AND h.record_id = ? ORDER BY h.id DESC`,
-    )
-    .all(type, id) as { id: number; changed_at: string; changed_by: string; change: HistoryRow['change']; previous: string; reason: string | null }[];
+export async function readHistory(data: Data, type: RecordType, id: number): Promise<HistoryRow[]> {
+  const rows = await data
+    .selectFrom('record_history as h')
+    .innerJoin('staff_users as s', 's.id', 'h.changed_by')
+    .select(['h.id', 'h.changed_at', 's.display_name as changed_by', 'h.change', 'h.previous', 'h.reason'])
+    .where('h.record_type', '=', type)
+    .where('h.record_id', '=', id)
+    .orderBy('h.id', 'desc')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     changedAt: r.changed_at,

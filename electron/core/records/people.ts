@@ -1,32 +1,17 @@
 import type { z } from 'zod';
 import { codeMatchesRecipe } from '../../../shared/client-code';
 import type { Person, PersonSummary, Phase, personFieldsSchema } from '../../../shared/contract/record-schemas';
-import type { Db } from '../db/database';
+import type { Selectable } from 'kysely';
+import type { Data, PeopleSearchIndex } from '../data/engine';
+import type { PeopleTable } from '../data/schema';
 import { DoorwayError } from '../errors';
 import { changedFields, keepHistory } from './history';
 
 type PersonFields = z.output<typeof personFieldsSchema>;
 
-interface PersonRow {
-  id: number;
-  client_code: string;
-  name: string | null;
-  preferred_name: string | null;
-  pronouns: string | null;
-  birth_year: number | null;
-  contact_prefs: string;
-  usual_staff_id: number | null;
-  phase: Phase;
-  first_contact_at: string | null;
-  last_contact_at: string | null;
-  contact_count: number;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-  delete_reason: string | null;
-}
+type PersonRow = Selectable<PeopleTable>;
 
-const SUMMARY_COLUMNS = 'id, client_code, name, preferred_name, pronouns, phase, last_contact_at, contact_count, deleted_at';
+const SUMMARY_COLUMNS = ['id', 'client_code', 'name', 'preferred_name', 'pronouns', 'phase', 'last_contact_at', 'contact_count', 'deleted_at'] as const;
 
 export function toSummary(r: Pick<PersonRow, 'id' | 'client_code' | 'name' | 'preferred_name' | 'pronouns' | 'phase' | 'last_contact_at' | 'contact_count' | 'deleted_at'>): PersonSummary {
   return {
@@ -70,27 +55,31 @@ function fieldsOf(r: PersonRow): PersonFields {
 
 export const normalizeCode = (code: string) => code.trim().toUpperCase();
 
-function rowById(db: Db, id: number): PersonRow {
-  const r = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+async function rowById(data: Data, id: number): Promise<PersonRow> {
+  const r = await data.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw new DoorwayError('NOT_FOUND', 'That person could not be found.');
   return r;
 }
 
-export function getPerson(db: Db, id: number): Person {
-  return toPerson(rowById(db, id));
+export async function getPerson(data: Data, id: number): Promise<Person> {
+  return toPerson(await rowById(data, id));
 }
 
-export function requireLivePerson(db: Db, id: number): PersonRow {
-  const r = rowById(db, id);
+export async function requireLivePerson(data: Data, id: number): Promise<PersonRow> {
+  const r = await rowById(data, id);
   if (r.deleted_at) throw new DoorwayError('CONFLICT', 'This record was removed. An administrator can restore it first.');
   return r;
 }
 
-function assertCodeFree(db: Db, code: string, exceptId: number | null): void {
-  const other = db
-    .prepare('SELECT id FROM people WHERE client_code = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?')
-    .pluck()
-    .get(code, exceptId) as number | undefined;
+/** Client codes compare without regard to case ("kt-0412" is KT-0412). */
+async function assertCodeFree(data: Data, code: string, exceptId: number | null): Promise<void> {
+  let q = data
+    .selectFrom('people')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['client_code']), '=', code.toLowerCase()))
+    .where('deleted_at', 'is', null);
+  if (exceptId !== null) q = q.where('id', '!=', exceptId);
+  const other = (await q.executeTakeFirst())?.id;
   if (other !== undefined) {
     throw new DoorwayError('CONFLICT', `The client code ${code} already belongs to someone else. Open their record, or choose a different code.`, {
       conflictId: other,
@@ -106,160 +95,183 @@ function assertRecipe(code: string, mask: string, hint: string): void {
   }
 }
 
-function assertStaff(db: Db, staffId: number | null): void {
+async function assertStaff(data: Data, staffId: number | null): Promise<void> {
   if (staffId === null) return;
-  const ok = db.prepare('SELECT 1 FROM staff_users WHERE id = ?').get(staffId);
+  const ok = await data.selectFrom('staff_users').select('id').where('id', '=', staffId).executeTakeFirst();
   if (!ok) throw new DoorwayError('INVALID_INPUT', 'That staff member could not be found.', { fields: { usualStaffId: 'Unknown staff member.' } });
 }
 
-export function indexForSearch(db: Db, r: Pick<PersonRow, 'id' | 'client_code' | 'name' | 'preferred_name'>): void {
-  for (const table of ['people_search', 'people_prefix']) {
-    db.prepare(`INSERT INTO ${table} (rowid, client_code, name, preferred_name) VALUES (?, ?, ?, ?)`).run(r.id, r.client_code, r.name ?? '', r.preferred_name ?? '');
-  }
-}
-
-function unindex(db: Db, id: number): void {
-  db.prepare('DELETE FROM people_search WHERE rowid = ?').run(id);
-  db.prepare('DELETE FROM people_prefix WHERE rowid = ?').run(id);
-}
+const searchEntry = (r: Pick<PersonRow, 'id' | 'client_code' | 'name' | 'preferred_name'>) => ({
+  id: r.id,
+  clientCode: r.client_code,
+  name: r.name,
+  preferredName: r.preferred_name,
+});
 
 export interface Actor {
   id: number;
   at: string;
 }
 
-export function createPerson(db: Db, fields: PersonFields, actor: Actor, recipe: { mask: string; hint: string }): PersonSummary {
+export async function createPerson(
+  data: Data,
+  search: PeopleSearchIndex,
+  fields: PersonFields,
+  actor: Actor,
+  recipe: { mask: string; hint: string },
+): Promise<PersonSummary> {
   const code = normalizeCode(fields.clientCode);
   assertRecipe(code, recipe.mask, recipe.hint);
-  assertCodeFree(db, code, null);
-  assertStaff(db, fields.usualStaffId);
-  const info = db
-    .prepare(
-      `INSERT INTO people (client_code, name, preferred_name, pronouns, birth_year, contact_prefs, usual_staff_id,
-         created_at, created_by, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(code, fields.name, fields.preferredName, fields.pronouns, fields.birthYear, JSON.stringify(fields.contactPrefs), fields.usualStaffId, actor.at, actor.id, actor.at, actor.id);
-  const id = Number(info.lastInsertRowid);
-  indexForSearch(db, { id, client_code: code, name: fields.name, preferred_name: fields.preferredName });
-  return toSummary(rowById(db, id));
+  await assertCodeFree(data, code, null);
+  await assertStaff(data, fields.usualStaffId);
+  const { id } = await data
+    .insertInto('people')
+    .values({
+      client_code: code,
+      name: fields.name,
+      preferred_name: fields.preferredName,
+      pronouns: fields.pronouns,
+      birth_year: fields.birthYear,
+      contact_prefs: JSON.stringify(fields.contactPrefs),
+      usual_staff_id: fields.usualStaffId,
+      created_at: actor.at,
+      created_by: actor.id,
+      updated_at: actor.at,
+      updated_by: actor.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await search.index(data, { id, clientCode: code, name: fields.name, preferredName: fields.preferredName });
+  return toSummary(await rowById(data, id));
 }
 
-export function updatePerson(db: Db, id: number, changes: Partial<PersonFields>, actor: Actor, recipe: { mask: string; hint: string }): Person {
-  const row = requireLivePerson(db, id);
+export async function updatePerson(
+  data: Data,
+  search: PeopleSearchIndex,
+  id: number,
+  changes: Partial<PersonFields>,
+  actor: Actor,
+  recipe: { mask: string; hint: string },
+): Promise<Person> {
+  const row = await requireLivePerson(data, id);
   const before = fieldsOf(row);
   const next: Partial<PersonFields> = { ...changes };
   if (next.clientCode !== undefined) {
     next.clientCode = normalizeCode(next.clientCode);
     if (next.clientCode !== before.clientCode) {
       assertRecipe(next.clientCode, recipe.mask, recipe.hint);
-      assertCodeFree(db, next.clientCode, id);
+      await assertCodeFree(data, next.clientCode, id);
     }
   }
-  if (next.usualStaffId !== undefined) assertStaff(db, next.usualStaffId);
+  if (next.usualStaffId !== undefined) await assertStaff(data, next.usualStaffId);
   const previous = changedFields(before, next);
   if (Object.keys(previous).length === 0) return toPerson(row);
   const after = { ...before, ...next };
-  db.prepare(
-    `UPDATE people SET client_code = ?, name = ?, preferred_name = ?, pronouns = ?, birth_year = ?, contact_prefs = ?,
-       usual_staff_id = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
-  ).run(after.clientCode, after.name, after.preferredName, after.pronouns, after.birthYear, JSON.stringify(after.contactPrefs), after.usualStaffId, actor.at, actor.id, id);
-  keepHistory(db, { type: 'person', id, change: 'edit', previous, by: actor.id, at: actor.at });
-  unindex(db, id);
-  indexForSearch(db, { id, client_code: after.clientCode, name: after.name, preferred_name: after.preferredName });
-  return getPerson(db, id);
+  await data
+    .updateTable('people')
+    .set({
+      client_code: after.clientCode,
+      name: after.name,
+      preferred_name: after.preferredName,
+      pronouns: after.pronouns,
+      birth_year: after.birthYear,
+      contact_prefs: JSON.stringify(after.contactPrefs),
+      usual_staff_id: after.usualStaffId,
+      updated_at: actor.at,
+      updated_by: actor.id,
+    })
+    .where('id', '=', id)
+    .execute();
+  await keepHistory(data, { type: 'person', id, change: 'edit', previous, by: actor.id, at: actor.at });
+  await search.remove(data, id);
+  await search.index(data, { id, clientCode: after.clientCode, name: after.name, preferredName: after.preferredName });
+  return getPerson(data, id);
 }
 
-export function deletePerson(db: Db, id: number, reason: string, actor: Actor): void {
-  const row = requireLivePerson(db, id);
-  db.prepare('UPDATE people SET deleted_at = ?, deleted_by = ?, delete_reason = ? WHERE id = ?').run(actor.at, actor.id, reason, id);
-  keepHistory(db, { type: 'person', id, change: 'delete', previous: { deletedAt: row.deleted_at }, by: actor.id, at: actor.at, reason });
-  unindex(db, id);
+export async function deletePerson(data: Data, search: PeopleSearchIndex, id: number, reason: string, actor: Actor): Promise<void> {
+  const row = await requireLivePerson(data, id);
+  await data.updateTable('people').set({ deleted_at: actor.at, deleted_by: actor.id, delete_reason: reason }).where('id', '=', id).execute();
+  await keepHistory(data, { type: 'person', id, change: 'delete', previous: { deletedAt: row.deleted_at }, by: actor.id, at: actor.at, reason });
+  await search.remove(data, id);
 }
 
-export function restorePerson(db: Db, id: number, actor: Actor): void {
-  const row = rowById(db, id);
+export async function restorePerson(data: Data, search: PeopleSearchIndex, id: number, actor: Actor): Promise<void> {
+  const row = await rowById(data, id);
   if (!row.deleted_at) throw new DoorwayError('CONFLICT', 'This record is not removed, so there is nothing to restore.');
-  assertCodeFree(db, row.client_code, id);
-  db.prepare('UPDATE people SET deleted_at = NULL, deleted_by = NULL, delete_reason = NULL WHERE id = ?').run(id);
-  keepHistory(db, { type: 'person', id, change: 'restore', previous: { deletedAt: row.deleted_at, deleteReason: row.delete_reason }, by: actor.id, at: actor.at });
-  indexForSearch(db, row);
+  await assertCodeFree(data, row.client_code, id);
+  await data.updateTable('people').set({ deleted_at: null, deleted_by: null, delete_reason: null }).where('id', '=', id).execute();
+  await keepHistory(data, { type: 'person', id, change: 'restore', previous: { deletedAt: row.deleted_at, deleteReason: row.delete_reason }, by: actor.id, at: actor.at });
+  await search.index(data, searchEntry(row));
 }
 
 /** Keeps the person's contact summary in step with their contacts (same transaction as the change). */
-export function refreshContactSummary(db: Db, personId: number): void {
-  db.prepare(
-    `UPDATE people SET (first_contact_at, last_contact_at, contact_count) =
-       (SELECT min(occurred_at), max(occurred_at), count(*) FROM contacts WHERE person_id = ? AND deleted_at IS NULL)
-     WHERE id = ?`,
-  ).run(personId, personId);
+export async function refreshContactSummary(data: Data, personId: number): Promise<void> {
+  const s = await data
+    .selectFrom('contacts')
+    .select((eb) => [eb.fn.min('occurred_at').as('first'), eb.fn.max('occurred_at').as('last'), eb.fn.countAll().as('n')])
+    .where('person_id', '=', personId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  await data
+    .updateTable('people')
+    .set({ first_contact_at: s.first ?? null, last_contact_at: s.last ?? null, contact_count: Number(s.n) })
+    .where('id', '=', personId)
+    .execute();
 }
 
 /** The current phase is the latest phase change by date (then by entry order). */
-export function refreshPhase(db: Db, personId: number): void {
-  const latest = db
-    .prepare(
-      `SELECT json_extract(data, '$.phase') FROM person_entries
-       WHERE person_id = ? AND kind = 'phase_change' AND deleted_at IS NULL ORDER BY occurred_on DESC, id DESC LIMIT 1`,
-    )
-    .pluck()
-    .get(personId) as Phase | undefined;
-  db.prepare('UPDATE people SET phase = ? WHERE id = ?').run(latest ?? 'engagement', personId);
+export async function refreshPhase(data: Data, personId: number): Promise<void> {
+  const latest = await data
+    .selectFrom('person_entries')
+    .select('data')
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'phase_change')
+    .where('deleted_at', 'is', null)
+    .orderBy('occurred_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const phase = latest ? (JSON.parse(latest.data) as { phase?: Phase }).phase : undefined;
+  await data
+    .updateTable('people')
+    .set({ phase: phase ?? 'engagement' })
+    .where('id', '=', personId)
+    .execute();
 }
 
 export type PeopleSort = 'last_contact' | 'client_code' | 'name';
 
-export function listPeople(
-  db: Db,
+export async function listPeople(
+  data: Data,
   q: { sort: PeopleSort; phase: Phase | null; offset: number; limit: number; removed: boolean },
-): { total: number; items: PersonSummary[] } {
-  const where = [q.removed ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
-  const params: unknown[] = [];
-  if (q.phase) {
-    where.push('phase = ?');
-    params.push(q.phase);
+): Promise<{ total: number; items: PersonSummary[] }> {
+  let base = data.selectFrom('people').where('deleted_at', q.removed ? 'is not' : 'is', null);
+  if (q.phase) base = base.where('phase', '=', q.phase);
+  const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  let page = base.select(SUMMARY_COLUMNS);
+  // Case-insensitive orders; the people seen longest ago (or never) last.
+  if (q.sort === 'last_contact') {
+    page = page.orderBy((eb) => eb('last_contact_at', 'is', null)).orderBy('last_contact_at', 'desc');
+  } else if (q.sort === 'client_code') {
+    page = page.orderBy((eb) => eb.fn('lower', ['client_code']));
+  } else {
+    page = page.orderBy((eb) => eb.fn('lower', [eb.fn.coalesce('preferred_name', 'name', 'client_code')]));
   }
-  const order =
-    q.sort === 'last_contact'
-      ? 'last_contact_at IS NULL, last_contact_at DESC, id'
-      : q.sort === 'client_code'
-        ? 'client_code COLLATE NOCASE, id'
-        : 'coalesce(preferred_name, name, client_code) COLLATE NOCASE, id';
-  const w = where.join(' AND ');
-  const total = db.prepare(`SELECT count(*) FROM people WHERE ${w}`).pluck().get(...params) as number;
-  const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM people WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as PersonRow[];
-  return { total, items: rows.map(toSummary) };
+  const rows = await page.orderBy('id').limit(q.limit).offset(q.offset).execute();
+  return { total: Number(total.n), items: rows.map(toSummary) };
 }
 
-const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
-
 /**
- * Search by client code, name or preferred name, tolerant of partial input: any fragment of three or
- * more characters (trigram index), or the start of a word for shorter input (prefix index). Both are
- * index lookups, so the time does not grow with the number of people.
+ * Search by client code, name or preferred name, tolerant of partial input. The engine's search index
+ * (data/engine.ts) finds the ids in order; their summaries come in one more query.
  */
-export function searchPeople(db: Db, query: string, limit: number): PersonSummary[] {
-  const terms = query
-    .trim()
-    .split(/\s+/)
-    .map((t) => t.replace(/[^\p{L}\p{N}-]/gu, ''))
-    .filter(Boolean);
-  if (terms.length === 0) return [];
-  const long = terms.every((t) => t.length >= 3);
-  const table = long ? 'people_search' : 'people_prefix';
-  const match = long
-    ? terms.map(quote).join(' AND ')
-    : terms.flatMap((t) => t.split('-').filter(Boolean)).map((t) => `${quote(t)}*`).join(' AND ');
-  if (!match) return [];
-  const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}
-       FROM ${table} s JOIN people p ON p.id = s.rowid
-       WHERE ${table} MATCH ? AND p.deleted_at IS NULL
-       ORDER BY (p.client_code = ? COLLATE NOCASE) DESC, p.last_contact_at DESC LIMIT ?`,
-    )
-    .all(match, query.trim(), limit) as PersonRow[];
-  return rows.map(toSummary);
+export async function searchPeople(data: Data, search: PeopleSearchIndex, query: string, limit: number): Promise<PersonSummary[]> {
+  const ids = await search.match(data, query, limit);
+  if (ids.length === 0) return [];
+  const rows = await data.selectFrom('people').select(SUMMARY_COLUMNS).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toSummary(r)] : [];
+  });
 }

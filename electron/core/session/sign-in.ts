@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../shared/contract/schemas';
 import { recordAudit } from '../audit/audit';
 import { actorOf } from '../audit/actor';
 import type { DataFolder } from '../data-folder';
+import { sqliteData } from '../data/sqlite';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
@@ -201,7 +202,7 @@ export class SignInService {
     const unlocked = await this.unlockRecovery(recoveryCode, this.beginAttempt(`recovery:${username}`), username);
     const opened = await this.openWith(unlocked, canonicalCode(recoveryCode));
     const db = opened.db;
-    const user = staffByUsername(db, username);
+    const user = await staffByUsername(sqliteData(db), username);
     if (!user || user.disabled) {
       db.close();
       opened.dataKey.fill(0);

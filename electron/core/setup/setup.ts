@@ -6,6 +6,7 @@ import type { DataFolder } from '../data-folder';
 import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
 import type { SignInService } from '../session/sign-in';
+import { sqliteData } from '../data/sqlite';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { staffByUsername } from '../users/staff';
 import { createVault } from '../vault/vault';
@@ -61,7 +62,7 @@ export class SetupService {
     const settings: ClinicSettings = { ...DEFAULT_SETTINGS, clinicName: input.clinicName, peopleWord: input.peopleWord };
     const opened = await createVault(vault.paths, { settings, admin: input.admin, recoveryCode: pending.recoveryCode, now: clock.nowIso() }, vault.options);
     this.pending = null;
-    const user = staffByUsername(opened.db, input.admin.username)!;
+    const user = (await staffByUsername(sqliteData(opened.db), input.admin.username))!;
     vault.begin(opened, vault.newSession(user, false));
     vault.db.transaction(() => vault.audit({ action: 'session.signIn', details: { firstRun: true } }))();
     return this.deps.signIn.sessionInfo();

@@ -1,14 +1,14 @@
 import type { StaffAccount } from '../../../shared/contract/users';
 import type { Role } from '../../../shared/roles';
 import type { SignedInContext } from '../context';
-import type { Db } from '../db/database';
+import type { Data } from '../data/engine';
 import { DoorwayError } from '../errors';
-import { insertStaff, staffByUsername } from './staff';
 import { readKeyslots, usernameLookup, writeKeyslots, type KeyslotFile, type Slot } from '../vault/keyslots';
 import type { RotationRecipient } from '../vault/rotation';
-import { forgetSlotKey, readSlotKeys, recordSlotKey } from '../vault/slot-keys';
+import { forgetSlotKeyIn, readSlotKeysIn, recordSlotKeyIn } from '../vault/slot-keys';
 import { makeSlot } from '../vault/vault';
 import { EMERGENCY_SLOT_ID } from './emergency';
+import { insertStaffIn, staffByUsername } from './staff';
 import { temporaryPassword } from './temporary-password';
 
 /**
@@ -31,11 +31,23 @@ interface AccountRow {
   last_sign_in: string | null;
 }
 
-const ACCOUNT_SELECT = `
-  SELECT s.id, s.username, s.display_name, s.role, s.slot_id, s.must_change_password, s.disabled_at, s.created_at,
-    (SELECT a.at FROM audit_events a WHERE a.actor_id = s.id AND a.action = 'session.signIn' ORDER BY a.at DESC LIMIT 1) AS last_sign_in
-  FROM staff_users s
-  WHERE s.slot_id <> '${EMERGENCY_SLOT_ID}'`;
+/** Every account but the emergency record, with when it last signed in. */
+function accountQuery(data: Data) {
+  return data
+    .selectFrom('staff_users as s')
+    .select(['s.id', 's.username', 's.display_name', 's.role', 's.slot_id', 's.must_change_password', 's.disabled_at', 's.created_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('audit_events as a')
+        .select('a.at')
+        .whereRef('a.actor_id', '=', 's.id')
+        .where('a.action', '=', 'session.signIn')
+        .orderBy('a.at', 'desc')
+        .limit(1)
+        .as('last_sign_in'),
+    )
+    .where('s.slot_id', '<>', EMERGENCY_SLOT_ID);
+}
 
 function toAccount(r: AccountRow, youId: number | null): StaffAccount {
   return {
@@ -53,28 +65,37 @@ function toAccount(r: AccountRow, youId: number | null): StaffAccount {
 
 const youOf = (ctx: SignedInContext) => ctx.user.id;
 
-export function listAccounts(ctx: SignedInContext): StaffAccount[] {
-  const rows = ctx.db.prepare(`${ACCOUNT_SELECT} ORDER BY s.disabled_at IS NOT NULL, s.display_name COLLATE NOCASE, s.id`).all() as AccountRow[];
+export async function listAccounts(ctx: SignedInContext): Promise<StaffAccount[]> {
+  const rows = await accountQuery(ctx.data)
+    // Active accounts first, then by name (case folded as SQLite's NOCASE does, on both engines).
+    .orderBy((eb) => eb('s.disabled_at', 'is not', null))
+    .orderBy((eb) => eb.fn('lower', ['s.display_name']))
+    .orderBy('s.id')
+    .execute();
   return rows.map((r) => toAccount(r, youOf(ctx)));
 }
 
-function accountRow(db: Db, id: number): AccountRow {
-  const row = db.prepare(`${ACCOUNT_SELECT} AND s.id = ?`).get(id) as AccountRow | undefined;
+async function accountRow(data: Data, id: number): Promise<AccountRow> {
+  const row = await accountQuery(data).where('s.id', '=', id).executeTakeFirst();
   if (!row) throw new DoorwayError('NOT_FOUND', 'There is no staff account with that id. It may have been changed in the meantime; please reload.');
   return row;
 }
 
-export const getAccount = (ctx: SignedInContext, id: number): StaffAccount => toAccount(accountRow(ctx.db, id), youOf(ctx));
+export const getAccount = async (ctx: SignedInContext, id: number): Promise<StaffAccount> => toAccount(await accountRow(ctx.data, id), youOf(ctx));
 
-function enabledAdministrators(db: Db): number {
-  return db
-    .prepare(`SELECT count(*) FROM staff_users WHERE role = 'administrator' AND disabled_at IS NULL AND slot_id <> '${EMERGENCY_SLOT_ID}'`)
-    .pluck()
-    .get() as number;
+async function enabledAdministrators(data: Data): Promise<number> {
+  const row = await data
+    .selectFrom('staff_users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'administrator')
+    .where('disabled_at', 'is', null)
+    .where('slot_id', '<>', EMERGENCY_SLOT_ID)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
-function assertNotLastAdministrator(db: Db, row: AccountRow, what: string): void {
-  if (row.role === 'administrator' && row.disabled_at === null && enabledAdministrators(db) <= 1) {
+async function assertNotLastAdministrator(data: Data, row: AccountRow, what: string): Promise<void> {
+  if (row.role === 'administrator' && row.disabled_at === null && (await enabledAdministrators(data)) <= 1) {
     throw new DoorwayError(
       'CONFLICT',
       `${row.display_name} is the only active administrator, so ${what} would leave nobody to manage accounts. Nothing was changed. ` +
@@ -84,9 +105,10 @@ function assertNotLastAdministrator(db: Db, row: AccountRow, what: string): void
 }
 
 /** Rewrites keyslots.json with a change, dropping every password slot that no active account owns. */
-function updateKeyslots(ctx: SignedInContext, change: (slots: Slot[]) => Slot[]): void {
+async function updateKeyslots(ctx: SignedInContext, change: (slots: Slot[]) => Slot[]): Promise<void> {
   const file = readKeyslots(ctx.services.vault.paths.keyslots);
-  const live = new Set(ctx.db.prepare('SELECT slot_id FROM staff_users WHERE disabled_at IS NULL').pluck().all() as string[]);
+  const rows = await ctx.data.selectFrom('staff_users').select('slot_id').where('disabled_at', 'is', null).execute();
+  const live = new Set(rows.map((r) => r.slot_id));
   const slots = change(file.slots).filter((s) => s.kind === 'recovery' || live.has(s.id));
   writeKeyslots(ctx.services.vault.paths.keyslots, { ...file, slots });
 }
@@ -101,8 +123,8 @@ async function temporarySlot(ctx: SignedInContext, username: string, slotId?: st
 }
 
 export async function createAccount(ctx: SignedInContext, input: { username: string; displayName: string; role: Role; temporaryPassword?: string }) {
-  const taken = () => {
-    const existing = staffByUsername(ctx.db, input.username);
+  const taken = async (data: Data) => {
+    const existing = await staffByUsername(data, input.username);
     if (existing) {
       throw new DoorwayError('CONFLICT', `There is already a staff account with the username "${existing.username}". Please choose another.`, {
         conflictId: existing.id,
@@ -110,12 +132,11 @@ export async function createAccount(ctx: SignedInContext, input: { username: str
       });
     }
   };
-  taken();
+  await taken(ctx.data);
   const { password, slot } = await temporarySlot(ctx, input.username, undefined, input.temporaryPassword);
-  const db = ctx.db;
-  const id = db.transaction(() => {
-    taken();
-    const newId = insertStaff(db, {
+  const id = await ctx.transact(async (trx) => {
+    await taken(trx);
+    const newId = await insertStaffIn(trx, {
       username: input.username,
       displayName: input.displayName,
       role: input.role,
@@ -124,67 +145,68 @@ export async function createAccount(ctx: SignedInContext, input: { username: str
       createdAt: ctx.clock.nowIso(),
       createdBy: ctx.user.id,
     });
-    recordSlotKey(db, slot);
+    await recordSlotKeyIn(trx, slot);
     ctx.audit({ action: 'user.create', subjectType: 'staff_user', subjectId: newId, details: { username: input.username, role: input.role } });
     return newId;
-  })();
-  updateKeyslots(ctx, replaceSlot(slot));
-  return { user: getAccount(ctx, id), temporaryPassword: password };
+  });
+  await updateKeyslots(ctx, replaceSlot(slot));
+  return { user: await getAccount(ctx, id), temporaryPassword: password };
 }
 
-export function updateAccount(ctx: SignedInContext, input: { id: number; displayName?: string; role?: Role }): StaffAccount {
-  const db = ctx.db;
-  const row = accountRow(db, input.id);
+export async function updateAccount(ctx: SignedInContext, input: { id: number; displayName?: string; role?: Role }): Promise<StaffAccount> {
+  const row = await accountRow(ctx.data, input.id);
   const changes: Record<string, { from: string; to: string }> = {};
   if (input.displayName !== undefined && input.displayName !== row.display_name) changes.displayName = { from: row.display_name, to: input.displayName };
   if (input.role !== undefined && input.role !== row.role) {
     if (row.id === youOf(ctx)) {
       throw new DoorwayError('CONFLICT', 'You cannot change your own role. Nothing was changed. Another administrator can do it.');
     }
-    if (row.role === 'administrator') assertNotLastAdministrator(db, row, 'changing their role');
+    if (row.role === 'administrator') await assertNotLastAdministrator(ctx.data, row, 'changing their role');
     changes.role = { from: row.role, to: input.role };
   }
   if (Object.keys(changes).length === 0) return toAccount(row, youOf(ctx));
-  db.transaction(() => {
-    db.prepare('UPDATE staff_users SET display_name = ?, role = ? WHERE id = ?').run(input.displayName ?? row.display_name, input.role ?? row.role, row.id);
+  await ctx.transact(async (trx) => {
+    await trx
+      .updateTable('staff_users')
+      .set({ display_name: input.displayName ?? row.display_name, role: input.role ?? row.role })
+      .where('id', '=', row.id)
+      .execute();
     ctx.audit({ action: 'user.update', subjectType: 'staff_user', subjectId: row.id, details: changes });
-  })();
+  });
   const s = ctx.session;
   if (s.user.id === row.id && input.displayName !== undefined) s.user = { ...s.user, displayName: input.displayName };
   return getAccount(ctx, row.id);
 }
 
 export async function setAccountDisabled(ctx: SignedInContext, id: number, disabled: boolean) {
-  const row = accountRow(ctx.db, id);
+  const row = await accountRow(ctx.data, id);
   if (disabled) {
     if (row.disabled_at !== null) return { user: toAccount(row, youOf(ctx)), temporaryPassword: null };
     if (row.id === youOf(ctx)) {
       throw new DoorwayError('CONFLICT', 'You cannot turn off your own account while you are signed in with it. Nothing was changed.');
     }
-    assertNotLastAdministrator(ctx.db, row, 'turning their account off');
-    const db = ctx.db;
-    db.transaction(() => {
-      db.prepare('UPDATE staff_users SET disabled_at = ? WHERE id = ?').run(ctx.clock.nowIso(), row.id);
-      forgetSlotKey(db, row.slot_id);
+    await assertNotLastAdministrator(ctx.data, row, 'turning their account off');
+    await ctx.transact(async (trx) => {
+      await trx.updateTable('staff_users').set({ disabled_at: ctx.clock.nowIso() }).where('id', '=', row.id).execute();
+      await forgetSlotKeyIn(trx, row.slot_id);
       ctx.audit({ action: 'user.disable', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
-    })();
-    updateKeyslots(ctx, (slots) => slots.filter((s) => s.id !== row.slot_id));
-    return { user: getAccount(ctx, row.id), temporaryPassword: null };
+    });
+    await updateKeyslots(ctx, (slots) => slots.filter((s) => s.id !== row.slot_id));
+    return { user: await getAccount(ctx, row.id), temporaryPassword: null };
   }
   if (row.disabled_at === null) return { user: toAccount(row, youOf(ctx)), temporaryPassword: null };
   const { password, slot } = await temporarySlot(ctx, row.username, row.slot_id);
-  const db = ctx.db;
-  db.transaction(() => {
-    db.prepare('UPDATE staff_users SET disabled_at = NULL, must_change_password = 1 WHERE id = ?').run(row.id);
-    recordSlotKey(db, slot);
+  await ctx.transact(async (trx) => {
+    await trx.updateTable('staff_users').set({ disabled_at: null, must_change_password: 1 }).where('id', '=', row.id).execute();
+    await recordSlotKeyIn(trx, slot);
     ctx.audit({ action: 'user.enable', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
-  })();
-  updateKeyslots(ctx, replaceSlot(slot));
-  return { user: getAccount(ctx, row.id), temporaryPassword: password };
+  });
+  await updateKeyslots(ctx, replaceSlot(slot));
+  return { user: await getAccount(ctx, row.id), temporaryPassword: password };
 }
 
 export async function resetAccountPassword(ctx: SignedInContext, id: number) {
-  const row = accountRow(ctx.db, id);
+  const row = await accountRow(ctx.data, id);
   if (row.disabled_at !== null) {
     throw new DoorwayError('CONFLICT', `${row.display_name}'s account is turned off. Turning it back on gives a temporary password. Nothing was changed.`);
   }
@@ -192,25 +214,28 @@ export async function resetAccountPassword(ctx: SignedInContext, id: number) {
     throw new DoorwayError('CONFLICT', 'To change your own password, use "Change password". Nothing was changed.');
   }
   const { password, slot } = await temporarySlot(ctx, row.username, row.slot_id);
-  const db = ctx.db;
-  db.transaction(() => {
-    db.prepare('UPDATE staff_users SET must_change_password = 1 WHERE id = ?').run(row.id);
-    recordSlotKey(db, slot);
+  await ctx.transact(async (trx) => {
+    await trx.updateTable('staff_users').set({ must_change_password: 1 }).where('id', '=', row.id).execute();
+    await recordSlotKeyIn(trx, slot);
     ctx.audit({ action: 'user.resetPassword', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
-  })();
-  updateKeyslots(ctx, replaceSlot(slot));
-  return { user: getAccount(ctx, row.id), temporaryPassword: password };
+  });
+  await updateKeyslots(ctx, replaceSlot(slot));
+  return { user: await getAccount(ctx, row.id), temporaryPassword: password };
 }
 
 /**
  * Who keeps access through a key change: every active account and the recovery slot, with the public
  * keys the records hold (a key the records lack makes the rotation stop and say whose slot to renew).
  */
-export function rotationRecipients(db: Db, file: KeyslotFile): RotationRecipient[] {
-  const keys = readSlotKeys(db);
-  const active = db
-    .prepare(`SELECT display_name, slot_id FROM staff_users WHERE disabled_at IS NULL AND slot_id <> '${EMERGENCY_SLOT_ID}' ORDER BY id`)
-    .all() as { display_name: string; slot_id: string }[];
+export async function rotationRecipients(data: Data, file: KeyslotFile): Promise<RotationRecipient[]> {
+  const keys = await readSlotKeysIn(data);
+  const active = await data
+    .selectFrom('staff_users')
+    .select(['display_name', 'slot_id'])
+    .where('disabled_at', 'is', null)
+    .where('slot_id', '<>', EMERGENCY_SLOT_ID)
+    .orderBy('id')
+    .execute();
   const recipients: RotationRecipient[] = active.map((s) => ({ slotId: s.slot_id, publicKey: keys[s.slot_id]?.publicKey ?? '', label: s.display_name }));
   const recoveryId = file.slots.find((s) => s.kind === 'recovery')!.id;
   recipients.push({ slotId: recoveryId, publicKey: keys[recoveryId]?.publicKey ?? '', label: 'the recovery code' });

@@ -11,7 +11,7 @@ export const userHandlers = {
   'users.resetPassword': ({ id }, ctx) => resetAccountPassword(ctx, id),
   'vault.rotateKey': (_input, { services }) => {
     const { vault } = services;
-    return vault.rotateKey((db) => rotationRecipients(db, readKeyslots(vault.paths.keyslots)));
+    return vault.rotateKey((data) => rotationRecipients(data, readKeyslots(vault.paths.keyslots)));
   },
   'session.switchUser': (_input, { services }) => {
     services.vault.lock('switchUser');

@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/roles';
 import type { StaffUser } from '../../../shared/contract/schemas';
+import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
 
 interface StaffRow {
@@ -33,13 +34,15 @@ export function staffBySlot(db: Db, slotId: string): StaffRecord | null {
   return r ? toRecord(r) : null;
 }
 
-export function staffByUsername(db: Db, username: string): StaffRecord | null {
-  const r = db.prepare('SELECT * FROM staff_users WHERE username = ?').get(username.trim()) as StaffRow | undefined;
+/** The username column compares without case (COLLATE NOCASE), so "SAM" finds "sam". */
+export async function staffByUsername(data: Data, username: string): Promise<StaffRecord | null> {
+  const r = await data.selectFrom('staff_users').selectAll().where('username', '=', username.trim()).executeTakeFirst();
   return r ? toRecord(r) : null;
 }
 
-export function countStaff(db: Db): number {
-  return db.prepare('SELECT count(*) FROM staff_users').pluck().get() as number;
+export async function countStaff(data: Data): Promise<number> {
+  const row = await data.selectFrom('staff_users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export function insertStaff(
@@ -53,6 +56,27 @@ export function insertStaff(
     )
     .run(s.username, s.displayName, s.role, s.slotId, s.mustChangePassword ? 1 : 0, s.createdAt, s.createdBy);
   return Number(info.lastInsertRowid);
+}
+
+/** As insertStaff, over the data layer (call inside the change's transaction). */
+export async function insertStaffIn(
+  data: Data,
+  s: { username: string; displayName: string; role: Role; slotId: string; mustChangePassword: boolean; createdAt: string; createdBy: number | null },
+): Promise<number> {
+  const row = await data
+    .insertInto('staff_users')
+    .values({
+      username: s.username,
+      display_name: s.displayName,
+      role: s.role,
+      slot_id: s.slotId,
+      must_change_password: s.mustChangePassword ? 1 : 0,
+      created_at: s.createdAt,
+      created_by: s.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export function publicStaff(s: StaffRecord): StaffUser {

@@ -193,15 +193,16 @@ export class VaultSession {
    * keep access, decided by users/). While it runs, every other call is told to wait, the idle lock
    * waits, and `vault.rotation` events report each stage.
    */
-  async rotateKey(recipientsOf: (db: Db) => RotationRecipient[]): Promise<{ rotatedAt: string; slots: number; removedSlots: number }> {
+  async rotateKey(recipientsOf: (data: Kysely<Database>) => Promise<RotationRecipient[]>): Promise<{ rotatedAt: string; slots: number; removedSlots: number }> {
     const st = this.state;
     if (!st) throw NOT_SIGNED_IN();
     if (this.rotating) throw new DoorwayError('CONFLICT', 'The vault key is already being changed.');
     const { clock, events, log } = this.deps;
-    const recipients = recipientsOf(st.db);
     const actor = actorOf(st.session);
+    // Marked before the recipients are read: the read is async, and a second rotation or a lock must wait for it too.
     this.rotating = true;
     try {
+      const recipients = await recipientsOf(st.data);
       const outcome = await rotateDataKey({
         paths: this.paths,
         db: st.db,

@@ -1,3 +1,4 @@
+import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
 import type { Slot } from './keyslots';
 
@@ -15,7 +16,10 @@ export interface SlotKey {
 }
 
 export function readSlotKeys(db: Db): Record<string, SlotKey> {
-  const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SETTING) as string | undefined;
+  return parseSlotKeys(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SETTING) as string | undefined);
+}
+
+function parseSlotKeys(raw: string | undefined): Record<string, SlotKey> {
   if (!raw) return {};
   const parsed: unknown = JSON.parse(raw);
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
@@ -41,4 +45,33 @@ export function forgetSlotKey(db: Db, slotId: string): void {
   if (!(slotId in keys)) return;
   delete keys[slotId];
   writeSlotKeys(db, keys);
+}
+
+// The same, over the data layer (staff accounts and key rotation run on it; sign-in and vault creation
+// still use the connection directly).
+
+export async function readSlotKeysIn(data: Data): Promise<Record<string, SlotKey>> {
+  const row = await data.selectFrom('settings').select('value').where('key', '=', SETTING).executeTakeFirst();
+  return parseSlotKeys(row?.value);
+}
+
+async function writeSlotKeysIn(data: Data, keys: Record<string, SlotKey>): Promise<void> {
+  const value = JSON.stringify(keys);
+  await data
+    .insertInto('settings')
+    .values({ key: SETTING, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+/** Call inside the transaction that records the change the slot belongs to. */
+export async function recordSlotKeyIn(data: Data, slot: { id: string; kind: Slot['kind']; publicKey: string }): Promise<void> {
+  await writeSlotKeysIn(data, { ...(await readSlotKeysIn(data)), [slot.id]: { publicKey: slot.publicKey, kind: slot.kind } });
+}
+
+export async function forgetSlotKeyIn(data: Data, slotId: string): Promise<void> {
+  const keys = await readSlotKeysIn(data);
+  if (!(slotId in keys)) return;
+  delete keys[slotId];
+  await writeSlotKeysIn(data, keys);
 }
