@@ -5,9 +5,17 @@ import { addDays, calendarDay, daysBetween } from '../../../shared/continuity/da
 import { currentAbsence, deriveEpisodes } from '../../../shared/continuity/episodes';
 import { clinicMeasures, continuityMeasures } from '../../../shared/continuity/measures';
 import { retentionView } from '../../../shared/continuity/retention';
-import type { Db } from '../db/database';
+import type { Data } from '../data/engine';
+import type { PersonEntriesTable } from '../data/schema';
 import { DoorwayError } from '../errors';
 import { toSummary } from '../records/people';
+
+/**
+ * Continuity's read side and outreach, in plain Kysely: the day arithmetic (days away, month keys,
+ * the trend months) is done here on the precomputed per-day columns (`local_day`, `prev_gap_days`,
+ * `last_contact_day`), so nothing below depends on the engine. Counts and sums go through Number():
+ * PostgreSQL returns them as text (bigint/numeric).
+ */
 
 /** What continuity needs from the clinic's settings. */
 export interface ContinuitySettings {
@@ -15,8 +23,10 @@ export interface ContinuitySettings {
   timeZone: string;
 }
 
-const SUMMARY = 'p.id, p.client_code, p.name, p.preferred_name, p.pronouns, p.phase, p.last_contact_at, p.contact_count, p.deleted_at';
-type SummaryRow = Parameters<typeof toSummary>[0];
+/** The person columns `toSummary` maps, from `people` aliased as `p`. */
+const SUMMARY = ['p.id', 'p.client_code', 'p.name', 'p.preferred_name', 'p.pronouns', 'p.phase', 'p.last_contact_at', 'p.contact_count', 'p.deleted_at'] as const;
+
+type Outreach = NonNullable<DoorOpenItem['lastOutreach']>;
 
 export function today(now: Date, s: ContinuitySettings): string {
   return calendarDay(now, s.timeZone);
@@ -24,41 +34,52 @@ export function today(now: Date, s: ContinuitySettings): string {
 
 // ---- the engagement timeline ------------------------------------------------------------------
 
-export function personTimeline(db: Db, personId: number, s: ContinuitySettings, now: Date, canReadClinical: boolean): Timeline {
-  const exists = db.prepare('SELECT 1 FROM people WHERE id = ?').get(personId);
+export async function personTimeline(data: Data, personId: number, s: ContinuitySettings, now: Date, canReadClinical: boolean): Promise<Timeline> {
+  const exists = await data.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
   if (!exists) throw new DoorwayError('NOT_FOUND', 'That person could not be found.');
   const day = today(now, s);
-  const contacts = db
-    .prepare(
-      `SELECT c.id, c.occurred_at AS at, c.local_day AS day, c.setting, c.staff_id AS staffId, 0 AS naloxone
-       FROM contacts c WHERE c.person_id = ? AND c.deleted_at IS NULL ORDER BY c.occurred_at, c.id`,
-    )
-    .all(personId) as { id: number; at: string; day: string; setting: ContactSetting; staffId: number; naloxone: number }[];
+  const contacts = await data
+    .selectFrom('contacts as c')
+    .select((eb) => ['c.id', 'c.occurred_at as at', 'c.local_day as day', 'c.setting', 'c.staff_id as staffId', eb.lit(0).$castTo<number>().as('naloxone')])
+    .where('c.person_id', '=', personId)
+    .where('c.deleted_at', 'is', null)
+    .orderBy('c.occurred_at')
+    .orderBy('c.id')
+    .$narrowType<{ day: string; setting: ContactSetting }>()
+    .execute();
   // One grouped query for naloxone kits, not one per contact.
   const kits = new Map(
     (
-      db
-        .prepare(
-          `SELECT cs.contact_id, sum(cs.quantity) AS kits FROM contacts c
-           JOIN contact_supplies cs ON cs.contact_id = c.id JOIN catalog_items i ON i.id = cs.item_id
-           WHERE c.person_id = ? AND c.deleted_at IS NULL AND i.category = 'naloxone' GROUP BY cs.contact_id`,
-        )
-        .all(personId) as { contact_id: number; kits: number }[]
-    ).map((k) => [k.contact_id, k.kits]),
+      await data
+        .selectFrom('contacts as c')
+        .innerJoin('contact_supplies as cs', 'cs.contact_id', 'c.id')
+        .innerJoin('catalog_items as i', 'i.id', 'cs.item_id')
+        .select((eb) => ['cs.contact_id', eb.fn.sum<number | string>('cs.quantity').as('kits')])
+        .where('c.person_id', '=', personId)
+        .where('c.deleted_at', 'is', null)
+        .where('i.category', '=', 'naloxone')
+        .groupBy('cs.contact_id')
+        .execute()
+    ).map((k) => [k.contact_id, Number(k.kits)]),
   );
   for (const c of contacts) c.naloxone = kits.get(c.id) ?? 0;
   const staffIds = [...new Set(contacts.map((c) => c.staffId))];
-  const staff = staffIds.length
-    ? (db.prepare(`SELECT id, display_name AS name FROM staff_users WHERE id IN (${staffIds.map(() => '?').join(',')})`).all(...staffIds) as { id: number; name: string }[])
-    : [];
+  const staff = staffIds.length ? await data.selectFrom('staff_users').select(['id', 'display_name as name']).where('id', 'in', staffIds).execute() : [];
   const days = contacts.map((c) => c.day);
   const episodes = deriveEpisodes(days, s.thresholdDays);
 
   const annotations: Timeline['annotations'] = [];
-  const kinds = canReadClinical ? "('phase_change','moment','goal','overdose_response')" : "('phase_change','moment','goal')";
-  for (const e of db
-    .prepare(`SELECT kind, occurred_on, data FROM person_entries WHERE person_id = ? AND deleted_at IS NULL AND kind IN ${kinds} ORDER BY occurred_on, id`)
-    .all(personId) as { kind: string; occurred_on: string; data: string }[]) {
+  const kinds: PersonEntriesTable['kind'][] = canReadClinical ? ['phase_change', 'moment', 'goal', 'overdose_response'] : ['phase_change', 'moment', 'goal'];
+  const entries = await data
+    .selectFrom('person_entries')
+    .select(['kind', 'occurred_on', 'data'])
+    .where('person_id', '=', personId)
+    .where('deleted_at', 'is', null)
+    .where('kind', 'in', kinds)
+    .orderBy('occurred_on')
+    .orderBy('id')
+    .execute();
+  for (const e of entries) {
     const data = JSON.parse(e.data) as Record<string, unknown>;
     if (e.kind === 'phase_change') annotations.push({ day: e.occurred_on, kind: 'phase_change', label: String(data.phase) });
     else if (e.kind === 'moment') annotations.push({ day: e.occurred_on, kind: 'moment', label: String(data.text) });
@@ -85,14 +106,28 @@ export function personTimeline(db: Db, personId: number, s: ContinuitySettings, 
 }
 
 /** For the record-contact form: a contact at `at` after time away is a welcome back. */
-export function welcomeBackCue(db: Db, personId: number, at: Date, s: ContinuitySettings) {
-  const last = db
-    .prepare('SELECT local_day, what_mattered FROM contacts WHERE person_id = ? AND deleted_at IS NULL AND occurred_at < ? ORDER BY occurred_at DESC, id DESC LIMIT 1')
-    .get(personId, at.toISOString()) as { local_day: string; what_mattered: string } | undefined;
+export async function welcomeBackCue(data: Data, personId: number, at: Date, s: ContinuitySettings) {
+  const last = await data
+    .selectFrom('contacts')
+    .select(['local_day', 'what_mattered'])
+    .where('person_id', '=', personId)
+    .where('deleted_at', 'is', null)
+    .where('occurred_at', '<', at.toISOString())
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .$narrowType<{ local_day: string }>()
+    .executeTakeFirst();
   const openGoals = (
-    db
-      .prepare("SELECT id, occurred_on, data FROM person_entries WHERE person_id = ? AND kind = 'goal' AND deleted_at IS NULL ORDER BY occurred_on DESC, id DESC")
-      .all(personId) as { id: number; occurred_on: string; data: string }[]
+    await data
+      .selectFrom('person_entries')
+      .select(['id', 'occurred_on', 'data'])
+      .where('person_id', '=', personId)
+      .where('kind', '=', 'goal')
+      .where('deleted_at', 'is', null)
+      .orderBy('occurred_on', 'desc')
+      .orderBy('id', 'desc')
+      .execute()
   )
     .map((g) => ({ id: g.id, since: g.occurred_on, data: JSON.parse(g.data) as { text: string; status: string } }))
     .filter((g) => g.data.status === 'working_on_it')
@@ -110,11 +145,6 @@ export function welcomeBackCue(db: Db, personId: number, at: Date, s: Continuity
 
 // ---- door's open ------------------------------------------------------------------------------
 
-interface DoorRow extends SummaryRow {
-  last_contact_day: string;
-  contact_prefs: string;
-}
-
 function reachOf(prefsJson: string): DoorOpenItem['reach'] {
   const p = JSON.parse(prefsJson) as Partial<ContactPrefs>;
   return {
@@ -130,19 +160,28 @@ function reachOf(prefsJson: string): DoorOpenItem['reach'] {
   };
 }
 
-function lastOutreach(db: Db, personIds: number[]): Map<number, DoorOpenItem['lastOutreach']> {
-  const out = new Map<number, DoorOpenItem['lastOutreach']>();
+const toOutreach = (r: { id: number; at: string; method: Outreach['method']; reached: number; note: string; staff_name: string }): Outreach => ({
+  id: r.id,
+  at: r.at,
+  method: r.method,
+  reached: r.reached === 1,
+  note: r.note,
+  staffName: r.staff_name,
+});
+
+/** Outreach attempts with who made them, newest-first ordering left to the caller. */
+function outreachQuery(data: Data) {
+  return data
+    .selectFrom('outreach_attempts as o')
+    .innerJoin('staff_users as s', 's.id', 'o.staff_id')
+    .select(['o.person_id', 'o.id', 'o.at', 'o.method', 'o.reached', 'o.note', 's.display_name as staff_name']);
+}
+
+async function lastOutreach(data: Data, personIds: number[]): Promise<Map<number, Outreach | null>> {
+  const out = new Map<number, Outreach | null>();
   if (personIds.length === 0) return out;
-  const rows = db
-    .prepare(
-      `SELECT o.person_id, o.id, o.at, o.method, o.reached, o.note, s.display_name AS staff_name FROM outreach_attempts o
-       JOIN staff_users s ON s.id = o.staff_id
-       WHERE o.person_id IN (${personIds.map(() => '?').join(',')}) ORDER BY o.at`,
-    )
-    .all(...personIds) as { person_id: number; id: number; at: string; method: string; reached: number; note: string; staff_name: string }[];
-  for (const r of rows) {
-    out.set(r.person_id, { id: r.id, at: r.at, method: r.method as never, reached: r.reached === 1, note: r.note, staffName: r.staff_name });
-  }
+  const rows = await outreachQuery(data).where('o.person_id', 'in', personIds).orderBy('o.at').execute();
+  for (const r of rows) out.set(r.person_id, toOutreach(r));
   return out;
 }
 
@@ -150,26 +189,38 @@ function lastOutreach(db: Db, personIds: number[]): Map<number, DoorOpenItem['la
  * People whose last contact is longer ago than the threshold: the door is open for them. Never
  * called "lost"; shown with how (and whether) it is safe to reach them.
  */
-export function doorsOpen(
-  db: Db,
+export async function doorsOpen(
+  data: Data,
   s: ContinuitySettings,
   now: Date,
   page: { order: 'recently_away' | 'longest_away'; offset: number; limit: number },
-): { total: number; items: DoorOpenItem[] } {
+): Promise<{ total: number; items: DoorOpenItem[] }> {
   const day = today(now, s);
   // Away when today - last day > threshold, i.e. the last day is on or before this cutoff.
   const cutoff = addDays(day, -(s.thresholdDays + 1));
-  const total = db.prepare('SELECT count(*) FROM people WHERE deleted_at IS NULL AND last_contact_day <= ?').pluck().get(cutoff) as number;
-  const rows = db
-    .prepare(
-      `SELECT ${SUMMARY}, p.last_contact_day, p.contact_prefs FROM people p
-       WHERE p.deleted_at IS NULL AND p.last_contact_day <= ?
-       ORDER BY p.last_contact_day ${page.order === 'recently_away' ? 'DESC' : 'ASC'}, p.id LIMIT ? OFFSET ?`,
-    )
-    .all(cutoff, page.limit, page.offset) as DoorRow[];
-  const outreach = lastOutreach(db, rows.map((r) => r.id));
+  const total = await data
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('deleted_at', 'is', null)
+    .where('last_contact_day', '<=', cutoff)
+    .executeTakeFirstOrThrow();
+  const rows = await data
+    .selectFrom('people as p')
+    .select([...SUMMARY, 'p.last_contact_day', 'p.contact_prefs'])
+    .where('p.deleted_at', 'is', null)
+    .where('p.last_contact_day', '<=', cutoff)
+    .orderBy('p.last_contact_day', page.order === 'recently_away' ? 'desc' : 'asc')
+    .orderBy('p.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .$narrowType<{ last_contact_day: string }>()
+    .execute();
+  const outreach = await lastOutreach(
+    data,
+    rows.map((r) => r.id),
+  );
   return {
-    total,
+    total: Number(total.n),
     items: rows.map((r) => ({
       person: toSummary(r),
       lastContactDay: r.last_contact_day,
@@ -182,44 +233,66 @@ export function doorsOpen(
 
 // ---- home screen ------------------------------------------------------------------------------
 
-export function homeDashboard(db: Db, s: ContinuitySettings, now: Date): Dashboard {
+export async function homeDashboard(data: Data, s: ContinuitySettings, now: Date): Promise<Dashboard> {
   const day = today(now, s);
   const todaysContacts = (
-    db
-      .prepare(
-        `SELECT c.id AS contact_id, c.occurred_at, c.setting, st.display_name AS staff_name, ${SUMMARY}
-         FROM contacts c JOIN people p ON p.id = c.person_id JOIN staff_users st ON st.id = c.staff_id
-         WHERE c.local_day = ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL ORDER BY c.occurred_at DESC LIMIT 200`,
-      )
-      .all(day) as (SummaryRow & { contact_id: number; occurred_at: string; setting: ContactSetting; staff_name: string })[]
+    await data
+      .selectFrom('contacts as c')
+      .innerJoin('people as p', 'p.id', 'c.person_id')
+      .innerJoin('staff_users as st', 'st.id', 'c.staff_id')
+      .select(['c.id as contact_id', 'c.occurred_at', 'c.setting', 'st.display_name as staff_name', ...SUMMARY])
+      .where('c.local_day', '=', day)
+      .where('c.deleted_at', 'is', null)
+      .where('p.deleted_at', 'is', null)
+      .orderBy('c.occurred_at', 'desc')
+      .limit(200)
+      .$narrowType<{ setting: ContactSetting }>()
+      .execute()
   ).map((r) => ({ contactId: r.contact_id, at: r.occurred_at, setting: r.setting, staffName: r.staff_name, person: toSummary(r) }));
 
   const weekStart = addDays(day, -6);
   const welcomeBacksThisWeek = (
-    db
-      .prepare(
-        `SELECT c.id AS contact_id, c.local_day, c.prev_gap_days, ${SUMMARY}
-         FROM contacts c JOIN people p ON p.id = c.person_id
-         WHERE c.local_day BETWEEN ? AND ? AND c.deleted_at IS NULL AND c.prev_gap_days > ? AND p.deleted_at IS NULL
-         ORDER BY c.local_day DESC, c.id DESC LIMIT 100`,
-      )
-      .all(weekStart, day, s.thresholdDays) as (SummaryRow & { contact_id: number; local_day: string; prev_gap_days: number })[]
+    await data
+      .selectFrom('contacts as c')
+      .innerJoin('people as p', 'p.id', 'c.person_id')
+      .select(['c.id as contact_id', 'c.local_day', 'c.prev_gap_days', ...SUMMARY])
+      .where((eb) => eb.between('c.local_day', weekStart, day))
+      .where('c.deleted_at', 'is', null)
+      .where('c.prev_gap_days', '>', s.thresholdDays)
+      .where('p.deleted_at', 'is', null)
+      .orderBy('c.local_day', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(100)
+      .$narrowType<{ local_day: string; prev_gap_days: number }>()
+      .execute()
   ).map((r) => ({ contactId: r.contact_id, day: r.local_day, daysAway: r.prev_gap_days, person: toSummary(r) }));
 
   // The testing period: early in engagement, few contacts so far, first seen recently.
-  const testingWhere = `p.deleted_at IS NULL AND p.phase = 'engagement' AND p.contact_count BETWEEN 1 AND 5 AND p.first_contact_at >= ?`;
   const since = new Date(now.getTime() - 120 * 86_400_000).toISOString();
-  const testingTotal = db.prepare(`SELECT count(*) FROM people p WHERE ${testingWhere}`).pluck().get(since) as number;
+  const testingPeople = data
+    .selectFrom('people as p')
+    .where('p.deleted_at', 'is', null)
+    .where('p.phase', '=', 'engagement')
+    .where((eb) => eb.between('p.contact_count', 1, 5))
+    .where('p.first_contact_at', '>=', since);
+  const testingTotal = await testingPeople.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
   const testing = (
-    db.prepare(`SELECT ${SUMMARY}, p.first_contact_at FROM people p WHERE ${testingWhere} ORDER BY p.first_contact_at DESC LIMIT 12`).all(since) as (SummaryRow & {
-      first_contact_at: string;
-    })[]
+    await testingPeople
+      .select([...SUMMARY, 'p.first_contact_at'])
+      .orderBy('p.first_contact_at', 'desc')
+      .limit(12)
+      .$narrowType<{ first_contact_at: string }>()
+      .execute()
   ).map((r) => ({ person: toSummary(r), firstContactDay: calendarDay(r.first_contact_at, s.timeZone) }));
 
+  // Month keys ('YYYY-MM') are cut from the day strings here, not by the engine.
   const firstMonth = `${addDays(day, -330).slice(0, 7)}-01`;
-  const rows = db
-    .prepare('SELECT month, contacts, people, returns FROM month_stats WHERE month BETWEEN ? AND ? ORDER BY month')
-    .all(firstMonth.slice(0, 7), day.slice(0, 7)) as { month: string; contacts: number; people: number; returns: number }[];
+  const rows = await data
+    .selectFrom('month_stats')
+    .select(['month', 'contacts', 'people', 'returns'])
+    .where((eb) => eb.between('month', firstMonth.slice(0, 7), day.slice(0, 7)))
+    .orderBy('month')
+    .execute();
   const byMonth = new Map(rows.map((r) => [r.month, r]));
   const trends: Dashboard['trends'] = [];
   for (let m = firstMonth.slice(0, 7); m <= day.slice(0, 7); m = addDays(`${m}-28`, 7).slice(0, 7)) {
@@ -231,42 +304,66 @@ export function homeDashboard(db: Db, s: ContinuitySettings, now: Date): Dashboa
     thresholdDays: s.thresholdDays,
     todaysContacts,
     welcomeBacksThisWeek,
-    doorsOpen: doorsOpen(db, s, now, { order: 'recently_away', offset: 0, limit: 8 }),
-    testingPeriod: { total: testingTotal, items: testing },
+    doorsOpen: await doorsOpen(data, s, now, { order: 'recently_away', offset: 0, limit: 8 }),
+    testingPeriod: { total: Number(testingTotal.n), items: testing },
     trends,
   };
 }
 
 // ---- clinic overview for a period -------------------------------------------------------------
 
-export function clinicOverview(db: Db, s: ContinuitySettings, period: { from: string; to: string }, now: Date): Overview {
-  const p = [period.from, period.to];
-  const counts = db
-    .prepare(
-      `SELECT count(*) AS contacts, count(DISTINCT person_id) AS people, coalesce(sum(prev_gap_days > ?), 0) AS returns
-       FROM contacts WHERE deleted_at IS NULL AND local_day BETWEEN ? AND ?`,
-    )
-    .get(s.thresholdDays, ...p) as { contacts: number; people: number; returns: number };
-  const newPeople = db
-    .prepare(
-      `SELECT count(*) FROM (SELECT person_id, min(local_day) AS first FROM contacts WHERE deleted_at IS NULL GROUP BY person_id) WHERE first BETWEEN ? AND ?`,
-    )
-    .pluck()
-    .get(...p) as number;
-  const supplies = db
-    .prepare(
-      `SELECT i.label, i.category, sum(cs.quantity) AS quantity FROM contacts c
-       JOIN contact_supplies cs ON cs.contact_id = c.id JOIN catalog_items i ON i.id = cs.item_id
-       WHERE c.deleted_at IS NULL AND c.local_day BETWEEN ? AND ? GROUP BY i.id ORDER BY i.sort_order`,
-    )
-    .all(...p) as { label: string; category: string | null; quantity: number }[];
+export async function clinicOverview(data: Data, s: ContinuitySettings, period: { from: string; to: string }, now: Date): Promise<Overview> {
+  const counts = await data
+    .selectFrom('contacts')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('contacts'),
+      eb.fn.count<number | string>('person_id').distinct().as('people'),
+      // A return is a contact after more than the threshold away: counted with CASE, which both engines sum.
+      eb.fn
+        .coalesce(eb.fn.sum<number | string | null>(eb.case().when('prev_gap_days', '>', s.thresholdDays).then(eb.lit(1)).else(eb.lit(0)).end()), eb.lit(0))
+        .as('returns'),
+    ])
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.between('local_day', period.from, period.to))
+    .executeTakeFirstOrThrow();
+  const firsts = data
+    .selectFrom('contacts')
+    .select((eb) => ['person_id', eb.fn.min('local_day').as('first')])
+    .where('deleted_at', 'is', null)
+    .groupBy('person_id')
+    .as('f');
+  const newPeople = await data
+    .selectFrom(firsts)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where((eb) => eb.between('f.first', period.from, period.to))
+    .executeTakeFirstOrThrow();
+  const supplies = (
+    await data
+      .selectFrom('contacts as c')
+      .innerJoin('contact_supplies as cs', 'cs.contact_id', 'c.id')
+      .innerJoin('catalog_items as i', 'i.id', 'cs.item_id')
+      .select((eb) => ['i.label', 'i.category', eb.fn.sum<number | string>('cs.quantity').as('quantity')])
+      .where('c.deleted_at', 'is', null)
+      .where((eb) => eb.between('c.local_day', period.from, period.to))
+      .groupBy('i.id')
+      .orderBy('i.sort_order')
+      .execute()
+  ).map((x) => ({ label: x.label, category: x.category, quantity: Number(x.quantity) }));
   const naloxoneKits = supplies.filter((x) => x.category === 'naloxone').reduce((a, x) => a + x.quantity, 0);
 
   // Continuity over the period, per person seen in it, then averaged for the clinic.
   const perPerson = new Map<number, { staff: number[]; days: string[] }>();
-  for (const r of db
-    .prepare('SELECT person_id, staff_id, local_day FROM contacts WHERE deleted_at IS NULL AND local_day BETWEEN ? AND ? ORDER BY person_id, occurred_at, id')
-    .iterate(...p) as IterableIterator<{ person_id: number; staff_id: number; local_day: string }>) {
+  const seen = await data
+    .selectFrom('contacts')
+    .select(['person_id', 'staff_id', 'local_day'])
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.between('local_day', period.from, period.to))
+    .orderBy('person_id')
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .$narrowType<{ local_day: string }>()
+    .execute();
+  for (const r of seen) {
     let e = perPerson.get(r.person_id);
     if (!e) perPerson.set(r.person_id, (e = { staff: [], days: [] }));
     e.staff.push(r.staff_id);
@@ -284,11 +381,11 @@ export function clinicOverview(db: Db, s: ContinuitySettings, period: { from: st
   return {
     from: period.from,
     to: period.to,
-    distinctPeople: counts.people,
-    contacts: counts.contacts,
+    distinctPeople: Number(counts.people),
+    contacts: Number(counts.contacts),
     naloxoneKits,
-    newPeople,
-    returnsAfterTimeAway: counts.returns,
+    newPeople: Number(newPeople.n),
+    returnsAfterTimeAway: Number(counts.returns),
     supplies,
     continuity: { ...measures, twoContacts90DaysApart: twoApart, contactInLast6Months: recent, peopleSeen: perPerson.size },
   };
@@ -321,30 +418,24 @@ export function overviewCsv(o: Overview, clinicName: string): { filename: string
   return { filename: `doorway-${safeName}-overview-${o.from}-to-${o.to}.csv`, csv: Papa.unparse(rows, { newline: '\r\n' }) };
 }
 
-export function recordOutreach(
-  db: Db,
+export async function recordOutreach(
+  data: Data,
   personId: number,
-  o: { method: string; reached: boolean; note: string },
+  o: { method: Outreach['method']; reached: boolean; note: string },
   actor: { id: number; at: string },
-): NonNullable<DoorOpenItem['lastOutreach']> {
-  const person = db.prepare('SELECT deleted_at FROM people WHERE id = ?').get(personId) as { deleted_at: string | null } | undefined;
+): Promise<Outreach> {
+  const person = await data.selectFrom('people').select('deleted_at').where('id', '=', personId).executeTakeFirst();
   if (!person) throw new DoorwayError('NOT_FOUND', 'That person could not be found.');
   if (person.deleted_at) throw new DoorwayError('CONFLICT', 'This record was removed. An administrator can restore it first.');
-  const id = Number(
-    db
-      .prepare('INSERT INTO outreach_attempts (person_id, at, staff_id, method, reached, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(personId, actor.at, actor.id, o.method, o.reached ? 1 : 0, o.note.trim(), actor.at).lastInsertRowid,
-  );
-  return outreachList(db, personId).find((x) => x.id === id)!;
+  const { id } = await data
+    .insertInto('outreach_attempts')
+    .values({ person_id: personId, at: actor.at, staff_id: actor.id, method: o.method, reached: o.reached ? 1 : 0, note: o.note.trim(), created_at: actor.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return toOutreach(await outreachQuery(data).where('o.id', '=', id).executeTakeFirstOrThrow());
 }
 
-export function outreachList(db: Db, personId: number): NonNullable<DoorOpenItem['lastOutreach']>[] {
-  return (
-    db
-      .prepare(
-        `SELECT o.id, o.at, o.method, o.reached, o.note, s.display_name AS staff_name FROM outreach_attempts o
-         JOIN staff_users s ON s.id = o.staff_id WHERE o.person_id = ? ORDER BY o.at DESC, o.id DESC`,
-      )
-      .all(personId) as { id: number; at: string; method: string; reached: number; note: string; staff_name: string }[]
-  ).map((r) => ({ id: r.id, at: r.at, method: r.method as never, reached: r.reached === 1, note: r.note, staffName: r.staff_name }));
+export async function outreachList(data: Data, personId: number): Promise<Outreach[]> {
+  const rows = await outreachQuery(data).where('o.person_id', '=', personId).orderBy('o.at', 'desc').orderBy('o.id', 'desc').execute();
+  return rows.map(toOutreach);
 }
