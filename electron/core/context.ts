@@ -50,6 +50,10 @@ export interface SignedInContext extends PublicContext {
   actor: AuditActor;
   audit(event: AuditEvent): void;
   write<T>(change: () => T): T;
-  /** Runs an async change and its audit event in one transaction. */
+  /**
+   * Runs an async change and its audit event in one transaction. On SQLite every query settles within
+   * the same turn of the event loop (the driver is synchronous), so no other call's legacy `db` write
+   * can land inside this transaction; never await timers, files or key derivation inside it.
+   */
   transact<T>(change: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
 }
