@@ -1,8 +1,18 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
+import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/language-en';
+
 /**
- * A strength hint, not a gate beyond the minimum: staff are told plainly how to make a password
- * stronger. Length matters most for guessing resistance, so the hint leans on it.
+ * The one password rule for new passwords, used by core (through the contract's newPasswordSchema),
+ * by the first-run, change-password and recovery forms, and by the command line. Strength is
+ * estimated by zxcvbn-ts, which knows common passwords, words, names, keyboard walks, repeats and
+ * sequences; a password is accepted from a fair score up. Staff are told plainly why a password was
+ * refused and one way to make it stronger.
  */
 export const MIN_PASSWORD_LENGTH = 10;
+
+/** zxcvbn scores run 0..4; below this a password is refused ("fair" is 3). */
+export const MIN_PASSWORD_SCORE = 3;
 
 export type StrengthLevel = 'too_short' | 'weak' | 'fair' | 'strong';
 
@@ -13,9 +23,39 @@ export interface StrengthHint {
   hint: string;
 }
 
-const COMMON = ['password', '123456', 'qwerty', 'letmein', 'welcome', 'doorway', 'clinic', 'admin'];
+/** Words anyone would try first against this app's passwords. */
+const APP_WORDS = ['doorway', 'clinic', 'admin', 'administrator', 'staff', 'recovery'];
 
-export function passwordStrength(password: string): StrengthHint {
+/** The estimator slows sharply with length; a password strong in its first 64 characters is strong. */
+const MAX_JUDGED_LENGTH = 64;
+
+let estimator: ZxcvbnFactory | undefined;
+
+function zxcvbn(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({
+    translations,
+    graphs: adjacencyGraphs,
+    dictionary: { ...commonDictionary, ...englishDictionary },
+    useLevenshteinDistance: false,
+    // Fewer look-alike substitutions tried per password keeps each check quick while typing.
+    l33tMaxSubstitutions: 12,
+  });
+  return estimator;
+}
+
+const SUGGESTION = "Try a short sentence, or three or four unrelated words that mean something only to you.";
+
+/** One calm sentence about what makes this password easy to guess. */
+function reasonFor(warning: string | null | undefined): string {
+  const said = warning?.trim();
+  return said ? said.replace(/\.?$/, '.') : 'This password would be easy for someone else to guess.';
+}
+
+/**
+ * How strong a new password is. `userInputs` are words this person's password should not lean on,
+ * such as their username or the clinic's name.
+ */
+export function passwordStrength(password: string, userInputs: readonly string[] = []): StrengthHint {
   if (password.length < MIN_PASSWORD_LENGTH) {
     return {
       level: 'too_short',
@@ -23,17 +63,25 @@ export function passwordStrength(password: string): StrengthHint {
       hint: `Use at least ${MIN_PASSWORD_LENGTH} characters. A short sentence is easy to remember.`,
     };
   }
-  const lower = password.toLowerCase();
-  if (COMMON.some((w) => lower.includes(w)) || /^(.)\1+$/.test(password)) {
-    return { level: 'weak', score: 1, hint: 'This contains a very common word or pattern. Try a few unrelated words.' };
+  // The estimator's cost grows with length; the first characters are enough to judge.
+  const result = zxcvbn().check(password.slice(0, MAX_JUDGED_LENGTH), [...APP_WORDS, ...userInputs]);
+  const score = result.score;
+  if (score < MIN_PASSWORD_SCORE) {
+    return { level: 'weak', score, hint: `${reasonFor(result.feedback.warning)} ${SUGGESTION}` };
   }
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
-  const words = password.trim().split(/\s+/).length;
-  if (password.length >= 16 || (password.length >= 12 && (classes >= 3 || words >= 3))) {
-    return { level: 'strong', score: 4, hint: 'Strong password.' };
+  if (score === MIN_PASSWORD_SCORE) {
+    return { level: 'fair', score, hint: 'Good. A few more characters or another word would make it stronger.' };
   }
-  if (password.length >= 12 || classes >= 3) {
-    return { level: 'fair', score: 3, hint: 'Good. Adding a few more characters makes it stronger.' };
-  }
-  return { level: 'fair', score: 2, hint: 'Okay. A longer password or a short sentence is stronger.' };
+  return { level: 'strong', score, hint: 'This will be hard to guess.' };
+}
+
+/**
+ * Why a new password is refused, or undefined when it is accepted. The message is meant for the
+ * person choosing it: what is wrong and one way to do better.
+ */
+export function passwordProblem(password: string, userInputs: readonly string[] = []): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return undefined; // the length rule speaks for itself
+  const strength = passwordStrength(password, userInputs);
+  if (strength.score >= MIN_PASSWORD_SCORE) return undefined;
+  return `Please choose a stronger password. ${strength.hint}`;
 }

@@ -14,6 +14,45 @@ function findCommand(argv: readonly string[], commands: readonly Command[]): { c
   return best;
 }
 
+/**
+ * The commands whose names start with the given words, when those words are a group's name
+ * ("backup", "users", "audit") rather than a whole command; empty otherwise.
+ */
+function groupMembers(words: readonly string[], commands: readonly Command[]): Command[] {
+  if (words.length === 0) return [];
+  return commands.filter((c) => {
+    const name = c.name.split(' ');
+    return name.length > words.length && words.every((w, i) => name[i] === w);
+  });
+}
+
+/** Usage of a group of commands: what each does and how to see one's options. */
+export function groupUsage(group: string, members: readonly Command[]): string {
+  const width = Math.max(...members.map((c) => c.name.length));
+  return [
+    `Usage: ${PROGRAM} ${group} <command> [options]`,
+    '',
+    'Commands:',
+    ...members.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `For one command's options: ${PROGRAM} help ${group} <command>`,
+  ].join('\n');
+}
+
+/** The leading words of argv that name a group, with its commands, or null. */
+function findGroup(argv: readonly string[], commands: readonly Command[]): { name: string; members: Command[]; words: number } | null {
+  const words: string[] = [];
+  let found: { name: string; members: Command[]; words: number } | null = null;
+  for (const word of argv) {
+    if (word.startsWith('-')) break;
+    words.push(word);
+    const members = groupMembers(words, commands);
+    if (members.length === 0) break;
+    found = { name: words.join(' '), members, words: words.length };
+  }
+  return found;
+}
+
 export function generalUsage(commands: readonly Command[] = allCommands): string {
   const width = Math.max('help'.length, ...commands.map((c) => c.name.length));
   return [
@@ -71,6 +110,11 @@ export async function runCli(
       return EXIT.ok;
     }
     const found = findCommand(rest, commands);
+    const group = findGroup(rest, commands);
+    if (!found && group && group.words === rest.length) {
+      line(io.stdout, groupUsage(group.name, group.members));
+      return EXIT.ok;
+    }
     if (!found) {
       line(io.stderr, `There is no command "${rest.join(' ')}".`);
       line(io.stderr);
@@ -82,6 +126,19 @@ export async function runCli(
   }
   const found = findCommand(argv, commands);
   if (!found) {
+    const group = findGroup(argv, commands);
+    if (group) {
+      const after = argv.slice(group.words);
+      // `backup`, `backup --help`: the group's commands. `backup nonsense`: the same list, as a mistake.
+      if (after.length === 0 || (after.length === 1 && (after[0] === '--help' || after[0] === '-h'))) {
+        line(io.stdout, groupUsage(group.name, group.members));
+        return EXIT.ok;
+      }
+      line(io.stderr, `There is no command "${group.name} ${after[0] ?? ''}".`);
+      line(io.stderr);
+      line(io.stderr, groupUsage(group.name, group.members));
+      return EXIT.usage;
+    }
     line(io.stderr, `There is no command "${first}".`);
     line(io.stderr);
     line(io.stderr, generalUsage(commands));

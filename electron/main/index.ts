@@ -6,6 +6,7 @@ import { resolveDataDir } from '../core/paths';
 import { forwardEvents, registerIpc } from './ipc';
 import { buildAppMenu } from './menu';
 import { locateNativeDriver, type StartupProblem } from './native-driver';
+import { launchArguments } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenAllWebContents, hardenSession } from './security';
 import { createMainWindow } from './window';
@@ -23,6 +24,13 @@ const preloadPath = join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let core: Doorway | null = null;
+
+// A packaged Doorway ignores the development switches (a debugging port, another data or profile
+// folder): they are taken out of Chromium's command line before it acts on them (policy.ts).
+const launch = launchArguments(process.argv, app.isPackaged);
+for (const name of launch.ignored) app.commandLine.removeSwitch(name);
+// Electron reads --user-data-dir before this code runs: a packaged build puts the profile back where it belongs.
+if (launch.given.includes('user-data-dir')) app.setPath('userData', join(app.getPath('appData'), app.getName()));
 
 // An explicit Chromium profile folder (used by the Electron end-to-end test) keeps a test run away
 // from the real profile and from the single-instance lock of a Doorway that is already open.
@@ -62,7 +70,7 @@ function start(): void {
   hardenSession(session.defaultSession);
   serveRenderer(rendererDir, log);
 
-  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+  const dataDir = resolveDataDir(launch.argv, process.env, app.getPath('userData'));
   const doorway = createDoorway({ dataDir, nativeBinding: driver.value, log });
   const theCore = doorway.core;
   core = theCore;

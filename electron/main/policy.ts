@@ -164,3 +164,55 @@ export function nativeDriverPath(loc: DriverLocation): string {
     ? join(loc.resourcesPath, 'native', 'better_sqlite3.node')
     : join(loc.projectDir, '.electron-native', driverFolder(loc.platform, loc.arch), 'better_sqlite3.node');
 }
+
+/**
+ * Command-line switches a packaged Doorway ignores. Each is for development and testing only, and in
+ * an installed app each is a way round its protections: a debugging port lets any local program drive
+ * the open window (and the records shown in it); another data or profile folder can point the app at
+ * records, or a profile, someone else prepared.
+ */
+export const DEVELOPMENT_ONLY_SWITCHES = [
+  'remote-debugging-port',
+  'remote-debugging-pipe',
+  'remote-debugging-address',
+  'data-dir',
+  'user-data-dir',
+] as const;
+
+/** Switches among these that take their value as the next argument too (`--data-dir DIR`); see core/paths.ts. */
+const VALUE_AS_NEXT_ARGUMENT = new Set<string>(['data-dir']);
+
+export interface LaunchArguments {
+  /** process.argv without the ignored switches (and their values), for reading the data folder. */
+  argv: string[];
+  /** Switch names to remove from Chromium's own command line, before it acts on them. */
+  ignored: string[];
+  /** Which of them this launch was actually given (to undo what Electron did with one before our code ran). */
+  given: string[];
+}
+
+/**
+ * What a launch honours of its command line. In development (and the end-to-end tests) everything;
+ * in a packaged build, none of DEVELOPMENT_ONLY_SWITCHES, in any spelling Chromium or Doorway
+ * accepts (`--x`, `--x=v`, `-x=v`, `--x v` for the data folder, any case).
+ */
+export function launchArguments(argv: readonly string[], isPackaged: boolean): LaunchArguments {
+  if (!isPackaged) return { argv: [...argv], ignored: [], given: [] };
+  const kept: string[] = [];
+  const given = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const match = /^--?([^=]+)(=.*)?$/s.exec(arg);
+    const name = match?.[1]?.toLowerCase();
+    const known = DEVELOPMENT_ONLY_SWITCHES.find((s) => s === name);
+    if (!known) {
+      kept.push(arg);
+      continue;
+    }
+    given.add(known);
+    if (match?.[2] === undefined && VALUE_AS_NEXT_ARGUMENT.has(known) && i + 1 < argv.length) i++;
+  }
+  // Chromium may have a switch from elsewhere than argv (a shortcut's arguments are argv; the
+  // environment is not): removing all of them costs nothing.
+  return { argv: kept, ignored: [...DEVELOPMENT_ONLY_SWITCHES], given: [...given] };
+}

@@ -1,14 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  eventNames,
-  isChannelName,
-  type ChannelName,
-  type DoorwayBridge,
-  type EventName,
-  type Events,
-  type InputOf,
-  type OutputOf,
-} from '../../shared/contract';
+import type { ChannelName, DoorwayBridge, EventName, Events, InputOf, OutputOf } from '../../shared/contract';
+import { isKnownChannel, isKnownEvent } from '../../shared/contract/names';
 import { fail, type Result } from '../../shared/result';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/ipc-names';
 
@@ -19,14 +11,14 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/ipc-names';
 
 const bridge = {
   invoke<K extends ChannelName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>> {
-    if (!isChannelName(name)) return Promise.resolve(fail('UNKNOWN_CHANNEL', 'That action is not part of Doorway.'));
+    if (!isKnownChannel(name)) return Promise.resolve(fail('UNKNOWN_CHANNEL', 'That action is not part of Doorway.'));
     return (ipcRenderer.invoke(INVOKE_CHANNEL, name, input) as Promise<Result<OutputOf<K>>>).catch(() =>
       fail('INTERNAL', 'Doorway could not reach its records just now. Nothing was changed; please try again.'),
     );
   },
 
   subscribe<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void {
-    if (!eventNames.includes(name) || typeof listener !== 'function') return () => undefined;
+    if (!isKnownEvent(name) || typeof listener !== 'function') return () => undefined;
     const onEvent = (_event: IpcRendererEvent, eventName: unknown, payload: unknown) => {
       if (eventName === name) listener(payload as Events[E]);
     };

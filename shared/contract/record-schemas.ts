@@ -162,10 +162,13 @@ export type Contact = z.infer<typeof contactSchema>;
 // ---- entries: the things that matter to the person ------------------------------------------------
 
 export const GOAL_STATUSES = ['working_on_it', 'reached', 'set_aside'] as const;
-export const TREATMENT_OPTIONS = ['buprenorphine', 'methadone', 'naltrexone', 'other'] as const;
+/** `general`: treatment as a whole, for a talk that was not about one medication ("not right now" to all of it). */
+export const TREATMENT_OPTIONS = ['general', 'buprenorphine', 'methadone', 'naltrexone', 'other'] as const;
 export const TREATMENT_STANCES = ['not_right_now', 'curious', 'wants_to_start', 'started', 'paused'] as const;
 export const ROUTES = ['smoke', 'inject', 'snort', 'swallow', 'other'] as const;
 export const YES_NO_UNKNOWN = ['yes', 'no', 'not_known'] as const;
+/** Whose overdose it was: the person whose record this is, or someone they were with (they responded). */
+export const OVERDOSE_WHO = ['this_person', 'someone_with_them'] as const;
 export const OVERDOSE_OUTCOMES = ['alive_stayed', 'alive_went_to_hospital', 'alive_declined_transport', 'died', 'not_known'] as const;
 export const REFERRAL_STATUSES = ['offered', 'made', 'connected', 'not_now', 'closed'] as const;
 
@@ -195,12 +198,14 @@ export const entryDataSchemas = {
     })
     .refine((v) => v.prefersNotToSay || v.substances.length > 0, 'Add at least one substance, or choose "prefers not to say".'),
   treatment_interest: z.strictObject({
-    option: z.enum(TREATMENT_OPTIONS),
+    option: z.enum(TREATMENT_OPTIONS, { message: 'Please choose the option you talked about.' }),
     otherOption: optionalText(100, 'The option').default(null),
     stance: z.enum(TREATMENT_STANCES),
     note: text(2000, 'The note').default(''),
   }),
   overdose_response: z.strictObject({
+    /** Optional: reports written before it was asked do not have it. */
+    whoOverdosed: z.enum(OVERDOSE_WHO).optional(),
     reportedBy: z.string().trim().min(1, 'Please say who reported it.').max(200),
     location: text(300, 'The place').default(''),
     naloxoneDoses: z.number().int().min(0, 'Doses start at 0.').max(50, 'Please check the number of doses.'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 import { PEOPLE_WORDS } from '../people-word';
-import { MIN_PASSWORD_LENGTH } from '../password-strength';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../password-strength';
 
 /** Shared field schemas, with messages written for the person at the keyboard. */
 export const usernameSchema = z
@@ -18,7 +18,13 @@ export const typedPasswordSchema = z.string().max(1024, 'That password is too lo
 export const newPasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Passwords have at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(1024, 'Passwords have at most 1024 characters.');
+  .max(1024, 'Passwords have at most 1024 characters.')
+  .superRefine((password, ctx) => {
+    // Strength is judged once the length is right, so each refusal has one reason.
+    if (password.length < MIN_PASSWORD_LENGTH || password.length > 1024) return;
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const displayNameSchema = z.string().trim().min(1, 'Please enter a name.').max(120, 'Names have at most 120 characters.');
 export const clinicNameSchema = z

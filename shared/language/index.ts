@@ -1,3 +1,4 @@
 /** The language assistant's public surface: the checker, the replacement helper and the term list. */
 export { checkLanguage, suggestReplacement, type CheckOptions, type LanguageFinding } from './check';
+export { insideQuotes, quoteSpan, unquotedFindings } from './quote';
 export { LANGUAGE_SOURCES, LANGUAGE_TERMS, type LanguageSource, type LanguageTerm, type SourceId } from './terms';

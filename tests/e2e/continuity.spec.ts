@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { ADMIN } from '../support/vault';
-import { api, noon, scenarioYear, seedClinicWeek } from './continuity-data';
+import { api, daysAgo, noon, scenarioYear, seedClinicWeek } from './continuity-data';
 import { expect, test } from './fixtures';
 import { shot, signIn } from './helpers';
 
@@ -108,7 +108,9 @@ test('January to March, four months away, back in August: two episodes, the time
 
   // Her continuity measures, each with what it means; a single staff member's share is never shown as a grade.
   const measures = page.locator('.cx-measures');
-  await expect(measures.getByText('Continuity of Care index (COC)')).toBeVisible();
+  // Plain words first, the research name and abbreviation beside them.
+  await expect(measures.locator('[data-measure="coc"] dt')).toHaveText('Same staff member over time (continuity of care index, COC)');
+  await expect(measures.locator('[data-measure="secon"] dt')).toHaveText(/^Same staff member as last time \(sequential continuity, SECON\)$/);
   await expect(measures.getByText('How much contacts are concentrated with the same staff members', { exact: false })).toBeVisible();
 
   // Today she is back again: the cue says so, and the home screen lists her under welcome backs.
@@ -245,4 +247,120 @@ test('the timeline by keyboard, and a longer absence threshold in Settings joins
   await page.goto(`${preview.origin}/#/people/${jordan.id}`);
   await expect(page.getByTestId('engagement-timeline').getByText(/^10 contacts in one episode, /)).toBeVisible();
   await expect(page.getByTestId('timeline-welcome-back')).toHaveCount(0);
+});
+
+/**
+ * Someone who has come by for years: 424 contacts, several some days, in stretches with time away
+ * between, mostly drop-ins and syringe services. Laid down through the router.
+ */
+async function seedLongHistory(call: ReturnType<typeof api>) {
+  const person = await call('people.create', { clientCode: 'LH-0424', preferredName: 'Robin', pronouns: 'they/them' });
+  const settings = ['drop_in', 'ssp_exchange', 'ssp_exchange', 'street_outreach', 'clinic_visit', 'van'] as const;
+  let back = 1_150;
+  for (let i = 0; i < 424; i++) {
+    // Mostly every few days, the same day now and then, and a long stretch away every ninety contacts.
+    back -= i % 90 === 89 ? 75 : i % 5 === 4 ? 0 : (i % 3) + 1;
+    const day = daysAgo(Math.max(back, 1));
+    await call('contacts.record', { personId: person.id, occurredAt: noon(day, 10 + (i % 5)), setting: settings[(i * 7) % settings.length]! });
+  }
+  await call('entries.add', { personId: person.id, kind: 'goal', occurredOn: daysAgo(600), data: { text: 'Find a steady place to stay' } });
+  await call('entries.add', { personId: person.id, kind: 'moment', occurredOn: daysAgo(300), data: { text: 'Brought a friend to the drop-in' } });
+  return person;
+}
+
+test('a long history: the timeline first on the page, a calm axis, shared marks, details clear of the labels, and a range of dates by keyboard', async ({ page, preview, request }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signInAsAdmin(page);
+  const call = api(request, preview);
+  const robin = await seedLongHistory(call);
+  await page.goto(`${preview.origin}/#/people/${robin.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: /Robin/ })).toBeVisible();
+  const timeline = page.getByTestId('engagement-timeline');
+  await expect(timeline.getByText(/^424 contacts in /)).toBeVisible();
+
+  // Right after the header, and the first of the section links.
+  const links = page.getByRole('navigation', { name: 'On this page' }).getByRole('link');
+  await expect(links.first()).toHaveText('Engagement timeline');
+  const section = page.locator('section#timeline');
+  const top = await section.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  expect(top).toBeLessThan(900);
+  const goals = await page.locator('#goals').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  expect(top).toBeLessThan(goals);
+  await links.first().click();
+  await expect(section.getByRole('heading', { level: 2, name: 'Engagement timeline' })).toBeFocused();
+
+  // The axis names each month (or quarter, or year) once.
+  const axisLabels = async () => (await timeline.locator('.tl-axis text').allTextContents()).filter((l) => l !== 'Today');
+  for (const zoom of ['All time', '2 years', '6 months']) {
+    await timeline.getByRole('radio', { name: zoom }).click();
+    const labels = await axisLabels();
+    expect(labels.length, zoom).toBeGreaterThan(1);
+    for (let i = 1; i < labels.length; i++) expect(labels[i], `${zoom}: ${labels.join(' ')}`).not.toBe(labels[i - 1]);
+    expect(new Set(labels.filter((l) => /^[A-Z][a-z]{2}$/.test(l))).size * 1, zoom).toBeLessThanOrEqual(12);
+  }
+  await timeline.getByRole('radio', { name: 'All time' }).click();
+  // Same-day contacts share a mark with a count; no cross for syringe services, and a legend entry for it.
+  await expect(timeline.locator('.tl-counts text').first()).toBeVisible();
+  await expect(timeline.getByRole('group', { name: 'What the marks mean' })).toContainText('SSP exchange');
+
+  // The details box never covers the lane names, wherever the pointer is.
+  const svg = timeline.locator('.timeline-svg');
+  const box = (await svg.boundingBox())!;
+  const laneLabels = (await timeline.locator('.tl-row-labels').boundingBox())!;
+  for (const fraction of [0.02, 0.5, 0.98]) {
+    const first = (await timeline.locator('.tl-mark.tl-setting-drop_in').nth(1).boundingBox())!;
+    const y = first.y + first.height / 2;
+    // Move along the lane until a mark answers.
+    for (let dx = 0; dx < 200; dx += 3) {
+      const x = laneLabels.x + laneLabels.width + 14 + fraction * (box.width - laneLabels.width - 40) + (fraction > 0.5 ? -dx : dx);
+      await page.mouse.move(x, y);
+      if (await page.getByTestId('timeline-details').isVisible()) break;
+    }
+    const details = page.getByTestId('timeline-details');
+    await expect(details).toBeVisible();
+    const tip = (await details.boundingBox())!;
+    expect(tip.x, `details at ${fraction}`).toBeGreaterThanOrEqual(laneLabels.x + laneLabels.width);
+    expect(tip.x + tip.width).toBeLessThanOrEqual(box.x + box.width + 1);
+    if (fraction !== 0.02) await partShot(section, `continuity-09-details-${fraction === 0.5 ? 'middle' : 'right-edge'}-1366`);
+  }
+  await page.mouse.move(0, 0);
+  await shot(page, 'continuity-09-long-history-1366');
+
+  // A range of dates by keyboard: the chart and the table both follow it.
+  const from = timeline.getByLabel('From', { exact: true });
+  const to = timeline.getByLabel('To', { exact: true });
+  const typed = (d: string) => `${d.slice(5, 7)}${d.slice(8, 10)}${d.slice(0, 4)}`;
+  await from.focus();
+  await page.keyboard.type(typed(daysAgo(400)));
+  // Tab moves through the date's parts, then on to the next field.
+  for (let i = 0; i < 4 && !(await to.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(to).toBeFocused();
+  await page.keyboard.type(typed(daysAgo(310)));
+  await page.keyboard.press('Enter');
+  const shownFrom = daysAgo(400);
+  const shortDay = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
+  await expect(timeline.locator('.timeline-range')).toHaveText(`Showing ${shortDay(shownFrom)} to ${shortDay(daysAgo(310))}`);
+  await expect(timeline.getByRole('radio', { checked: true })).toHaveCount(0);
+  const labels = await axisLabels();
+  for (let i = 1; i < labels.length; i++) expect(labels[i]).not.toBe(labels[i - 1]);
+  await timeline.getByRole('button', { name: 'Show as table' }).click();
+  await expect(timeline.getByRole('table', { name: /^Contacts and events/ })).toHaveAccessibleName(new RegExp(`^Contacts and events from ${shortDay(shownFrom)} to ${shortDay(daysAgo(310))}`));
+  await timeline.getByRole('button', { name: 'Show as table' }).click();
+  await partShot(section, 'continuity-10-range-1366');
+
+  // A backwards range is refused calmly, and the view stays.
+  await from.fill(daysAgo(100));
+  await to.fill(daysAgo(200));
+  await timeline.getByRole('button', { name: 'Show these dates' }).click();
+  await expect(timeline.getByText('Please choose a first date on or before the second.')).toBeVisible();
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(timeline.locator('.timeline-range')).toHaveText(`Showing ${shortDay(shownFrom)} to ${shortDay(daysAgo(310))}`);
+
+  // At 1024 wide.
+  await timeline.getByRole('radio', { name: 'All time' }).click();
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await section.scrollIntoViewIfNeeded();
+  await shot(page, 'continuity-11-long-history-1024');
+  await partShot(section, 'continuity-12-timeline-1024');
 });

@@ -157,7 +157,7 @@ test('a person from only a client code: three contacts by keyboard, a goal in th
   await partShot(page.locator('#moments'), 'people-03-language-assistant');
   await hints.getByRole('button', { name: 'Dismiss the suggestion for “addict” on this form' }).click();
   await expect(hints).not.toContainText('Instead of “addict”');
-  await hints.getByRole('button', { name: /^Replace “relapse” with / }).first().click();
+  await hints.getByRole('button', { name: /^Use “.+” instead of “relapse”$/ }).first().click();
   await expect(moment).toHaveValue(/^Came back after a return to use, said the addict label/);
   await page.locator('#moments').getByRole('button', { name: 'Add a moment' }).click();
   await expect(page.locator('#moments .entry-text')).toContainText('Came back after a return to use');
@@ -389,7 +389,13 @@ test('what matters to the person: phase, substance use, treatment interest, over
   const treatment = page.locator('#treatment');
   await treatment.getByRole('button', { name: 'Add treatment interest' }).click();
   await expect(treatment.getByRole('radio', { name: 'Not right now' })).toBeChecked();
+  // No medication is assumed: saving without one asks which.
+  await expect(treatment.getByRole('button', { name: /Option$/ })).toContainText('Choose one');
   await treatment.getByText('Curious', { exact: true }).click();
+  await treatment.getByRole('button', { name: 'Add treatment interest' }).click();
+  await expect(treatment.getByText('Please choose the option you talked about.')).toBeVisible();
+  await treatment.getByRole('button', { name: /Option$/ }).click();
+  await page.getByRole('option', { name: 'Buprenorphine' }).click();
   await treatment.getByRole('button', { name: 'Add treatment interest' }).click();
   await expect(treatment).toContainText('Buprenorphine: Curious');
 
@@ -399,7 +405,7 @@ test('what matters to the person: phase, substance use, treatment interest, over
   await overdose.getByRole('textbox', { name: 'Who reported it', exact: true }).fill('Her friend Dana');
   await overdose.getByRole('textbox', { name: 'Where', exact: true }).fill('Behind the library');
   await overdose.getByRole('textbox', { name: 'Naloxone doses used' }).fill('2');
-  await overdose.getByRole('radiogroup', { name: '911 called' }).getByText('No', { exact: true }).click();
+  await overdose.getByRole('radiogroup', { name: 'Emergency services called (911)' }).getByText('No', { exact: true }).click();
   await overdose.getByRole('radiogroup', { name: 'Someone stayed with them' }).getByText('Yes', { exact: true }).click();
   await overdose.getByRole('textbox', { name: 'Substances involved', exact: true }).fill('fentanyl, xylazine');
   await overdose.getByRole('button', { name: /Outcome$/ }).click();
@@ -428,4 +434,150 @@ test('what matters to the person: phase, substance use, treatment interest, over
   await expect(page.locator('#naloxone')).toContainText('1 naloxone kit given');
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'people-06-person-page-clinical');
+});
+
+test.describe('at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('search: a full client code and Enter at once opens that person, never a result for less of the code', async ({ page, preview }) => {
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${ADMIN.displayName}$`) })).toBeVisible();
+    for (const clientCode of ['AB12', 'AB123', 'AB129', 'KD40']) await rpc(page, preview, 'people.create', { clientCode });
+
+    const search = page.getByRole('dialog', { name: 'Find a participant' });
+    // Results for "AB1" are on screen; "23" and Enter follow faster than the next results can come.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('AB1');
+    await expect(search.getByRole('option')).toHaveCount(3);
+    await shot(page, 'people-07-search-results');
+    await page.keyboard.type('23');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'AB123' })).toBeVisible();
+
+    // A barcode scanner: the whole code and Enter in one go, lower case.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('ab12\n');
+    await expect(page.getByRole('heading', { level: 1, name: 'AB12' })).toBeVisible();
+
+    // A code nobody has exactly opens nobody: the list stays, and Enter again opens the first.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('AB1\n');
+    await expect(search.getByRole('status')).toHaveText('Nobody has the code “AB1” exactly. Choose from the list, or press Enter to open the first.');
+    await expect(search.getByRole('option')).toHaveCount(3);
+    await shot(page, 'people-07-search-no-exact-code');
+    // An arrowed-to result opens itself.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: /^AB12\d$/ })).toBeVisible();
+  });
+
+  test('every entry form saves with Ctrl+Enter; the assistant quotes their words and rewords only staff’s', async ({ page, preview }) => {
+    test.setTimeout(120_000);
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${ADMIN.displayName}$`) })).toBeVisible();
+    const person = await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: 'RT55', preferredName: 'Rae', pronouns: 'they/them' });
+    await page.evaluate((id) => (window.location.hash = `#/people/${id}`), person.id);
+    await expect(page.getByRole('heading', { level: 1, name: 'Rae' })).toBeVisible();
+
+    // A goal in their words: the assistant offers to quote their word, never other wording.
+    const goals = page.locator('#goals');
+    await goals.getByRole('button', { name: 'Add a goal' }).click();
+    const goal = page.getByLabel('Their goal, in their words');
+    await expect(goal).toBeFocused();
+    await page.keyboard.type('stay clean for my kids');
+    const goalHints = goals.locator('.language-hints');
+    await expect(goalHints).toContainText('Their words stay as they said them');
+    await expect(goalHints.getByRole('button', { name: /^Use / })).toHaveCount(0);
+    await expect(goalHints).not.toContainText('Instead of');
+    await partShot(page.locator('#goals'), 'people-08-goal-their-words');
+    const quote = goalHints.getByRole('button', { name: 'Quote “clean” as their word' });
+    await quote.focus();
+    await page.keyboard.press('Enter');
+    await expect(goal).toHaveValue('stay “clean” for my kids');
+    await expect(goal).toBeFocused();
+    await expect(goalHints).toBeEmpty();
+    await page.keyboard.press('Control+Enter');
+    await expect(goals.locator('.entry-quote')).toHaveText('stay “clean” for my kids');
+
+    // A moment in staff's words: other wording, taken from the keyboard; the keyboard goes back to the text.
+    const moments = page.locator('#moments');
+    await moments.getByRole('button', { name: 'Add a moment' }).click();
+    const moment = page.getByLabel('What happened');
+    await page.keyboard.type('Came back after a relapse and asked for us by name.');
+    const use = moments.locator('.language-hints').getByRole('button', { name: /^Use “.+” instead of “relapse”$/ }).first();
+    await expect(use).toBeVisible();
+    // What each button shows is how its name begins.
+    for (const button of await moments.locator('.language-hints button').all()) {
+      const [shown, name] = [(await button.innerText()).trim(), (await button.getAttribute('aria-label')) ?? ''];
+      expect(name.startsWith(shown), `${name} / ${shown}`).toBe(true);
+    }
+    await partShot(page.locator('#moments'), 'people-08-moment-staff-words');
+    await use.focus();
+    await page.keyboard.press('Enter');
+    await expect(moment).toHaveValue('Came back after a return to use and asked for us by name.');
+    await expect(moment).toBeFocused();
+    expect(await moment.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe('Came back after a return to use'.length);
+    await page.keyboard.press('Control+Enter');
+    await expect(moments.locator('.entry-text')).toHaveText('Came back after a return to use and asked for us by name.');
+
+    // Phase change.
+    const phase = page.locator('#phase');
+    await phase.getByRole('button', { name: 'Change phase' }).click();
+    await phase.getByRole('textbox', { name: 'Why', exact: true }).fill('Asked for a regular time.');
+    await page.keyboard.press('Control+Enter');
+    await expect(phase).toContainText('Changed to Maintenance');
+
+    // Substance use.
+    const use2 = page.locator('#substance-use');
+    await use2.getByRole('button', { name: 'Add what they shared' }).click();
+    await page.keyboard.type('fentanyl');
+    await page.keyboard.press('Control+Enter');
+    await expect(use2.locator('.entry')).toContainText('fentanyl');
+
+    // Treatment interest: nothing chosen until they talk about one.
+    const treatment = page.locator('#treatment');
+    await treatment.getByRole('button', { name: 'Add treatment interest' }).click();
+    await expect(treatment.getByRole('button', { name: /Option$/ })).toBeFocused();
+    await expect(treatment.getByRole('button', { name: /Option$/ })).toContainText('Choose one');
+    await page.keyboard.press('m');
+    await expect(treatment.getByRole('button', { name: /Option$/ })).toContainText('Methadone');
+    await page.keyboard.press('Control+Enter');
+    await expect(treatment).toContainText('Methadone: Not right now');
+
+    // Overdose response: who overdosed, emergency services in the clinic's words, and a stepper that starts at 1.
+    const overdose = page.locator('#overdose');
+    await overdose.getByRole('button', { name: 'Add a report' }).click();
+    await expect(overdose.getByRole('radio', { name: 'This participant' })).toBeFocused();
+    await overdose.getByText('Someone they were with', { exact: true }).click();
+    await overdose.getByRole('textbox', { name: 'Who reported it', exact: true }).fill('Rae');
+    await expect(overdose.getByRole('radiogroup', { name: 'Emergency services called (911)' })).toBeVisible();
+    const doses = overdose.getByRole('textbox', { name: 'Naloxone doses used' });
+    await overdose.getByRole('button', { name: /^Increase/ }).click();
+    await expect(doses).toHaveValue('1');
+    await overdose.getByRole('button', { name: /^Increase/ }).click();
+    await expect(doses).toHaveValue('2');
+    await shot(page, 'people-09-overdose-form');
+    // A number typed and not yet left is what Ctrl+Enter saves.
+    await doses.fill('3');
+    await doses.focus();
+    await page.keyboard.press('Control+Enter');
+    await expect(overdose.locator('.entry')).toContainText('Someone they were with');
+    await expect(overdose.locator('.entry')).toContainText('Emergency services called (911)');
+    await expect(overdose.locator('.entry dd').nth(2)).toHaveText('3');
+
+    // Referral and consent.
+    const referrals = page.locator('#referrals');
+    await referrals.getByRole('button', { name: 'Add a referral' }).click();
+    await page.keyboard.type('Harbour housing first program');
+    await page.keyboard.press('Control+Enter');
+    await expect(referrals).toContainText('Harbour housing first program');
+    const consents = page.locator('#consents');
+    await consents.getByRole('button', { name: 'Add a consent' }).click();
+    await page.keyboard.type('Dr. Alvarez');
+    await consents.getByRole('textbox', { name: 'What may be shared', exact: true }).fill('Appointment times');
+    await page.keyboard.press('Control+Enter');
+    await expect(consents).toContainText('May share with Dr. Alvarez: Appointment times');
+    await partShot(page.locator('#overdose'), 'people-09-overdose-saved');
+  });
 });

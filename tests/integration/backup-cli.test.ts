@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,6 +74,46 @@ describe('backup commands', () => {
     expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/^Restored the backup made .+ into .+data\.\nSign in with the passwords that were in use on \d{4}-\d{2}-\d{2}; the recovery code of that time works too\./) });
     const status = await cli(['status', '--data-dir', fresh, '--user', ADMIN.username], PASSWORD);
     expect(status).toMatchObject({ code: 0, out: expect.stringContaining('Clinic: Harbour Street Clinic') });
+  });
+
+  it("restore with an administrator's password onto a new computer opens the backup's own key slots; others are refused", async () => {
+    const v = await vault();
+    const colleague = { username: 'sam', password: 'tidal pools and quiet birds' };
+    const added = await cli(['users', 'add', '--data-dir', v.dir, '--user', ADMIN.username, '--username', colleague.username, '--role', 'clinician'], {
+      ...PASSWORD,
+      DOORWAY_NEW_PASSWORD: colleague.password,
+    });
+    expect(added.code).toBe(0);
+    expect((await cli(['backup', 'create', '--data-dir', v.dir, '--to', v.dest, '--user', ADMIN.username], PASSWORD)).code).toBe(0);
+    const bundle = join(v.dest, bundles(v.dest)[0]!);
+    const bundleBefore = hashDir(bundle);
+
+    const refusedFolder = join(folder('doorway-new-computer-'), 'data');
+    const notAdmin = await cli(['backup', 'restore', bundle, '--data-dir', refusedFolder, '--user', colleague.username], { DOORWAY_PASSWORD: colleague.password });
+    expect(notAdmin).toMatchObject({ code: 1, out: '', err: expect.stringContaining('Restoring is for administrators, and sam is not an active administrator in this backup. Nothing was changed.') });
+    const wrong = await cli(['backup', 'restore', bundle, '--data-dir', refusedFolder, '--user', ADMIN.username], { DOORWAY_PASSWORD: 'not the password at all' });
+    expect(wrong).toMatchObject({ code: 1, out: '', err: expect.stringContaining("That username and password don't match.") });
+    expect(readdirSync(join(refusedFolder, '..'))).toEqual([]);
+    expect(hashDir(bundle)).toEqual(bundleBefore);
+
+    const fresh = join(folder('doorway-new-computer-'), 'data');
+    const restored = await cli(['backup', 'restore', bundle, '--data-dir', fresh, '--user', ADMIN.username], PASSWORD);
+    expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/^Restored the backup made .+ into .+data\.\n/) });
+    const status = await cli(['status', '--data-dir', fresh, '--user', ADMIN.username], PASSWORD);
+    expect(status).toMatchObject({ code: 0, out: expect.stringContaining('Clinic: Harbour Street Clinic') });
+  });
+
+  it('create refuses the data folder and folders inside it, as the Backups screen does, and accepts a sibling named like it', async () => {
+    const v = await vault();
+    mkdirSync(join(v.dir, '..bk'));
+    for (const to of [v.dir, join(v.dir, '..bk')]) {
+      const r = await cli(['backup', 'create', '--data-dir', v.dir, '--to', to, '--user', ADMIN.username], PASSWORD);
+      expect(r, to).toMatchObject({ code: 1, out: '', err: expect.stringContaining("Backups can't go inside Doorway's own data folder") });
+    }
+    const sibling = `${v.dir}..bk`;
+    mkdirSync(sibling);
+    expect((await cli(['backup', 'create', '--data-dir', v.dir, '--to', sibling, '--user', ADMIN.username], PASSWORD)).code).toBe(0);
+    expect(bundles(sibling)).toHaveLength(1);
   });
 
   it('restore as an administrator over the same vault sets the old one aside', async () => {

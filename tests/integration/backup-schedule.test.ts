@@ -1,6 +1,7 @@
-import { readdirSync, renameSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanUp, Clock, must, vaultWithDestination } from './backup-helpers';
+import { cleanUp, Clock, folder, made, must, vaultWithDestination } from './backup-helpers';
 
 afterEach(cleanUp);
 
@@ -107,6 +108,23 @@ describe('automatic backups', () => {
     await bad(v.core.paths.keyslots, /is a file, not a folder/);
     await bad(v.dataDir, /can't go inside Doorway's own data folder/);
     expect((await must(v.router, 'backup.status', {})).settings.destination).toBe(v.dest);
+    v.core.close();
+  });
+
+  it('tells a folder inside the data folder from a sibling whose name starts the same way', async () => {
+    const v = await vaultWithDestination();
+    const inside = join(v.dataDir, '..bk');
+    const sibling = `${v.dataDir}..bk`;
+    const linked = join(folder('doorway-link-'), 'to-data');
+    mkdirSync(inside);
+    mkdirSync(sibling);
+    symlinkSync(v.dataDir, linked);
+    made.push(sibling);
+    for (const destination of [inside, `${v.dataDir}/`, `${v.dataDir}/sub/..`, linked]) {
+      const r = await v.router('backup.updateSettings', { destination });
+      expect(r, destination).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/can't go inside Doorway's own data folder/) } });
+    }
+    expect((await must(v.router, 'backup.updateSettings', { destination: sibling })).destination).toBe(sibling);
     v.core.close();
   });
 });

@@ -7,8 +7,10 @@ import {
   isAppUrl,
   isNavigationAllowed,
   isTrustedSender,
+  launchArguments,
   responseHeaders,
 } from '../../electron/main/policy';
+import { resolveDataDir } from '../../electron/core/paths';
 
 describe('isAppUrl', () => {
   it.each(['app://doorway/', 'app://doorway/people/42', 'app://doorway/assets/index-abc.js?x=1#top', 'app://doorway'])(
@@ -123,5 +125,42 @@ describe('Content-Security-Policy', () => {
     expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
     expect(headers['Content-Type']).toBe('text/css; charset=utf-8');
+  });
+});
+
+describe('launchArguments', () => {
+  const argv = ['/opt/Doorway/doorway', '--data-dir', '/tmp/other', '--remote-debugging-port=9222', '--user-data-dir=/tmp/profile', '--lang=en'];
+
+  it('honours every switch in development and in the tests', () => {
+    expect(launchArguments(argv, false)).toEqual({ argv, ignored: [], given: [] });
+  });
+
+  it('a packaged build drops the debugging port, the data folder and the profile folder', () => {
+    const launch = launchArguments(argv, true);
+    expect(launch.argv).toEqual(['/opt/Doorway/doorway', '--lang=en']);
+    expect(launch.given.sort()).toEqual(['data-dir', 'remote-debugging-port', 'user-data-dir']);
+    expect(launch.ignored).toEqual(expect.arrayContaining(['remote-debugging-port', 'remote-debugging-pipe', 'data-dir', 'user-data-dir']));
+  });
+
+  it.each([
+    [['app', '--data-dir=/tmp/x']],
+    [['app', '--DATA-DIR', '/tmp/x']],
+    [['app', '-remote-debugging-port=9222']],
+    [['app', '--remote-debugging-pipe']],
+    [['app', '--Remote-Debugging-Port=0']],
+    [['app', '--user-data-dir=/tmp/p']],
+  ])('a packaged build ignores %j in any spelling', (given) => {
+    const launch = launchArguments(given, true);
+    expect(launch.argv).toEqual(['app']);
+    expect(resolveDataDir(launch.argv, {}, '/home/me/.config/Doorway')).toBe('/home/me/.config/Doorway');
+  });
+
+  it('keeps arguments that only look alike', () => {
+    const given = ['app', '--data-directory-hint', '--lang=en', 'data-dir'];
+    expect(launchArguments(given, true).argv).toEqual(given);
+  });
+
+  it('in development the data folder still comes from --data-dir', () => {
+    expect(resolveDataDir(launchArguments(argv, false).argv, {}, '/fallback')).toBe('/tmp/other');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLanguage, LANGUAGE_SOURCES, LANGUAGE_TERMS, suggestReplacement } from '../../shared/language';
+import { checkLanguage, insideQuotes, LANGUAGE_SOURCES, LANGUAGE_TERMS, quoteSpan, suggestReplacement, unquotedFindings } from '../../shared/language';
 
 /**
  * Each row: the text, the term ids expected in order of position (empty for text that must not be
@@ -325,5 +325,34 @@ describe('language assistant: suggestReplacement', () => {
     expect(finding).toBeDefined();
     expect(suggestReplacement('He is a person.', finding!, 0)).toBe('He is a person.');
     expect(suggestReplacement(text, finding!, 99)).toBe(text);
+  });
+});
+
+describe('language assistant: their own words are quoted, never reworded', () => {
+  it('finds the word still to quote, and none once it is quoted', () => {
+    const text = 'Said she has been clean since March.';
+    const [finding] = checkLanguage(text);
+    expect(finding?.matched).toBe('clean');
+    expect(unquotedFindings(text, checkLanguage(text))).toHaveLength(1);
+    const quoted = quoteSpan(text, finding!);
+    expect(quoted).toBe('Said she has been “clean” since March.');
+    expect(unquotedFindings(quoted, checkLanguage(quoted))).toEqual([]);
+  });
+
+  it('treats a whole quoted sentence, straight quotes and guillemets as quoted', () => {
+    for (const text of ['“I want to stay clean for my kids.”', 'She said "I relapsed last week" and laughed.', 'Called himself «an addict» twice.']) {
+      const f = checkLanguage(text)[0];
+      expect(f, text).toBeDefined();
+      expect(insideQuotes(text, f!.start, f!.end), text).toBe(true);
+    }
+    const text = 'Said “thanks”, then: I relapsed.';
+    const f = checkLanguage(text).find((x) => x.matched === 'relapsed')!;
+    expect(insideQuotes(text, f.start, f.end)).toBe(false);
+  });
+
+  it('leaves the text alone when it changed since it was checked, or is already quoted', () => {
+    const f = checkLanguage('He is an addict.')[0]!;
+    expect(quoteSpan('He is an adict.', f)).toBe('He is an adict.');
+    expect(quoteSpan('He is “addict”.', { start: 7, end: 13, matched: 'addict' })).toBe('He is “addict”.');
   });
 });

@@ -11,9 +11,23 @@ import i18n from '../../renderer/src/i18n/i18n';
 import { lengthOfTime, personLabel, personSecondary } from '../../renderer/src/screens/continuity/format';
 import { timelineRouteId } from '../../renderer/src/screens/continuity/links';
 import { annotationText, describeItem } from '../../renderer/src/screens/continuity/timeline-describe';
-import { itemAtPoint, itemPoint } from '../../renderer/src/screens/continuity/timeline-hit';
-import { GEOMETRY, layoutTimeline } from '../../renderer/src/screens/continuity/timeline-layout';
-import { buildModel, canPan, clampWindow, DAY_MS, dayMs, fullWindow, panWindow, windowShowing, zoomWindow } from '../../renderer/src/screens/continuity/timeline-model';
+import { SETTING_SHAPES } from '../../renderer/src/screens/continuity/palette';
+import { itemAtPoint, itemPoint, tooltipPlacement } from '../../renderer/src/screens/continuity/timeline-hit';
+import { axisTicks, GEOMETRY, groupOfContact, layoutTimeline } from '../../renderer/src/screens/continuity/timeline-layout';
+import {
+  buildModel,
+  canPan,
+  clampWindow,
+  DAY_MS,
+  dayMs,
+  fullWindow,
+  panWindow,
+  rangeLimits,
+  rangeWindow,
+  windowDays,
+  windowShowing,
+  zoomWindow,
+} from '../../renderer/src/screens/continuity/timeline-model';
 
 const t = i18n.t.bind(i18n) as TFunction;
 
@@ -131,14 +145,16 @@ describe('the timeline layout', () => {
     expect(six.bands).toHaveLength(1);
   });
 
-  it('keeps 5,000 contacts to a few path segments per pixel', () => {
+  it('keeps 5,000 contacts to marks that never overlap, every contact counted in one', () => {
     const contacts: { day: string; setting: ContactSetting }[] = [];
     for (let i = 0; i < 5000; i++) contacts.push({ day: addDays('2016-01-01', Math.floor(i * 0.7)), setting: i % 2 ? 'drop_in' : 'van' });
     const model = buildModel(timeline(contacts, '2026-11-21'));
     const layout = layoutTimeline(model, zoomWindow(model, 'all'), 1000);
     const marks = layout.lanePaths.reduce((n, d) => n + (d.match(/M/g)?.length ?? 0), 0);
-    expect(marks).toBeGreaterThan(500);
-    expect(marks).toBeLessThanOrEqual(2 * 2 * (layout.plotRight - layout.plotLeft) + 2);
+    const plot = layout.plotRight - layout.plotLeft;
+    expect(marks).toBeGreaterThan(100);
+    expect(marks).toBeLessThanOrEqual(2 * (plot / (2 * layout.markRadius) + 2));
+    expect(layout.laneGroups.reduce((n, g) => n + g.count.reduce((a, b) => a + b, 0), 0)).toBe(5000);
   });
 
   it('finds what is under the pointer from one handler, and nothing in empty space', () => {
@@ -152,6 +168,155 @@ describe('the timeline layout', () => {
     const away = itemAtPoint(model, layout, layout.x(dayMs('2026-05-15')), GEOMETRY.awayY);
     expect(away).toBe(model.itemOf.away[0]);
     expect(itemAtPoint(model, layout, 5, at.y)).toBeNull();
+  });
+});
+
+describe('the time axis', () => {
+  const today = dayMs('2026-11-21');
+  const labels = (fromDay: string, toDay: string, width: number) =>
+    axisTicks(dayMs(fromDay), dayMs(toDay), GEOMETRY.left, width - GEOMETRY.right, today).map((tick) => tick.label);
+
+  it('never repeats a month: one label per week, month, quarter or year, at any zoom and width', () => {
+    const windows: [string, string][] = [
+      ['2026-10-20', '2026-11-21'],
+      ['2026-08-01', '2026-11-21'],
+      ['2026-05-22', '2026-11-21'],
+      ['2025-11-21', '2026-11-21'],
+      ['2024-11-21', '2026-11-21'],
+      ['2021-01-01', '2026-11-21'],
+      ['2016-11-21', '2026-11-21'],
+    ];
+    for (const [from, to] of windows) {
+      for (const width of [420, 700, 900, 1300, 1800]) {
+        const ticks = axisTicks(dayMs(from), dayMs(to), GEOMETRY.left, width - GEOMETRY.right, today);
+        const said = `${from}..${to} at ${width}px: ${ticks.map((tick) => tick.label).join(' ')}`;
+        expect(ticks.length, said).toBeGreaterThan(0);
+        // No "Oct Oct Oct Nov": neighbours differ, and each month has at most one tick (weeks aside).
+        for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.label, said).not.toBe(ticks[i - 1]!.label);
+        if (ticks[0]!.unit !== 'week') expect(new Set(ticks.map((tick) => tick.date.toISOString().slice(0, 7))).size, said).toBe(ticks.length);
+        else expect(new Set(ticks.map((tick) => tick.label)).size, said).toBe(ticks.length);
+        // The year is always on the axis.
+        expect(ticks.some((tick) => /\d{4}/.test(tick.label)), said).toBe(true);
+      }
+    }
+  });
+
+  it('labels each month once, with the year on the first label and where it changes', () => {
+    expect(labels('2025-09-15', '2026-03-10', 900)).toEqual(['Oct 2025', 'Nov', 'Dec', '2026', 'Feb', 'Mar']);
+  });
+
+  it('moves to quarters, then years, as the window widens, and never labels the future', () => {
+    const twoYears = axisTicks(dayMs('2024-11-21'), dayMs('2026-12-01'), 148, 700, today);
+    expect(twoYears[0]!.unit).toBe('quarter');
+    expect(twoYears.map((tick) => tick.label)).toEqual(['2025', 'Apr', 'Jul', 'Oct', '2026', 'Apr', 'Jul', 'Oct']);
+    const tenYears = axisTicks(dayMs('2016-11-21'), dayMs('2026-12-01'), 148, 900, today);
+    expect(tenYears.every((tick) => tick.unit === 'year' && /^\d{4}$/.test(tick.label))).toBe(true);
+    expect(tenYears.every((tick) => tick.date.getTime() <= today)).toBe(true);
+    // Ticks stay far enough apart for their labels.
+    for (let i = 1; i < twoYears.length; i++) expect(twoYears[i]!.x - twoYears[i - 1]!.x).toBeGreaterThan(30);
+  });
+
+  it('uses weeks for a short range, each labelled with its day', () => {
+    const ticks = labels('2026-10-20', '2026-11-21', 900);
+    expect(ticks[0]).toBe('Oct 26, 2026');
+    expect(ticks.slice(1)).toEqual(['Nov 2', 'Nov 9', 'Nov 16']);
+  });
+});
+
+describe('marks that would overlap', () => {
+  // Three drop-ins the same day, then one a day for a week, in a window of all time.
+  const contacts: { day: string; setting: ContactSetting }[] = [
+    { day: '2026-03-02', setting: 'drop_in' },
+    { day: '2026-03-02', setting: 'drop_in' },
+    { day: '2026-03-02', setting: 'drop_in' },
+    { day: '2026-06-01', setting: 'drop_in' },
+    ...Array.from({ length: 7 }, (_, i) => ({ day: `2026-09-0${i + 1}`, setting: 'drop_in' as const })),
+  ];
+  const model = buildModel(timeline(contacts, '2026-11-21'));
+
+  it('share one mark with a count: the same day always, nearby days when they would touch', () => {
+    const all = layoutTimeline(model, zoomWindow(model, 'all'), 900);
+    const groups = all.laneGroups[0]!;
+    // The week joins up where its days would touch: fewer marks than days, every contact counted.
+    expect([...groups.count].slice(0, 2)).toEqual([3, 1]);
+    expect(groups.count.length).toBeLessThan(5);
+    expect([...groups.count].reduce((a, b) => a + b, 0)).toBe(contacts.length);
+    expect(all.lanePaths[0]!.match(/M/g)).toHaveLength(groups.count.length);
+    expect(all.counts[0]!.count).toBe(3);
+    // No two drawn marks overlap.
+    for (let i = 1; i < groups.x.length; i++) expect(groups.x[i]! - groups.x[i - 1]!).toBeGreaterThanOrEqual(2 * all.markRadius);
+
+    // Zoomed in, the week's days have room of their own; the same day still shares a mark.
+    const month = rangeWindow(model, '2026-08-25', '2026-09-20')!;
+    const near = layoutTimeline(model, month, 900);
+    expect([...near.laneGroups[0]!.count]).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    const march = layoutTimeline(model, rangeWindow(model, '2026-02-20', '2026-03-10')!, 900);
+    expect([...march.laneGroups[0]!.count]).toEqual([3]);
+  });
+
+  it('point at the shared mark, and the details say how many it stands for', () => {
+    const all = layoutTimeline(model, zoomWindow(model, 'all'), 900);
+    const y = all.laneY(0);
+    const first = itemAtPoint(model, all, all.laneGroups[0]!.x[0]! + 1, y)!;
+    expect(model.items[first]).toMatchObject({ kind: 'contact', index: 0 });
+    expect(groupOfContact(model, all, 1)).toMatchObject({ count: 3 });
+    expect(itemPoint(model, all, model.itemOf.contact[2]!)!.x).toBe(all.laneGroups[0]!.x[0]);
+    expect(describeItem(t, model, first, 'UTC', groupOfContact(model, all, 0))!.lines).toContain('3 contacts that day in this setting');
+    const week = groupOfContact(model, all, 4)!;
+    expect(week.count).toBeGreaterThan(1);
+    expect(describeItem(t, model, model.itemOf.contact[4]!, 'UTC', week)!.lines).toContain(`This mark stands for ${week.count} contacts, Sep 1, 2026 to Sep ${week.count}, 2026`);
+  });
+});
+
+describe('the details box', () => {
+  const model = buildModel(JORDAN);
+  const layout = layoutTimeline(model, zoomWindow(model, 'all'), 900);
+  const size = { width: 240, height: 80 };
+
+  it('stays inside the plot, clear of the lane names, flipping to the left near the right edge', () => {
+    for (const x of [layout.plotLeft, layout.plotLeft + 10, 400, layout.plotRight - 10, layout.plotRight]) {
+      for (const y of [GEOMETRY.awayY, layout.laneY(0), layout.laneY(model.lanes.length - 1)]) {
+        const tip = tooltipPlacement(layout, { x, y }, size);
+        expect(tip.left).toBeGreaterThanOrEqual(layout.plotLeft);
+        expect(tip.left + size.width).toBeLessThanOrEqual(layout.plotRight);
+        // Beside the point, never on it.
+        expect(x < tip.left || x > tip.left + size.width).toBe(true);
+      }
+    }
+    expect(tooltipPlacement(layout, { x: layout.plotLeft + 4, y: 80 }, size).side).toBe('right');
+    expect(tooltipPlacement(layout, { x: layout.plotRight - 4, y: 80 }, size).side).toBe('left');
+  });
+});
+
+describe('a chosen range of dates', () => {
+  const model = buildModel(JORDAN);
+
+  it('shows both days, and the fields read back the same days', () => {
+    const w = rangeWindow(model, '2026-02-01', '2026-04-30')!;
+    expect(w).toEqual({ start: dayMs('2026-02-01'), end: dayMs('2026-05-01') });
+    expect(windowDays(model, w)).toEqual({ from: '2026-02-01', to: '2026-04-30' });
+  });
+
+  it('refuses a backwards or missing range, widens a tiny one and keeps within the history', () => {
+    expect(rangeWindow(model, '2026-05-01', '2026-04-01')).toBeNull();
+    expect(rangeWindow(model, '', '2026-04-01')).toBeNull();
+    const oneDay = rangeWindow(model, '2026-03-28', '2026-03-28')!;
+    expect((oneDay.end - oneDay.start) / DAY_MS).toBe(14);
+    const full = fullWindow(model);
+    const wide = rangeWindow(model, '2010-01-01', '2030-01-01')!;
+    expect(wide).toEqual(full);
+    expect(windowDays(model, wide).to).toBe('2026-11-21');
+    const limits = rangeLimits(model);
+    expect(limits.max).toBe('2026-11-21');
+    expect(limits.min <= windowDays(model, full).from && limits.min < '2026-01-12').toBe(true);
+  });
+});
+
+describe('the SSP exchange mark', () => {
+  it('is a calm shape like the others, not a cross', () => {
+    expect(SETTING_SHAPES.ssp_exchange).not.toBe('cross');
+    expect(SETTING_SHAPES.ssp_exchange).not.toBe('plus');
+    expect(new Set(Object.values(SETTING_SHAPES)).size).toBe(Object.keys(SETTING_SHAPES).length);
   });
 });
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { personFieldsSchema, type Contact, type Person } from '../../shared/contract';
+import { entryDataSchemas, personFieldsSchema, type Contact, type Person } from '../../shared/contract';
 import { codeMatchesRecipe, exampleCode, recipeParts } from '../../shared/client-code';
 import { contactChanges, orderSupplies, recordInput, suppliesGiven, type ContactDraft } from '../../renderer/src/screens/people/contact/contact-draft';
 import { parsePeopleRoute } from '../../renderer/src/screens/people/people-route';
+import { enterChoice, exactCodeMatch } from '../../renderer/src/screens/people/search-enter';
+import { emergencyNumber, EMERGENCY_NUMBERS_TOGETHER } from '../../renderer/src/screens/people/sections/kinds/emergency-number';
+import { isSaveShortcut } from '../../renderer/src/screens/people/ui/SaveShortcut';
 import { createInput, draftFromPerson, emptyPersonDraft, personChanges } from '../../renderer/src/screens/people/person-draft';
 import { recordSettingsChanges } from '../../renderer/src/screens/people/settings/record-settings-changes';
 import { relativeDay } from '../../renderer/src/screens/people/time';
@@ -183,5 +186,66 @@ describe('people routes', () => {
     for (const bad of ['/people/0', '/people/abc', '/people/12/other', '/people/-1', '/people/12/contact/0', '/peoples']) {
       expect(parsePeopleRoute(bad), bad).toBeNull();
     }
+  });
+});
+
+describe('search: Enter with a client code', () => {
+  const people = [
+    { id: 1, clientCode: 'AB12' },
+    { id: 2, clientCode: 'AB123' },
+  ];
+  it('waits for the answer to what was typed: results for less of the code never decide', () => {
+    expect(enterChoice('AB123', null, false)).toEqual({ kind: 'wait' });
+    expect(enterChoice('AB123', { query: 'AB12', people }, false)).toEqual({ kind: 'wait' });
+    expect(enterChoice('  ', null, false)).toEqual({ kind: 'stay' });
+  });
+
+  it('opens the exact client code, in any letter case, wherever it is in the list', () => {
+    expect(exactCodeMatch(' ab123 ', people)).toBe(2);
+    expect(enterChoice('ab123', { query: 'ab123', people }, true)).toEqual({ kind: 'open', id: 2 });
+    expect(enterChoice('AB12', { query: 'AB12', people }, true)).toEqual({ kind: 'open', id: 1 });
+  });
+
+  it('after waiting, opens nobody but the exact code; with the list on screen, Enter opens the first', () => {
+    expect(enterChoice('AB1', { query: 'AB1', people }, true)).toEqual({ kind: 'stay' });
+    expect(enterChoice('AB1', { query: 'AB1', people }, false)).toEqual({ kind: 'open', id: 1 });
+    expect(enterChoice('ZZ9', { query: 'ZZ9', people: [] }, false)).toEqual({ kind: 'stay' });
+  });
+});
+
+describe('entry forms', () => {
+  it('saves with Ctrl+Enter or Cmd+Enter, not with Enter alone or other chords', () => {
+    const key = (k: Partial<KeyboardEvent>) => ({ ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, key: 'Enter', ...k });
+    expect(isSaveShortcut(key({ ctrlKey: true }))).toBe(true);
+    expect(isSaveShortcut(key({ metaKey: true }))).toBe(true);
+    expect(isSaveShortcut(key({}))).toBe(false);
+    expect(isSaveShortcut(key({ ctrlKey: true, shiftKey: true }))).toBe(false);
+    expect(isSaveShortcut(key({ ctrlKey: true, key: 'k' }))).toBe(false);
+  });
+
+  it('names the emergency number where the workstation is, or the common ones together', () => {
+    expect(emergencyNumber('en-US')).toBe('911');
+    expect(emergencyNumber('es-MX')).toBe('911');
+    expect(emergencyNumber('en-GB')).toBe('999');
+    expect(emergencyNumber('es-ES')).toBe('112');
+    expect(emergencyNumber('en-AU')).toBe('000');
+    expect(emergencyNumber('en')).toBe(EMERGENCY_NUMBERS_TOGETHER);
+    expect(emergencyNumber(undefined)).toBe(EMERGENCY_NUMBERS_TOGETHER);
+    expect(emergencyNumber('not a locale!')).toBe(EMERGENCY_NUMBERS_TOGETHER);
+    expect(EMERGENCY_NUMBERS_TOGETHER).toContain('911');
+  });
+
+  it('overdose reports: who overdosed is optional, so reports from before it was asked still read', () => {
+    const schema = entryDataSchemas.overdose_response;
+    const old = { reportedBy: 'A friend', naloxoneDoses: 1, called911: 'no', someoneStayed: 'yes', outcome: 'alive_stayed' };
+    expect(schema.safeParse(old).success).toBe(true);
+    expect(schema.parse({ ...old, whoOverdosed: 'someone_with_them' }).whoOverdosed).toBe('someone_with_them');
+    expect(schema.safeParse({ ...old, whoOverdosed: 'a stranger' }).success).toBe(false);
+  });
+
+  it('treatment interest assumes no medication: saving without one asks which', () => {
+    const parsed = entryDataSchemas.treatment_interest.safeParse({ option: null, stance: 'not_right_now' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ['option'], message: 'Please choose the option you talked about.' });
   });
 });

@@ -23,7 +23,8 @@ export const backupCreateCommand = defineCommand({
     requireVault(paths);
     const dest = resolve(values.to);
     // Before any secret is asked for: a missing drive is the most common reason a backup can't start.
-    const problem = destinationProblem(dest);
+    // The same check as the Backups screen's, so the data folder (or a folder in it) is refused here too.
+    const problem = destinationProblem(dest, paths.dir);
     if (problem) throw problem;
     const opened = await openForBackup(paths, values.user, ctx, NAME);
     try {

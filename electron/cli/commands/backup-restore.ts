@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AuditActor } from '../../core/audit/audit';
 import { restoreBundle } from '../../core/backup/restore';
@@ -6,7 +6,9 @@ import { createDoorway } from '../../core';
 import { readKeyslots } from '../../core/vault/keyslots';
 import { openUnlocked } from '../../core/vault/rotation';
 import { prepareDataFolder } from '../../core/data-folder';
-import { unlockWithRecovery, vaultPaths, type VaultPaths } from '../../core/vault/vault';
+import { openEncrypted } from '../../core/db/database';
+import { DoorwayError } from '../../core/errors';
+import { unlockWithPassword, unlockWithRecovery, vaultPaths, type Unlocked, type VaultPaths } from '../../core/vault/vault';
 import { defineCommand } from '../command';
 import { dataFolder } from '../data-folder';
 import { CliFailure } from '../errors';
@@ -25,12 +27,68 @@ interface Keys {
   actor: AuditActor;
 }
 
-/** An administrator of the current vault: its key is the one the bundle must have been made with. */
-async function keysByPassword(paths: VaultPaths, user: string, ctx: Parameters<typeof backupRestoreCommand.run>[1]): Promise<Keys> {
-  if (!prepareDataFolder(paths).vaultExists) {
-    throw new CliFailure(`There is no vault in ${paths.dir} to sign in to. To restore into an empty folder, use the recovery code (leave out --user).`);
+/**
+ * The staff record behind the password slot that opened a bundle, read from the bundle's own records
+ * (read-only; any -wal or -shm the reading leaves beside the file is removed, as the backup check does).
+ */
+function bundleAccount(bundleDir: string, unlocked: Unlocked): { id: number; username: string; role: string; disabled: boolean } | null {
+  const bundle = vaultPaths(bundleDir);
+  const sidecars = [`${bundle.db}-wal`, `${bundle.db}-shm`].filter((p) => !existsSync(p));
+  try {
+    const db = openEncrypted(bundle.db, unlocked.dataKey, { readonly: true });
+    try {
+      const row = db.prepare('SELECT id, username, role, disabled_at FROM staff_users WHERE slot_id = ?').get(unlocked.slot.id) as
+        | { id: number; username: string; role: string; disabled_at: string | null }
+        | undefined;
+      return row ? { id: row.id, username: row.username, role: row.role, disabled: row.disabled_at !== null } : null;
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    if (e instanceof DoorwayError) {
+      throw new CliFailure(`The records inside ${bundleDir} could not be read to check who may restore them. Nothing was changed. Check the backup with "backup verify".`);
+    }
+    throw e;
+  } finally {
+    for (const p of sidecars) rmSync(p, { force: true });
   }
+}
+
+/**
+ * A new computer: the data folder is empty, so the administrator's password opens the bundle's own key
+ * slots (the password that administrator had when the backup was made), as the recovery code does.
+ * Only an administrator (not disabled) in the bundle's records may restore it.
+ */
+async function keysByBundlePassword(bundleDir: string, user: string, password: string, ctx: Parameters<typeof backupRestoreCommand.run>[1]): Promise<Keys> {
+  let unlocked: Unlocked;
+  try {
+    unlocked = await unlockWithPassword(vaultPaths(bundleDir), user, password, { kdfCost: ctx.options.kdfCost });
+  } catch (e) {
+    if (e instanceof DoorwayError && (e.code === 'KEYSLOTS_DAMAGED' || e.code === 'NO_VAULT')) {
+      throw new CliFailure(`The key file inside ${bundleDir} is missing or damaged, so the backup can't be opened with a password. Nothing was changed.`);
+    }
+    throw e;
+  }
+  unlocked.pending?.dataKey.fill(0);
+  try {
+    const account = bundleAccount(bundleDir, unlocked);
+    if (!account || account.disabled || account.role !== 'administrator') {
+      throw new CliFailure(
+        `Restoring is for administrators, and ${user} is not an active administrator in this backup. Nothing was changed. ` +
+          'Ask an administrator of that time, or use the recovery code (leave out --user).',
+      );
+    }
+    return { bundleKey: unlocked.dataKey, currentKey: null, vaultId: undefined, actor: { id: account.id, username: account.username } };
+  } catch (e) {
+    unlocked.dataKey.fill(0);
+    throw e;
+  }
+}
+
+/** An administrator of the current vault: its key is the one the bundle must have been made with. */
+async function keysByPassword(paths: VaultPaths, bundleDir: string, user: string, ctx: Parameters<typeof backupRestoreCommand.run>[1]): Promise<Keys> {
   const password = await readSecret(ctx.io, { env: 'DOORWAY_PASSWORD', what: 'password', prompt: `Password for ${user}: `, command: NAME });
+  if (!prepareDataFolder(paths).vaultExists) return keysByBundlePassword(bundleDir, user, password, ctx);
   const { core } = createDoorway({ dataDir: paths.dir, kdfCost: ctx.options.kdfCost });
   try {
     const session = await core.signIn(user, password);
@@ -81,8 +139,9 @@ export const backupRestoreCommand = defineCommand({
   },
   notes: [
     ...SECRET_NOTES,
-    'With --user, the backup must come from the vault in DIR (same key). With the recovery code, the',
-    "backup's own key slots are opened, so it can be restored into an empty folder on a new computer.",
+    'With --user and a vault in DIR, the backup must come from that vault (same key). Into an empty or new',
+    "folder (a new computer), the backup's own key slots are opened: with --user and the password that",
+    'administrator had when the backup was made, or with the recovery code of that time.',
     'Close Doorway first. The backup is checked completely before anything changes. Its key slots come',
     'with it: afterwards, the passwords (and recovery code) of the time the backup was made apply.',
     'The replaced vault is kept in DIR/previous-<time>-<id>/; "Undo restore" on the Backups screen puts it back.',
@@ -94,7 +153,7 @@ export const backupRestoreCommand = defineCommand({
     if (existsSync(paths.dir) && !statSync(paths.dir).isDirectory()) {
       throw new CliFailure(`${paths.dir} is a file, not a data folder. Nothing was changed.`);
     }
-    const keys = values.user ? await keysByPassword(paths, values.user, ctx) : await keysByRecoveryCode(paths, bundleDir, ctx);
+    const keys = values.user ? await keysByPassword(paths, bundleDir, values.user, ctx) : await keysByRecoveryCode(paths, bundleDir, ctx);
     try {
       const result = await restoreBundle({
         bundleDir,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants, createReadStream, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, createReadStream, existsSync, fsyncSync, openSync, realpathSync, statSync } from 'node:fs';
 import { copyFile, open } from 'node:fs/promises';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { DoorwayError } from '../errors';
 
 /**
@@ -115,8 +115,39 @@ export function unavailable(dest: string): DoorwayError {
   );
 }
 
-/** Null when backups can be written there; otherwise the reason, in words. */
-export function destinationProblem(dest: string): DoorwayError | null {
+/** The folder's real path (links and `..` resolved), or the resolved path when it does not exist (yet). */
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * True when `path` is `folder` itself or anywhere inside it, comparing real paths (so a link to the
+ * data folder, or `<data>/sub/..`, counts). A sibling whose name merely starts with the folder's name,
+ * like `<data>..bk` or `<data>-backups`, or a folder named `..bk` inside it, is told apart: only a
+ * relative path that is `..` or starts with `..` and a separator leaves the folder.
+ */
+export function isInsideFolder(path: string, folder: string): boolean {
+  const rel = relative(realPath(folder), realPath(path));
+  if (rel === '') return true;
+  if (isAbsolute(rel)) return false; // another drive
+  return !(rel === '..' || rel.startsWith(`..${sep}`));
+}
+
+export const INSIDE_DATA_FOLDER_MESSAGE =
+  "Backups can't go inside Doorway's own data folder: a restore moves that folder's contents. Please choose another folder, ideally on a USB drive.";
+
+/**
+ * The one check of a backup folder, used by the Backups screen's settings and by the command line:
+ * null when backups can be written there, otherwise the reason, in words. The folder must be a
+ * whole (absolute) path, exist, be a folder that can be read and written, and, when `dataDir` is
+ * given, be neither Doorway's data folder nor inside it. (A backup being written checks again without
+ * `dataDir`, for a drive that went away since.)
+ */
+export function destinationProblem(dest: string, dataDir?: string): DoorwayError | null {
   if (!isAbsolute(dest)) {
     return new DoorwayError('BACKUP_DESTINATION', `Please give the whole path of the backup folder, starting from the drive (not "${dest}").`);
   }
@@ -129,5 +160,6 @@ export function destinationProblem(dest: string): DoorwayError | null {
   } catch (e) {
     return explainWriteError(e, dest, 0) ?? unavailable(dest);
   }
+  if (dataDir !== undefined && isInsideFolder(dest, dataDir)) return new DoorwayError('BACKUP_DESTINATION', INSIDE_DATA_FOLDER_MESSAGE);
   return null;
 }

@@ -1,5 +1,5 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, normalize, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, normalize } from 'node:path';
 import type {
   BackupOperation,
   BackupSettings,
@@ -215,16 +215,10 @@ export class BackupService {
 
   private checkedDestination(given: string): string {
     const fail = (message: string) => new DoorwayError('INVALID_INPUT', message, { fields: { destination: message } });
-    if (!isAbsolute(given)) throw fail(`Please give the whole path of the backup folder, starting from the drive (not "${given}").`);
-    const dest = normalize(given).replace(/[\\/]+$/, '') || given;
-    const problem = destinationProblem(dest);
+    const dest = isAbsolute(given) ? normalize(given).replace(/[\\/]+$/, '') || given : given;
+    // The same check as the command line's: whole path, there and writable, not in the data folder.
+    const problem = destinationProblem(dest, this.vault.paths.dir);
     if (problem) throw fail(problem.message);
-    const real = realpathSync(dest);
-    const data = existsSync(this.vault.paths.dir) ? realpathSync(this.vault.paths.dir) : this.vault.paths.dir;
-    const inside = relative(data, real);
-    if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
-      throw fail("Backups can't go inside Doorway's own data folder: a restore moves that folder's contents. Please choose another folder, ideally on a USB drive.");
-    }
     return dest;
   }
 

@@ -26,13 +26,22 @@ export function SourceDisclosure({ source }: { source: string }) {
   );
 }
 
-/** One measure: its name, its value (or "not enough contacts yet", never 0), what it means, where it is from. */
+const TECHNICAL = ['coc', 'upc', 'secon', 'mmci', 'hhi'] as const;
+const isTechnical = (m: string): m is (typeof TECHNICAL)[number] => (TECHNICAL as readonly string[]).includes(m);
+
+/**
+ * One measure: its name in plain words first, the research name and abbreviation beside it, its
+ * value (or "not enough contacts yet", never 0), what it means, and where it is from.
+ */
 export function MeasureItem({ measure, value, note }: { measure: keyof typeof MEASURE_DEFINITIONS; value: string | null; note?: string }) {
   const { t } = useTranslation();
   const d = MEASURE_DEFINITIONS[measure];
   return (
     <div className="cx-measure" data-measure={measure}>
-      <dt className="cx-measure-name">{d.name}</dt>
+      <dt className="cx-measure-name">
+        {t(`measures.names.${measure}`)}
+        {isTechnical(measure) ? <span className="cx-measure-technical"> ({t(`measures.technical.${measure}`)})</span> : null}
+      </dt>
       <dd className={value === null ? 'cx-measure-value cx-measure-value-none' : 'cx-measure-value'}>{value ?? t('measures.notEnough')}</dd>
       {note ? <dd className="cx-measure-note">{note}</dd> : null}
       <dd className="cx-measure-definition">{d.plain}</dd>

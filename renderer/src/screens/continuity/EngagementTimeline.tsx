@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
@@ -8,10 +8,24 @@ import { shortDay } from './format';
 import { markTimelineViewChanged, measureTimelineDrawn } from './render-marks';
 import { TimelineChart } from './TimelineChart';
 import { describeItem } from './timeline-describe';
-import { itemAtPoint, itemPoint } from './timeline-hit';
-import { layoutTimeline } from './timeline-layout';
+import { itemAtPoint, itemPoint, tooltipPlacement } from './timeline-hit';
+import { groupOfContact, layoutTimeline } from './timeline-layout';
 import { TimelineLegend } from './TimelineLegend';
-import { buildModel, canPan, clampWindow, panWindow, windowShowing, zoomWindow, ZOOMS, type ViewWindow, type Zoom } from './timeline-model';
+import {
+  buildModel,
+  canPan,
+  clampWindow,
+  panWindow,
+  rangeLimits,
+  rangeWindow,
+  windowDays,
+  windowShowing,
+  zoomWindow,
+  ZOOMS,
+  type ViewWindow,
+  type Zoom,
+  type ZoomChoice,
+} from './timeline-model';
 import { TimelineTables } from './TimelineTables';
 import { useElementWidth } from './use-element-width';
 import './continuity.css';
@@ -52,9 +66,9 @@ interface EngagementTimelineProps {
 export function EngagementTimeline({ data, timeZone, label }: EngagementTimelineProps) {
   const { t } = useTranslation();
   const model = useMemo(() => buildModel(data), [data]);
-  const [zoom, setZoom] = useState<Zoom>('all');
+  const [zoom, setZoom] = useState<ZoomChoice>('all');
   const [panned, setPanned] = useState<ViewWindow | null>(null);
-  const view = useMemo(() => (panned ? clampWindow(model, panned) : zoomWindow(model, zoom)), [model, panned, zoom]);
+  const view = useMemo(() => (panned ? clampWindow(model, panned) : zoomWindow(model, zoom === 'range' ? 'all' : zoom)), [model, panned, zoom]);
   const [containerRef, width] = useElementWidth<HTMLDivElement>(760);
   const layout = useMemo(() => layoutTimeline(model, view, width), [model, view, width]);
   // The keyboard's place belongs to one answer: a refreshed timeline starts without one.
@@ -65,7 +79,14 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
   const [showTable, setShowTable] = useState(false);
   const printing = usePrinting();
   const drag = useRef<{ x: number; view: ViewWindow; moved: boolean } | null>(null);
-  const ids = { clip: useId(), hint: useId(), summary: useId() };
+  const ids = { clip: useId(), hint: useId(), summary: useId(), from: useId(), to: useId(), rangeNote: useId() };
+  // The from and to fields while someone is typing in them; shown until the view moves again.
+  const [draft, setDraft] = useState<{ view: ViewWindow; from: string; to: string; wrong: boolean } | null>(null);
+  const shownDays = windowDays(model, view);
+  const fields = draft && draft.view === view ? draft : { ...shownDays, wrong: false };
+  const limits = rangeLimits(model);
+  const tipRef = useRef<HTMLDivElement>(null);
+  const [tipSize, setTipSize] = useState({ width: 240, height: 84 });
   const pan = canPan(model, view);
 
   useEffect(() => {
@@ -75,6 +96,19 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
   const changeView = (next: ViewWindow) => {
     markTimelineViewChanged();
     setPanned(next);
+  };
+
+  const showRange = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const next = rangeWindow(model, fields.from, fields.to);
+    if (!next) {
+      setDraft({ ...fields, view, wrong: true });
+      return;
+    }
+    markTimelineViewChanged();
+    setZoom('range');
+    setPanned(next);
+    setDraft(null);
   };
 
   const focusItem = (position: number | null) => {
@@ -153,13 +187,26 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
     }
   };
 
+  const groupOf = (position: number | null) => {
+    const item = position === null ? undefined : model.items[position];
+    return item?.kind === 'contact' ? groupOfContact(model, layout, item.index) : null;
+  };
   const shown = hover ?? active;
-  const description = shown === null ? null : describeItem(t, model, shown, timeZone);
+  const description = shown === null ? null : describeItem(t, model, shown, timeZone, groupOf(shown));
   const point = shown === null ? null : itemPoint(model, layout, shown);
-  const activeDescription = active === null ? null : describeItem(t, model, active, timeZone);
+  const activeDescription = active === null ? null : describeItem(t, model, active, timeZone, groupOf(active));
   const activePoint = active === null ? null : itemPoint(model, layout, active);
   const pointVisible = (p: { x: number } | null) => p !== null && p.x >= layout.plotLeft - 2 && p.x <= layout.plotRight + 2;
   const canDrag = pan.earlier || pan.later;
+  const tip = description && point && pointVisible(point) ? tooltipPlacement(layout, point, tipSize) : null;
+
+  // The details box is placed from its real size, measured before the browser paints.
+  useLayoutEffect(() => {
+    const box = tipRef.current;
+    if (!box) return;
+    const size = { width: box.offsetWidth, height: box.offsetHeight };
+    if (size.width !== tipSize.width || size.height !== tipSize.height) setTipSize(size);
+  }, [shown, description?.lines.length, tipSize.width, tipSize.height]);
 
   const summary =
     data.contacts.length === 0
@@ -179,13 +226,14 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
           aria-label={t('timeline.zoom.label')}
           selectionMode="single"
           disallowEmptySelection
-          selectedKeys={[zoom]}
+          selectedKeys={zoom === 'range' ? [] : [zoom]}
           onSelectionChange={(keys) => {
             const next = [...keys][0];
             if (!isZoom(next)) return;
             markTimelineViewChanged();
             setZoom(next);
             setPanned(null);
+            setDraft(null);
           }}
           className="cx-segmented"
         >
@@ -206,10 +254,46 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
         <ToggleButton className="button button-secondary timeline-table-toggle" isSelected={showTable} onChange={setShowTable}>
           {t('timeline.showTable')}
         </ToggleButton>
+        <form className="timeline-range-form" aria-label={t('timeline.range.label')} onSubmit={showRange} noValidate>
+          <div className="timeline-range-field">
+            <label htmlFor={ids.from}>{t('timeline.range.from')}</label>
+            <input
+              id={ids.from}
+              type="date"
+              className="field-input timeline-range-input"
+              value={fields.from}
+              min={limits.min}
+              max={limits.max}
+              aria-invalid={fields.wrong || undefined}
+              aria-describedby={fields.wrong ? ids.rangeNote : undefined}
+              onChange={(e) => setDraft({ ...fields, view, from: e.target.value, wrong: false })}
+            />
+          </div>
+          <div className="timeline-range-field">
+            <label htmlFor={ids.to}>{t('timeline.range.to')}</label>
+            <input
+              id={ids.to}
+              type="date"
+              className="field-input timeline-range-input"
+              value={fields.to}
+              min={limits.min}
+              max={limits.max}
+              aria-invalid={fields.wrong || undefined}
+              aria-describedby={fields.wrong ? ids.rangeNote : undefined}
+              onChange={(e) => setDraft({ ...fields, view, to: e.target.value, wrong: false })}
+            />
+          </div>
+          <button type="submit" className="button button-secondary timeline-range-show">
+            {t('timeline.range.show')}
+          </button>
+          <p id={ids.rangeNote} className="timeline-range-note" aria-live="polite">
+            {fields.wrong ? t('timeline.range.order') : ''}
+          </p>
+        </form>
       </div>
 
       <p className="timeline-range" aria-live="polite">
-        {t('timeline.showing', { from: shortDay(new Date(view.start).toISOString().slice(0, 10)), to: shortDay(new Date(Math.min(view.end, model.todayMs)).toISOString().slice(0, 10)) })}
+        {t('timeline.showing', { from: shortDay(shownDays.from), to: shortDay(shownDays.to) })}
       </p>
 
       <div
@@ -239,12 +323,13 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
           {activePoint && pointVisible(activePoint) ? <circle className="tl-focus-ring" cx={activePoint.x} cy={activePoint.y} r={layout.markRadius + 5} /> : null}
           {point && hover !== null && pointVisible(point) ? <circle className="tl-hover-ring" cx={point.x} cy={point.y} r={layout.markRadius + 4} /> : null}
         </svg>
-        {description && point && pointVisible(point) ? (
+        {description && tip ? (
           <div
-            className={['tl-tooltip', point.x > layout.width - 220 ? 'tl-tooltip-left' : '', point.y > layout.height / 2 ? 'tl-tooltip-above' : ''].join(' ').trim()}
+            ref={tipRef}
+            className={`tl-tooltip tl-tooltip-${tip.side}`}
             aria-hidden="true"
             data-testid="timeline-details"
-            style={{ left: Math.round(point.x), top: Math.round(point.y > layout.height / 2 ? point.y - 12 : point.y + 16) }}
+            style={{ left: Math.round(tip.left), top: Math.round(tip.top) }}
           >
             <strong>{description.title}</strong>
             {description.lines.map((line, i) => (

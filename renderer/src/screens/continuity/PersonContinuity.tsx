@@ -9,6 +9,9 @@ import { lengthOfTime } from './format';
 import { timelineHref } from './links';
 import { useTimeline } from './queries';
 
+/** Where the person page's section links jump to. */
+export const PERSON_TIMELINE_ANCHOR = 'timeline';
+
 interface PersonContinuityProps {
   personId: number;
   /** On the person page the section links to the wide view; the wide view itself does not. */
@@ -27,7 +30,11 @@ export function PersonContinuity({ personId, wide = false, headingLevel = 2 }: P
   const timeZone = session.data?.settings.timeZone ?? 'UTC';
 
   return (
-    <section className={wide ? 'cx-person-continuity cx-person-continuity-wide' : 'cx-person-continuity'} aria-labelledby={headingId}>
+    <section
+      id={wide ? undefined : PERSON_TIMELINE_ANCHOR}
+      className={wide ? 'cx-person-continuity cx-person-continuity-wide' : 'cx-person-continuity'}
+      aria-labelledby={headingId}
+    >
       <div className="cx-section-head">
         <H id={headingId} className={wide ? 'visually-hidden' : undefined}>
           {t('timeline.heading')}

@@ -5,9 +5,6 @@ import { SETTING_SHAPES, shapePath } from './palette';
 import { GEOMETRY, textWidth, type Layout } from './timeline-layout';
 import type { TimelineModel } from './timeline-model';
 
-const yearFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric' });
-const monthFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short' });
-
 interface ChartProps {
   model: TimelineModel;
   layout: Layout;
@@ -121,6 +118,15 @@ export const TimelineChart = memo(function TimelineChart({ model, layout, clipId
           <path key={model.lanes[lane]} className={`tl-mark tl-setting-${model.lanes[lane]!}`} d={d} />
         ))}
 
+        {/* How many contacts a shared mark stands for. */}
+        <g className="tl-counts">
+          {layout.counts.map((c) => (
+            <text key={`${c.x}:${c.y}`} x={c.x} y={c.y}>
+              {c.count}
+            </text>
+          ))}
+        </g>
+
         {layout.todayX !== null ? <line className="tl-today" x1={layout.todayX} x2={layout.todayX} y1={g.annotationTop - 4} y2={lanesBottom + 4} /> : null}
       </g>
 
@@ -128,12 +134,12 @@ export const TimelineChart = memo(function TimelineChart({ model, layout, clipId
       <g className="tl-axis">
         <line x1={plotLeft} x2={plotRight} y1={lanesBottom + g.axisGap} y2={lanesBottom + g.axisGap} />
         {layout.ticks
-          .filter((tick) => layout.todayX === null || Math.abs(tick.x - layout.todayX) > 34)
+          .filter((tick) => layout.todayX === null || Math.abs(tick.x - layout.todayX) > textWidth(tick.label) / 2 + 20)
           .map((tick) => (
             <g key={tick.date.getTime()}>
               <line x1={tick.x} x2={tick.x} y1={lanesBottom + g.axisGap} y2={lanesBottom + g.axisGap + 5} />
               <text x={tick.x} y={lanesBottom + g.axisGap + 19} textAnchor="middle" className={tick.yearStart ? 'tl-tick-year' : undefined}>
-                {tick.yearStart ? yearFormat.format(tick.date) : monthFormat.format(tick.date)}
+                {tick.label}
               </text>
             </g>
           ))}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ActionButton } from '../../components/ActionButton';
 import { clockTime, lengthOfTime, shortDay } from './format';
 import { annotationText } from './timeline-describe';
-import type { TimelineModel, ViewWindow } from './timeline-model';
+import { windowDays, type TimelineModel, type ViewWindow } from './timeline-model';
 
 const PAGE = 200;
 
@@ -68,17 +68,14 @@ function EpisodesTable({ model }: { model: TimelineModel }) {
 function ItemsTable({ model, view, timeZone }: { model: TimelineModel; view: ViewWindow; timeZone: string }) {
   const { t } = useTranslation();
   const [limit, setLimit] = useState(PAGE);
-  const inView = model.items.filter((item) => item.kind !== 'away' && item.ms >= view.start && item.ms <= view.end);
+  const inView = model.items.filter((item) => item.kind !== 'away' && item.ms >= view.start && item.ms < view.end);
   const rows = inView.slice(0, limit);
   const data = model.data;
   return (
     <>
       <table className="cx-data-table">
         <caption>
-          {t('timeline.table.itemsCaption', {
-            from: shortDay(new Date(Math.max(view.start, 0)).toISOString().slice(0, 10)),
-            to: shortDay(new Date(Math.min(view.end, model.todayMs)).toISOString().slice(0, 10)),
-          })}{' '}
+          {t('timeline.table.itemsCaption', { from: shortDay(windowDays(model, view).from), to: shortDay(windowDays(model, view).to) })}{' '}
           {inView.length > rows.length ? t('timeline.table.showingSome', { shown: rows.length, total: inView.length }) : null}
         </caption>
         <thead>

@@ -9,7 +9,7 @@ export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
  * lane is labelled and the shape differs, so the chart also reads in black and white.
  * The colours live in continuity.css as `.tl-setting-<name>`.
  */
-export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangleDown' | 'plus' | 'cross' | 'bar' | 'hexagon';
+export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangleDown' | 'plus' | 'cross' | 'bar' | 'hexagon' | 'pentagon';
 
 export const SETTING_SHAPES: Record<ContactSetting, Shape> = {
   clinic_visit: 'circle',
@@ -20,7 +20,8 @@ export const SETTING_SHAPES: Record<ContactSetting, Shape> = {
   telehealth: 'hexagon',
   emergency_department: 'plus',
   home_visit: 'triangleDown',
-  ssp_exchange: 'cross',
+  // Syringe services are the heart of harm reduction: a calm shape and colour like every other setting.
+  ssp_exchange: 'pentagon',
 };
 
 export const SETTING_ORDER: readonly ContactSetting[] = CONTACT_SETTINGS;
@@ -52,6 +53,15 @@ export function shapePath(shape: Shape, x: number, y: number, r: number): string
       const a = r * 0.4;
       const b = r * 1.2;
       return `M${X - a},${Y - b}h${2 * a}v${b - a}h${b - a}v${2 * a}h${a - b}v${b - a}h${-2 * a}v${a - b}h${a - b}v${-2 * a}h${b - a}z`;
+    }
+    case 'pentagon': {
+      const R = r * 1.12;
+      const pts: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const a = -Math.PI / 2 + (i * 2 * Math.PI) / 5;
+        pts.push(`${Math.round((X + R * Math.cos(a)) * 10) / 10},${Math.round((Y + R * Math.sin(a)) * 10) / 10}`);
+      }
+      return `M${pts.join('L')}z`;
     }
     case 'cross': {
       const a = r * 0.42;

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Timeline } from '../../../../shared/contract';
-import { clockTime, lengthOfTime, longDay } from './format';
-import type { TimelineModel } from './timeline-model';
+import { clockTime, lengthOfTime, longDay, shortDay } from './format';
+import { isoDay, sameDayCount, type TimelineModel } from './timeline-model';
 
 export interface ItemDescription {
   title: string;
@@ -35,8 +35,18 @@ export function annotationText(t: TFunction, a: Annotation): string {
   }
 }
 
-/** The words shown on hover and focus, and announced to screen readers, for one timeline item. */
-export function describeItem(t: TFunction, model: TimelineModel, position: number, timeZone: string): ItemDescription | null {
+/** The mark a contact is drawn in, when it stands for more than one contact. */
+export interface MarkGroup {
+  count: number;
+  firstMs: number;
+  lastMs: number;
+}
+
+/**
+ * The words shown on hover and focus, and announced to screen readers, for one timeline item. A
+ * contact says how many others share its day, or its mark when marks of nearby days are joined.
+ */
+export function describeItem(t: TFunction, model: TimelineModel, position: number, timeZone: string, group?: MarkGroup | null): ItemDescription | null {
   const item = model.items[position];
   if (!item) return null;
   const data = model.data;
@@ -45,6 +55,10 @@ export function describeItem(t: TFunction, model: TimelineModel, position: numbe
       const c = data.contacts[item.index]!;
       const lines = [t(`timeline.settings.${c.setting}`), t('timeline.details.with', { staff: model.staffNames.get(c.staffId) ?? t('timeline.details.unknownStaff') })];
       if (c.naloxone > 0) lines.push(t('timeline.annotation.naloxone', { count: c.naloxone }));
+      const sameDay = sameDayCount(model, item.index);
+      if (group && group.count > sameDay && group.lastMs > group.firstMs) {
+        lines.push(t('timeline.details.markGroup', { count: group.count, from: shortDay(isoDay(group.firstMs)), to: shortDay(isoDay(group.lastMs)) }));
+      } else if (sameDay > 1) lines.push(t('timeline.details.sameDay', { count: sameDay }));
       if (data.episodes.length > 1) lines.push(t('timeline.details.episode', { number: model.contactEpisode[item.index]! + 1, total: data.episodes.length }));
       return { title: t('timeline.details.dateTime', { date: longDay(c.day), time: clockTime(c.at, timeZone) }), lines };
     }

@@ -20,6 +20,8 @@ export interface TimelineModel {
   lanes: ContactSetting[];
   /** Per lane: indexes into data.contacts and their days as timestamps, both in time order. */
   laneContacts: { index: Int32Array; ms: Float64Array }[];
+  /** For each contact, its position within its lane's arrays. */
+  lanePosition: Int32Array;
   annotationMs: Float64Array;
   annotationKinds: AnnotationKind[];
   /** Every item in time order, for the keyboard. A time away sorts just before its welcome back. */
@@ -40,6 +42,7 @@ export function buildModel(data: Timeline): TimelineModel {
   const perLane = lanes.map(() => ({ index: [] as number[], ms: [] as number[] }));
   const items: (TimelineItem & { sortKey: number })[] = [];
   const contactEpisode = new Int32Array(data.contacts.length);
+  const lanePosition = new Int32Array(data.contacts.length);
   const episodeEnds = data.episodes.map((e) => dayMs(e.end));
   let episode = 0;
   data.contacts.forEach((c, index) => {
@@ -47,6 +50,7 @@ export function buildModel(data: Timeline): TimelineModel {
     while (episode < episodeEnds.length - 1 && ms > episodeEnds[episode]!) episode++;
     contactEpisode[index] = episode;
     const lane = laneOf.get(c.setting)!;
+    lanePosition[index] = perLane[lane]!.index.length;
     perLane[lane]!.index.push(index);
     perLane[lane]!.ms.push(ms);
     items.push({ kind: 'contact', ms, index, lane, sortKey: ms });
@@ -82,6 +86,7 @@ export function buildModel(data: Timeline): TimelineModel {
     todayMs: dayMs(data.today),
     lanes,
     laneContacts: perLane.map((l) => ({ index: Int32Array.from(l.index), ms: Float64Array.from(l.ms) })),
+    lanePosition,
     annotationMs,
     annotationKinds: data.annotations.map((a) => a.kind),
     items: items.map(({ sortKey: _sortKey, ...item }) => item),
@@ -95,6 +100,8 @@ export function buildModel(data: Timeline): TimelineModel {
 // ---- the visible window: zoom and pan ---------------------------------------------------------------
 
 export type Zoom = 'all' | 'twoYears' | 'sixMonths';
+/** A preset, or a range of dates someone chose. */
+export type ZoomChoice = Zoom | 'range';
 export const ZOOMS: readonly Zoom[] = ['all', 'twoYears', 'sixMonths'];
 const ZOOM_DAYS: Record<Exclude<Zoom, 'all'>, number> = { twoYears: 731, sixMonths: 183 };
 
@@ -145,6 +152,49 @@ export const canPan = (m: TimelineModel, w: ViewWindow): { earlier: boolean; lat
   const full = fullWindow(m);
   return { earlier: w.start > full.start + 1, later: w.end < full.end - 1 };
 };
+
+/** 'YYYY-MM-DD' for a UTC timestamp. */
+export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** The narrowest range of dates that can be chosen: anything shorter has no useful axis. */
+export const MIN_RANGE_DAYS = 14;
+
+/** The calendar days a window shows, for the from and to fields: never past today. */
+export function windowDays(m: TimelineModel, w: ViewWindow): { from: string; to: string } {
+  return { from: isoDay(Math.ceil(w.start / DAY_MS) * DAY_MS), to: isoDay(Math.min(Math.floor((w.end - 1) / DAY_MS) * DAY_MS, m.todayMs)) };
+}
+
+/** The earliest and latest days the from and to fields accept. */
+export function rangeLimits(m: TimelineModel): { min: string; max: string } {
+  return { min: isoDay(Math.floor(fullWindow(m).start / DAY_MS) * DAY_MS), max: m.data.today };
+}
+
+/**
+ * The window for a chosen range of days, both days included; null when a day is missing or the
+ * range runs backwards. Short ranges widen to two weeks; ranges past the history are held inside it.
+ */
+export function rangeWindow(m: TimelineModel, from: string, to: string): ViewWindow | null {
+  const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(dayMs(d));
+  if (!valid(from) || !valid(to)) return null;
+  const start = dayMs(from);
+  let end = dayMs(to) + DAY_MS;
+  if (end <= start) return null;
+  if (end - start < MIN_RANGE_DAYS * DAY_MS) end = start + MIN_RANGE_DAYS * DAY_MS;
+  const full = fullWindow(m);
+  const clampedStart = Math.max(start, full.start);
+  const clampedEnd = Math.min(end, full.end);
+  if (clampedEnd - clampedStart >= MIN_RANGE_DAYS * DAY_MS) return { start: clampedStart, end: clampedEnd };
+  return clampWindow(m, { start, end: start + MIN_RANGE_DAYS * DAY_MS });
+}
+
+/** How many contacts of the same setting fall on the same day as this one (itself included). */
+export function sameDayCount(m: TimelineModel, contactIndex: number): number {
+  const c = m.data.contacts[contactIndex];
+  if (!c) return 0;
+  const lane = m.laneContacts[m.lanes.indexOf(c.setting)]!;
+  const ms = dayMs(c.day);
+  return lowerBound(lane.ms, ms + 1) - lowerBound(lane.ms, ms);
+}
 
 /** First index in a sorted array whose value is >= x. */
 export function lowerBound(values: Float64Array, x: number): number {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Autocomplete, Dialog, Heading, Input, Label, ListBox, ListBoxItem, Modal, ModalOverlay, SearchField, Text } from 'react-aria-components';
 import type { PersonSummary } from '../../../../shared/contract';
@@ -7,6 +7,7 @@ import { usePeopleSearch } from '../../api/people-queries';
 import { navigate } from '../../app/hash-route';
 import { ActionButton } from '../../components/ActionButton';
 import { useDebounced } from './language/use-debounced';
+import { enterChoice } from './search-enter';
 import { RelativeTime } from './ui/RelativeTime';
 import { leadingName, secondaryName } from './ui/person-name';
 
@@ -18,7 +19,8 @@ const shortcutLabel = () => (/Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘K
 
 /**
  * Find someone from anywhere: Ctrl/Cmd+K (or the button in the header) opens a search that asks as
- * the name or code is typed; arrow keys move through the results and Enter opens the record.
+ * the name or code is typed; arrow keys move through the results and Enter opens the record. A full
+ * client code and Enter, however fast (a barcode scanner), opens that person once the answer comes.
  */
 export function PeopleSearchDialog({ person }: { person: string }) {
   const { t } = useTranslation();
@@ -61,9 +63,26 @@ export function PeopleSearchDialog({ person }: { person: string }) {
 function SearchBody({ person, onOpen }: { person: string; onOpen(id: number): void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const settled = useDebounced(query, 150);
+  /** What was typed when Enter had to wait for its results; they decide once they come. */
+  const [enteredFor, setEnteredFor] = useState<string | null>(null);
+  const q = query.trim();
+  const debounced = useDebounced(query, 150);
+  // Enter does not wait out the typing pause: it asks for exactly what was typed, at once.
+  const settled = enteredFor === q ? query : debounced;
   const results = usePeopleSearch(settled, 12);
   const items: PersonSummary[] = settled.trim() === '' ? [] : (results.data ?? []);
+  // The answer to what is typed now; earlier results stay on screen meanwhile but never decide.
+  const answered = results.isSuccess && !results.isPlaceholderData && settled.trim() === q ? results.data : null;
+  const waiting = enteredFor === q && q !== '' && answered === null && !results.isError;
+  const waited = enteredFor === q && answered !== null ? enterChoice(q, { query: q, people: answered }, true) : null;
+  const openWhenAnswered = waited?.kind === 'open' ? waited.id : null;
+  const openRef = useRef(onOpen);
+  useEffect(() => {
+    openRef.current = onOpen;
+  });
+  useEffect(() => {
+    if (openWhenAnswered !== null) openRef.current(openWhenAnswered);
+  }, [openWhenAnswered]);
 
   const emptyText = () => {
     if (query.trim() === '') return t('search.hint');
@@ -71,24 +90,34 @@ function SearchBody({ person, onOpen }: { person: string; onOpen(id: number): vo
     if (results.isFetching || settled !== query) return t('search.searching');
     return t('search.none', { query: settled.trim(), person });
   };
+  const status = waiting ? t('search.lookingUp', { query: q }) : waited?.kind === 'stay' && items.length > 0 ? t('search.noExactCode', { query: q }) : '';
 
   return (
     <div className="search-body">
       <Heading slot="title" className="visually-hidden">
         {t('search.title', { person })}
       </Heading>
-      <Autocomplete inputValue={query} onInputChange={setQuery}>
+      {/* No result takes focus as the code is typed: Enter opens what was typed, never a result for less of it. */}
+      <Autocomplete
+        inputValue={query}
+        onInputChange={(next) => {
+          setQuery(next);
+          setEnteredFor(null);
+        }}
+        disableAutoFocusFirst
+      >
         <SearchField autoFocus className="field search-field" aria-label={t('search.label')}>
           <Label className="field-label">{t('search.label')}</Label>
           <Input
             className="field-input search-input"
             placeholder={t('search.placeholder')}
             onKeyDown={(e) => {
-              // Results can arrive after the typing stops; Enter then opens the best match.
-              if (e.key === 'Enter' && !e.currentTarget.getAttribute('aria-activedescendant') && items[0]) {
-                e.preventDefault();
-                onOpen(items[0].id);
-              }
+              // A result arrowed to opens itself; otherwise Enter opens what was typed (search-enter.ts).
+              if (e.key !== 'Enter' || e.currentTarget.getAttribute('aria-activedescendant')) return;
+              e.preventDefault();
+              const choice = enterChoice(query, answered === null ? null : { query: q, people: answered }, false);
+              if (choice.kind === 'open') onOpen(choice.id);
+              else if (choice.kind === 'wait') setEnteredFor(q);
             }}
           />
         </SearchField>
@@ -116,6 +145,9 @@ function SearchBody({ person, onOpen }: { person: string; onOpen(id: number): vo
           }}
         </ListBox>
       </Autocomplete>
+      <p role="status" className="search-keys">
+        {status}
+      </p>
       <p className="search-keys muted">{t('search.keys')}</p>
     </div>
   );

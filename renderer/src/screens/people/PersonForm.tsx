@@ -157,7 +157,7 @@ export function PersonForm({ initial, settings, staff, submitLabel, onSubmit, on
             <TextInput label={t('personForm.safeTimes')} description={t('personForm.safeTimesHelp')} name="contactPrefs.safeTimes" value={draft.contactPrefs.safeTimes ?? ''} onChange={(safeTimes) => setPrefs({ safeTimes })} />
             <TextInput label={t('personForm.trustedContact')} description={t('personForm.trustedContactHelp')} name="contactPrefs.trustedContact" value={draft.contactPrefs.trustedContact ?? ''} onChange={(trustedContact) => setPrefs({ trustedContact })} />
           </div>
-          <AssistedTextArea label={t('personForm.whatHelps')} description={t('personForm.whatHelpsHelp')} name="contactPrefs.whatHelps" value={draft.contactPrefs.whatHelps ?? ''} onChange={(whatHelps) => setPrefs({ whatHelps })} rows={3} />
+          <AssistedTextArea label={t('personForm.whatHelps')} description={t('personForm.whatHelpsHelp')} words="theirs" name="contactPrefs.whatHelps" value={draft.contactPrefs.whatHelps ?? ''} onChange={(whatHelps) => setPrefs({ whatHelps })} rows={3} />
         </fieldset>
 
         {problem && !problem.conflictId ? <Notice tone="error">{problem.message}</Notice> : null}

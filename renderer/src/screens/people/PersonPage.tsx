@@ -131,6 +131,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
 
       <nav className="on-this-page" aria-label={t('person.onThisPage')}>
         <ul>
+          <li><a href="#timeline" onClick={jump('timeline')}>{t('timeline.heading')}</a></li>
           <li><a href="#goals" onClick={jump('goals')}>{t('goals.title')}</a></li>
           <li><a href="#moments" onClick={jump('moments')}>{t('moments.title')}</a></li>
           <li><a href="#phase" onClick={jump('phase')}>{t('phase.title')}</a></li>
@@ -143,6 +144,9 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
           <li><a href="#contacts" onClick={jump('contacts')}>{t('contact.historyTitle')}</a></li>
         </ul>
       </nav>
+
+      {/* The engagement timeline (continuity screens) comes first: the shape of the relationship at a glance. */}
+      <PersonTimelineSlot personId={person.id} />
 
       <EntrySection
         anchor="goals"
@@ -235,9 +239,6 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
           },
         }}
       />
-
-      {/* The engagement timeline (continuity screens) goes here. */}
-      <PersonTimelineSlot personId={person.id} />
 
       <RemoveDialog
         isOpen={removing}

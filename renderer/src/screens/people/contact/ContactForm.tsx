@@ -11,6 +11,7 @@ import { AssistedTextArea } from '../language/AssistedTextArea';
 import { DismissedTermsProvider } from '../language/dismissed-terms';
 import { CheckboxField } from '../ui/CheckboxField';
 import { NumberInput } from '../ui/NumberInput';
+import { SAVE_KEYSHORTCUTS, SaveShortcut, saveShortcutLabel } from '../ui/SaveShortcut';
 import { SelectField } from '../ui/SelectField';
 import { WelcomeBackSlot } from '../WelcomeBackSlot';
 import { orderSupplies, type ContactDraft } from './contact-draft';
@@ -30,8 +31,6 @@ export interface ContactFormProps {
   onCancel(): void;
 }
 
-const isMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
-
 /**
  * Recording a contact is the most frequent thing anyone does in Doorway, so the form is built for
  * the keyboard: the setting takes focus and a first letter, the time is "now" unless told otherwise,
@@ -50,7 +49,7 @@ export function ContactForm({ personId, initial, editing, catalog, staff, canWri
   const staffOptions = staff
     .filter((s) => s.active || s.id === draft.staffId)
     .map((s) => ({ value: String(s.id), label: s.displayName }));
-  const shortcut = isMac() ? '⌘ Enter' : 'Ctrl+Enter';
+  const shortcut = saveShortcutLabel();
 
   const submit = () => {
     const found: FieldErrors = {};
@@ -73,16 +72,7 @@ export function ContactForm({ personId, initial, editing, catalog, staff, canWri
 
   return (
     <DismissedTermsProvider>
-      {/* Ctrl/Cmd+Enter from any field, caught on the way down: react-aria controls stop keys bubbling. */}
-      <div
-        className="contact-form-keys"
-        onKeyDownCapture={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            submit();
-          }
-        }}
-      >
+      <SaveShortcut formRef={formRef} className="contact-form-keys">
       <ValidatedForm
         formRef={formRef}
         scope={scope}
@@ -153,11 +143,11 @@ export function ContactForm({ personId, initial, editing, catalog, staff, canWri
             </div>
           </fieldset>
         ) : null}
-        <AssistedTextArea label={t('contactForm.whatMattered')} description={t('contactForm.whatMatteredHelp')} name="whatMattered" value={draft.whatMattered} onChange={(whatMattered) => set({ whatMattered })} rows={2} />
+        <AssistedTextArea label={t('contactForm.whatMattered')} description={t('contactForm.whatMatteredHelp')} words="theirs" name="whatMattered" value={draft.whatMattered} onChange={(whatMattered) => set({ whatMattered })} rows={2} />
         {canWriteNote ? <AssistedTextArea label={t('contactForm.note')} description={t('contactForm.noteHelp')} name="note" value={draft.note} onChange={(note) => set({ note })} rows={4} /> : null}
         {problem ? <Notice tone="error">{problem}</Notice> : null}
         <div className="form-actions form-actions-start">
-          <ActionButton type="submit" variant="primary" isPending={pending} aria-keyshortcuts="Control+Enter Meta+Enter">
+          <ActionButton type="submit" variant="primary" isPending={pending} aria-keyshortcuts={SAVE_KEYSHORTCUTS}>
             {editing ? t('contactForm.saveChanges') : t('contactForm.save')}
             <kbd aria-hidden="true">{shortcut}</kbd>
           </ActionButton>
@@ -166,7 +156,7 @@ export function ContactForm({ personId, initial, editing, catalog, staff, canWri
           </ActionButton>
         </div>
       </ValidatedForm>
-      </div>
+      </SaveShortcut>
     </DismissedTermsProvider>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkLanguage, suggestReplacement, type LanguageFinding } from '../../../../../shared/language';
+import { checkLanguage, quoteSpan, suggestReplacement, unquotedFindings, type LanguageFinding } from '../../../../../shared/language';
 import { ActionButton } from '../../../components/ActionButton';
 import { useDismissedTerms } from './dismissed-terms';
 import { useDebounced } from './use-debounced';
@@ -8,10 +8,21 @@ import { useDebounced } from './use-debounced';
 /** Suggestions are read after a short pause in typing, so the list does not flicker mid-word. */
 const PAUSE_MS = 350;
 
+/**
+ * Whose words a field holds. Staff's own writing gets other wording offered; a person's own words
+ * are quoted, never corrected (DESIGN.md, Care principles), so there the assistant only offers to
+ * put the word in quotation marks, and is quiet once it is quoted.
+ */
+export type FieldWords = 'staff' | 'theirs';
+
 interface LanguageHintsProps {
   id: string;
   text: string;
-  onReplace(next: string): void;
+  words?: FieldWords;
+  /** The new text, and where the caret goes in it (just after what was changed). */
+  onReplace(next: string, caret: number): void;
+  /** A suggestion was dismissed: the field takes the keyboard back. */
+  onDismiss?(): void;
 }
 
 /** One finding per term and wording: "addict" written twice is one suggestion, applied where it is first. */
@@ -29,18 +40,62 @@ function distinctFindings(findings: LanguageFinding[]): LanguageFinding[] {
  * The language assistant under a text field: which words other wording is offered for, what, and
  * where the suggestion comes from. It never blocks saving; each term can be taken or dismissed.
  * The list is a polite live region, so a screen reader hears a new suggestion after the sentence.
+ * Each button's name begins with the words it shows, so speech control finds it by what is on screen.
  */
-export function LanguageHints({ id, text, onReplace }: LanguageHintsProps) {
+export function LanguageHints({ id, text, words = 'staff', onReplace, onDismiss }: LanguageHintsProps) {
   const { t } = useTranslation();
   const { dismissed, dismiss } = useDismissedTerms();
   const settled = useDebounced(text, PAUSE_MS);
-  const findings = useMemo(() => distinctFindings(checkLanguage(settled, { dismissed })), [settled, dismissed]);
+  const findings = useMemo(() => {
+    const found = distinctFindings(checkLanguage(settled, { dismissed }));
+    return words === 'theirs' ? unquotedFindings(settled, found) : found;
+  }, [settled, dismissed, words]);
 
-  const use = (finding: LanguageFinding, index: number) => {
-    // The text may have moved on since the pause; check it again so the span is where we think.
-    const fresh = checkLanguage(text, { dismissed }).find((f) => f.termId === finding.termId && f.matched.toLowerCase() === finding.matched.toLowerCase());
-    if (fresh) onReplace(suggestReplacement(text, fresh, index));
+  // The text may have moved on since the pause; check it again so the span is where we think.
+  const fresh = (finding: LanguageFinding) => checkLanguage(text, { dismissed }).find((f) => f.termId === finding.termId && f.matched.toLowerCase() === finding.matched.toLowerCase());
+  // Everything after the changed word is as it was, so the caret goes just before that part.
+  const apply = (now: LanguageFinding, next: string) => {
+    if (next !== text) onReplace(next, next.length - (text.length - now.end));
   };
+  const use = (finding: LanguageFinding, index: number) => {
+    const now = fresh(finding);
+    if (now) apply(now, suggestReplacement(text, now, index));
+  };
+  const quote = (finding: LanguageFinding) => {
+    const now = fresh(finding);
+    if (now) apply(now, quoteSpan(text, now));
+  };
+  const drop = (termId: string) => {
+    dismiss(termId);
+    onDismiss?.();
+  };
+
+  if (words === 'theirs') {
+    return (
+      <div id={id} className="language-hints" aria-live="polite">
+        {findings.length === 0 ? null : (
+          <>
+            <p className="language-hints-title">{t('language.theirsTitle')}</p>
+            <ul className="language-hints-list">
+              {findings.map((f) => (
+                <li key={`${f.termId}:${f.matched}`} className="language-hint">
+                  <p>{t('language.theirsKept', { matched: f.matched })}</p>
+                  <div className="language-hint-actions">
+                    <ActionButton className="button-small" onPress={() => quote(f)} aria-label={t('language.quoteLabel', { matched: f.matched })}>
+                      {t('language.quote', { matched: f.matched })}
+                    </ActionButton>
+                    <ActionButton variant="quiet" className="button-small" onPress={() => drop(f.termId)} aria-label={t('language.dismissLabel', { matched: f.matched })}>
+                      {t('language.dismiss')}
+                    </ActionButton>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    );
+  }
 
   return (
     <div id={id} className="language-hints" aria-live="polite">
@@ -71,7 +126,7 @@ export function LanguageHints({ id, text, onReplace }: LanguageHintsProps) {
                       {t('language.use', { suggestion: s })}
                     </ActionButton>
                   ))}
-                  <ActionButton variant="quiet" className="button-small" onPress={() => dismiss(f.termId)} aria-label={t('language.dismissLabel', { matched: f.matched })}>
+                  <ActionButton variant="quiet" className="button-small" onPress={() => drop(f.termId)} aria-label={t('language.dismissLabel', { matched: f.matched })}>
                     {t('language.dismiss')}
                   </ActionButton>
                 </div>

@@ -10,6 +10,7 @@ import { useFieldErrors, type FieldErrors } from '../../../components/use-field-
 import { DismissedTermsProvider } from '../language/dismissed-terms';
 import { todayIso } from '../time';
 import { DateInput } from '../ui/DateInput';
+import { SAVE_KEYSHORTCUTS, SaveShortcut, saveShortcutLabel } from '../ui/SaveShortcut';
 import type { EntryKindUi } from './entry-ui';
 
 interface EntryFormProps<D> {
@@ -32,7 +33,7 @@ function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message:
   return out;
 }
 
-/** Adds or edits one dated entry. Nothing here blocks on the language assistant. */
+/** Adds or edits one dated entry; Ctrl/Cmd+Enter saves from any field. Nothing here blocks on the language assistant. */
 export function EntryForm<D>({ ui, personId, entry, dateLabel, submitLabel, onDone }: EntryFormProps<D>) {
   const { t } = useTranslation();
   const today = todayIso();
@@ -57,7 +58,9 @@ export function EntryForm<D>({ ui, personId, entry, dateLabel, submitLabel, onDo
   const add = useApiMutation('entries.add', handlers);
   const update = useApiMutation('entries.update', handlers);
 
+  const pending = add.isPending || update.isPending;
   const submit = () => {
+    if (pending) return;
     setProblem(null);
     const data = ui.toData(draft);
     const parsed = entryDataSchemas[ui.kind].safeParse(data);
@@ -76,6 +79,7 @@ export function EntryForm<D>({ ui, personId, entry, dateLabel, submitLabel, onDo
   const Fields = ui.Fields;
   return (
     <DismissedTermsProvider>
+      <SaveShortcut formRef={formRef}>
       <ValidatedForm
         formRef={formRef}
         scope={scope}
@@ -89,14 +93,16 @@ export function EntryForm<D>({ ui, personId, entry, dateLabel, submitLabel, onDo
         <DateInput label={dateLabel} name="occurredOn" value={occurredOn} onChange={setOccurredOn} max={today} />
         {problem ? <Notice tone="error">{problem}</Notice> : null}
         <div className="form-actions form-actions-start">
-          <ActionButton type="submit" variant="primary" isPending={add.isPending || update.isPending}>
+          <ActionButton type="submit" variant="primary" isPending={pending} aria-keyshortcuts={SAVE_KEYSHORTCUTS}>
             {submitLabel}
+            <kbd aria-hidden="true">{saveShortcutLabel()}</kbd>
           </ActionButton>
           <ActionButton variant="quiet" onPress={() => onDone(false)}>
             {t('entries.cancel')}
           </ActionButton>
         </div>
       </ValidatedForm>
+      </SaveShortcut>
     </DismissedTermsProvider>
   );
 }

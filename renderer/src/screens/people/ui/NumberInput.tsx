@@ -1,4 +1,4 @@
-import { useContext } from 'react';
+import { useContext, useRef } from 'react';
 import { Button, FieldError, Group, Input, Label, NumberField, Text } from 'react-aria-components';
 import { FieldErrorContext } from '../../../components/use-field-errors';
 
@@ -14,20 +14,36 @@ interface NumberInputProps {
   grouping?: boolean;
   /** Compact: a quantity beside a supply, with no step buttons. */
   compact?: boolean;
+  /** Where the first step up from an empty field lands (react-aria starts at `min`), and a
+   * first step down lands on `min`: 1 and 0 for "doses used". */
+  firstStep?: number;
   className?: string;
 }
 
 /** A whole number, typed or stepped with the arrow keys; empty means "not given". */
-export function NumberInput({ label, name, value, onChange, min = 0, max, description, grouping = false, compact = false, className }: NumberInputProps) {
+export function NumberInput({ label, name, value, onChange, min = 0, max, description, grouping = false, compact = false, firstStep, className }: NumberInputProps) {
   const scope = useContext(FieldErrorContext);
   const error = scope?.errors[name];
+  const inputRef = useRef<HTMLInputElement>(null);
+  const pasting = useRef(false);
+  /**
+   * A value that comes while the box still shows nothing came from a step (a button or an arrow key),
+   * not from typing, which is committed with the typed text on screen. From empty, react-aria steps
+   * up to `min` and down to `max`; here up goes to `firstStep` and down to `min`.
+   */
+  const fromEmptyStep = (v: number): number => {
+    if (firstStep === undefined || value !== null || pasting.current || inputRef.current?.value !== '') return v;
+    if (v === min) return firstStep;
+    if (max !== undefined && v === max) return min;
+    return v;
+  };
   return (
     <NumberField
       name={name}
       value={value ?? Number.NaN}
       onChange={(v) => {
         scope?.clear(name);
-        onChange(Number.isNaN(v) ? null : v);
+        onChange(Number.isNaN(v) ? null : fromEmptyStep(v));
       }}
       minValue={min}
       maxValue={max}
@@ -43,7 +59,14 @@ export function NumberInput({ label, name, value, onChange, min = 0, max, descri
             −
           </Button>
         )}
-        <Input className="field-input number-input" />
+        <Input
+          ref={inputRef}
+          className="field-input number-input"
+          onPasteCapture={() => {
+            pasting.current = true;
+            setTimeout(() => (pasting.current = false), 0);
+          }}
+        />
         {compact ? null : (
           <Button slot="increment" className="number-step">
             +

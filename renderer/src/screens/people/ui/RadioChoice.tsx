@@ -10,10 +10,12 @@ interface RadioChoiceProps<V extends string> {
   onChange(value: V): void;
   description?: string;
   orientation?: 'horizontal' | 'vertical';
+  /** Focus the chosen answer (or the first, when none is chosen yet) as the form opens. */
+  autoFocus?: boolean;
 }
 
 /** A short set of answers, all visible at once; arrow keys move between them. */
-export function RadioChoice<V extends string>({ label, name, value, options, onChange, description, orientation = 'horizontal' }: RadioChoiceProps<V>) {
+export function RadioChoice<V extends string>({ label, name, value, options, onChange, description, orientation = 'horizontal', autoFocus = false }: RadioChoiceProps<V>) {
   const scope = useContext(FieldErrorContext);
   const error = scope?.errors[name];
   return (
@@ -37,8 +39,8 @@ export function RadioChoice<V extends string>({ label, name, value, options, onC
         </Text>
       ) : null}
       <div className={`choice-options choice-options-${orientation}`}>
-        {options.map((o) => (
-          <Radio key={o.value} value={o.value} className="choice">
+        {options.map((o, i) => (
+          <Radio key={o.value} value={o.value} className="choice" autoFocus={autoFocus && (value === null ? i === 0 : o.value === value)}>
             <span className="choice-dot" aria-hidden="true" />
             {o.label}
           </Radio>

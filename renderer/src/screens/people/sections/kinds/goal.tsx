@@ -14,7 +14,7 @@ function GoalFields({ draft, set }: { draft: GoalDraft; set(p: Partial<GoalDraft
   const { t } = useTranslation();
   return (
     <>
-      <AssistedTextArea label={t('goals.text')} description={t('goals.textHelp')} name="text" value={draft.text} onChange={(text) => set({ text })} autoFocus />
+      <AssistedTextArea label={t('goals.text')} description={t('goals.textHelp')} words="theirs" name="text" value={draft.text} onChange={(text) => set({ text })} autoFocus />
       <RadioChoice
         label={t('goals.status')}
         name="status"

@@ -9,7 +9,8 @@ import { oneOf, str, type EntryKindUi } from '../entry-ui';
 type Option = (typeof TREATMENT_OPTIONS)[number];
 type Stance = (typeof TREATMENT_STANCES)[number];
 interface TreatmentDraft {
-  option: Option;
+  /** Nothing chosen until they talk about one: no medication is assumed. */
+  option: Option | null;
   otherOption: string;
   stance: Stance;
   note: string;
@@ -25,6 +26,7 @@ function TreatmentFields({ draft, set }: { draft: TreatmentDraft; set(p: Partial
         value={draft.option}
         options={TREATMENT_OPTIONS.map((o) => ({ value: o, label: t(`treatment.options.${o}`) }))}
         onChange={(option) => set({ option })}
+        placeholder={t('treatment.optionPlaceholder')}
         autoFocus
       />
       {draft.option === 'other' ? <TextInput label={t('treatment.otherOption')} name="otherOption" value={draft.otherOption} onChange={(otherOption) => set({ otherOption })} /> : null}
@@ -58,7 +60,7 @@ function TreatmentSummary({ data }: { data: Record<string, unknown> }) {
 
 export const treatmentUi: EntryKindUi<TreatmentDraft> = {
   kind: 'treatment_interest',
-  empty: () => ({ option: 'buprenorphine', otherOption: '', stance: 'not_right_now', note: '' }),
+  empty: () => ({ option: null, otherOption: '', stance: 'not_right_now', note: '' }),
   fromData: (d) => ({
     option: oneOf(d.option, TREATMENT_OPTIONS, 'other'),
     otherOption: str(d.otherOption),
