@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTREACH_METHODS } from '../continuity/reach';
 import { ALL_ROLES } from '../roles';
 import { channel } from './channel';
 import { contactSettingSchema, idSchema, isoDateSchema, personSummarySchema } from './record-schemas';
@@ -33,7 +34,7 @@ export const timelineSchema = z.object({
 });
 export type Timeline = z.infer<typeof timelineSchema>;
 
-export const REACH_METHODS = ['text', 'call', 'message', 'email', 'in_person', 'trusted_contact', 'other'] as const;
+export const REACH_METHODS = OUTREACH_METHODS;
 
 const reachSchema = z.object({
   okToText: z.boolean(),
@@ -45,6 +46,8 @@ const reachSchema = z.object({
   trustedContact: z.string().nullable(),
   hasPhone: z.boolean(),
   hasEmail: z.boolean(),
+  /** The number to use, only when they agreed to calls or texts (and never for do-not-contact). Not clinical. */
+  phone: z.string().nullable(),
 });
 const outreachSchema = z.object({ id: z.number(), at: z.string(), method: z.enum(REACH_METHODS), reached: z.boolean(), note: z.string(), staffName: z.string() });
 
@@ -86,6 +89,8 @@ export const overviewSchema = z.object({
     twoContacts90DaysApart: z.number(),
     contactInLast6Months: z.number(),
     peopleSeen: z.number(),
+    /** The retention views count the 12 months (and 6 months) ending on this day: the period's end, or today. */
+    retentionTo: z.string(),
   }),
 });
 export type Overview = z.infer<typeof overviewSchema>;

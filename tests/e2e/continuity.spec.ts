@@ -130,6 +130,11 @@ test('January to March, four months away, back in August: two episodes, the time
   await expect(page.getByTestId('testing-period').getByRole('link', { name: 'Eli' })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Contacts per month/ })).toBeVisible();
   await expect(page.locator('body')).not.toContainText(/lost to follow|non-?compliant|drop-?out/i);
+  // Each card shows at most five rows; the clinic trends stay on the first screen at 1366x768.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const list of await page.locator('.cx-home-list').all()) expect(await list.locator(':scope > li').count()).toBeLessThanOrEqual(5);
+  const trends = await page.getByRole('img', { name: /^Contacts per month/ }).boundingBox();
+  expect(trends && trends.y + trends.height).toBeLessThanOrEqual(768);
   await shot(page, 'continuity-03-home');
 });
 
@@ -172,6 +177,65 @@ test("door's open: who is away, how it is safe to reach them, and an outreach at
   await shot(page, 'continuity-05-doors-open');
 });
 
+test("consent to contact: only the agreed ways, the number to use, and no outreach for do-not-contact", async ({ page, preview, request }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signInAsAdmin(page);
+  const call = api(request, preview);
+  await seedClinicWeek(call);
+  const gus = await call('people.create', {
+    clientCode: 'GU-5120',
+    preferredName: 'Gus',
+    pronouns: 'he/him',
+    contactPrefs: { okToCall: true, phone: '555-0133', safeTimes: 'Weekdays after 3 pm' },
+  });
+  for (const back of [110, 85]) await call('contacts.record', { personId: gus.id, occurredAt: noon(daysAgo(back)), setting: 'drop_in' });
+  await page.reload();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: "Door's open" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: "Door's open" })).toBeVisible();
+  const cards = page.getByTestId('door-card');
+  await expect(cards).toHaveCount(5);
+  const card = (name: string) => cards.filter({ has: page.getByRole('link', { name, exact: true }) });
+
+  // The number is on the card when calls or texts are agreed; never for do-not-contact.
+  await expect(card('Gus').getByTestId('reach-phone')).toHaveText('555-0133');
+  await expect(card('Ash').getByTestId('reach-phone')).toHaveText('555-0102');
+  await expect(card('Dee').getByTestId('reach-phone')).toHaveText('555-0147');
+  await expect(card('Bee').getByTestId('reach-phone')).toHaveCount(0);
+  // Do not contact: no outreach action at all.
+  await expect(card('Bee').getByRole('button', { name: 'Note an outreach attempt' })).toHaveCount(0);
+  await shot(page, 'continuity-06-doors-open-consent');
+
+  // Calls only: the dialog shows the agreed way and safe times, and offers no text.
+  await card('Gus').getByRole('button', { name: 'Note an outreach attempt' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Note an outreach attempt for Gus' });
+  await expect(dialog.getByTestId('outreach-consent')).toContainText('OK to call');
+  await expect(dialog.getByTestId('outreach-consent')).toContainText('Weekdays after 3 pm');
+  await expect(dialog.getByTestId('outreach-consent')).toContainText('555-0133');
+  await expect(dialog.getByRole('radio', { name: 'Call' })).toBeChecked();
+  for (const way of ['Text', 'Message', 'Email', 'In person', 'Trusted contact', 'Another way']) await expect(dialog.getByRole('radio', { name: way })).toBeDisabled();
+  await expect(dialog).toContainText('They agreed to calls only.');
+  await shot(page, 'continuity-07-outreach-calls-only');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Nothing said yet: every way, with a gentle note to ask first.
+  await card('CR-0930').getByRole('button', { name: 'Note an outreach attempt' }).click();
+  const open = page.getByRole('dialog', { name: /^Note an outreach attempt for/ });
+  await expect(open).toContainText("They haven't said yet. Ask before reaching out.");
+  await expect(open.getByRole('radio', { name: 'Text' })).toBeEnabled();
+  await shot(page, 'continuity-08-outreach-not-said');
+  await open.getByRole('button', { name: 'Cancel' }).click();
+
+  // Bee's own page: do not contact first, and no outreach action there either.
+  await card('Bee').getByRole('link', { name: 'Bee', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Bee/ })).toBeVisible();
+  await expect(page.getByText('Do not contact.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /outreach/i })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /outreach/i })).toHaveCount(0);
+  await shot(page, 'continuity-09-do-not-contact-person');
+});
+
 test('clinic overview: a chosen period, counts kept apart, continuity with definitions, and a CSV', async ({ page, preview, request }) => {
   await signInAsAdmin(page);
   await seedClinicWeek(api(request, preview));
@@ -186,6 +250,12 @@ test('clinic overview: a chosen period, counts kept apart, continuity with defin
   await expect(counts.filter({ hasText: 'Naloxone kits given' })).toContainText('Kits, counted apart from people and contacts.');
   await expect(page.getByRole('table', { name: 'Supplies given' }).getByRole('row', { name: /Naloxone \(nasal\)/ })).toBeVisible();
   await expect(page.locator('[data-measure="coc"]')).toContainText('Average over 6 participants with at least 2 contacts');
+  // Categories in words, never the catalog's keys; the retention view says which 12 months it counts.
+  const supplies = page.getByRole('table', { name: 'Supplies given' });
+  await expect(supplies.getByRole('row', { name: /Naloxone \(nasal\)/ }).getByRole('cell').first()).toHaveText('Naloxone');
+  await expect(supplies).not.toContainText(/naloxone\b(?! \()|test_strips|safer_use|wound_care/);
+  await expect(page.locator('[data-measure="twoContacts90DaysApart"]')).toContainText(/Of the participants seen in the period: their contacts in the 12 months up to \w+ \d+, \d{4}\./);
+  await expect(page.locator('[data-measure="twoContacts90DaysApart"] .cx-measure-value')).toHaveText(/^\d{1,3}(,\d{3})* of \d{1,3}(,\d{3})*$/);
   await page.locator('[data-measure="coc"]').getByRole('button', { name: 'Source' }).click();
   await expect(page.locator('[data-measure="coc"]')).toContainText('Bice TW, Boxerman SB');
 

@@ -126,21 +126,34 @@ test('the audit trail filters by person, staff member and action, and verifies i
   await signInAdmin(page);
   const a = await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: 'AU-17', preferredName: 'Ari' });
   await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: 'BX-02', preferredName: 'Bex' });
-  await rpc(page, preview, 'contacts.record', { personId: a.id, setting: 'drop_in', whatMattered: 'Dry socks' });
+  const c = await rpc<{ id: number }>(page, preview, 'contacts.record', { personId: a.id, setting: 'drop_in', whatMattered: 'Dry socks' });
   await rpc(page, preview, 'people.get', { id: a.id });
+  await rpc(page, preview, 'contacts.update', { id: c.id, changes: { whatMattered: 'Dry socks and a coffee' } });
+  await rpc(page, preview, 'entries.add', { personId: a.id, kind: 'goal', occurredOn: '2025-01-02', data: { text: 'Keep my apartment' } });
+  await rpc(page, preview, 'backup.updateSettings', { keepDaily: 5 });
 
   await mainNav(page).getByRole('link', { name: 'Audit trail' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
   await expect(page.getByTestId('audit-row').first()).toBeVisible();
+  // Words people read, never the names in code (backup.settings, whatMattered, keepDaily).
+  const all = page.getByTestId('audit-row');
+  await expect(all.nth(0)).toContainText('Backup settings changed');
+  await expect(all.nth(0)).toContainText(/daily backups kept: \d+ → 5/);
+  await expect(all.nth(1)).toContainText('Entry added: goal');
+  await expect(all.nth(2)).toContainText('Contact edited');
+  await expect(all.nth(2)).toContainText('Changed: what mattered to them');
+  await expect(page.locator('.au-table')).not.toContainText(/backup\.settings|whatMattered|keepDaily|entry\.create/);
   await shot(page, 'audit-01-all');
 
   await page.getByLabel('Client code').fill('au-17');
   await page.getByRole('button', { name: 'Show entries' }).click();
   const rows = page.getByTestId('audit-row');
-  await expect(rows).toHaveCount(3);
-  await expect(rows.nth(0)).toContainText('Record opened');
-  await expect(rows.nth(1)).toContainText('Contact recorded');
-  await expect(rows.nth(2)).toContainText('Person added');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.nth(0)).toContainText('Entry added: goal');
+  await expect(rows.nth(1)).toContainText('Contact edited');
+  await expect(rows.nth(2)).toContainText('Record opened');
+  await expect(rows.nth(3)).toContainText('Contact recorded');
+  await expect(rows.nth(4)).toContainText('Person added');
   await shot(page, 'audit-02-person');
 
   await page.getByRole('button', { name: 'Clear' }).click();

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
+import type { ChannelName, ContactPrefs, InputOf, OutputOf } from '../../shared/contract';
+import { REACH_METHODS } from '../../shared/contract/continuity';
 import type { Router } from '../../electron/core';
 import type { Doorway } from '../../electron/core';
 import { dbContentHash, removeDir, setUpVault, tempDir } from '../support/vault';
@@ -141,6 +142,71 @@ describe('home screen and door\'s open', () => {
   });
 });
 
+describe('consent to contact in outreach', () => {
+  const PREFS: ContactPrefs = { okToText: false, okToCall: false, okToLeaveMessage: false, okToEmail: false, phone: null, email: null, safeTimes: null, trustedContact: null, doNotContact: false, whatHelps: null };
+
+  async function awayWith(clientCode: string, prefs: Partial<ContactPrefs>) {
+    const p = await call('people.create', { clientCode, contactPrefs: { ...PREFS, ...prefs } });
+    await call('contacts.record', { personId: p.id, setting: 'van', occurredAt: la('2026-04-01') });
+    return p;
+  }
+  const refusal = async (input: InputOf<'outreach.record'>) => {
+    const r = await router('outreach.record', input);
+    if (r.ok) throw new Error('expected a refusal');
+    return r.error;
+  };
+
+  it('refuses a way the person did not agree to, calmly, and changes nothing', async () => {
+    const calls = await awayWith('CA0001', { okToCall: true, phone: '555-0110', safeTimes: 'After 3 pm' });
+    const before = dbContentHash(core.db);
+    for (const method of ['text', 'message', 'email', 'in_person', 'trusted_contact', 'other'] as const) {
+      const e = await refusal({ personId: calls.id, method, reached: false, note: 'Tried anyway' });
+      expect(e).toMatchObject({ code: 'INVALID_INPUT', message: 'They agreed to calls only. Please use one of those ways.', fields: { method: expect.stringContaining('calls only') } });
+    }
+    expect(dbContentHash(core.db)).toBe(before);
+    expect(await call('outreach.list', { personId: calls.id })).toEqual([]);
+    // The agreed way is noted as before.
+    await call('outreach.record', { personId: calls.id, method: 'call', note: 'Left no message' });
+    expect((await call('outreach.list', { personId: calls.id })).map((o) => o.method)).toEqual(['call']);
+  });
+
+  it('a trusted contact is a way only when one is noted; nothing said yet keeps every way', async () => {
+    const trusted = await awayWith('TC0001', { okToText: true, phone: '555-0111', trustedContact: 'Sam, 555-0112' });
+    await call('outreach.record', { personId: trusted.id, method: 'trusted_contact' });
+    await call('outreach.record', { personId: trusted.id, method: 'text' });
+    expect(await refusal({ personId: trusted.id, method: 'call', reached: false, note: '' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'They agreed to texts and their trusted contact only. Please use one of those ways.',
+    });
+    const textsOnly = await awayWith('TX0001', { okToText: true });
+    expect((await refusal({ personId: textsOnly.id, method: 'trusted_contact', reached: false, note: '' })).code).toBe('INVALID_INPUT');
+    const notSaid = await awayWith('NS0001', {});
+    for (const method of REACH_METHODS) await call('outreach.record', { personId: notSaid.id, method });
+    expect(await call('outreach.list', { personId: notSaid.id })).toHaveLength(REACH_METHODS.length);
+  });
+
+  it('do not contact: no outreach at all, and nothing changes', async () => {
+    const dnc = await awayWith('DN0001', { doNotContact: true, okToText: true, phone: '555-0113' });
+    const before = dbContentHash(core.db);
+    for (const method of REACH_METHODS) {
+      const e = await refusal({ personId: dnc.id, method, reached: true, note: '' });
+      expect(e.code).toBe('FORBIDDEN');
+      expect(e.message).toMatch(/^They asked not to be contacted/);
+    }
+    expect(dbContentHash(core.db)).toBe(before);
+    const item = (await call('doors.list', {})).items.find((i) => i.person.id === dnc.id)!;
+    expect(item.reach).toMatchObject({ doNotContact: true, phone: null });
+  });
+
+  it("door's open carries the number only when calls or texts are agreed", async () => {
+    await awayWith('PH0001', { okToCall: true, phone: '555-0120' });
+    await awayWith('PH0002', { okToText: true, phone: '555-0121' });
+    await awayWith('PH0003', { okToLeaveMessage: true, okToEmail: true, phone: '555-0122', email: 'x@example.org' });
+    const phones = Object.fromEntries((await call('doors.list', {})).items.map((i) => [i.person.clientCode, i.reach.phone]));
+    expect(phones).toEqual({ PH0001: '555-0120', PH0002: '555-0121', PH0003: null });
+  });
+});
+
 describe('clinic overview for a period', () => {
   it('counts people, contacts and naloxone kits separately, with new people and returns, and exports CSV', async () => {
     const p = await januaryToMarchThenAugust();
@@ -164,6 +230,31 @@ describe('clinic overview for a period', () => {
     expect(rows).toContainEqual(['Counts', 'Naloxone kits given', '5', 'Kits, not people or contacts']);
     expect(rows).toContainEqual(['Continuity', 'COC', '1.000', 'Average over 1 people with at least 2 contacts']);
     expect(core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'overview.export'").pluck().get()).toBe(1);
+  });
+
+  it('counts two contacts 90 days apart over the 12 months ending with the period, and names categories in the CSV', async () => {
+    const catalog = await call('catalog.list', {});
+    const nasal = catalog.find((i) => i.label === 'Naloxone (nasal)')!;
+    // Rae: 1 Oct 2025 and 10 Feb 2026, 132 days apart, both within the 12 months up to 28 Feb 2026.
+    const rae = await call('people.create', { clientCode: 'RA0001' });
+    await call('contacts.record', { personId: rae.id, setting: 'drop_in', occurredAt: la('2025-10-01') });
+    await call('contacts.record', { personId: rae.id, setting: 'drop_in', occurredAt: la('2026-02-10'), supplies: [{ itemId: nasal.id, quantity: 1200 }] });
+    // Sol: 15 Jan 2025 is more than 12 months before 28 Feb 2026 (the window starts 1 Mar 2025), so one contact in it.
+    const sol = await call('people.create', { clientCode: 'SO0001' });
+    await call('contacts.record', { personId: sol.id, setting: 'van', occurredAt: la('2025-01-15') });
+    await call('contacts.record', { personId: sol.id, setting: 'van', occurredAt: la('2026-02-20') });
+    const o = await call('overview.period', { from: '2026-02-01', to: '2026-02-28' });
+    // Within February alone each has one contact: counting over the period only would give 0.
+    expect(o.continuity).toMatchObject({ peopleSeen: 2, twoContacts90DaysApart: 1, contactInLast6Months: 2, retentionTo: '2026-02-28' });
+    const rows = Papa.parse<string[]>((await call('overview.exportCsv', { from: '2026-02-01', to: '2026-02-28' })).csv).data;
+    expect(rows).toContainEqual(['Supplies', 'Naloxone (nasal)', '1200', 'Naloxone']);
+    expect(rows).toContainEqual([
+      'Continuity',
+      'People with two contacts at least 90 days apart within 12 months',
+      '1',
+      'Of 2 people seen in the period; the 12 months up to 2026-02-28',
+    ]);
+    expect(rows.flat()).not.toContain('naloxone');
   });
 
   it('refuses a period that ends before it starts, writing nothing', async () => {

@@ -4,6 +4,7 @@ import type { ContactPrefs, ContactSetting } from '../../../shared/contract/reco
 import { addDays, calendarDay, daysBetween } from '../../../shared/continuity/days';
 import { currentAbsence, deriveEpisodes } from '../../../shared/continuity/episodes';
 import { clinicMeasures, continuityMeasures } from '../../../shared/continuity/measures';
+import { agreedMethods, notAgreedMessage } from '../../../shared/continuity/reach';
 import { retentionView } from '../../../shared/continuity/retention';
 import type { Data } from '../data/engine';
 import type { PersonEntriesTable } from '../data/schema';
@@ -147,6 +148,8 @@ export async function welcomeBackCue(data: Data, personId: number, at: Date, s: 
 
 function reachOf(prefsJson: string): DoorOpenItem['reach'] {
   const p = JSON.parse(prefsJson) as Partial<ContactPrefs>;
+  // The number travels only when they agreed to be called or texted on it.
+  const phoneAgreed = !p.doNotContact && Boolean(p.okToCall || p.okToText);
   return {
     okToText: Boolean(p.okToText),
     okToCall: Boolean(p.okToCall),
@@ -157,6 +160,7 @@ function reachOf(prefsJson: string): DoorOpenItem['reach'] {
     trustedContact: p.trustedContact ?? null,
     hasPhone: Boolean(p.phone),
     hasEmail: Boolean(p.email),
+    phone: phoneAgreed && p.phone ? p.phone : null,
   };
 }
 
@@ -370,11 +374,33 @@ export async function clinicOverview(data: Data, s: ContinuitySettings, period: 
     e.days.push(r.local_day);
   }
   const measures = clinicMeasures([...perPerson.values()].map((e) => continuityMeasures(e.staff)));
+  // The retention views look at the 12 months ending with the period (or today), as their definitions say
+  // (DESIGN.md: two contacts at least 90 days apart within 12 months), not only at the chosen period.
   let twoApart = 0;
   let recent = 0;
   const end = period.to < today(now, s) ? period.to : today(now, s);
-  for (const e of perPerson.values()) {
-    const v = retentionView(e.days, end);
+  const yearDays = new Map<number, string[]>();
+  const inYear = await data
+    .selectFrom('contacts')
+    .select(['person_id', 'local_day'])
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.between('local_day', addDays(end, -364), end))
+    .where('person_id', 'in', (eb) =>
+      eb
+        .selectFrom('contacts')
+        .select('person_id')
+        .where('deleted_at', 'is', null)
+        .where((w) => w.between('local_day', period.from, period.to)),
+    )
+    .$narrowType<{ local_day: string }>()
+    .execute();
+  for (const r of inYear) {
+    const days = yearDays.get(r.person_id);
+    if (days) days.push(r.local_day);
+    else yearDays.set(r.person_id, [r.local_day]);
+  }
+  for (const id of perPerson.keys()) {
+    const v = retentionView(yearDays.get(id) ?? [], end);
     if (v.twoContacts90DaysApart) twoApart++;
     if (v.contactInLast6Months) recent++;
   }
@@ -387,11 +413,20 @@ export async function clinicOverview(data: Data, s: ContinuitySettings, period: 
     newPeople: Number(newPeople.n),
     returnsAfterTimeAway: Number(counts.returns),
     supplies,
-    continuity: { ...measures, twoContacts90DaysApart: twoApart, contactInLast6Months: recent, peopleSeen: perPerson.size },
+    continuity: { ...measures, twoContacts90DaysApart: twoApart, contactInLast6Months: recent, peopleSeen: perPerson.size, retentionTo: end },
   };
 }
 
 const fmt = (v: number | null) => (v === null ? 'not enough contacts yet' : v.toFixed(3));
+/** Supply categories in words, as the catalog settings name them (renderer catalog.categories). */
+const CATEGORY_WORDS: Record<string, string> = {
+  naloxone: 'Naloxone',
+  syringes: 'Syringes',
+  test_strips: 'Test strips',
+  safer_use: 'Safer use',
+  wound_care: 'Wound care',
+};
+export const categoryWords = (c: string | null): string => (c === null ? 'Other' : (CATEGORY_WORDS[c] ?? c.replace(/_/g, ' ')));
 
 /** The overview as CSV: one row per figure, people, contacts and naloxone kits kept apart. */
 export function overviewCsv(o: Overview, clinicName: string): { filename: string; csv: string } {
@@ -404,15 +439,25 @@ export function overviewCsv(o: Overview, clinicName: string): { filename: string
     ['Counts', 'Naloxone kits given', o.naloxoneKits, 'Kits, not people or contacts'],
     ['Counts', 'New people', o.newPeople, 'First contact in the period'],
     ['Counts', 'Returns after time away', o.returnsAfterTimeAway, 'Welcome-back contacts'],
-    ...o.supplies.map((x) => ['Supplies', x.label, x.quantity, x.category ?? '']),
+    ...o.supplies.map((x) => ['Supplies', x.label, x.quantity, categoryWords(x.category)]),
     ...(['coc', 'upc', 'secon', 'mmci', 'hhi'] as const).map((k) => [
       'Continuity',
       k.toUpperCase(),
       fmt(o.continuity[k].mean),
       `Average over ${o.continuity[k].people} people with at least 2 contacts`,
     ]),
-    ['Continuity', 'People with two contacts 90 days apart', o.continuity.twoContacts90DaysApart, `Of ${o.continuity.peopleSeen} people seen`],
-    ['Continuity', 'People with a contact in the last 6 months', o.continuity.contactInLast6Months, `Of ${o.continuity.peopleSeen} people seen`],
+    [
+      'Continuity',
+      'People with two contacts at least 90 days apart within 12 months',
+      o.continuity.twoContacts90DaysApart,
+      `Of ${o.continuity.peopleSeen} people seen in the period; the 12 months up to ${o.continuity.retentionTo}`,
+    ],
+    [
+      'Continuity',
+      'People with a contact in the last 6 months',
+      o.continuity.contactInLast6Months,
+      `Of ${o.continuity.peopleSeen} people seen in the period; the 6 months up to ${o.continuity.retentionTo}`,
+    ],
   ];
   const safeName = clinicName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'clinic';
   return { filename: `doorway-${safeName}-overview-${o.from}-to-${o.to}.csv`, csv: Papa.unparse(rows, { newline: '\r\n' }) };
@@ -424,9 +469,16 @@ export async function recordOutreach(
   o: { method: Outreach['method']; reached: boolean; note: string },
   actor: { id: number; at: string },
 ): Promise<Outreach> {
-  const person = await data.selectFrom('people').select('deleted_at').where('id', '=', personId).executeTakeFirst();
+  const person = await data.selectFrom('people').select(['deleted_at', 'contact_prefs']).where('id', '=', personId).executeTakeFirst();
   if (!person) throw new DoorwayError('NOT_FOUND', 'That person could not be found.');
   if (person.deleted_at) throw new DoorwayError('CONFLICT', 'This record was removed. An administrator can restore it first.');
+  // Consent to contact: only the ways they agreed to, and none at all for do-not-contact.
+  const reach = reachOf(person.contact_prefs);
+  if (!agreedMethods(reach).includes(o.method)) {
+    const message = notAgreedMessage(reach);
+    if (reach.doNotContact) throw new DoorwayError('FORBIDDEN', message);
+    throw new DoorwayError('INVALID_INPUT', message, { fields: { method: message } });
+  }
   const { id } = await data
     .insertInto('outreach_attempts')
     .values({ person_id: personId, at: actor.at, staff_id: actor.id, method: o.method, reached: o.reached ? 1 : 0, note: o.note.trim(), created_at: actor.at })

@@ -29,7 +29,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               {e.actorName ?? <span className="muted">{t('audit.table.doorway')}</span>}
               {e.emergency ? <span className="au-emergency">{t('audit.table.emergency')}</span> : null}
             </td>
-            <td>{actionLabel(t, e.action)}</td>
+            <td>{actionLabel(t, e.action, e.details)}</td>
             <td>{e.person ? <a href={routeHref(`/people/${e.person.id}`)} className="st-mono">{e.person.clientCode}</a> : null}</td>
             <td className="au-details">{detailsLine(t, e)}</td>
           </tr>

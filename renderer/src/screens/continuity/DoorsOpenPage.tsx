@@ -60,21 +60,20 @@ export function DoorCard({ item, headingLevel = 2 }: { item: DoorOpenItem; headi
       </p>
       <ReachDetails reach={item.reach} />
       <LastOutreach outreach={item.lastOutreach} />
-      <div className="cx-door-card-actions">
-        <ActionButton onPress={() => setOpen(true)}>{t('doors.outreach.open')}</ActionButton>
-        {saved ? (
-          <span role="status" className="cx-door-card-saved">
-            {t('doors.outreach.saved')}
-          </span>
-        ) : null}
-      </div>
-      <OutreachDialog
-        item={item}
-        name={name}
-        isOpen={open}
-        onOpenChange={setOpen}
-        onSaved={() => setSaved(true)}
-      />
+      {/* Do not contact means no outreach action at all: no button, no dialog. */}
+      {item.reach.doNotContact ? null : (
+        <>
+          <div className="cx-door-card-actions">
+            <ActionButton onPress={() => setOpen(true)}>{t('doors.outreach.open')}</ActionButton>
+            {saved ? (
+              <span role="status" className="cx-door-card-saved">
+                {t('doors.outreach.saved')}
+              </span>
+            ) : null}
+          </div>
+          <OutreachDialog item={item} name={name} isOpen={open} onOpenChange={setOpen} onSaved={() => setSaved(true)} />
+        </>
+      )}
     </li>
   );
 }

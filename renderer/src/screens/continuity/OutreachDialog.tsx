@@ -3,22 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { Dialog, FieldError, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup, Text, TextArea, TextField } from 'react-aria-components';
 import type { DoorOpenItem } from '../../../../shared/contract';
 import { REACH_METHODS } from '../../../../shared/contract/continuity';
+import { agreedMethods, consentState } from '../../../../shared/continuity/reach';
 import { appErrorOf } from '../../api/invoke';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { useRecordOutreach } from './queries';
+import { ReachDetails } from './ReachDetails';
 
 type Method = (typeof REACH_METHODS)[number];
 const isMethod = (v: string): v is Method => (REACH_METHODS as readonly string[]).includes(v);
 const NOTE_MAX = 2000;
 
 /** The way they said is fine, so the form starts where the team would most likely start. */
-function likelyMethod(reach: DoorOpenItem['reach']): Method {
-  if (reach.okToText && reach.hasPhone) return 'text';
-  if (reach.okToCall && reach.hasPhone) return 'call';
-  if (reach.okToEmail && reach.hasEmail) return 'email';
-  if (reach.trustedContact) return 'trusted_contact';
-  return 'in_person';
+function likelyMethod(reach: DoorOpenItem['reach'], agreed: readonly Method[]): Method {
+  const ok = (m: Method) => agreed.includes(m);
+  if (ok('text') && reach.okToText && reach.hasPhone) return 'text';
+  if (ok('call') && reach.okToCall && reach.hasPhone) return 'call';
+  if (ok('email') && reach.okToEmail && reach.hasEmail) return 'email';
+  if (ok('trusted_contact') && reach.trustedContact) return 'trusted_contact';
+  if (ok('in_person')) return 'in_person';
+  return agreed[0] ?? 'in_person';
 }
 
 interface OutreachDialogProps {
@@ -41,8 +45,12 @@ export function OutreachDialog({ isOpen, onOpenChange, ...rest }: OutreachDialog
 }
 
 function OutreachForm({ item, name, onSaved, close }: Omit<OutreachDialogProps, 'isOpen' | 'onOpenChange'> & { close(): void }) {
-  const { t } = useTranslation();
-  const [method, setMethod] = useState<Method>(() => likelyMethod(item.reach));
+  const { t, i18n } = useTranslation();
+  const state = consentState(item.reach);
+  const agreed = agreedMethods(item.reach);
+  const unavailable = REACH_METHODS.filter((m) => !agreed.includes(m));
+  const list = (ways: readonly Method[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(ways.map((m) => t(`doors.outreach.wayNames.${m}`)));
+  const [method, setMethod] = useState<Method>(() => likelyMethod(item.reach, agreed));
   const [reached, setReached] = useState<'yes' | 'no'>('no');
   const [note, setNote] = useState('');
   const record = useRecordOutreach();
@@ -53,7 +61,7 @@ function OutreachForm({ item, name, onSaved, close }: Omit<OutreachDialogProps, 
       className="form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (tooLong || record.isPending) return;
+        if (tooLong || record.isPending || !agreed.includes(method)) return;
         record.mutate(
           { personId: item.person.id, method, reached: reached === 'yes', note: note.trim() },
           {
@@ -69,21 +77,32 @@ function OutreachForm({ item, name, onSaved, close }: Omit<OutreachDialogProps, 
         {t('doors.outreach.title', { name })}
       </Heading>
       <p className="cx-muted">{t('doors.outreach.notAContact')}</p>
-      {item.reach.doNotContact ? (
-        <p className="cx-reach-do-not-contact">
-          <strong>{t('doors.reach.doNotContact')}</strong> {t('doors.reach.doNotContactDetail')}
+      {state === 'not_said' ? (
+        <p className="cx-calm-note cx-outreach-consent" data-testid="outreach-consent">
+          {t('doors.outreach.notSaid')}
         </p>
-      ) : null}
-      <RadioGroup className="field" value={method} onChange={(v) => isMethod(v) && setMethod(v)}>
-        <Label className="field-label">{t('doors.outreach.method')}</Label>
-        <div className="cx-choice-chips">
-          {REACH_METHODS.map((m) => (
-            <Radio key={m} value={m} className="cx-choice-chip">
-              {t(`doors.outreach.methods.${m}`)}
-            </Radio>
-          ))}
+      ) : (
+        <div data-testid="outreach-consent">
+          <ReachDetails reach={item.reach} />
         </div>
-      </RadioGroup>
+      )}
+      {state === 'do_not_contact' ? null : (
+        <RadioGroup className="field" value={method} onChange={(v) => isMethod(v) && agreed.includes(v) && setMethod(v)}>
+          <Label className="field-label">{t('doors.outreach.method')}</Label>
+          <div className="cx-choice-chips">
+            {REACH_METHODS.map((m) => (
+              <Radio key={m} value={m} className="cx-choice-chip" isDisabled={!agreed.includes(m)}>
+                {t(`doors.outreach.methods.${m}`)}
+              </Radio>
+            ))}
+          </div>
+          {state === 'agreed' ? (
+            <Text slot="description" className="field-description">
+              {t('doors.outreach.agreedOnly', { ways: list(agreed) })} {t('doors.outreach.unavailable', { ways: list(unavailable) })}
+            </Text>
+          ) : null}
+        </RadioGroup>
+      )}
       <RadioGroup className="field" value={reached} onChange={(v) => setReached(v === 'yes' ? 'yes' : 'no')}>
         <Label className="field-label">{t('doors.outreach.reached')}</Label>
         <div className="cx-choice-chips">
@@ -106,7 +125,7 @@ function OutreachForm({ item, name, onSaved, close }: Omit<OutreachDialogProps, 
       {record.isError ? <Notice tone="error">{appErrorOf(record.error).message}</Notice> : null}
       <div className="form-actions">
         <ActionButton onPress={close}>{t('doors.outreach.cancel')}</ActionButton>
-        <ActionButton type="submit" variant="primary" isPending={record.isPending}>
+        <ActionButton type="submit" variant="primary" isPending={record.isPending} isDisabled={state === 'do_not_contact'}>
           {t('doors.outreach.save')}
         </ActionButton>
       </div>

@@ -12,7 +12,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { formatMeasure, MeasureItem } from './ContinuityMeasures';
 import { downloadCsv } from './download';
-import { capitalise, longDay } from './format';
+import { capitalise, categoryLabel, formatCount, longDay } from './format';
 import { useExportOverview, useOverview } from './queries';
 import './continuity.css';
 
@@ -44,7 +44,7 @@ function CountCard({ title, value, help }: { title: string; value: number; help:
   return (
     <div className="cx-count-card">
       <dt>{title}</dt>
-      <dd className="cx-count-value">{value.toLocaleString('en-US')}</dd>
+      <dd className="cx-count-value">{formatCount(value)}</dd>
       <dd className="cx-count-help">{help}</dd>
     </div>
   );
@@ -88,8 +88,8 @@ function OverviewResults({ o, people, person }: { o: Overview; people: string; p
               {o.supplies.map((s) => (
                 <tr key={s.label}>
                   <th scope="row">{s.label}</th>
-                  <td>{s.category ?? ''}</td>
-                  <td className="cx-num">{s.quantity.toLocaleString('en-US')}</td>
+                  <td>{categoryLabel(t, s.category)}</td>
+                  <td className="cx-num">{formatCount(s.quantity)}</td>
                 </tr>
               ))}
             </tbody>
@@ -106,14 +106,19 @@ function OverviewResults({ o, people, person }: { o: Overview; people: string; p
               key={key}
               measure={key}
               value={c[key].mean === null ? null : formatMeasure(c[key].mean)}
-              note={t('measures.coversPeople', { count: c[key].people, person, people })}
+              note={t('measures.coversPeople', { count: c[key].people, n: formatCount(c[key].people), person, people })}
             />
           ))}
           <MeasureItem
             measure="twoContacts90DaysApart"
-            value={t('overview.continuity.ofPeople', { count: c.twoContacts90DaysApart, total: c.peopleSeen })}
+            value={t('overview.continuity.ofPeople', { n: formatCount(c.twoContacts90DaysApart), total: formatCount(c.peopleSeen) })}
+            note={t('overview.continuity.retentionNote', { people, day: longDay(c.retentionTo) })}
           />
-          <MeasureItem measure="contactInLast6Months" value={t('overview.continuity.ofPeople', { count: c.contactInLast6Months, total: c.peopleSeen })} />
+          <MeasureItem
+            measure="contactInLast6Months"
+            value={t('overview.continuity.ofPeople', { n: formatCount(c.contactInLast6Months), total: formatCount(c.peopleSeen) })}
+            note={t('overview.continuity.recentNote', { people, day: longDay(c.retentionTo) })}
+          />
         </dl>
       </section>
     </>

@@ -50,6 +50,12 @@ export function ReachDetails({ reach }: { reach: Reach }) {
         <p className="cx-reach-not">{t('doors.reach.notAgreed', { ways: ways.filter((w) => !w.ok).map((w) => t(`doors.reach.names.${w.key}`)).join(', ') })}</p>
       ) : null}
       <dl className="cx-reach-facts">
+        {reach.phone && (reach.okToCall || reach.okToText) ? (
+          <div>
+            <dt>{t('doors.reach.phone')}</dt>
+            <dd data-testid="reach-phone">{reach.phone}</dd>
+          </div>
+        ) : null}
         {reach.safeTimes ? (
           <div>
             <dt>{t('doors.reach.safeTimes')}</dt>

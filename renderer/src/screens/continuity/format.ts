@@ -56,3 +56,20 @@ export function personSecondary(p: Pick<PersonSummary, 'preferredName' | 'name' 
 
 /** For the clinic's word at the start of a sentence: "participants" → "Participants". */
 export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+const COUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** One number format for counts: whole numbers with thousands separators ("1,234"). */
+export function formatCount(n: number): string {
+  return COUNT_FORMAT.format(n);
+}
+
+const SUPPLY_CATEGORIES = ['naloxone', 'syringes', 'test_strips', 'safer_use', 'wound_care'] as const;
+
+/** A supply category in words, as the catalog settings name it; no category reads as "Other". */
+export function categoryLabel(t: TFunction, category: string | null): string {
+  if (category === null) return t('catalog.categories.none');
+  return (SUPPLY_CATEGORIES as readonly string[]).includes(category)
+    ? t(`catalog.categories.${category as (typeof SUPPLY_CATEGORIES)[number]}`)
+    : category.replace(/_/g, ' ');
+}
