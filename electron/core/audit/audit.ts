@@ -1,6 +1,8 @@
 import { hash } from 'node:crypto';
 import type { AuditAction } from '../../../shared/contract/audit';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Selectable } from 'kysely';
+import type { AuditEventsTable } from '../data/schema';
 import type { Db } from '../db/database';
 
 /**
@@ -29,19 +31,8 @@ export interface AuditInput {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  actor_username: string | null;
-  action: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  details: string;
-  emergency: number;
-  prev_hash: string;
-  hash: string;
-}
+/** A stored event, as the schema (data/schema.ts) describes the table. */
+export type AuditRow = Selectable<AuditEventsTable>;
 
 /** The hashed fields, in hashing order, which is also the table's column order. */
 export const AUDIT_HASHED_COLUMNS = ['id', 'at', 'actor_id', 'actor_username', 'action', 'subject_type', 'subject_id', 'details', 'emergency', 'prev_hash'] as const;
