@@ -8,7 +8,7 @@ import type { RotationRecipient } from '../vault/rotation';
 import { forgetSlotKeyIn, readSlotKeysIn, recordSlotKeyIn } from '../vault/slot-keys';
 import { makeSlot } from '../vault/vault';
 import { EMERGENCY_SLOT_ID } from './emergency';
-import { insertStaffIn, staffByUsername } from './staff';
+import { insertStaffIn, staffByUsername, type StaffRow } from './staff';
 import { temporaryPassword } from './temporary-password';
 
 /**
@@ -19,17 +19,7 @@ import { temporaryPassword } from './temporary-password';
  * interruption between the two leaves, at worst, an account that needs its password reset, never a
  * key slot nobody accounts for.
  */
-interface AccountRow {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  slot_id: string;
-  must_change_password: number;
-  disabled_at: string | null;
-  created_at: string;
-  last_sign_in: string | null;
-}
+type AccountRow = StaffRow & { created_at: string; last_sign_in: string | null };
 
 /** Every account but the emergency record, with when it last signed in. */
 function accountQuery(data: Data) {

@@ -1,17 +1,12 @@
 import type { Role } from '../../../shared/roles';
 import type { StaffUser } from '../../../shared/contract/schemas';
 import type { Data } from '../data/engine';
+import type { Selectable } from 'kysely';
+import type { StaffUsersTable } from '../data/schema';
 import type { Db } from '../db/database';
 
-interface StaffRow {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  slot_id: string;
-  must_change_password: number;
-  disabled_at: string | null;
-}
+/** The stored columns a staff record is made from (data/schema.ts). */
+export type StaffRow = Pick<Selectable<StaffUsersTable>, 'id' | 'username' | 'display_name' | 'role' | 'slot_id' | 'must_change_password' | 'disabled_at'>;
 
 export interface StaffRecord extends StaffUser {
   slotId: string;

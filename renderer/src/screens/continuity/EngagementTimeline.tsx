@@ -255,34 +255,22 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
           {t('timeline.showTable')}
         </ToggleButton>
         <form className="timeline-range-form" aria-label={t('timeline.range.label')} onSubmit={showRange} noValidate>
-          <div className="timeline-range-field">
-            <label htmlFor={ids.from}>{t('timeline.range.from')}</label>
-            <input
-              id={ids.from}
-              type="date"
-              className="field-input timeline-range-input"
-              value={fields.from}
-              min={limits.min}
-              max={limits.max}
-              aria-invalid={fields.wrong || undefined}
-              aria-describedby={fields.wrong ? ids.rangeNote : undefined}
-              onChange={(e) => setDraft({ ...fields, view, from: e.target.value, wrong: false })}
-            />
-          </div>
-          <div className="timeline-range-field">
-            <label htmlFor={ids.to}>{t('timeline.range.to')}</label>
-            <input
-              id={ids.to}
-              type="date"
-              className="field-input timeline-range-input"
-              value={fields.to}
-              min={limits.min}
-              max={limits.max}
-              aria-invalid={fields.wrong || undefined}
-              aria-describedby={fields.wrong ? ids.rangeNote : undefined}
-              onChange={(e) => setDraft({ ...fields, view, to: e.target.value, wrong: false })}
-            />
-          </div>
+          {(['from', 'to'] as const).map((end) => (
+            <div key={end} className="timeline-range-field">
+              <label htmlFor={ids[end]}>{t(`timeline.range.${end}`)}</label>
+              <input
+                id={ids[end]}
+                type="date"
+                className="field-input timeline-range-input"
+                value={fields[end]}
+                min={limits.min}
+                max={limits.max}
+                aria-invalid={fields.wrong || undefined}
+                aria-describedby={fields.wrong ? ids.rangeNote : undefined}
+                onChange={(e) => setDraft({ ...fields, view, [end]: e.target.value, wrong: false })}
+              />
+            </div>
+          ))}
           <button type="submit" className="button button-secondary timeline-range-show">
             {t('timeline.range.show')}
           </button>
