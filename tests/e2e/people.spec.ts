@@ -452,12 +452,15 @@ test.describe('at 1366×768', () => {
     await shot(page, 'people-07-search-results');
     await page.keyboard.type('23');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1, name: 'AB123' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'AB123', exact: true })).toBeVisible();
+    await expect(search).toBeHidden();
 
     // A barcode scanner: the whole code and Enter in one go, lower case.
     await page.keyboard.press('Control+K');
     await page.keyboard.type('ab12\n');
-    await expect(page.getByRole('heading', { level: 1, name: 'AB12' })).toBeVisible();
+    // Exact: the page already shows AB123, whose name contains "AB12".
+    await expect(page.getByRole('heading', { level: 1, name: 'AB12', exact: true })).toBeVisible();
+    await expect(search).toBeHidden();
 
     // A code nobody has exactly opens nobody: the list stays, and Enter again opens the first.
     await page.keyboard.press('Control+K');
