@@ -10,4 +10,5 @@ export const ADMIN_ONLY: readonly Role[] = ['administrator'];
  * clinical roles. The one statement of that rule: core's handlers, the vault's key slots and the
  * renderer all ask it.
  */
-export const canReadClinical = (role: Role): boolean => role !== 'front_desk';
+export const CLINICAL_ROLES: readonly Role[] = ['administrator', 'clinician'];
+export const canReadClinical = (role: Role): boolean => CLINICAL_ROLES.includes(role);

@@ -15,6 +15,12 @@ export const AUDIT_ACTIONS = [
   'vault.rotateKey',
   /** A key change was interrupted before it took effect; the old key stays in use. */
   'vault.rotateKeyInterrupted',
+  /** A vault from before the clinical store: its clinical content moved to a store under its own key. */
+  'vault.clinicalStoreCreated',
+  /** A change cut off between the clinical and the main commit: its clinical half put back on opening. */
+  'vault.clinicalRecovered',
+  /** The clinical store could not be opened for this session (the reason is in the details). */
+  'vault.clinicalUnavailable',
   'session.signIn',
   'session.signInFailed',
   'session.signOut',

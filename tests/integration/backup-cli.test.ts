@@ -158,7 +158,7 @@ describe('backup commands', () => {
     // Signing in was recorded in the audit trail; nothing else changed and nothing was set aside.
     expect(hashDir(other.dir)['keyslots.json']).toBe(otherBefore['keyslots.json']);
     // The audit anchor follows the sign-in's events (core/audit/anchor.ts).
-    expect(readdirSync(other.dir).sort()).toEqual(['audit-anchor.json', 'doorway.db', 'keyslots.json']);
+    expect(readdirSync(other.dir).sort()).toEqual(['audit-anchor.json', 'clinical.db', 'doorway.db', 'keyslots.json']);
     expect(await cli(['backup', 'verify', bundle], other.recovery)).toMatchObject({ code: 1, err: expect.stringContaining("That recovery code doesn't open this vault.") });
     // The vault itself: only the audit trail recorded the attempts.
     expect(Object.keys(hashDir(v.dir)).sort()).toEqual(Object.keys(before).sort());

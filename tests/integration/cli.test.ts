@@ -100,7 +100,7 @@ describe('cli init', () => {
     expect(out).toMatch(/print it or write it down/);
     expect(out.match(/Recovery code: /g)).toHaveLength(1);
     // With the audit trail's anchor (core/audit/anchor.ts), written when the command closed the vault.
-    expect(readdirSync(dir).sort()).toEqual(['audit-anchor.json', 'doorway.db', 'keyslots.json']);
+    expect(readdirSync(dir).sort()).toEqual(['audit-anchor.json', 'clinical.db', 'doorway.db', 'keyslots.json']);
     expect(readFileSync(join(dir, 'doorway.db')).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
   });
 

@@ -191,6 +191,7 @@ describe('key rotation', () => {
       Object.assign(slot, { kdf, ...wrapped });
       delete slot.publicKey;
       delete slot.sealed;
+      delete slot.clinicalSealed;
     }
     writeFileSync(join(dir, 'keyslots.json'), JSON.stringify({ ...file, version: 1 }));
 

@@ -19,6 +19,11 @@ export interface Database {
   outreach_attempts: OutreachAttemptsTable;
   month_stats: MonthStatsTable;
   person_month: PersonMonthTable;
+  // The clinical store (clinical-migrations/): another file and key on this computer, a schema without
+  // grants for front desk on a hub. Each row is the clinical part of a main-store row, under its id.
+  'clinical.contact_notes': ContactNotesTable;
+  'clinical.entry_texts': EntryTextsTable;
+  'clinical.history_details': HistoryDetailsTable;
 }
 
 type Flag = 0 | 1;
@@ -97,7 +102,7 @@ export interface ContactsTable {
   setting: string;
   staff_id: number;
   what_mattered: Generated<string>;
-  note: Generated<string>;
+  // The note lives in clinical.contact_notes; the main store's old `note` column is left empty.
   created_by: number;
   updated_at: string;
   updated_by: number;
@@ -125,7 +130,7 @@ export interface PersonEntriesTable {
   person_id: number;
   kind: 'phase_change' | 'moment' | 'goal' | 'substance_use' | 'treatment_interest' | 'overdose_response' | 'referral' | 'consent';
   occurred_on: string;
-  /** JSON text, shaped by the entry kind. */
+  /** JSON text, shaped by the entry kind; '{}' for a clinical kind, whose text is in clinical.entry_texts. */
   data: string;
   created_at: string;
   created_by: number;
@@ -143,7 +148,7 @@ export interface RecordHistoryTable {
   changed_at: string;
   changed_by: number;
   change: 'edit' | 'delete' | 'restore';
-  /** JSON text: the fields as they were before the change. */
+  /** JSON text: the fields as they were before the change, less the clinical ones (clinical.history_details). */
   previous: string;
   reason: string | null;
 }
@@ -170,4 +175,21 @@ export interface PersonMonthTable {
   person_id: number;
   month: string;
   contacts: number;
+}
+
+export interface ContactNotesTable {
+  contact_id: number;
+  note: string;
+}
+
+export interface EntryTextsTable {
+  entry_id: number;
+  /** JSON text, shaped by the entry kind. */
+  data: string;
+}
+
+export interface HistoryDetailsTable {
+  history_id: number;
+  /** JSON text: the clinical fields of record_history.previous for the same change. */
+  previous: string;
 }

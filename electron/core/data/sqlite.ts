@@ -1,37 +1,143 @@
-import { CompiledQuery, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+} from 'kysely';
 import type { Db } from '../db/database';
 import type { Data, Engine, PeopleSearchIndex } from './engine';
 import type { Database } from './schema';
+import { clinicalClosed, PairTransaction, type StorePair } from './sqlite-pair';
 
 /** Statements kept prepared per connection: preparing is a measurable share of a short query. */
 const STATEMENT_CACHE = 200;
 
-/**
- * The encrypted SQLite connection as Kysely's SQLite dialect sees it. The connection is keyed and
- * tuned by db/database.ts before this wraps it, and it is closed by the vault session, never by
- * Kysely. Prepared statements are reused, the oldest dropped first.
- */
-function asKyselyDatabase(db: Db): SqliteDatabase {
-  const cache = new Map<string, ReturnType<Db['prepare']>>();
-  return {
-    close: () => {},
-    prepare(sql) {
-      let stmt = cache.get(sql);
-      if (stmt) {
-        cache.delete(sql);
-      } else {
-        stmt = db.prepare(sql);
-        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
-      }
-      cache.set(sql, stmt);
-      return stmt;
-    },
+type Statement = ReturnType<Db['prepare']>;
+
+/** Prepared statements of one connection, reused, the oldest dropped first. */
+function statementCache(db: Db): (sql: string) => Statement {
+  const cache = new Map<string, Statement>();
+  return (sql) => {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      cache.delete(sql);
+    } else {
+      stmt = db.prepare(sql);
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, stmt);
+    return stmt;
   };
 }
 
-/** Typed, async queries over the open encrypted file (the engine of "this computer only"). */
-export function sqliteData(db: Db): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: asKyselyDatabase(db) }) });
+/** Kysely writes schema-qualified tables as "clinical"."table": those queries go to the clinical store. */
+const CLINICAL_TABLE = /"clinical"\./;
+
+function run(stmt: Statement, parameters: readonly unknown[]): QueryResult<unknown> {
+  if (stmt.reader) return { rows: stmt.all(parameters) };
+  const { changes, lastInsertRowid } = stmt.run(parameters);
+  return { insertId: BigInt(lastInsertRowid), numAffectedRows: BigInt(changes), rows: [] };
+}
+
+/**
+ * The two stores as one Kysely connection. A query naming a `clinical.` table runs on the clinical
+ * connection, any other on the main one; a transaction spans both and commits them in the order that
+ * keeps them consistent (sqlite-pair.ts). Both connections are keyed and tuned by db/database.ts and
+ * closed by the vault session, never by Kysely.
+ */
+class PairConnection implements DatabaseConnection {
+  private readonly mainStatement: (sql: string) => Statement;
+  private readonly clinicalStatement: ((sql: string) => Statement) | null;
+  private tx: PairTransaction | null = null;
+
+  constructor(private readonly pair: StorePair) {
+    this.mainStatement = statementCache(pair.main);
+    this.clinicalStatement = pair.clinical ? statementCache(pair.clinical) : null;
+  }
+
+  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const { sql, parameters } = compiled;
+    if (!CLINICAL_TABLE.test(sql)) return Promise.resolve(run(this.mainStatement(sql), parameters) as QueryResult<R>);
+    if (!this.clinicalStatement) return Promise.reject(clinicalClosed());
+    const stmt = this.clinicalStatement(sql);
+    if (this.tx) this.tx.clinical();
+    else if (!stmt.readonly) return Promise.reject(new Error('a change to the clinical store must run inside a transaction'));
+    return Promise.resolve(run(stmt, parameters) as QueryResult<R>);
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not used by Doorway');
+  }
+
+  begin(): void {
+    if (this.tx) throw new Error('a transaction is already open on the records');
+    this.tx = new PairTransaction(this.pair);
+    this.tx.begin();
+  }
+
+  commit(): void {
+    const tx = this.tx!;
+    this.tx = null;
+    tx.commit();
+  }
+
+  rollback(): void {
+    const tx = this.tx;
+    this.tx = null;
+    tx?.rollback();
+  }
+}
+
+class PairDriver implements Driver {
+  private readonly connection: PairConnection;
+
+  constructor(pair: StorePair) {
+    this.connection = new PairConnection(pair);
+  }
+
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return this.connection;
+  }
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    (connection as PairConnection).begin();
+  }
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    (connection as PairConnection).commit();
+  }
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    (connection as PairConnection).rollback();
+  }
+  async releaseConnection(): Promise<void> {}
+  async destroy(): Promise<void> {}
+}
+
+/** The engine of "this computer only": SQLite's SQL, over the pair of encrypted files. */
+class PairDialect implements Dialect {
+  constructor(private readonly pair: StorePair) {}
+  createDriver() {
+    return new PairDriver(this.pair);
+  }
+  createQueryCompiler() {
+    return new SqliteQueryCompiler();
+  }
+  createAdapter() {
+    return new SqliteAdapter();
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new SqliteIntrospector(db);
+  }
+}
+
+/** Typed, async queries over the open encrypted files; `clinical` is null for a front-desk session. */
+export function sqliteData(main: Db, clinical: Db | null = null): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PairDialect({ main, clinical }) });
 }
 
 /**

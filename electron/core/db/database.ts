@@ -71,6 +71,51 @@ export function applyKey(db: Db, key: Buffer): void {
   db.pragma('temp_store=MEMORY');
 }
 
+const CLINICAL_DAMAGED =
+  'The clinical records file (clinical.db) could not be read: it looks damaged, incomplete or from another vault. Nothing was changed. ' +
+  'An administrator can restore the latest backup.';
+
+/**
+ * Opens the clinical store: a connection of its own whose main database is in memory, with the
+ * clinical file ATTACHed as schema `clinical` under the clinical key. The same queries then say
+ * `clinical.<table>` here and on PostgreSQL, and this connection's transactions commit the clinical
+ * file alone, before the main file commits (data/sqlite-pair.ts).
+ */
+export function openClinical(path: string, key: Buffer, opts: OpenOptions = {}): Db {
+  if (!opts.create) {
+    if (!existsSync(path)) {
+      throw new DoorwayError(
+        'DATABASE_MISSING',
+        'The clinical records file (clinical.db) is missing from the data folder. Nothing was changed. ' +
+          'An administrator can restore the latest backup or put the file back.',
+      );
+    }
+    if (statSync(path).size < 512) throw new DoorwayError('DATABASE_DAMAGED', CLINICAL_DAMAGED);
+  }
+  const db = new Database(':memory:', opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  try {
+    // The cipher settings here are the defaults an ATTACH takes; the key comes with the ATTACH itself.
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma('temp_store=MEMORY');
+    db.prepare('ATTACH DATABASE ? AS clinical KEY ?').run(path, `x'${key.toString('hex')}'`);
+    if (opts.create) chmodSync(path, 0o600);
+    db.prepare('SELECT count(*) FROM clinical.sqlite_master').pluck().get();
+  } catch {
+    db.close();
+    throw new DoorwayError('DATABASE_DAMAGED', CLINICAL_DAMAGED);
+  }
+  return db;
+}
+
+/** The clinical store's counterpart of `tune`. */
+export function tuneClinical(db: Db): void {
+  db.pragma('clinical.cache_size=-16384');
+  db.pragma('clinical.journal_mode=WAL');
+  db.pragma('clinical.synchronous=FULL');
+  db.pragma('busy_timeout=5000');
+}
+
 /** Settings applied after the schema version check, so a refused database is never written to. */
 export function tune(db: Db): void {
   db.pragma('cache_size=-65536');

@@ -1,6 +1,8 @@
-import type { ContactSetting } from '../../../shared/contract/record-schemas';
+import type { ContactSetting, EntryKind } from '../../../shared/contract/record-schemas';
 import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
+import { pairTransaction } from '../data/sqlite-pair';
+import { isClinicalKind } from '../records/entries';
 import { DoorwayError } from '../errors';
 import { recomputeAllContactDays } from '../continuity/contact-days';
 import { refreshPhase } from '../records/people';
@@ -86,10 +88,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const day = (ms: number) => iso(ms).slice(0, 10);
 
 /**
- * Fills an empty vault: `db` for the bulk inserts (prepared statements in large synchronous batches),
- * `data` (the same connection) for the record rules the demo shares with the records feature.
+ * Fills an empty vault: `db` and `clinical` for the bulk inserts (prepared statements in large
+ * synchronous batches, each one transaction over both stores), `data` (the same connections) for the
+ * record rules the demo shares with the records feature.
  */
-export async function generateDemo({ db, data }: { db: Db; data: Data }, o: DemoOptions): Promise<{ people: number; contacts: number }> {
+export async function generateDemo({ db, clinical, data }: { db: Db; clinical: Db | null; data: Data }, o: DemoOptions): Promise<{ people: number; contacts: number }> {
+  if (!clinical) throw new DoorwayError('FORBIDDEN', 'Demo data includes clinical notes, so it needs a role that may read them.');
   const existing = db.prepare('SELECT count(*) FROM people').pluck().get() as number;
   if (existing > 0) {
     throw new DoorwayError('CONFLICT', 'This vault already holds records. Demo data only goes into an empty vault, so nothing real is mixed with it.');
@@ -131,9 +135,11 @@ export async function generateDemo({ db, data }: { db: Db; data: Data }, o: Demo
   const insSearch = db.prepare('INSERT INTO people_search (rowid, client_code, name, preferred_name) VALUES (?, ?, ?, ?)');
   const insPrefix = db.prepare('INSERT INTO people_prefix (rowid, client_code, name, preferred_name) VALUES (?, ?, ?, ?)');
   const insContact = db.prepare(
-    `INSERT INTO contacts (person_id, occurred_at, entered_at, setting, staff_id, what_mattered, note, created_by, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO contacts (person_id, occurred_at, entered_at, setting, staff_id, what_mattered, created_by, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insNote = clinical.prepare('INSERT INTO clinical.contact_notes (contact_id, note) VALUES (?, ?)');
+  const insEntryText = clinical.prepare('INSERT INTO clinical.entry_texts (entry_id, data) VALUES (?, ?)');
   const insService = db.prepare('INSERT OR IGNORE INTO contact_services (contact_id, item_id) VALUES (?, ?)');
   const insSupply = db.prepare('INSERT OR IGNORE INTO contact_supplies (contact_id, item_id, quantity) VALUES (?, ?, ?)');
   const insEntry = db.prepare(
@@ -149,8 +155,11 @@ export async function generateDemo({ db, data }: { db: Db; data: Data }, o: Demo
   /** People given a phase change; everyone else keeps the starting phase, as the phase rule gives them. */
   const phased: number[] = [];
 
+  const stores = { main: db, clinical };
   while (personIndex < size.people) {
-    db.transaction(() => {
+    pairTransaction(stores, (tx) => {
+      // Every batch has notes, so the clinical store joins each transaction.
+      tx.clinical();
       for (let b = 0; b < batch && personIndex < size.people; b++, personIndex++) {
         let code: string;
         do code = `${rng.pick([...letters])}${rng.pick([...letters])}${String(rng.int(0, 9999)).padStart(4, '0')}`;
@@ -185,9 +194,9 @@ export async function generateDemo({ db, data }: { db: Db; data: Data }, o: Demo
           const setting = rng.weighted(SETTINGS);
           const staff = rng.chance(0.6) ? usual : rng.pick(staffIds);
           const entered = rng.chance(0.05) ? t + rng.int(2, 30) * 3_600_000 : t;
-          const cid = Number(
-            insContact.run(pid, iso(t), iso(Math.min(entered, now)), setting, staff, rng.pick(words.WHAT_MATTERED), rng.pick(words.NOTES), staff, iso(entered), staff).lastInsertRowid,
-          );
+          const cid = Number(insContact.run(pid, iso(t), iso(Math.min(entered, now)), setting, staff, rng.pick(words.WHAT_MATTERED), staff, iso(entered), staff).lastInsertRowid);
+          const note = rng.pick(words.NOTES);
+          if (note !== '') insNote.run(cid, note);
           const nServices = rng.weighted([[0, 3], [1, 4], [2, 2]] as const);
           for (let s = 0; s < nServices; s++) insService.run(cid, rng.pick(services));
           if (setting === 'ssp_exchange' && syringes.length) insSupply.run(cid, syringes[0]!, rng.int(2, 20) * 5);
@@ -197,7 +206,11 @@ export async function generateDemo({ db, data }: { db: Db; data: Data }, o: Demo
         }
         done += times.length;
 
-        const entry = (kind: string, on: number, data: unknown) => insEntry.run(pid, kind, day(on), JSON.stringify(data), at, o.actorId, at, o.actorId);
+        const entry = (kind: EntryKind, on: number, data: unknown) => {
+          const clinicalText = isClinicalKind(kind);
+          const id = insEntry.run(pid, kind, day(on), clinicalText ? '{}' : JSON.stringify(data), at, o.actorId, at, o.actorId).lastInsertRowid;
+          if (clinicalText) insEntryText.run(id, JSON.stringify(data));
+        };
         const first0 = times[0]!;
         const last = times[times.length - 1]!;
         const within = () => first0 + rng.next() * (last - first0);
@@ -242,7 +255,7 @@ export async function generateDemo({ db, data }: { db: Db; data: Data }, o: Demo
           entry('consent', within(), { shareWith: rng.pick(words.REFERRALS), what: 'Name and how to reach them', until: day(now + rng.int(30, 365) * DAY), revokedOn: null });
         }
       }
-    })();
+    });
     o.onProgress?.(done, size.contacts);
   }
 

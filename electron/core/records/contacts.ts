@@ -5,6 +5,7 @@ import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import { assertItems } from './catalog';
+import { notesOf, putNote } from './clinical';
 import { keepHistory } from './history';
 import { refreshContactSummary, requireLivePerson, type Actor } from './people';
 
@@ -24,13 +25,15 @@ const selectContacts = (data: Data) =>
   data
     .selectFrom('contacts as c')
     .innerJoin('staff_users as s', 's.id', 'c.staff_id')
-    .select(['c.id', 'c.person_id', 'c.occurred_at', 'c.entered_at', 'c.setting', 'c.staff_id', 's.display_name as staff_name', 'c.what_mattered', 'c.note', 'c.deleted_at', 'c.delete_reason']);
+    .select(['c.id', 'c.person_id', 'c.occurred_at', 'c.entered_at', 'c.setting', 'c.staff_id', 's.display_name as staff_name', 'c.what_mattered', 'c.deleted_at', 'c.delete_reason']);
 
 type ContactRow = Awaited<ReturnType<ReturnType<typeof selectContacts>['execute']>>[number];
 
 async function attachItems(data: Data, rows: ContactRow[], canReadNotes: boolean): Promise<Contact[]> {
   if (rows.length === 0) return [];
   const byId = new Map<number, Contact>();
+  // Notes come from the clinical store, and only for a role that may read them (it alone has that store open).
+  const notes = canReadNotes ? await notesOf(data, rows.map((r) => r.id)) : null;
   const out = rows.map((r) => {
     const c: Contact = {
       id: r.id,
@@ -44,7 +47,7 @@ async function attachItems(data: Data, rows: ContactRow[], canReadNotes: boolean
       services: [],
       supplies: [],
       whatMattered: r.what_mattered,
-      note: canReadNotes ? r.note : null,
+      note: notes ? (notes.get(r.id) ?? '') : null,
       deleted: r.deleted_at !== null,
       deleteReason: r.delete_reason,
     };
@@ -156,7 +159,6 @@ export async function recordContact(data: Data, db: Db, personId: number, f: Con
       setting: f.setting,
       staff_id: staffId,
       what_mattered: f.whatMattered.trim(),
-      note: f.note,
       created_by: actor.id,
       updated_at: actor.at,
       updated_by: actor.id,
@@ -164,13 +166,15 @@ export async function recordContact(data: Data, db: Db, personId: number, f: Con
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeItems(data, id, f);
+  if (f.note !== '') await putNote(data, id, f.note);
   await refreshContactSummary(data, personId);
   recomputePersonContactDays(db, timeZone, personId, occurredAt);
   return id;
 }
 
-export async function updateContact(data: Data, db: Db, id: number, changes: Partial<ContactFields>, actor: Actor, timeZone: string): Promise<number> {
-  const before = await getContact(data, id, true);
+/** `clinical`: the session may read and write notes (it has the clinical store open). */
+export async function updateContact(data: Data, db: Db, id: number, changes: Partial<ContactFields>, actor: Actor, timeZone: string, clinical: boolean): Promise<number> {
+  const before = await getContact(data, id, clinical);
   if (before.deleted) throw new DoorwayError('CONFLICT', 'This contact was removed. Restore it first to edit it.');
   const occurredAt = changes.occurredAt ? new Date(changes.occurredAt).toISOString() : before.occurredAt;
   if (changes.occurredAt) assertNotFuture(occurredAt, actor.at);
@@ -187,8 +191,8 @@ export async function updateContact(data: Data, db: Db, id: number, changes: Par
     services: before.services.map((s) => s.id),
     supplies: before.supplies.map((s) => ({ itemId: s.id, quantity: s.quantity })),
     whatMattered: before.whatMattered,
-    note: before.note,
   };
+  const noteChanged = changes.note !== undefined && changes.note !== before.note;
   await data
     .updateTable('contacts')
     .set({
@@ -196,21 +200,21 @@ export async function updateContact(data: Data, db: Db, id: number, changes: Par
       setting: changes.setting ?? before.setting,
       staff_id: staffId,
       what_mattered: changes.whatMattered ?? before.whatMattered,
-      note: changes.note ?? before.note!,
       updated_at: actor.at,
       updated_by: actor.id,
     })
     .where('id', '=', id)
     .execute();
   await writeItems(data, id, { services, supplies });
-  await keepHistory(data, { type: 'contact', id, change: 'edit', previous, by: actor.id, at: actor.at });
+  if (noteChanged) await putNote(data, id, changes.note!);
+  await keepHistory(data, { type: 'contact', id, change: 'edit', previous, clinicalPrevious: clinical ? { note: before.note } : undefined, by: actor.id, at: actor.at });
   await refreshContactSummary(data, before.personId);
   recomputePersonContactDays(db, timeZone, before.personId, occurredAt < before.occurredAt ? occurredAt : before.occurredAt);
   return before.personId;
 }
 
 export async function deleteContact(data: Data, db: Db, id: number, reason: string, actor: Actor, timeZone: string): Promise<number> {
-  const c = await getContact(data, id, true);
+  const c = await getContact(data, id, false);
   if (c.deleted) throw new DoorwayError('CONFLICT', 'This contact is already removed.');
   await data.updateTable('contacts').set({ deleted_at: actor.at, deleted_by: actor.id, delete_reason: reason }).where('id', '=', id).execute();
   await keepHistory(data, { type: 'contact', id, change: 'delete', previous: { deleted: false }, by: actor.id, at: actor.at, reason });
@@ -220,7 +224,7 @@ export async function deleteContact(data: Data, db: Db, id: number, reason: stri
 }
 
 export async function restoreContact(data: Data, db: Db, id: number, actor: Actor, timeZone: string): Promise<number> {
-  const c = await getContact(data, id, true);
+  const c = await getContact(data, id, false);
   if (!c.deleted) throw new DoorwayError('CONFLICT', 'This contact is not removed, so there is nothing to restore.');
   await requireLivePerson(data, c.personId);
   await data.updateTable('contacts').set({ deleted_at: null, deleted_by: null, delete_reason: null }).where('id', '=', id).execute();

@@ -1,6 +1,7 @@
-import { entryDataSchemas, type Entry, type EntryKind } from '../../../shared/contract/record-schemas';
+import { CLINICAL_ENTRY_KINDS, entryDataSchemas, type Entry, type EntryKind } from '../../../shared/contract/record-schemas';
 import type { Data } from '../data/engine';
 import { DoorwayError } from '../errors';
+import { entryTextsOf, putEntryText } from './clinical';
 import { keepHistory } from './history';
 import { refreshPhase, requireLivePerson, type Actor } from './people';
 
@@ -24,12 +25,15 @@ const selectEntries = (data: Data) =>
     .innerJoin('staff_users as s', 's.id', 'e.created_by')
     .select(['e.id', 'e.person_id', 'e.kind', 'e.occurred_on', 'e.data', 'e.created_at', 's.display_name as created_by_name', 'e.updated_at', 'e.deleted_at', 'e.delete_reason']);
 
-const toEntry = (r: EntryRow): Entry => ({
+export const isClinicalKind = (kind: EntryKind): boolean => CLINICAL_ENTRY_KINDS.includes(kind);
+
+/** A clinical entry's text is in the clinical store; the main row holds '{}' for it. */
+const toEntry = (r: EntryRow, texts: Map<number, string>): Entry => ({
   id: r.id,
   personId: r.person_id,
   kind: r.kind,
   occurredOn: r.occurred_on,
-  data: JSON.parse(r.data) as Record<string, unknown>,
+  data: JSON.parse(isClinicalKind(r.kind) ? (texts.get(r.id) ?? '{}') : r.data) as Record<string, unknown>,
   createdAt: r.created_at,
   createdBy: r.created_by_name,
   updatedAt: r.updated_at,
@@ -57,13 +61,21 @@ export async function entriesForPerson(data: Data, personId: number, kinds: read
     .orderBy('e.occurred_on', 'desc')
     .orderBy('e.id', 'desc')
     .execute();
-  return rows.map(toEntry);
+  const texts = await entryTextsOf(data, rows.filter((r) => isClinicalKind(r.kind)).map((r) => r.id));
+  return rows.map((r) => toEntry(r, texts));
+}
+
+/** The kind of an entry, read from the main store alone (so a role check can come before any clinical read). */
+export async function entryKind(data: Data, id: number): Promise<EntryKind> {
+  const r = await data.selectFrom('person_entries').select('kind').where('id', '=', id).executeTakeFirst();
+  if (!r) throw new DoorwayError('NOT_FOUND', 'That entry could not be found.');
+  return r.kind;
 }
 
 export async function getEntry(data: Data, id: number): Promise<Entry> {
   const r = await selectEntries(data).where('e.id', '=', id).executeTakeFirst();
   if (!r) throw new DoorwayError('NOT_FOUND', 'That entry could not be found.');
-  return toEntry(r);
+  return toEntry(r, isClinicalKind(r.kind) ? await entryTextsOf(data, [r.id]) : new Map());
 }
 
 function assertNotFuture(on: string, actor: Actor): void {
@@ -76,11 +88,13 @@ export async function addEntry(data: Data, personId: number, kind: EntryKind, oc
   await requireLivePerson(data, personId);
   assertNotFuture(occurredOn, actor);
   const clean = parseEntryData(kind, fields);
+  const clinical = isClinicalKind(kind);
   const { id } = await data
     .insertInto('person_entries')
-    .values({ person_id: personId, kind, occurred_on: occurredOn, data: JSON.stringify(clean), created_at: actor.at, created_by: actor.id, updated_at: actor.at, updated_by: actor.id })
+    .values({ person_id: personId, kind, occurred_on: occurredOn, data: clinical ? '{}' : JSON.stringify(clean), created_at: actor.at, created_by: actor.id, updated_at: actor.at, updated_by: actor.id })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (clinical) await putEntryText(data, id, JSON.stringify(clean));
   if (kind === 'phase_change') await refreshPhase(data, personId);
   return id;
 }
@@ -97,12 +111,22 @@ export async function updateEntry(data: Data, id: number, changes: { occurredOn?
   const clean = parseEntryData(before.kind, merged);
   const occurredOn = changes.occurredOn ?? before.occurredOn;
   if (occurredOn === before.occurredOn && JSON.stringify(clean) === JSON.stringify(before.data)) return before;
+  const clinical = isClinicalKind(before.kind);
   await data
     .updateTable('person_entries')
-    .set({ occurred_on: occurredOn, data: JSON.stringify(clean), updated_at: actor.at, updated_by: actor.id })
+    .set({ occurred_on: occurredOn, data: clinical ? '{}' : JSON.stringify(clean), updated_at: actor.at, updated_by: actor.id })
     .where('id', '=', id)
     .execute();
-  await keepHistory(data, { type: 'entry', id, change: 'edit', previous: { occurredOn: before.occurredOn, data: before.data }, by: actor.id, at: actor.at });
+  if (clinical) await putEntryText(data, id, JSON.stringify(clean));
+  await keepHistory(data, {
+    type: 'entry',
+    id,
+    change: 'edit',
+    previous: clinical ? { occurredOn: before.occurredOn } : { occurredOn: before.occurredOn, data: before.data },
+    clinicalPrevious: clinical ? { data: before.data } : undefined,
+    by: actor.id,
+    at: actor.at,
+  });
   if (before.kind === 'phase_change') await refreshPhase(data, before.personId);
   return getEntry(data, id);
 }

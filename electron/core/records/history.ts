@@ -1,16 +1,31 @@
 import type { Data } from '../data/engine';
+import { historyDetailsOf, putHistoryDetails } from './clinical';
 
 export type RecordType = 'person' | 'contact' | 'entry';
 
-/** Keeps the values a change replaces, so nothing entered is ever lost (DESIGN.md, Reliability). */
+/**
+ * Keeps the values a change replaces, so nothing entered is ever lost (DESIGN.md, Reliability). The
+ * clinical ones (a note, a clinical entry's text) go to the clinical store under the same history id.
+ */
 export async function keepHistory(
   data: Data,
-  h: { type: RecordType; id: number; change: 'edit' | 'delete' | 'restore'; previous: Record<string, unknown>; by: number; at: string; reason?: string | null },
+  h: {
+    type: RecordType;
+    id: number;
+    change: 'edit' | 'delete' | 'restore';
+    previous: Record<string, unknown>;
+    clinicalPrevious?: Record<string, unknown>;
+    by: number;
+    at: string;
+    reason?: string | null;
+  },
 ): Promise<void> {
-  await data
+  const { id } = await data
     .insertInto('record_history')
     .values({ record_type: h.type, record_id: h.id, changed_at: h.at, changed_by: h.by, change: h.change, previous: JSON.stringify(h.previous), reason: h.reason ?? null })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (h.clinicalPrevious && Object.keys(h.clinicalPrevious).length > 0) await putHistoryDetails(data, id, JSON.stringify(h.clinicalPrevious));
 }
 
 export interface HistoryRow {
@@ -22,7 +37,8 @@ export interface HistoryRow {
   reason: string | null;
 }
 
-export async function readHistory(data: Data, type: RecordType, id: number): Promise<HistoryRow[]> {
+/** A record's history, newest first; with `clinical`, the clinical fields are merged back in. */
+export async function readHistory(data: Data, type: RecordType, id: number, clinical: boolean): Promise<HistoryRow[]> {
   const rows = await data
     .selectFrom('record_history as h')
     .innerJoin('staff_users as s', 's.id', 'h.changed_by')
@@ -31,14 +47,18 @@ export async function readHistory(data: Data, type: RecordType, id: number): Pro
     .where('h.record_id', '=', id)
     .orderBy('h.id', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    changedAt: r.changed_at,
-    changedBy: r.changed_by,
-    change: r.change,
-    previous: JSON.parse(r.previous) as Record<string, unknown>,
-    reason: r.reason,
-  }));
+  const details = clinical && type !== 'person' ? await historyDetailsOf(data, rows.map((r) => r.id)) : new Map<number, string>();
+  return rows.map((r) => {
+    const extra = details.get(r.id);
+    return {
+      id: r.id,
+      changedAt: r.changed_at,
+      changedBy: r.changed_by,
+      change: r.change,
+      previous: { ...(JSON.parse(r.previous) as Record<string, unknown>), ...(extra ? (JSON.parse(extra) as Record<string, unknown>) : {}) },
+      reason: r.reason,
+    };
+  });
 }
 
 /** Only the fields whose values really change, with their old values. */

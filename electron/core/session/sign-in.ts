@@ -4,19 +4,23 @@ import type { SessionInfo } from '../../../shared/contract/schemas';
 import { recordAudit } from '../audit/audit';
 import { actorOf } from '../audit/actor';
 import type { DataFolder } from '../data-folder';
+import { canReadClinical, type Role } from '../../../shared/roles';
 import { sqliteData } from '../data/sqlite';
+import type { ClinicalRecovery } from '../data/sqlite-pair';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
 import type { Log } from '../platform/log';
 import { readSettings } from '../settings/settings';
+import { rotationRecipients } from '../users/key-recipients';
 import { ensureEmergencyStaff } from '../users/emergency';
 import { publicStaff, staffBySlot, staffByUsername, listStaffLogins, setMustChangePassword, type StaffRecord } from '../users/staff';
 import { isSealedSlot, readKeyslots, usernameLookup, type Slot } from '../vault/keyslots';
 import { openUnlocked, recordSettlement, type Settled } from '../vault/rotation';
 import type { VaultSession } from '../vault/session';
 import { readSlotKeys, recordSlotKey } from '../vault/slot-keys';
-import { rewrapPasswordSlot, unlockWithPassword, unlockWithRecovery, upgradeDirectSlot, type Unlocked } from '../vault/vault';
+import { splitClinicalStore } from '../vault/clinical-split';
+import { hasClinicalStore, openClinicalStore, rewrapPasswordSlot, unlockWithPassword, unlockWithRecovery, upgradeDirectSlot, type Unlocked } from '../vault/vault';
 import { fileThrottleStore, SignInThrottle, type Attempt } from './throttle';
 
 /** Throttle key for emergency access: its attempts have no username. */
@@ -28,6 +32,14 @@ export const THROTTLE_FILE = 'sign-in-throttle.json';
 function canonicalCode(code: string): string {
   const parsed = parseRecoveryCode(code);
   return parsed.ok ? parsed.canonical : code;
+}
+
+/** The clinical store as a session gets it: open for a role that may read it, and what opening it put right. */
+interface ClinicalOpening {
+  clinical: Db | null;
+  clinicalKey: Buffer | null;
+  recovered: Extract<ClinicalRecovery, { undone: true }> | null;
+  unavailable: string | null;
 }
 
 interface PendingFailure {
@@ -90,6 +102,7 @@ export class SignInService {
    */
   private startSession(
     opened: { db: Db; dataKey: Buffer; vaultId: string; settled: Settled },
+    clinical: ClinicalOpening,
     user: StaffRecord,
     how: { action: 'session.signIn' | 'session.breakGlass'; emergencyName?: string; details?: Record<string, unknown> },
   ): void {
@@ -97,7 +110,7 @@ export class SignInService {
     const { db, vaultId, settled } = opened;
     const session = vault.newSession(user, how.action === 'session.breakGlass');
     if (how.emergencyName) session.emergencyName = how.emergencyName;
-    vault.begin(opened, session);
+    vault.begin({ ...opened, clinical: clinical.clinical, clinicalKey: clinical.clinicalKey }, session);
     const failures = this.pendingFailures;
     this.pendingFailures = [];
     const actor = actorOf(session);
@@ -113,6 +126,10 @@ export class SignInService {
         });
       }
       recordSettlement(db, settled, clock.nowIso(), actor);
+      if (clinical.recovered) {
+        recordAudit(db, { at: clock.nowIso(), actor, action: 'vault.clinicalRecovered', details: { undoneChanges: clinical.recovered.rows, transaction: clinical.recovered.seq } });
+      }
+      if (clinical.unavailable) recordAudit(db, { at: clock.nowIso(), actor, action: 'vault.clinicalUnavailable', details: { reason: clinical.unavailable } });
       // A restore that opening the folder finished after an interruption (data-folder.ts).
       for (const r of this.deps.folder.takeFinishedRestores()) {
         recordAudit(db, {
@@ -145,7 +162,43 @@ export class SignInService {
       // The vault opened; bringing the slot up to date can wait for the next sign-in.
       this.deps.log('could not update a key slot after signing in', e);
     }
-    return { ...opened, vaultId: opened.file.vaultId, slotId: unlocked.slot.id };
+    return { ...opened, vaultId: opened.file.vaultId, slotId: unlocked.slot.id, clinicalKey: unlocked.clinicalKey };
+  }
+
+  /**
+   * The clinical store for a role that may read it: opened with the slot's clinical key, or, in a vault
+   * from before the clinical store, made now (vault/clinical-split.ts). If it cannot be opened, the
+   * session goes on without it (an administrator can still restore a backup) and the audit trail says so.
+   */
+  private async openClinicalFor(opened: { db: Db; clinicalKey: Buffer | null }, user: { id: number; username: string; role: Role }): Promise<ClinicalOpening> {
+    const none = (unavailable: string | null = null): ClinicalOpening => ({ clinical: null, clinicalKey: null, recovered: null, unavailable });
+    if (!canReadClinical(user.role)) {
+      opened.clinicalKey?.fill(0);
+      return none();
+    }
+    const { db, clinicalKey } = opened;
+    try {
+      if (hasClinicalStore(db)) {
+        if (!clinicalKey) return none('noKeyInSlot');
+        const { clinical, recovery } = openClinicalStore(this.paths, clinicalKey, db, this.vaultOptions);
+        return { clinical, clinicalKey, recovered: recovery.undone ? recovery : null, unavailable: null };
+      }
+      const recipients = await rotationRecipients(sqliteData(db), readKeyslots(this.paths.keyslots), 'clinical');
+      const split = splitClinicalStore({
+        paths: this.paths,
+        main: db,
+        clinicalKey,
+        recipients,
+        opts: this.vaultOptions,
+        audit: (details) => recordAudit(db, { at: this.deps.clock.nowIso(), actor: { id: user.id, username: user.username }, action: 'vault.clinicalStoreCreated', details }),
+      });
+      if (!split) return none('recoverySlotNotSealed');
+      return { clinical: split.clinical, clinicalKey: split.clinicalKey, recovered: null, unavailable: null };
+    } catch (e) {
+      this.deps.log('the clinical store could not be opened', e);
+      clinicalKey?.fill(0);
+      return none(e instanceof DoorwayError ? e.code : 'INTERNAL');
+    }
   }
 
   /** Unlocks with the recovery code; a wrong code counts against `throttleKey` and goes to the audit trail. */
@@ -192,7 +245,7 @@ export class SignInService {
       );
     }
     attempt.succeeded();
-    this.startSession(opened, user, { action: 'session.signIn' });
+    this.startSession(opened, await this.openClinicalFor(opened, user), user, { action: 'session.signIn' });
     return this.sessionInfo();
   }
 
@@ -208,13 +261,14 @@ export class SignInService {
       opened.dataKey.fill(0);
       throw new DoorwayError('NOT_FOUND', user ? 'This account is turned off. Please ask an administrator.' : 'There is no staff user with that username.');
     }
-    const slot = await rewrapPasswordSlot(this.paths, user.slotId, user.username, newPassword, opened.dataKey, this.vaultOptions);
+    const clinical = await this.openClinicalFor(opened, user);
+    const slot = await rewrapPasswordSlot(this.paths, user.slotId, user.username, newPassword, opened.dataKey, clinical.clinicalKey, this.vaultOptions);
     db.transaction(() => {
       setMustChangePassword(db, user.id, false);
       recordSlotKey(db, slot);
     })();
     this.throttle.recordSuccess(username);
-    this.startSession(opened, { ...user, mustChangePassword: false }, { action: 'session.signIn' });
+    this.startSession(opened, clinical, { ...user, mustChangePassword: false }, { action: 'session.signIn' });
     const { vault } = this.deps;
     vault.db.transaction(() => vault.audit({ action: 'session.recover', subjectType: 'staff_user', subjectId: user.id }))();
     return this.sessionInfo();
@@ -229,7 +283,8 @@ export class SignInService {
     const unlocked = await this.unlockRecovery(recoveryCode, this.beginAttempt(BREAK_GLASS_THROTTLE), null);
     const opened = await this.openWith(unlocked, canonicalCode(recoveryCode));
     const user = opened.db.transaction(() => ensureEmergencyStaff(opened.db, this.deps.clock.nowIso()))();
-    this.startSession(opened, { ...user, displayName: `${user.displayName}: ${name}` }, { action: 'session.breakGlass', emergencyName: name, details: { name } });
+    const clinical = await this.openClinicalFor(opened, user);
+    this.startSession(opened, clinical, { ...user, displayName: `${user.displayName}: ${name}` }, { action: 'session.breakGlass', emergencyName: name, details: { name } });
     return this.sessionInfo();
   }
 
@@ -248,7 +303,7 @@ export class SignInService {
       }
       throw e;
     }
-    const slot = await rewrapPasswordSlot(this.paths, s.user.slotId, s.user.username, newPassword, vault.dataKey, this.vaultOptions);
+    const slot = await rewrapPasswordSlot(this.paths, s.user.slotId, s.user.username, newPassword, vault.dataKey, vault.clinicalKey, this.vaultOptions);
     const db = vault.db;
     db.transaction(() => {
       setMustChangePassword(db, s.user.id, false);

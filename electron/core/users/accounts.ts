@@ -1,12 +1,11 @@
 import type { StaffAccount } from '../../../shared/contract/users';
-import type { Role } from '../../../shared/roles';
+import { canReadClinical, type Role } from '../../../shared/roles';
 import type { SignedInContext } from '../context';
 import type { Data } from '../data/engine';
 import { DoorwayError } from '../errors';
-import { readKeyslots, usernameLookup, writeKeyslots, type KeyslotFile, type Slot } from '../vault/keyslots';
-import type { RotationRecipient } from '../vault/rotation';
-import { forgetSlotKeyIn, readSlotKeysIn, recordSlotKeyIn } from '../vault/slot-keys';
-import { makeSlot } from '../vault/vault';
+import { isSealedSlot, readKeyslots, usernameLookup, writeKeyslots, type Slot } from '../vault/keyslots';
+import { forgetSlotKeyIn, recordSlotKeyIn } from '../vault/slot-keys';
+import { makeSlot, withClinicalSeal } from '../vault/vault';
 import { EMERGENCY_SLOT_ID } from './emergency';
 import { insertStaffIn, staffByUsername, type StaffRow } from './staff';
 import { temporaryPassword } from './temporary-password';
@@ -105,10 +104,14 @@ async function updateKeyslots(ctx: SignedInContext, change: (slots: Slot[]) => S
 
 const replaceSlot = (slot: Slot) => (slots: Slot[]) => [...slots.filter((s) => s.id !== slot.id), slot];
 
+/** The clinical key for a slot of this role: only roles that may read clinical content hold it. */
+const clinicalKeyFor = (ctx: SignedInContext, role: Role): Buffer | null => (canReadClinical(role) ? ctx.services.vault.clinicalKey : null);
+
 /** A fresh slot for an account, opened by a new temporary password (derived before anything is written). */
-async function temporarySlot(ctx: SignedInContext, username: string, slotId?: string, given?: string) {
+async function temporarySlot(ctx: SignedInContext, account: { username: string; role: Role }, slotId?: string, given?: string) {
   const password = given ?? temporaryPassword();
-  const slot = await makeSlot(ctx.services.vault.vaultId, 'password', password, ctx.services.vault.dataKey, usernameLookup(ctx.services.vault.vaultId, username), ctx.services.vault.options, slotId);
+  const { vault } = ctx.services;
+  const slot = await makeSlot(vault.vaultId, 'password', password, vault.dataKey, usernameLookup(vault.vaultId, account.username), vault.options, slotId, clinicalKeyFor(ctx, account.role));
   return { password, slot };
 }
 
@@ -123,7 +126,7 @@ export async function createAccount(ctx: SignedInContext, input: { username: str
     }
   };
   await taken(ctx.data);
-  const { password, slot } = await temporarySlot(ctx, input.username, undefined, input.temporaryPassword);
+  const { password, slot } = await temporarySlot(ctx, input, undefined, input.temporaryPassword);
   const id = await ctx.transact(async (trx) => {
     await taken(trx);
     const newId = await insertStaffIn(trx, {
@@ -163,6 +166,12 @@ export async function updateAccount(ctx: SignedInContext, input: { id: number; d
       .execute();
     ctx.audit({ action: 'user.update', subjectType: 'staff_user', subjectId: row.id, details: changes });
   });
+  if (changes.role && canReadClinical(changes.role.from as Role) !== canReadClinical(changes.role.to as Role)) {
+    // The slot takes or gives up the clinical key, through its public key (no password needed). Someone
+    // who held the key may remember it: the Staff screen offers a change of the clinical key after this.
+    const to = changes.role.to as Role;
+    await updateKeyslots(ctx, (slots) => slots.map((s) => (s.id === row.slot_id && isSealedSlot(s) ? withClinicalSeal(ctx.services.vault.vaultId, s, clinicalKeyFor(ctx, to)) : s)));
+  }
   const s = ctx.session;
   if (s.user.id === row.id && input.displayName !== undefined) s.user = { ...s.user, displayName: input.displayName };
   return getAccount(ctx, row.id);
@@ -185,7 +194,7 @@ export async function setAccountDisabled(ctx: SignedInContext, id: number, disab
     return { user: await getAccount(ctx, row.id), temporaryPassword: null };
   }
   if (row.disabled_at === null) return { user: toAccount(row, youOf(ctx)), temporaryPassword: null };
-  const { password, slot } = await temporarySlot(ctx, row.username, row.slot_id);
+  const { password, slot } = await temporarySlot(ctx, row, row.slot_id);
   await ctx.transact(async (trx) => {
     await trx.updateTable('staff_users').set({ disabled_at: null, must_change_password: 1 }).where('id', '=', row.id).execute();
     await recordSlotKeyIn(trx, slot);
@@ -203,7 +212,7 @@ export async function resetAccountPassword(ctx: SignedInContext, id: number) {
   if (row.id === youOf(ctx)) {
     throw new DoorwayError('CONFLICT', 'To change your own password, use "Change password". Nothing was changed.');
   }
-  const { password, slot } = await temporarySlot(ctx, row.username, row.slot_id);
+  const { password, slot } = await temporarySlot(ctx, row, row.slot_id);
   await ctx.transact(async (trx) => {
     await trx.updateTable('staff_users').set({ must_change_password: 1 }).where('id', '=', row.id).execute();
     await recordSlotKeyIn(trx, slot);
@@ -211,23 +220,4 @@ export async function resetAccountPassword(ctx: SignedInContext, id: number) {
   });
   await updateKeyslots(ctx, replaceSlot(slot));
   return { user: await getAccount(ctx, row.id), temporaryPassword: password };
-}
-
-/**
- * Who keeps access through a key change: every active account and the recovery slot, with the public
- * keys the records hold (a key the records lack makes the rotation stop and say whose slot to renew).
- */
-export async function rotationRecipients(data: Data, file: KeyslotFile): Promise<RotationRecipient[]> {
-  const keys = await readSlotKeysIn(data);
-  const active = await data
-    .selectFrom('staff_users')
-    .select(['display_name', 'slot_id'])
-    .where('disabled_at', 'is', null)
-    .where('slot_id', '<>', EMERGENCY_SLOT_ID)
-    .orderBy('id')
-    .execute();
-  const recipients: RotationRecipient[] = active.map((s) => ({ slotId: s.slot_id, publicKey: keys[s.slot_id]?.publicKey ?? '', label: s.display_name }));
-  const recoveryId = file.slots.find((s) => s.kind === 'recovery')!.id;
-  recipients.push({ slotId: recoveryId, publicKey: keys[recoveryId]?.publicKey ?? '', label: 'the recovery code' });
-  return recipients;
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../router';
 import { readKeyslots } from '../vault/keyslots';
-import { createAccount, listAccounts, resetAccountPassword, rotationRecipients, setAccountDisabled, updateAccount } from './accounts';
+import { createAccount, listAccounts, resetAccountPassword, setAccountDisabled, updateAccount } from './accounts';
+import { rotationRecipients } from './key-recipients';
 
 /** Staff accounts, the vault key, and who is at the keyboard (switching, emergency access). */
 export const userHandlers = {

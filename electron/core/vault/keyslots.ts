@@ -32,9 +32,15 @@ export const slotSchema = z
     wrappedKey: b64,
     publicKey: b64.optional(),
     sealed: sealedSchema.optional(),
+    /**
+     * The clinical key sealed to the same public key: present in the slots of roles that may read
+     * clinical content and in the recovery slot, never in a front-desk slot (DESIGN.md, Vault).
+     */
+    clinicalSealed: sealedSchema.optional(),
     createdAt: z.iso.datetime({ offset: true }),
   })
-  .refine((s) => (s.publicKey === undefined) === (s.sealed === undefined));
+  .refine((s) => (s.publicKey === undefined) === (s.sealed === undefined))
+  .refine((s) => s.clinicalSealed === undefined || s.sealed !== undefined);
 export type Slot = z.infer<typeof slotSchema>;
 export type SealedSlot = Slot & Required<Pick<Slot, 'publicKey' | 'sealed'>>;
 export const isSealedSlot = (s: Slot): s is SealedSlot => s.publicKey !== undefined && s.sealed !== undefined;

@@ -26,9 +26,12 @@ export interface Session {
 /** The vault while someone is signed in: the open records, the key, and who is at the keyboard. */
 export interface OpenVault {
   db: Db;
-  /** Typed async queries over the same connection (data/). */
+  /** The clinical store's connection: only for a role that may read clinical content. */
+  clinical: Db | null;
+  /** Typed async queries over both stores (data/). */
   data: Kysely<Database>;
   dataKey: Buffer;
+  clinicalKey: Buffer | null;
   vaultId: string;
   session: Session;
 }
@@ -84,6 +87,12 @@ export class VaultSession {
     return this.state.dataKey;
   }
 
+  /** The clinical key, or null in a session whose role may not read clinical content. */
+  get clinicalKey(): Buffer | null {
+    if (!this.state) throw NOT_SIGNED_IN();
+    return this.state.clinicalKey;
+  }
+
   get vaultId(): string {
     if (!this.state) throw NOT_SIGNED_IN();
     return this.state.vaultId;
@@ -102,9 +111,17 @@ export class VaultSession {
   }
 
   /** Takes over a freshly opened vault for a new session; whatever was open before is closed first. */
-  begin(opened: { db: Db; dataKey: Buffer; vaultId: string }, session: Session): void {
+  begin(opened: { db: Db; clinical: Db | null; dataKey: Buffer; clinicalKey: Buffer | null; vaultId: string }, session: Session): void {
     this.end();
-    this.state = { db: opened.db, data: sqliteData(opened.db), dataKey: opened.dataKey, vaultId: opened.vaultId, session };
+    this.state = {
+      db: opened.db,
+      clinical: opened.clinical,
+      data: sqliteData(opened.db, opened.clinical),
+      dataKey: opened.dataKey,
+      clinicalKey: opened.clinicalKey,
+      vaultId: opened.vaultId,
+      session,
+    };
     // Sign-in records its events right after this; a vault without an anchor yet gets one then too.
     this.noteAuditWritten();
   }
@@ -135,9 +152,11 @@ export class VaultSession {
     this.deps.anchor?.flush(st);
     this.deps.anchor?.reset();
     try {
+      st.clinical?.close();
       st.db.close();
     } finally {
       st.dataKey.fill(0);
+      st.clinicalKey?.fill(0);
     }
   }
 
@@ -219,7 +238,7 @@ export class VaultSession {
       });
       if (outcome.ok) {
         st.db = outcome.db;
-        st.data = sqliteData(outcome.db);
+        st.data = sqliteData(outcome.db, st.clinical);
         st.dataKey = outcome.dataKey;
         // Sealed again with the new key at the next flush.
         this.noteAuditWritten();
@@ -227,7 +246,7 @@ export class VaultSession {
       }
       if (outcome.db) {
         st.db = outcome.db;
-        st.data = sqliteData(outcome.db);
+        st.data = sqliteData(outcome.db, st.clinical);
       }
       else this.lockAfterRotation = 'system';
       if (outcome.error instanceof DoorwayError) throw outcome.error;

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { parseRecoveryCode } from '../../../shared/recovery-code';
 import type { ClinicSettings } from '../../../shared/contract/schemas';
 import { recordAudit } from '../audit/audit';
-import { openEncrypted, tune, type Db } from '../db/database';
+import { openClinical, openEncrypted, tune, tuneClinical, type Db } from '../db/database';
+import { clinicalMigrations, LATEST_CLINICAL_VERSION } from '../db/clinical-migrations';
+import { recoverClinical, type ClinicalRecovery } from '../data/sqlite-pair';
 import { assertNotNewer, migrate } from '../db/migrate';
 import { DoorwayError, SIGN_IN_FAILED_MESSAGE } from '../errors';
 import { writeSettings } from '../settings/settings';
@@ -29,13 +31,20 @@ import { unwrapKey, wrapKey } from './wrap';
 
 export interface VaultPaths {
   dir: string;
+  /** The main store: people, contacts without their notes, catalog, staff, audit. */
   db: string;
+  /** The clinical store, under its own key (DESIGN.md, Vault: two stores, two keys). */
+  clinical: string;
   keyslots: string;
 }
 
+export const MAIN_DB_FILE = 'doorway.db';
+export const CLINICAL_DB_FILE = 'clinical.db';
+
 export const vaultPaths = (dir: string): VaultPaths => ({
   dir,
-  db: join(dir, 'doorway.db'),
+  db: join(dir, MAIN_DB_FILE),
+  clinical: join(dir, CLINICAL_DB_FILE),
   keyslots: join(dir, KEYSLOTS_FILE),
 });
 
@@ -55,8 +64,19 @@ export const vaultExists = (p: VaultPaths): boolean => existsSync(p.keyslots);
 
 /** Associated data of a slot's sealed data key. */
 export const sealAad = (vaultId: string, slot: Pick<Slot, 'id' | 'kind'>): string => `doorway-seal:${vaultId}:${slot.id}:${slot.kind}`;
+/** Associated data of a slot's sealed clinical key: never confusable with the main key's seal. */
+export const clinicalSealAad = (vaultId: string, slot: Pick<Slot, 'id' | 'kind'>): string => `doorway-seal:clinical:${vaultId}:${slot.id}:${slot.kind}`;
 
-/** A sealed slot: a fresh key pair whose private key the secret protects, and the data key sealed to it. */
+/** The clinical key sealed to a slot's public key, or nothing (a front-desk slot, or a vault without a clinical store yet). */
+export function clinicalSealFor(vaultId: string, slot: Pick<Slot, 'id' | 'kind'>, publicKey: Buffer, clinicalKey: Buffer | null): Pick<Slot, 'clinicalSealed'> {
+  return clinicalKey ? { clinicalSealed: sealKey(clinicalKey, publicKey, clinicalSealAad(vaultId, slot)) } : {};
+}
+
+/**
+ * A sealed slot: a fresh key pair whose private key the secret protects, the data key sealed to it,
+ * and the clinical key too when `clinicalKey` is given (roles that may read clinical content, and the
+ * recovery slot).
+ */
 export async function makeSlot(
   vaultId: string,
   kind: Slot['kind'],
@@ -65,6 +85,7 @@ export async function makeSlot(
   lookup: string | null,
   opts: VaultOptions,
   id: string = randomUUID(),
+  clinicalKey: Buffer | null = null,
 ): Promise<SealedSlot> {
   const kdf = newKdfParams(opts.kdfCost);
   const kek = await deriveKey(secret, kdf);
@@ -79,6 +100,7 @@ export async function makeSlot(
       ...wrapped,
       publicKey: pair.publicKey.toString('base64'),
       sealed: sealKey(dataKey, pair.publicKey, sealAad(vaultId, { id, kind })),
+      ...clinicalSealFor(vaultId, { id, kind }, pair.publicKey, clinicalKey),
       createdAt: new Date().toISOString(),
     };
   } finally {
@@ -92,6 +114,15 @@ export function resealSlot(vaultId: string, slot: SealedSlot, dataKey: Buffer): 
   return { ...slot, sealed: sealKey(dataKey, Buffer.from(slot.publicKey, 'base64'), sealAad(vaultId, slot)) };
 }
 
+/**
+ * The same slot with the clinical key sealed to it (a role that may read clinical content) or without
+ * it (`null`: a front-desk role). Needs only the slot's public key, never its password.
+ */
+export function withClinicalSeal(vaultId: string, slot: SealedSlot, clinicalKey: Buffer | null): SealedSlot {
+  const { clinicalSealed: _dropped, ...rest } = slot;
+  return { ...rest, ...clinicalSealFor(vaultId, slot, Buffer.from(slot.publicKey, 'base64'), clinicalKey) };
+}
+
 export interface CreateVaultInput {
   settings: ClinicSettings;
   admin: { username: string; displayName: string; password: string };
@@ -102,7 +133,9 @@ export interface CreateVaultInput {
 export interface OpenVault {
   vaultId: string;
   dataKey: Buffer;
+  clinicalKey: Buffer;
   db: Db;
+  clinical: Db;
 }
 
 /**
@@ -124,16 +157,26 @@ export async function createVault(p: VaultPaths, input: CreateVaultInput, opts: 
   mkdirSync(p.dir, { recursive: true, mode: 0o700 });
   const vaultId = randomUUID();
   const dataKey = randomBytes(32);
+  const clinicalKey = randomBytes(32);
   const adminSlotId = randomUUID();
   const partial = `${p.db}.partial`;
-  rmSync(partial, { force: true });
-  rmSync(`${partial}-wal`, { force: true });
-  rmSync(`${partial}-shm`, { force: true });
+  const clinicalPartial = `${p.clinical}.partial`;
+  for (const f of [partial, clinicalPartial]) for (const suffix of ['', '-wal', '-shm']) rmSync(`${f}${suffix}`, { force: true });
 
   const [adminSlot, recoverySlot] = await Promise.all([
-    makeSlot(vaultId, 'password', input.admin.password, dataKey, usernameLookup(vaultId, input.admin.username), opts, adminSlotId),
-    makeSlot(vaultId, 'recovery', recovery.canonical, dataKey, null, opts),
+    makeSlot(vaultId, 'password', input.admin.password, dataKey, usernameLookup(vaultId, input.admin.username), opts, adminSlotId, clinicalKey),
+    makeSlot(vaultId, 'recovery', recovery.canonical, dataKey, null, opts, undefined, clinicalKey),
   ]);
+
+  // The clinical store first: an empty, keyed file with its schema, renamed into place with the main one.
+  const clinical = openClinical(clinicalPartial, clinicalKey, { create: true, nativeBinding: opts.nativeBinding });
+  try {
+    tuneClinical(clinical);
+    migrate(clinical, clinicalMigrations, 'clinical');
+    clinical.pragma('clinical.wal_checkpoint(TRUNCATE)');
+  } finally {
+    clinical.close();
+  }
 
   const db = openEncrypted(partial, dataKey, { create: true, nativeBinding: opts.nativeBinding });
   try {
@@ -141,6 +184,7 @@ export async function createVault(p: VaultPaths, input: CreateVaultInput, opts: 
     migrate(db);
     db.transaction(() => {
       writeSettings(db, { ...input.settings, vaultId } as Partial<ClinicSettings>);
+      markClinicalStore(db);
       const adminId = insertStaff(db, {
         username: input.admin.username,
         displayName: input.admin.displayName,
@@ -171,8 +215,46 @@ export async function createVault(p: VaultPaths, input: CreateVaultInput, opts: 
     slots: [adminSlot, recoverySlot],
   };
   writeKeyslots(p.keyslots, file);
+  renameSync(clinicalPartial, p.clinical);
   renameSync(partial, p.db);
-  return { vaultId, dataKey, db: openVaultDb(p, dataKey, opts) };
+  const main = openVaultDb(p, dataKey, opts);
+  try {
+    return { vaultId, dataKey, clinicalKey, db: main, clinical: openClinicalStore(p, clinicalKey, main, opts).clinical };
+  } catch (e) {
+    main.close();
+    throw e;
+  }
+}
+
+/** Set in the main store once its clinical content lives in the clinical store (a new vault, or after the split). */
+const CLINICAL_STORE_SETTING = 'vault.clinicalStore';
+
+export function markClinicalStore(db: Db): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CLINICAL_STORE_SETTING, 'true');
+}
+
+/** Whether clinical content has its own store yet (vaults from before it move at a clinical sign-in: clinical-split.ts). */
+export function hasClinicalStore(db: Db): boolean {
+  return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(CLINICAL_STORE_SETTING) === 'true';
+}
+
+/**
+ * Opens the clinical store beside the open main one: refuses a newer schema untouched, migrates, then
+ * puts right a transaction whose main half a crash cut off (data/sqlite-pair.ts).
+ */
+export function openClinicalStore(p: VaultPaths, clinicalKey: Buffer, main: Db, opts: VaultOptions = {}): { clinical: Db; recovery: ClinicalRecovery } {
+  const partial = `${p.clinical}.partial`;
+  if (!existsSync(p.clinical) && existsSync(partial) && !existsSync(`${partial}-wal`)) renameSync(partial, p.clinical);
+  const clinical = openClinical(p.clinical, clinicalKey, { nativeBinding: opts.nativeBinding });
+  try {
+    assertNotNewer(clinical, LATEST_CLINICAL_VERSION, 'clinical');
+    tuneClinical(clinical);
+    migrate(clinical, clinicalMigrations, 'clinical');
+    return { clinical, recovery: recoverClinical({ main, clinical }) };
+  } catch (e) {
+    clinical.close();
+    throw e;
+  }
 }
 
 /** Opens the database with the data key: refuses a newer schema untouched, then migrates. */
@@ -198,11 +280,13 @@ export interface Unlocked {
   file: KeyslotFile;
   slot: Slot;
   dataKey: Buffer;
+  /** The clinical key, when this slot holds it (a role that may read clinical content, or the recovery slot). */
+  clinicalKey: Buffer | null;
   /**
    * The same slot's data key in the next generation, while a key rotation is unfinished (a crash or
    * power loss part-way): the records file opens with one of the two keys (rotation.ts settles which).
    */
-  pending?: { file: KeyslotFile; dataKey: Buffer };
+  pending?: { file: KeyslotFile; dataKey: Buffer; clinicalKey: Buffer | null };
 }
 
 /** Same cost for unknown users as for known ones, so the answer time does not reveal who exists. */
@@ -214,6 +298,10 @@ function unseal(vaultId: string, slot: SealedSlot, privateKey: Buffer): Buffer |
   return openSealedKey(slot.sealed, privateKey, Buffer.from(slot.publicKey, 'base64'), sealAad(vaultId, slot));
 }
 
+function unsealClinical(vaultId: string, slot: SealedSlot, privateKey: Buffer): Buffer | null {
+  return slot.clinicalSealed ? openSealedKey(slot.clinicalSealed, privateKey, Buffer.from(slot.publicKey, 'base64'), clinicalSealAad(vaultId, slot)) : null;
+}
+
 /**
  * Opens one slot with its secret: the data key, plus the pending generation's data key when a rotation
  * is unfinished. Null when the secret is wrong.
@@ -223,19 +311,19 @@ async function openSlot(p: VaultPaths, file: KeyslotFile, slot: Slot, secret: st
   try {
     if (!isSealedSlot(slot)) {
       const dataKey = unwrapKey(slot, kek, slotAad(file.vaultId, slot));
-      return dataKey ? { file, slot, dataKey } : null;
+      return dataKey ? { file, slot, dataKey, clinicalKey: null } : null;
     }
     const privateKey = unwrapKey(slot, kek, slotPrivateKeyAad(file.vaultId, slot));
     if (!privateKey) return null;
     try {
       const dataKey = unseal(file.vaultId, slot, privateKey);
       if (!dataKey) return null;
-      const unlocked: Unlocked = { file, slot, dataKey };
+      const unlocked: Unlocked = { file, slot, dataKey, clinicalKey: unsealClinical(file.vaultId, slot, privateKey) };
       const next = readPendingKeyslots(p.keyslots);
       const nextSlot = next?.vaultId === file.vaultId ? next.slots.find((s) => s.id === slot.id) : undefined;
       if (next && nextSlot && isSealedSlot(nextSlot) && nextSlot.publicKey === slot.publicKey) {
         const nextKey = unseal(file.vaultId, nextSlot, privateKey);
-        if (nextKey) unlocked.pending = { file: next, dataKey: nextKey };
+        if (nextKey) unlocked.pending = { file: next, dataKey: nextKey, clinicalKey: unsealClinical(file.vaultId, nextSlot, privateKey) };
       }
       return unlocked;
     } finally {
@@ -291,10 +379,12 @@ export async function rewrapPasswordSlot(
   username: string,
   newPassword: string,
   dataKey: Buffer,
+  /** The clinical key when the account's role may read clinical content; null otherwise. */
+  clinicalKey: Buffer | null,
   opts: VaultOptions = {},
 ): Promise<SealedSlot> {
   const file = readKeyslots(p.keyslots);
-  const fresh = await makeSlot(file.vaultId, 'password', newPassword, dataKey, usernameLookup(file.vaultId, username), opts, slotId);
+  const fresh = await makeSlot(file.vaultId, 'password', newPassword, dataKey, usernameLookup(file.vaultId, username), opts, slotId, clinicalKey);
   const slots = file.slots.some((s) => s.id === slotId) ? file.slots.map((s) => (s.id === slotId ? fresh : s)) : [...file.slots, fresh];
   writeKeyslots(p.keyslots, { ...file, slots });
   return fresh;
