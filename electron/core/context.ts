@@ -1,4 +1,4 @@
-import type { AuditActor, AuditInput, recordAudit } from './audit/audit';
+import type { AuditActor, AuditInput, recordAuditIn } from './audit/audit';
 import type { BackupService } from './backup/service';
 import type { Transaction } from 'kysely';
 import type { Data, Engine } from './data/engine';
@@ -29,7 +29,7 @@ export interface PublicContext {
   /** What differs between SQLite and PostgreSQL (data/engine.ts). */
   engine: Engine;
   /** Appends to the audit trail (audit/audit.ts); the benchmark swaps it to measure what auditing costs. */
-  appendAudit: typeof recordAudit;
+  appendAudit: typeof recordAuditIn;
 }
 
 /** An audit event as a handler writes it: the actor and time are the call's own. */
@@ -48,7 +48,8 @@ export interface SignedInContext extends PublicContext {
   user: StaffRecord;
   /** Built once per call from the session (audit/actor.ts), so every feature writes the same actor. */
   actor: AuditActor;
-  audit(event: AuditEvent): void;
+  /** Writes the event in the call's open transaction (`transact`), or on its own when there is none. */
+  audit(event: AuditEvent): Promise<void>;
   write<T>(change: () => T): T;
   /**
    * Runs an async change and its audit event in one transaction. On SQLite every query settles within

@@ -1,7 +1,7 @@
 import type { ChannelName, EventName, Events, InputOf, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { anchorPath, AuditAnchorKeeper } from './audit/anchor';
-import { recordAudit, type AuditInput } from './audit/audit';
+import { recordAuditIn, type AuditInput } from './audit/audit';
 import { BackupService, type BackupSeams } from './backup/service';
 import type { PublicContext, Services } from './context';
 import { DataFolder } from './data-folder';
@@ -69,8 +69,8 @@ export class Doorway {
     this.backups = new BackupService({ vault: this.vault, clock: this.clock, events: this.events, log }, options.backupSeams);
     this.services = { vault: this.vault, signIn: this.auth, setup: this.setup, backups: this.backups };
     // Each event marks the anchor out of date (a flag and, at most once a second, a timer); it is written after the commit.
-    const appendAudit: typeof recordAudit = (db, e) => {
-      recordAudit(db, e);
+    const appendAudit: typeof recordAuditIn = async (data, e) => {
+      await recordAuditIn(data, e);
       this.vault.noteAuditWritten();
     };
     this.context = { clock: this.clock, events: this.events, log, services: this.services, engine: sqliteEngine, appendAudit };

@@ -1,8 +1,10 @@
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { channels, isChannelName, type ChannelName, type Channels, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { actorOf } from './audit/actor';
 import type { PublicContext, SignedInContext } from './context';
+import type { Database } from './data/schema';
 import { DoorwayError } from './errors';
 
 /** Public channels (first run, signing in) get a context without a user; every other channel a signed-in one. */
@@ -60,7 +62,9 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
       if (def.access !== 'public' && session) {
         const { db, data } = vault.open();
         const actor = actorOf(session);
-        const audit: SignedInContext['audit'] = (event) => base.appendAudit(db, { ...event, at: base.clock.nowIso(), actor });
+        // The call's open transaction: its audit event goes into it (on a hub's pool, another connection would not).
+        let open: Transaction<Database> | null = null;
+        const audit: SignedInContext['audit'] = (event) => base.appendAudit(open ?? data, { ...event, at: base.clock.nowIso(), actor });
         ctx = {
           ...base,
           db,
@@ -70,7 +74,15 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
           actor,
           audit,
           write: (change) => db.transaction(change)(),
-          transact: (change) => data.transaction().execute(change),
+          transact: (change) =>
+            data.transaction().execute(async (trx) => {
+              open = trx;
+              try {
+                return await change(trx);
+              } finally {
+                open = null;
+              }
+            }),
         };
       }
       const handler = handlers[name] as (input: unknown, ctx: PublicContext | SignedInContext) => unknown;

@@ -104,7 +104,7 @@ export async function addLongHistoryPerson(core: Doorway, router: Router, contac
       insert.run(personId, at, at, rng.pick(['drop_in', 'ssp_exchange', 'street_outreach', 'van', 'clinic_visit'] as const), rng.pick(staff), at);
     }
     await refreshContactSummary(trx, personId);
-    recomputePersonContactDays(core.db, readSettings(core.db).timeZone, personId, '0000');
+    await recomputePersonContactDays(trx, readSettings(core.db).timeZone, personId, '0000');
   });
   return personId;
 }

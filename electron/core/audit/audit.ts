@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { AuditAction } from '../../../shared/contract/audit';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Selectable } from 'kysely';
+import type { Data } from '../data/engine';
 import type { AuditEventsTable } from '../data/schema';
 import type { Db } from '../db/database';
 
@@ -67,9 +68,8 @@ function statementsFor(db: Db) {
   return s;
 }
 
-export function recordAudit(db: Db, e: AuditInput): void {
-  const { last: lastStatement, insert } = statementsFor(db);
-  const last = lastStatement.get() as { id: number; hash: string } | undefined;
+/** The next event of the chain after `last` (none: the first event). */
+function nextRow(last: { id: number; hash: string } | undefined, e: AuditInput): AuditRow {
   const row: Omit<AuditRow, 'hash'> = {
     id: (last?.id ?? 0) + 1,
     at: e.at,
@@ -82,7 +82,19 @@ export function recordAudit(db: Db, e: AuditInput): void {
     emergency: e.actor.emergency ? 1 : 0,
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  insert.run({ ...row, hash: auditHash(row) });
+  return { ...row, hash: auditHash(row) };
+}
+
+/** On the connection itself: for what still runs before the data layer exists (opening, key changes). */
+export function recordAudit(db: Db, e: AuditInput): void {
+  const { last, insert } = statementsFor(db);
+  insert.run(nextRow(last.get() as { id: number; hash: string } | undefined, e));
+}
+
+/** Over the data layer, inside the transaction of the change it describes. */
+export async function recordAuditIn(data: Data, e: AuditInput): Promise<void> {
+  const last = await data.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  await data.insertInto('audit_events').values(nextRow(last, e)).execute();
 }
 
 // Verifying the chain: verify.ts (in chunks, so a long trail does not freeze the window).

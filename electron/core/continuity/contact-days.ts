@@ -1,20 +1,23 @@
 import { calendarDay, daysBetween } from '../../../shared/continuity/days';
-import type { Db } from '../db/database';
+import type { Data } from '../data/engine';
 
 /**
  * Keeps each contact's calendar day (clinic time zone) and the gap since the person's previous live
  * contact in step with the contacts. Removed contacts keep their day but no gap, and do not count as
- * the previous contact of anyone.
+ * the previous contact of anyone. The calendar day needs the time zone database, so it is worked out
+ * here rather than in SQL, the same way on both engines.
  */
-export function recomputeAllContactDays(db: Db, timeZone: string): void {
-  const rows = db.prepare('SELECT id, person_id, occurred_at, deleted_at FROM contacts ORDER BY person_id, occurred_at, id').iterate() as IterableIterator<{
-    id: number;
-    person_id: number;
-    occurred_at: string;
-    deleted_at: string | null;
-  }>;
-  const update = db.prepare('UPDATE contacts SET local_day = ?, prev_gap_days = ? WHERE id = ?');
-  const pending: [string, number | null, number][] = [];
+
+/** Every contact at once (a new time zone, or demo data): one update compiled once, run per contact. */
+export async function recomputeAllContactDays(data: Data, timeZone: string): Promise<void> {
+  const rows = await data
+    .selectFrom('contacts')
+    .select(['id', 'person_id', 'occurred_at', 'deleted_at'])
+    .orderBy('person_id')
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+  const update = data.updateTable('contacts').set({ local_day: '', prev_gap_days: 0 }).where('id', '=', 0).compile();
   let person = -1;
   let prevDay: string | null = null;
   for (const r of rows) {
@@ -23,59 +26,59 @@ export function recomputeAllContactDays(db: Db, timeZone: string): void {
       prevDay = null;
     }
     const day = calendarDay(r.occurred_at, timeZone);
-    if (r.deleted_at) {
-      pending.push([day, null, r.id]);
-      continue;
+    let gap: number | null = null;
+    if (!r.deleted_at) {
+      gap = prevDay === null ? null : daysBetween(prevDay, day);
+      prevDay = day;
     }
-    pending.push([day, prevDay === null ? null : daysBetween(prevDay, day), r.id]);
-    prevDay = day;
+    await data.executeQuery({ ...update, parameters: [day, gap, r.id] });
   }
-  // Written after reading: better-sqlite3 cannot update while an iterator on the same table is open.
-  for (const p of pending) update.run(...p);
-  db.prepare(
-    `UPDATE people SET last_contact_day = (SELECT max(local_day) FROM contacts WHERE person_id = people.id AND deleted_at IS NULL)`,
-  ).run();
+  await data
+    .updateTable('people')
+    .set((eb) => ({
+      last_contact_day: eb.selectFrom('contacts').select((c) => c.fn.max('local_day').as('d')).whereRef('contacts.person_id', '=', 'people.id').where('contacts.deleted_at', 'is', null),
+    }))
+    .execute();
 }
 
 /**
  * After a change to one person's contacts at or after `from` (an instant), recomputes only the
  * contacts from there on: adding today's contact touches one row, not the person's whole history.
  */
-export function recomputePersonContactDays(db: Db, timeZone: string, personId: number, from: string): void {
-  const anchor = db
-    .prepare('SELECT local_day FROM contacts WHERE person_id = ? AND deleted_at IS NULL AND occurred_at < ? ORDER BY occurred_at DESC, id DESC LIMIT 1')
-    .pluck()
-    .get(personId, from) as string | null | undefined;
-  const rows = db
-    .prepare('SELECT id, occurred_at, deleted_at FROM contacts WHERE person_id = ? AND occurred_at >= ? ORDER BY occurred_at, id')
-    .all(personId, from) as { id: number; occurred_at: string; deleted_at: string | null }[];
-  const update = db.prepare('UPDATE contacts SET local_day = ?, prev_gap_days = ? WHERE id = ?');
-  let prevDay = anchor ?? null;
+export async function recomputePersonContactDays(data: Data, timeZone: string, personId: number, from: string): Promise<void> {
+  const anchor = await data
+    .selectFrom('contacts')
+    .select('local_day')
+    .where('person_id', '=', personId)
+    .where('deleted_at', 'is', null)
+    .where('occurred_at', '<', from)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const rows = await data
+    .selectFrom('contacts')
+    .select(['id', 'occurred_at', 'deleted_at'])
+    .where('person_id', '=', personId)
+    .where('occurred_at', '>=', from)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+  let prevDay = anchor?.local_day ?? null;
   for (const r of rows) {
     const day = calendarDay(r.occurred_at, timeZone);
-    if (r.deleted_at) {
-      update.run(day, null, r.id);
-      continue;
+    let gap: number | null = null;
+    if (!r.deleted_at) {
+      gap = prevDay === null ? null : daysBetween(prevDay, day);
+      prevDay = day;
     }
-    update.run(day, prevDay === null ? null : daysBetween(prevDay, day), r.id);
-    prevDay = day;
+    await data.updateTable('contacts').set({ local_day: day, prev_gap_days: gap }).where('id', '=', r.id).execute();
   }
-  db.prepare('UPDATE people SET last_contact_day = (SELECT max(local_day) FROM contacts WHERE person_id = ? AND deleted_at IS NULL) WHERE id = ?').run(personId, personId);
-}
-
-/**
- * Rebuilds the monthly figures from the contacts (after the absence threshold changes, or to repair);
- * the triggers keep them current for every other change.
- */
-export function rebuildMonthStats(db: Db): void {
-  db.exec('DELETE FROM person_month; DELETE FROM month_stats;');
-  db.exec(`
-    INSERT INTO month_stats (month, contacts, returns, people)
-      SELECT substr(local_day, 1, 7), count(*),
-        coalesce(sum(prev_gap_days > (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'absenceThresholdDays')), 0), 0
-      FROM contacts WHERE deleted_at IS NULL AND local_day IS NOT NULL GROUP BY 1;
-    INSERT INTO person_month (person_id, month, contacts)
-      SELECT person_id, substr(local_day, 1, 7), count(*) FROM contacts
-      WHERE deleted_at IS NULL AND local_day IS NOT NULL GROUP BY 1, 2;
-  `);
+  await data
+    .updateTable('people')
+    .set((eb) => ({
+      last_contact_day: eb.selectFrom('contacts').select((c) => c.fn.max('local_day').as('d')).where('contacts.person_id', '=', personId).where('contacts.deleted_at', 'is', null),
+    }))
+    .where('id', '=', personId)
+    .execute();
 }

@@ -16,7 +16,17 @@ export interface PeopleSearchIndex {
   match(data: Data, query: string, limit: number): Promise<number[]>;
 }
 
+/**
+ * The monthly figures (month_stats, person_month) are kept current by triggers on contacts, written
+ * per engine (SQLite: migration 0003). A rebuild recounts them from the contacts, after the absence
+ * threshold changes or to repair.
+ */
+export interface MonthStats {
+  rebuild(data: Data): Promise<void>;
+}
+
 export interface Engine {
   name: 'sqlite' | 'postgres';
   peopleSearch: PeopleSearchIndex;
+  monthStats: MonthStats;
 }

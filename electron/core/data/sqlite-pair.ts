@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
+import { readStored, writeStored } from '../settings/settings';
 
 /**
  * The two stores of one computer: the main file, and the clinical file on a connection of its own
@@ -24,14 +25,8 @@ function crashPoint(at: string): void {
 
 const clinicalSeq = (clinical: Db): number => clinical.prepare('SELECT seq FROM clinical.commits WHERE id = 1').pluck().get() as number;
 
-function mainSeq(main: Db): number {
-  const raw = main.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SEQ_SETTING) as string | undefined;
-  return raw === undefined ? 0 : Number(JSON.parse(raw));
-}
-
-function writeMainSeq(main: Db, seq: number): void {
-  main.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SEQ_SETTING, JSON.stringify(seq));
-}
+const mainSeq = (main: Db): number => readStored<number>(main, SEQ_SETTING) ?? 0;
+const writeMainSeq = (main: Db, seq: number): void => writeStored(main, SEQ_SETTING, seq);
 
 /** The tables the undo log covers (clinical-migrations/0001), with their key and value columns. */
 const UNDO_COLUMNS: Record<string, readonly [key: string, value: string]> = {

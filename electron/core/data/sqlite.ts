@@ -10,7 +10,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { Db } from '../db/database';
-import type { Data, Engine, PeopleSearchIndex } from './engine';
+import type { Data, Engine, MonthStats, PeopleSearchIndex } from './engine';
 import type { Database } from './schema';
 import { clinicalClosed, PairTransaction, type StorePair } from './sqlite-pair';
 
@@ -192,4 +192,27 @@ async function sqlAll<R>(data: Data, sql: string, params: unknown[]): Promise<R[
   return (await data.executeQuery<R>(CompiledQuery.raw(sql, params))).rows;
 }
 
-export const sqliteEngine: Engine = { name: 'sqlite', peopleSearch: sqlitePeopleSearch };
+/** SQLite's month from a calendar day is substr(day, 1, 7); the threshold is read from settings as stored. */
+export const sqliteMonthStats: MonthStats = {
+  async rebuild(data) {
+    await sqlRun(data, 'DELETE FROM person_month', []);
+    await sqlRun(data, 'DELETE FROM month_stats', []);
+    await sqlRun(
+      data,
+      `INSERT INTO month_stats (month, contacts, returns, people)
+         SELECT substr(local_day, 1, 7), count(*),
+           coalesce(sum(prev_gap_days > (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'absenceThresholdDays')), 0), 0
+         FROM contacts WHERE deleted_at IS NULL AND local_day IS NOT NULL GROUP BY 1`,
+      [],
+    );
+    await sqlRun(
+      data,
+      `INSERT INTO person_month (person_id, month, contacts)
+         SELECT person_id, substr(local_day, 1, 7), count(*) FROM contacts
+         WHERE deleted_at IS NULL AND local_day IS NOT NULL GROUP BY 1, 2`,
+      [],
+    );
+  },
+};
+
+export const sqliteEngine: Engine = { name: 'sqlite', peopleSearch: sqlitePeopleSearch, monthStats: sqliteMonthStats };

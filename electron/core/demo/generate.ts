@@ -6,7 +6,7 @@ import { isClinicalKind } from '../records/entries';
 import { DoorwayError } from '../errors';
 import { recomputeAllContactDays } from '../continuity/contact-days';
 import { refreshPhase } from '../records/people';
-import { readSettings } from '../settings/settings';
+import { readSettingsIn } from '../settings/settings';
 import * as words from './phrases';
 import { Random } from './random';
 
@@ -264,7 +264,7 @@ export async function generateDemo({ db, clinical, data }: { db: Db; clinical: D
       `UPDATE people SET (first_contact_at, last_contact_at, contact_count) =
          (SELECT min(occurred_at), max(occurred_at), count(*) FROM contacts WHERE person_id = people.id AND deleted_at IS NULL)`,
     ).run();
-    recomputeAllContactDays(db, readSettings(db).timeZone);
+    await recomputeAllContactDays(trx, (await readSettingsIn(trx)).timeZone);
     for (const pid of phased) await refreshPhase(trx, pid);
   });
   return { people: size.people, contacts: done };

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { Contact, contactFieldsSchema } from '../../../shared/contract/record-schemas';
 import { recomputePersonContactDays } from '../continuity/contact-days';
 import type { Data } from '../data/engine';
-import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import { assertItems } from './catalog';
 import { notesOf, putNote } from './clinical';
@@ -13,12 +12,6 @@ type ContactFields = z.output<typeof contactFieldsSchema>;
 
 /** A contact entered more than an hour after it happened is marked "entered later". */
 const ENTERED_LATER_MS = 60 * 60 * 1000;
-
-/**
- * The changes below take the legacy connection `db` beside `data` only for the continuity feature's
- * contact days (continuity/contact-days.ts), still synchronous: it is the same connection, so it runs
- * inside the same transaction.
- */
 
 /** Contacts with the name of the staff member who saw the person. */
 const selectContacts = (data: Data) =>
@@ -142,7 +135,7 @@ function assertNotFuture(occurredAt: string, now: string): void {
   }
 }
 
-export async function recordContact(data: Data, db: Db, personId: number, f: ContactFields, actor: Actor, timeZone: string): Promise<number> {
+export async function recordContact(data: Data, personId: number, f: ContactFields, actor: Actor, timeZone: string): Promise<number> {
   await requireLivePerson(data, personId);
   const occurredAt = new Date(f.occurredAt ?? actor.at).toISOString();
   assertNotFuture(occurredAt, actor.at);
@@ -168,12 +161,12 @@ export async function recordContact(data: Data, db: Db, personId: number, f: Con
   await writeItems(data, id, f);
   if (f.note !== '') await putNote(data, id, f.note);
   await refreshContactSummary(data, personId);
-  recomputePersonContactDays(db, timeZone, personId, occurredAt);
+  await recomputePersonContactDays(data, timeZone, personId, occurredAt);
   return id;
 }
 
 /** `clinical`: the session may read and write notes (it has the clinical store open). */
-export async function updateContact(data: Data, db: Db, id: number, changes: Partial<ContactFields>, actor: Actor, timeZone: string, clinical: boolean): Promise<number> {
+export async function updateContact(data: Data, id: number, changes: Partial<ContactFields>, actor: Actor, timeZone: string, clinical: boolean): Promise<number> {
   const before = await getContact(data, id, clinical);
   if (before.deleted) throw new DoorwayError('CONFLICT', 'This contact was removed. Restore it first to edit it.');
   const occurredAt = changes.occurredAt ? new Date(changes.occurredAt).toISOString() : before.occurredAt;
@@ -209,27 +202,27 @@ export async function updateContact(data: Data, db: Db, id: number, changes: Par
   if (noteChanged) await putNote(data, id, changes.note!);
   await keepHistory(data, { type: 'contact', id, change: 'edit', previous, clinicalPrevious: clinical ? { note: before.note } : undefined, by: actor.id, at: actor.at });
   await refreshContactSummary(data, before.personId);
-  recomputePersonContactDays(db, timeZone, before.personId, occurredAt < before.occurredAt ? occurredAt : before.occurredAt);
+  await recomputePersonContactDays(data, timeZone, before.personId, occurredAt < before.occurredAt ? occurredAt : before.occurredAt);
   return before.personId;
 }
 
-export async function deleteContact(data: Data, db: Db, id: number, reason: string, actor: Actor, timeZone: string): Promise<number> {
+export async function deleteContact(data: Data, id: number, reason: string, actor: Actor, timeZone: string): Promise<number> {
   const c = await getContact(data, id, false);
   if (c.deleted) throw new DoorwayError('CONFLICT', 'This contact is already removed.');
   await data.updateTable('contacts').set({ deleted_at: actor.at, deleted_by: actor.id, delete_reason: reason }).where('id', '=', id).execute();
   await keepHistory(data, { type: 'contact', id, change: 'delete', previous: { deleted: false }, by: actor.id, at: actor.at, reason });
   await refreshContactSummary(data, c.personId);
-  recomputePersonContactDays(db, timeZone, c.personId, c.occurredAt);
+  await recomputePersonContactDays(data, timeZone, c.personId, c.occurredAt);
   return c.personId;
 }
 
-export async function restoreContact(data: Data, db: Db, id: number, actor: Actor, timeZone: string): Promise<number> {
+export async function restoreContact(data: Data, id: number, actor: Actor, timeZone: string): Promise<number> {
   const c = await getContact(data, id, false);
   if (!c.deleted) throw new DoorwayError('CONFLICT', 'This contact is not removed, so there is nothing to restore.');
   await requireLivePerson(data, c.personId);
   await data.updateTable('contacts').set({ deleted_at: null, deleted_by: null, delete_reason: null }).where('id', '=', id).execute();
   await keepHistory(data, { type: 'contact', id, change: 'restore', previous: { deleted: true, deleteReason: c.deleteReason }, by: actor.id, at: actor.at });
   await refreshContactSummary(data, c.personId);
-  recomputePersonContactDays(db, timeZone, c.personId, c.occurredAt);
+  await recomputePersonContactDays(data, timeZone, c.personId, c.occurredAt);
   return c.personId;
 }

@@ -2,10 +2,10 @@ import { CLINICAL_ENTRY_KINDS, ENTRY_KINDS, type EntryKind } from '../../../shar
 import { PERSON_PAGE_CONTACTS } from '../../../shared/contract/records';
 import { canReadClinical } from '../../../shared/roles';
 import type { SignedInContext } from '../context';
-import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import type { Handlers } from '../router';
-import { readSettings } from '../settings/settings';
+import type { Data } from '../data/engine';
+import { readSettingsIn } from '../settings/settings';
 import { listStaffNames } from '../users/staff';
 import { createCatalogItem, listCatalog, updateCatalogItem } from './catalog';
 import { contactsForPerson, countContacts, deleteContact, getContact, recordContact, restoreContact, updateContact } from './contacts';
@@ -22,8 +22,8 @@ function assertKindAllowed(ctx: SignedInContext, kind: EntryKind): void {
   }
 }
 
-function recipe(db: Db) {
-  const s = readSettings(db);
+async function recipe(data: Data) {
+  const s = await readSettingsIn(data);
   return { mask: s.clientCodeMask, hint: s.clientCodeHint };
 }
 
@@ -41,38 +41,37 @@ export const recordHandlers = {
   },
   'people.create': (fields, ctx) =>
     ctx.transact(async (trx) => {
-      const p = await createPerson(trx, ctx.engine.peopleSearch, fields, changedBy(ctx), recipe(ctx.db));
-      ctx.audit({ action: 'person.create', subjectType: 'person', subjectId: p.id });
+      const p = await createPerson(trx, ctx.engine.peopleSearch, fields, changedBy(ctx), await recipe(trx));
+      await ctx.audit({ action: 'person.create', subjectType: 'person', subjectId: p.id });
       return p;
     }),
   'people.update': ({ id, changes }, ctx) =>
     ctx.transact(async (trx) => {
-      const p = await updatePerson(trx, ctx.engine.peopleSearch, id, changes, changedBy(ctx), recipe(ctx.db));
-      ctx.audit({ action: 'person.update', subjectType: 'person', subjectId: id, details: { fields: Object.keys(changes) } });
+      const p = await updatePerson(trx, ctx.engine.peopleSearch, id, changes, changedBy(ctx), await recipe(trx));
+      await ctx.audit({ action: 'person.update', subjectType: 'person', subjectId: id, details: { fields: Object.keys(changes) } });
       return p;
     }),
   'people.delete': ({ id, reason }, ctx) =>
     ctx.transact(async (trx) => {
       await deletePerson(trx, ctx.engine.peopleSearch, id, reason, changedBy(ctx));
-      ctx.audit({ action: 'person.delete', subjectType: 'person', subjectId: id, details: { reason } });
+      await ctx.audit({ action: 'person.delete', subjectType: 'person', subjectId: id, details: { reason } });
       return { id };
     }),
   'people.restore': ({ id }, ctx) =>
     ctx.transact(async (trx) => {
       await restorePerson(trx, ctx.engine.peopleSearch, id, changedBy(ctx));
-      ctx.audit({ action: 'person.restore', subjectType: 'person', subjectId: id });
+      await ctx.audit({ action: 'person.restore', subjectType: 'person', subjectId: id });
       return { id };
     }),
 
-  // Contacts pass the legacy connection too, for the continuity feature's contact days (contacts.ts).
   'contacts.record': ({ personId, ...fields }, ctx) =>
     ctx.transact(async (trx) => {
       // The note is clinical: a role that cannot read notes does not write one it could never see again.
       if (fields.note.trim() !== '' && !canReadClinical(ctx.user.role)) {
         throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes. Nothing was saved; "What mattered to them" is there for everyone.');
       }
-      const id = await recordContact(trx, ctx.db, personId, fields, changedBy(ctx), readSettings(ctx.db).timeZone);
-      ctx.audit({ action: 'contact.create', subjectType: 'contact', subjectId: id, details: { personId } });
+      const id = await recordContact(trx, personId, fields, changedBy(ctx), (await readSettingsIn(trx)).timeZone);
+      await ctx.audit({ action: 'contact.create', subjectType: 'contact', subjectId: id, details: { personId } });
       return getContact(trx, id, canReadClinical(ctx.user.role));
     }),
   'contacts.list': async ({ personId, before, limit }, { data, user }) => {
@@ -84,20 +83,20 @@ export const recordHandlers = {
       if (changes.note !== undefined && !canReadClinical(ctx.user.role)) {
         throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes.');
       }
-      await updateContact(trx, ctx.db, id, changes, changedBy(ctx), readSettings(ctx.db).timeZone, canReadClinical(ctx.user.role));
-      ctx.audit({ action: 'contact.update', subjectType: 'contact', subjectId: id, details: { fields: Object.keys(changes) } });
+      await updateContact(trx, id, changes, changedBy(ctx), (await readSettingsIn(trx)).timeZone, canReadClinical(ctx.user.role));
+      await ctx.audit({ action: 'contact.update', subjectType: 'contact', subjectId: id, details: { fields: Object.keys(changes) } });
       return getContact(trx, id, canReadClinical(ctx.user.role));
     }),
   'contacts.delete': ({ id, reason }, ctx) =>
     ctx.transact(async (trx) => {
-      await deleteContact(trx, ctx.db, id, reason, changedBy(ctx), readSettings(ctx.db).timeZone);
-      ctx.audit({ action: 'contact.delete', subjectType: 'contact', subjectId: id, details: { reason } });
+      await deleteContact(trx, id, reason, changedBy(ctx), (await readSettingsIn(trx)).timeZone);
+      await ctx.audit({ action: 'contact.delete', subjectType: 'contact', subjectId: id, details: { reason } });
       return getContact(trx, id, canReadClinical(ctx.user.role));
     }),
   'contacts.restore': ({ id }, ctx) =>
     ctx.transact(async (trx) => {
-      await restoreContact(trx, ctx.db, id, changedBy(ctx), readSettings(ctx.db).timeZone);
-      ctx.audit({ action: 'contact.restore', subjectType: 'contact', subjectId: id });
+      await restoreContact(trx, id, changedBy(ctx), (await readSettingsIn(trx)).timeZone);
+      await ctx.audit({ action: 'contact.restore', subjectType: 'contact', subjectId: id });
       return getContact(trx, id, canReadClinical(ctx.user.role));
     }),
 
@@ -105,28 +104,28 @@ export const recordHandlers = {
     ctx.transact(async (trx) => {
       assertKindAllowed(ctx, kind);
       const id = await addEntry(trx, personId, kind, occurredOn, data, changedBy(ctx));
-      ctx.audit({ action: 'entry.create', subjectType: 'entry', subjectId: id, details: { personId, kind } });
+      await ctx.audit({ action: 'entry.create', subjectType: 'entry', subjectId: id, details: { personId, kind } });
       return getEntry(trx, id);
     }),
   'entries.update': ({ id, occurredOn, data }, ctx) =>
     ctx.transact(async (trx) => {
       assertKindAllowed(ctx, await entryKind(trx, id));
       const e = await updateEntry(trx, id, { occurredOn, data }, changedBy(ctx));
-      ctx.audit({ action: 'entry.update', subjectType: 'entry', subjectId: id, details: { kind: e.kind } });
+      await ctx.audit({ action: 'entry.update', subjectType: 'entry', subjectId: id, details: { kind: e.kind } });
       return e;
     }),
   'entries.delete': ({ id, reason }, ctx) =>
     ctx.transact(async (trx) => {
       assertKindAllowed(ctx, await entryKind(trx, id));
       await deleteEntry(trx, id, reason, changedBy(ctx));
-      ctx.audit({ action: 'entry.delete', subjectType: 'entry', subjectId: id, details: { reason } });
+      await ctx.audit({ action: 'entry.delete', subjectType: 'entry', subjectId: id, details: { reason } });
       return getEntry(trx, id);
     }),
   'entries.restore': ({ id }, ctx) =>
     ctx.transact(async (trx) => {
       assertKindAllowed(ctx, await entryKind(trx, id));
       await restoreEntry(trx, id, changedBy(ctx));
-      ctx.audit({ action: 'entry.restore', subjectType: 'entry', subjectId: id });
+      await ctx.audit({ action: 'entry.restore', subjectType: 'entry', subjectId: id });
       return getEntry(trx, id);
     }),
 
@@ -143,15 +142,15 @@ export const recordHandlers = {
   'catalog.create': (item, ctx) =>
     ctx.transact(async (trx) => {
       const created = await createCatalogItem(trx, item, ctx.clock.nowIso());
-      ctx.audit({ action: 'catalog.create', subjectType: 'catalog_item', subjectId: created.id, details: { label: created.label } });
+      await ctx.audit({ action: 'catalog.create', subjectType: 'catalog_item', subjectId: created.id, details: { label: created.label } });
       return created;
     }),
   'catalog.update': ({ id, ...changes }, ctx) =>
     ctx.transact(async (trx) => {
       const updated = await updateCatalogItem(trx, id, changes);
-      ctx.audit({ action: 'catalog.update', subjectType: 'catalog_item', subjectId: id, details: changes });
+      await ctx.audit({ action: 'catalog.update', subjectType: 'catalog_item', subjectId: id, details: changes });
       return updated;
     }),
 
-  'staff.list': (_input, { db }) => listStaffNames(db),
+  'staff.list': (_input, { data }) => listStaffNames(data),
 } satisfies Partial<Handlers>;

@@ -1,23 +1,22 @@
-import { rebuildMonthStats, recomputeAllContactDays } from '../continuity/contact-days';
 import type { Handlers } from '../router';
-import { readSettings, writeSettings } from './settings';
+import { recomputeAllContactDays } from '../continuity/contact-days';
+import { readSettingsIn, writeSettingsIn } from './settings';
 
 export const settingsHandlers = {
-  'settings.get': (_input, { db }) => readSettings(db),
+  'settings.get': (_input, { data }) => readSettingsIn(data),
   'settings.update': (input, ctx) =>
-    ctx.write(() => {
-      const { db } = ctx;
-      const before = readSettings(db);
-      writeSettings(db, input);
-      const after = readSettings(db);
+    ctx.transact(async (trx) => {
+      const before = await readSettingsIn(trx);
+      await writeSettingsIn(trx, input);
+      const after = await readSettingsIn(trx);
       // Calendar days depend on the time zone: recount them all, in the same transaction.
-      if (after.timeZone !== before.timeZone) recomputeAllContactDays(db, after.timeZone);
+      if (after.timeZone !== before.timeZone) await recomputeAllContactDays(trx, after.timeZone);
       // Returns after time away depend on the threshold: recount the monthly figures.
-      if (after.absenceThresholdDays !== before.absenceThresholdDays) rebuildMonthStats(db);
+      if (after.absenceThresholdDays !== before.absenceThresholdDays) await ctx.engine.monthStats.rebuild(trx);
       const changed = Object.fromEntries(
         Object.keys(input).map((k) => [k, { from: before[k as keyof typeof before], to: after[k as keyof typeof after] }]),
       );
-      ctx.audit({ action: 'settings.update', subjectType: 'settings', details: changed });
+      await ctx.audit({ action: 'settings.update', subjectType: 'settings', details: changed });
       return after;
     }),
 } satisfies Partial<Handlers>;

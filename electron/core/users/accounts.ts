@@ -139,7 +139,7 @@ export async function createAccount(ctx: SignedInContext, input: { username: str
       createdBy: ctx.user.id,
     });
     await recordSlotKeyIn(trx, slot);
-    ctx.audit({ action: 'user.create', subjectType: 'staff_user', subjectId: newId, details: { username: input.username, role: input.role } });
+    await ctx.audit({ action: 'user.create', subjectType: 'staff_user', subjectId: newId, details: { username: input.username, role: input.role } });
     return newId;
   });
   await updateKeyslots(ctx, replaceSlot(slot));
@@ -164,7 +164,7 @@ export async function updateAccount(ctx: SignedInContext, input: { id: number; d
       .set({ display_name: input.displayName ?? row.display_name, role: input.role ?? row.role })
       .where('id', '=', row.id)
       .execute();
-    ctx.audit({ action: 'user.update', subjectType: 'staff_user', subjectId: row.id, details: changes });
+    await ctx.audit({ action: 'user.update', subjectType: 'staff_user', subjectId: row.id, details: changes });
   });
   if (changes.role && canReadClinical(changes.role.from as Role) !== canReadClinical(changes.role.to as Role)) {
     // The slot takes or gives up the clinical key, through its public key (no password needed). Someone
@@ -188,7 +188,7 @@ export async function setAccountDisabled(ctx: SignedInContext, id: number, disab
     await ctx.transact(async (trx) => {
       await trx.updateTable('staff_users').set({ disabled_at: ctx.clock.nowIso() }).where('id', '=', row.id).execute();
       await forgetSlotKeyIn(trx, row.slot_id);
-      ctx.audit({ action: 'user.disable', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
+      await ctx.audit({ action: 'user.disable', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
     });
     await updateKeyslots(ctx, (slots) => slots.filter((s) => s.id !== row.slot_id));
     return { user: await getAccount(ctx, row.id), temporaryPassword: null };
@@ -198,7 +198,7 @@ export async function setAccountDisabled(ctx: SignedInContext, id: number, disab
   await ctx.transact(async (trx) => {
     await trx.updateTable('staff_users').set({ disabled_at: null, must_change_password: 1 }).where('id', '=', row.id).execute();
     await recordSlotKeyIn(trx, slot);
-    ctx.audit({ action: 'user.enable', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
+    await ctx.audit({ action: 'user.enable', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
   });
   await updateKeyslots(ctx, replaceSlot(slot));
   return { user: await getAccount(ctx, row.id), temporaryPassword: password };
@@ -216,7 +216,7 @@ export async function resetAccountPassword(ctx: SignedInContext, id: number) {
   await ctx.transact(async (trx) => {
     await trx.updateTable('staff_users').set({ must_change_password: 1 }).where('id', '=', row.id).execute();
     await recordSlotKeyIn(trx, slot);
-    ctx.audit({ action: 'user.resetPassword', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
+    await ctx.audit({ action: 'user.resetPassword', subjectType: 'staff_user', subjectId: row.id, details: { username: row.username } });
   });
   await updateKeyslots(ctx, replaceSlot(slot));
   return { user: await getAccount(ctx, row.id), temporaryPassword: password };

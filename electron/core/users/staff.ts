@@ -83,13 +83,14 @@ export function listStaffLogins(db: Db): { id: number; username: string }[] {
   return db.prepare('SELECT id, username FROM staff_users').all() as { id: number; username: string }[];
 }
 
-/** The names the contact form offers ("who was there"), turned-off staff marked as such. */
-export function listStaffNames(db: Db): { id: number; displayName: string; active: boolean }[] {
-  const rows = db.prepare('SELECT id, display_name, disabled_at FROM staff_users ORDER BY display_name COLLATE NOCASE').all() as {
-    id: number;
-    display_name: string;
-    disabled_at: string | null;
-  }[];
+/** The names the contact form offers ("who was there"), turned-off staff marked as such; case folded as NOCASE does, on both engines. */
+export async function listStaffNames(data: Data): Promise<{ id: number; displayName: string; active: boolean }[]> {
+  const rows = await data
+    .selectFrom('staff_users')
+    .select(['id', 'display_name', 'disabled_at'])
+    .orderBy((eb) => eb.fn('lower', ['display_name']))
+    .orderBy('id')
+    .execute();
   return rows.map((s) => ({ id: s.id, displayName: s.display_name, active: s.disabled_at === null }));
 }
 

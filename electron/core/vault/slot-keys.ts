@@ -1,5 +1,6 @@
 import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
+import { readStored, readStoredIn, writeStored, writeStoredIn } from '../settings/settings';
 import type { Slot } from './keyslots';
 
 /**
@@ -16,12 +17,10 @@ export interface SlotKey {
 }
 
 export function readSlotKeys(db: Db): Record<string, SlotKey> {
-  return parseSlotKeys(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SETTING) as string | undefined);
+  return parseSlotKeys(readStored(db, SETTING));
 }
 
-function parseSlotKeys(raw: string | undefined): Record<string, SlotKey> {
-  if (!raw) return {};
-  const parsed: unknown = JSON.parse(raw);
+function parseSlotKeys(parsed: unknown): Record<string, SlotKey> {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
   const out: Record<string, SlotKey> = {};
   for (const [id, v] of Object.entries(parsed as Record<string, unknown>)) {
@@ -32,7 +31,7 @@ function parseSlotKeys(raw: string | undefined): Record<string, SlotKey> {
 }
 
 function writeSlotKeys(db: Db, keys: Record<string, SlotKey>): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SETTING, JSON.stringify(keys));
+  writeStored(db, SETTING, keys);
 }
 
 /** Call inside the transaction that records the change the slot belongs to. */
@@ -51,17 +50,11 @@ export function forgetSlotKey(db: Db, slotId: string): void {
 // still use the connection directly).
 
 export async function readSlotKeysIn(data: Data): Promise<Record<string, SlotKey>> {
-  const row = await data.selectFrom('settings').select('value').where('key', '=', SETTING).executeTakeFirst();
-  return parseSlotKeys(row?.value);
+  return parseSlotKeys(await readStoredIn(data, SETTING));
 }
 
 async function writeSlotKeysIn(data: Data, keys: Record<string, SlotKey>): Promise<void> {
-  const value = JSON.stringify(keys);
-  await data
-    .insertInto('settings')
-    .values({ key: SETTING, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  await writeStoredIn(data, SETTING, keys);
 }
 
 /** Call inside the transaction that records the change the slot belongs to. */

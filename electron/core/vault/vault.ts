@@ -9,7 +9,7 @@ import { clinicalMigrations, LATEST_CLINICAL_VERSION } from '../db/clinical-migr
 import { recoverClinical, type ClinicalRecovery } from '../data/sqlite-pair';
 import { assertNotNewer, migrate } from '../db/migrate';
 import { DoorwayError, SIGN_IN_FAILED_MESSAGE } from '../errors';
-import { writeSettings } from '../settings/settings';
+import { readStored, writeSettings, writeStored } from '../settings/settings';
 import { insertStaff } from '../users/staff';
 import { deriveKey, newKdfParams, type KdfParams } from './kdf';
 import {
@@ -230,12 +230,12 @@ export async function createVault(p: VaultPaths, input: CreateVaultInput, opts: 
 const CLINICAL_STORE_SETTING = 'vault.clinicalStore';
 
 export function markClinicalStore(db: Db): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CLINICAL_STORE_SETTING, 'true');
+  writeStored(db, CLINICAL_STORE_SETTING, true);
 }
 
 /** Whether clinical content has its own store yet (vaults from before it move at a clinical sign-in: clinical-split.ts). */
 export function hasClinicalStore(db: Db): boolean {
-  return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(CLINICAL_STORE_SETTING) === 'true';
+  return readStored(db, CLINICAL_STORE_SETTING) === true;
 }
 
 /**

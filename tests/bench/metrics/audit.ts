@@ -39,7 +39,7 @@ export const auditMetric: MetricModule = {
     const audited = core.context.appendAudit;
     const withAudit: number[] = [];
     const withoutAudit: number[] = [];
-    const skipped = () => undefined;
+    const skipped = () => Promise.resolve();
     for (let i = 0; i < 50; i++) await record();
     // Alternating call by call, so both sides meet the same cache, file size and machine load.
     for (let i = 0; i < SAMPLES; i++) {
