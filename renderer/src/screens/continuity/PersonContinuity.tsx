@@ -5,7 +5,7 @@ import { useSessionInfo } from '../../api/queries';
 import { Notice } from '../../components/Notice';
 import { ContinuityMeasures } from './ContinuityMeasures';
 import { EngagementTimeline } from './EngagementTimeline';
-import { lengthOfTime } from './format';
+import { lengthOfTime } from '../../components/dates';
 import { timelineHref } from './links';
 import { useTimeline } from './queries';
 

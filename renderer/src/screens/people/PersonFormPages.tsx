@@ -11,7 +11,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { setFlash } from './flash';
 import { createInput, draftFromPerson, emptyPersonDraft, personChanges, type PersonDraft } from './person-draft';
 import { PersonForm } from './PersonForm';
-import { capitalise, leadingName } from './ui/person-name';
+import { capitalise, leadingName } from './person-name';
 
 /** #/people/new: a new person, from nothing more than a client code. */
 export function AddPersonPage({ info }: { info: SessionInfo }) {

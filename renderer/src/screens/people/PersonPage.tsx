@@ -26,8 +26,8 @@ import { treatmentUi } from './sections/kinds/treatment';
 import { NaloxoneGiven } from './sections/NaloxoneGiven';
 import { permissionsFor } from './sections/permissions';
 import { PersonDetailsHistory } from './PersonDetailsHistory';
-import { RemoveDialog } from './ui/RemoveDialog';
-import { capitalise, leadingName } from './ui/person-name';
+import { RemoveDialog } from '../../components/RemoveDialog';
+import { capitalise, leadingName } from './person-name';
 import { useShortcutKey } from './use-shortcut-key';
 
 const byKind = (entries: Entry[], kind: EntryKind) => entries.filter((e) => e.kind === kind);

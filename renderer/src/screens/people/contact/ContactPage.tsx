@@ -9,8 +9,8 @@ import { Notice } from '../../../components/Notice';
 import { PageHeading } from '../../../components/PageHeading';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { setFlash } from '../flash';
-import { formatTime } from '../time';
-import { leadingName } from '../ui/person-name';
+import { formatTime } from '../../../components/dates';
+import { leadingName } from '../person-name';
 import { contactChanges, draftFromContact, recordInput, type ContactDraft } from './contact-draft';
 import { ContactForm } from './ContactForm';
 
