@@ -9,9 +9,9 @@ import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
 import { DateInput } from '../../components/DateInput';
 import { SelectField, type SelectOption } from '../../components/SelectField';
-import { useStaffAccounts } from '../users/queries';
+import { useStaffAccounts } from '../../api/staff-queries';
 import { actionLabel } from './labels';
-import type { AuditFilter } from './queries';
+import type { AuditFilter } from '../../api/audit-queries';
 
 const ANY = 'any';
 

@@ -3,7 +3,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { formatPreciseDateTime } from '../../components/dates';
 import { actionLabel } from './labels';
-import { useVerifyChain } from './queries';
+import { useVerifyChain } from '../../api/audit-queries';
 import { formatCount } from '../../components/numbers';
 
 /** 1204 -> "1,204". */

@@ -8,7 +8,7 @@ import { Notice } from '../../components/Notice';
 import { BackupProgressBar } from './BackupProgressBar';
 import { formatDateTime } from '../../components/dates';
 import { madeByLabel, sizeLabel } from './format';
-import { useBackupAction } from './queries';
+import { useBackupAction } from '../../api/backup-queries';
 import { formatCount } from '../../components/numbers';
 
 type Listing = z.infer<typeof bundleListSchema>;

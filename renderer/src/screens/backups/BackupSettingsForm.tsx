@@ -9,7 +9,7 @@ import { TextInput } from '../../components/TextInput';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
 import { CheckboxField } from '../../components/CheckboxField';
-import { useBackupAction } from './queries';
+import { useBackupAction } from '../../api/backup-queries';
 import { formatTime } from '../../components/dates';
 
 type Keep = 'keepDaily' | 'keepWeekly' | 'keepMonthly';

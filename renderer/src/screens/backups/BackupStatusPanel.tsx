@@ -6,7 +6,7 @@ import { Notice } from '../../components/Notice';
 import { BackupProgressBar } from './BackupProgressBar';
 import { formatDateTime, formatTime } from '../../components/dates';
 import { withAgo } from './format';
-import { useBackupAction } from './queries';
+import { useBackupAction } from '../../api/backup-queries';
 import { formatCount } from '../../components/numbers';
 
 const CALM_KINDS = new Set(['off', 'noDestination', 'overdue']);

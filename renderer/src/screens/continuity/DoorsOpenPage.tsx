@@ -14,7 +14,7 @@ import { formatLongDay, lengthOfTime } from '../../components/dates';
 import { capitalise, personLabel, personSecondary } from './format';
 import { personHref } from './links';
 import { OutreachDialog } from './OutreachDialog';
-import { useDoors } from './queries';
+import { useDoors } from '../../api/continuity-queries';
 import { ReachDetails } from './ReachDetails';
 import './continuity.css';
 

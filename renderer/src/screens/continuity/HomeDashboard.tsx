@@ -9,7 +9,7 @@ import { formatLongDay, formatTime, lengthOfTime } from '../../components/dates'
 import { capitalise, personLabel, personSecondary } from './format';
 import { homeRows } from './home-rows';
 import { doorsHref, personHref } from './links';
-import { useDashboard } from './queries';
+import { useDashboard } from '../../api/continuity-queries';
 import { TrendChart } from './TrendChart';
 import './continuity.css';
 

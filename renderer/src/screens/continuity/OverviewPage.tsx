@@ -15,7 +15,7 @@ import { downloadCsv } from './download';
 import { formatLongDay } from '../../components/dates';
 import { formatCount } from '../../components/numbers';
 import { capitalise, categoryLabel } from './format';
-import { useExportOverview, useOverview } from './queries';
+import { useExportOverview, useOverview } from '../../api/continuity-queries';
 import './continuity.css';
 
 type Preset = 'thisMonth' | 'last3Months' | 'last12Months';

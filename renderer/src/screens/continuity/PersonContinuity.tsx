@@ -7,7 +7,7 @@ import { ContinuityMeasures } from './ContinuityMeasures';
 import { EngagementTimeline } from './EngagementTimeline';
 import { lengthOfTime } from '../../components/dates';
 import { timelineHref } from './links';
-import { useTimeline } from './queries';
+import { useTimeline } from '../../api/continuity-queries';
 
 /** Where the person page's section links jump to. */
 export const PERSON_TIMELINE_ANCHOR = 'timeline';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatLongDay, lengthOfTime } from '../../components/dates';
-import { useWelcomeBack } from './queries';
+import { useWelcomeBack } from '../../api/continuity-queries';
 import './continuity.css';
 
 /**
