@@ -142,7 +142,7 @@ test('the audit trail filters by person, staff member and action, and verifies i
   await expect(all.nth(1)).toContainText('Entry added: goal');
   await expect(all.nth(2)).toContainText('Contact edited');
   await expect(all.nth(2)).toContainText('Changed: what mattered to them');
-  await expect(page.locator('.au-table')).not.toContainText(/backup\.settings|whatMattered|keepDaily|entry\.create/);
+  await expect(page.getByRole('table')).not.toContainText(/backup\.settings|whatMattered|keepDaily|entry\.create/);
   await shot(page, 'audit-01-all');
 
   await page.getByLabel('Client code').fill('au-17');

@@ -8,7 +8,7 @@ import { actionLabel, detailsLine } from './labels';
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation();
   return (
-    <table className="au-table">
+    <table className="data-table">
       <caption className="visually-hidden">{t('audit.table.caption')}</caption>
       <thead>
         <tr>

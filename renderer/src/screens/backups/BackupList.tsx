@@ -51,7 +51,7 @@ export function BackupList({
       ) : listing.bundles.length === 0 ? (
         <p>{t('backups.list.empty')}</p>
       ) : (
-        <table className="bk-table">
+        <table className="data-table data-table-middle">
           <thead>
             <tr>
               <th scope="col">{t('backups.list.made')}</th>

@@ -75,13 +75,13 @@ function OverviewResults({ o, people, person }: { o: Overview; people: string; p
         {o.supplies.length === 0 ? (
           <p className="cx-muted">{t('overview.supplies.none')}</p>
         ) : (
-          <table className="cx-data-table">
+          <table className="data-table">
             <caption className="visually-hidden">{t('overview.supplies.heading')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('overview.supplies.type')}</th>
                 <th scope="col">{t('overview.supplies.category')}</th>
-                <th scope="col" className="cx-num">
+                <th scope="col" className="num">
                   {t('overview.supplies.quantity')}
                 </th>
               </tr>
@@ -91,7 +91,7 @@ function OverviewResults({ o, people, person }: { o: Overview; people: string; p
                 <tr key={s.label}>
                   <th scope="row">{s.label}</th>
                   <td>{categoryLabel(t, s.category)}</td>
-                  <td className="cx-num">{formatCount(s.quantity)}</td>
+                  <td className="num">{formatCount(s.quantity)}</td>
                 </tr>
               ))}
             </tbody>

@@ -41,7 +41,7 @@ function EpisodesTable({ model }: { model: TimelineModel }) {
     });
   }
   return (
-    <table className="cx-data-table">
+    <table className="data-table">
       <caption>{t('timeline.table.episodesCaption', { count: model.data.thresholdDays })}</caption>
       <thead>
         <tr>
@@ -73,7 +73,7 @@ function ItemsTable({ model, view, timeZone }: { model: TimelineModel; view: Vie
   const data = model.data;
   return (
     <>
-      <table className="cx-data-table">
+      <table className="data-table">
         <caption>
           {t('timeline.table.itemsCaption', { from: formatDay(windowDays(model, view).from), to: formatDay(windowDays(model, view).to) })}{' '}
           {inView.length > rows.length ? t('timeline.table.showingSome', { shown: rows.length, total: inView.length }) : null}
@@ -111,7 +111,7 @@ function ItemsTable({ model, view, timeZone }: { model: TimelineModel; view: Vie
             const day = data.welcomeBacks[item.index]!;
             const gap = data.timeAway.find((g) => g.to === day);
             return (
-              <tr key={`w${item.index}`} className="cx-data-table-welcome">
+              <tr key={`w${item.index}`} className="data-table-welcome">
                 <td>{formatDay(day)}</td>
                 <td>{t('timeline.welcomeBack')}</td>
                 <td>{gap ? t('timeline.details.welcomeAfter', { length: lengthOfTime(t, gap.days, gap.from) }) : ''}</td>

@@ -84,12 +84,12 @@ export function TrendChart({ title, description, months, currentMonth }: TrendCh
           </Button>
         </Heading>
         <DisclosurePanel>
-          <table className="cx-data-table cx-trend-table">
+          <table className="data-table cx-trend-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('dashboard.trends.month')}</th>
-                <th scope="col" className="cx-num">
+                <th scope="col" className="num">
                   {t('dashboard.trends.count')}
                 </th>
               </tr>
@@ -98,7 +98,7 @@ export function TrendChart({ title, description, months, currentMonth }: TrendCh
               {months.map((m) => (
                 <tr key={m.month}>
                   <th scope="row">{m.month === currentMonth ? t('dashboard.trends.soFar', { month: formatMonth(m.month) }) : formatMonth(m.month)}</th>
-                  <td className="cx-num">{m.value}</td>
+                  <td className="num">{m.value}</td>
                 </tr>
               ))}
             </tbody>

@@ -10,6 +10,7 @@ import { useDebounced } from './language/use-debounced';
 import { enterChoice } from './search-enter';
 import { RelativeTime } from '../../components/RelativeTime';
 import { leadingName, secondaryName } from './person-name';
+import './people.css';
 
 export function isSearchShortcut(e: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'key'>): boolean {
   return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';

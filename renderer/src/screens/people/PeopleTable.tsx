@@ -108,7 +108,11 @@ export function PeopleTable({ caption, rows, total, sort, onNearEnd, action }: P
                 <a href={routeHref(`/people/${p.id}`)} className="people-link">
                   {leadingName(p)}
                 </a>
-                {other ? <span className="people-other-name">{other}</span> : null}
+                {other ? (
+                  <span className="people-other-name" title={other}>
+                    {other}
+                  </span>
+                ) : null}
               </div>
               <div role="cell" className="people-cell">
                 {p.pronouns ?? ''}

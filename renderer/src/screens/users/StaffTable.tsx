@@ -10,7 +10,7 @@ export type StaffAction = 'edit' | 'reset' | 'turnOff' | 'turnOn';
 export function StaffTable({ accounts, onAction }: { accounts: StaffAccount[]; onAction(action: StaffAction, account: StaffAccount): void }) {
   const { t } = useTranslation();
   return (
-    <table className="st-table">
+    <table className="data-table data-table-middle">
       <caption className="visually-hidden">{t('staff.table.caption')}</caption>
       <thead>
         <tr>
