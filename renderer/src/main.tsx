@@ -4,7 +4,7 @@ import './styles/theme.css';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/layout.css';
-import './styles/people.css';
+import './styles/widgets.css';
 import './styles/print.css';
 import './i18n/i18n';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

@@ -45,7 +45,7 @@ async function recordContactByKeyboard(page: Page, settingLetter: string, fill: 
   await page.keyboard.press(settingLetter);
   await fill();
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('status').filter({ hasText: /^Contact recorded at \d\d:\d\d\.$/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Contact recorded at \d{1,2}:\d\d\s[AP]M\.$/ })).toBeVisible();
 }
 
 test('a person from only a client code: three contacts by keyboard, a goal in their words with its history, a contact removed and restored', async ({ page, preview }) => {
@@ -277,7 +277,7 @@ test('site settings: the catalog, the client code recipe, and the language assis
   await page.getByText('Suggest person-first wording').click();
   await expect(page.getByRole('checkbox', { name: /Suggest person-first wording/ })).not.toBeChecked();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText(/^Saved at \d\d:\d\d\.$/)).toBeVisible();
+  await expect(page.getByText(/^Saved at \d{1,2}:\d\d\s[AP]M\.$/)).toBeVisible();
 
   // Supplies: add one, rename it, turn it off.
   const supplies = page.getByRole('region', { name: 'Supplies' });

@@ -142,7 +142,7 @@ test('the audit trail filters by person, staff member and action, and verifies i
   await expect(all.nth(1)).toContainText('Entry added: goal');
   await expect(all.nth(2)).toContainText('Contact edited');
   await expect(all.nth(2)).toContainText('Changed: what mattered to them');
-  await expect(page.locator('.au-table')).not.toContainText(/backup\.settings|whatMattered|keepDaily|entry\.create/);
+  await expect(page.getByRole('table')).not.toContainText(/backup\.settings|whatMattered|keepDaily|entry\.create/);
   await shot(page, 'audit-01-all');
 
   await page.getByLabel('Client code').fill('au-17');
@@ -285,4 +285,55 @@ test('entries cut from the end of the audit trail are named when the chain is ve
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByText(/The newest entries are missing: the trail ends at entry \d+, but entry \d+ was recorded on/)).toBeVisible();
   await shot(page, 'audit-04-missing-tail');
+});
+
+test('the staff names on a contact form follow every change to staff at once, never minutes later', async ({ page, preview }) => {
+  test.setTimeout(90_000);
+  await signInAdmin(page);
+  const p = await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: 'ST-04', preferredName: 'Rue' });
+
+  // The contact form's staff names, read once and cached, then left for the staff screen.
+  const staffOptions = async () => {
+    await page.evaluate((id) => (window.location.hash = `#/people/${id}/contact`), p.id);
+    await expect(page.getByRole('heading', { level: 1, name: 'Record a contact with Rue' })).toBeVisible();
+    await page.getByRole('button', { name: /Staff member/ }).click();
+    const list = page.getByRole('listbox');
+    await expect(list.getByRole('option', { name: ADMIN.displayName })).toBeVisible();
+    const names = await list.getByRole('option').allInnerTexts();
+    await page.keyboard.press('Escape');
+    await expect(list).toHaveCount(0);
+    return names.map((n) => n.trim());
+  };
+  const openStaff = async () => {
+    await mainNav(page).getByRole('link', { name: 'Staff' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toBeVisible();
+  };
+
+  expect(await staffOptions()).not.toContain('Lee Chen');
+
+  await openStaff();
+  await page.getByLabel('Their name').fill('Lee Chen');
+  await page.getByLabel('Username').fill('lee');
+  await page.getByText('Clinician', { exact: true }).click();
+  await page.getByRole('button', { name: 'Add staff member' }).click();
+  await page.getByRole('dialog', { name: 'Lee Chen can sign in now' }).getByRole('button', { name: "I've given it to them" }).click();
+  expect(await staffOptions()).toContain('Lee Chen');
+
+  await openStaff();
+  await page.getByRole('button', { name: 'Edit Lee Chen' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Lee Chen' });
+  await edit.getByLabel('Their name').fill('Lee Chen-Ortiz');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('staff-row').filter({ hasText: 'Lee Chen-Ortiz' })).toBeVisible();
+  const renamed = await staffOptions();
+  expect(renamed).toContain('Lee Chen-Ortiz');
+  expect(renamed).not.toContain('Lee Chen');
+
+  await openStaff();
+  await page.getByRole('button', { name: 'Turn off the account of Lee Chen-Ortiz' }).click();
+  await page.getByRole('dialog', { name: "Turn off Lee Chen-Ortiz's account?" }).getByRole('button', { name: 'Turn off' }).click();
+  await page.getByRole('dialog', { name: 'Also change the vault key?' }).getByRole('button', { name: 'Not now' }).click();
+  await expect(page.getByTestId('staff-row').filter({ hasText: 'Lee Chen-Ortiz' })).toContainText('Turned off');
+  // A turned-off account is not offered for a new contact.
+  expect(await staffOptions()).not.toContain('Lee Chen-Ortiz');
 });

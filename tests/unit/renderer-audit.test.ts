@@ -3,7 +3,8 @@ import { AUDIT_ACTIONS, type AuditEvent } from '../../shared/contract/audit';
 import { ENTRY_KINDS } from '../../shared/contract';
 import i18n from '../../renderer/src/i18n/i18n';
 import { actionLabel, detailsLine, fieldLabel } from '../../renderer/src/screens/audit/labels';
-import { categoryLabel, formatCount } from '../../renderer/src/screens/continuity/format';
+import { formatCount } from '../../renderer/src/components/numbers';
+import { categoryLabel } from '../../renderer/src/screens/continuity/format';
 import { HOME_ROWS, homeRows } from '../../renderer/src/screens/continuity/home-rows';
 
 const t = i18n.t.bind(i18n);

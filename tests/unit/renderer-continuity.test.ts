@@ -8,7 +8,7 @@ import { retentionView } from '../../shared/continuity/retention';
 import { checkLanguage } from '../../shared/language';
 import strings from '../../renderer/src/i18n/en-continuity.json';
 import i18n from '../../renderer/src/i18n/i18n';
-import { lengthOfTime, personLabel, personSecondary } from '../../renderer/src/screens/continuity/format';
+import { personLabel, personSecondary } from '../../renderer/src/screens/continuity/format';
 import { timelineRouteId } from '../../renderer/src/screens/continuity/links';
 import { annotationText, describeItem } from '../../renderer/src/screens/continuity/timeline-describe';
 import { SETTING_SHAPES } from '../../renderer/src/screens/continuity/palette';
@@ -62,23 +62,6 @@ const JORDAN = timeline(
   '2026-11-21',
   [{ day: '2026-02-09', kind: 'goal_set', label: 'Get my ID replaced' }],
 );
-
-describe('lengthOfTime: calm, rounded words for a stretch of days', () => {
-  it('uses days, then weeks, then calendar months and years', () => {
-    expect(lengthOfTime(t, 1)).toBe('1 day');
-    expect(lengthOfTime(t, 13)).toBe('13 days');
-    expect(lengthOfTime(t, 21)).toBe('3 weeks');
-    expect(lengthOfTime(t, 60)).toBe('9 weeks');
-    // March 28 to August 3 is four months and six days.
-    expect(lengthOfTime(t, 128, '2026-03-28')).toBe('4 months');
-    // Half a month or more rounds up, as people say it.
-    expect(lengthOfTime(t, 140, '2026-03-10')).toBe('5 months');
-    expect(lengthOfTime(t, 365, '2025-01-01')).toBe('1 year');
-    expect(lengthOfTime(t, 400, '2025-01-01')).toBe('1 year and 1 month');
-    expect(lengthOfTime(t, 358, '2025-01-01')).toBe('1 year');
-    expect(lengthOfTime(t, 800, '2024-01-01')).toBe('2 years and 2 months');
-  });
-});
 
 describe('the timeline model', () => {
   const model = buildModel(JORDAN);

@@ -5,11 +5,10 @@ import { contactChanges, orderSupplies, recordInput, suppliesGiven, type Contact
 import { parsePeopleRoute } from '../../renderer/src/screens/people/people-route';
 import { enterChoice, exactCodeMatch } from '../../renderer/src/screens/people/search-enter';
 import { emergencyNumber, EMERGENCY_NUMBERS_TOGETHER } from '../../renderer/src/screens/people/sections/kinds/emergency-number';
-import { isSaveShortcut } from '../../renderer/src/screens/people/ui/SaveShortcut';
+import { isSaveShortcut } from '../../renderer/src/components/SaveShortcut';
 import { createInput, draftFromPerson, emptyPersonDraft, personChanges } from '../../renderer/src/screens/people/person-draft';
 import { recordSettingsChanges } from '../../renderer/src/screens/people/settings/record-settings-changes';
-import { relativeDay } from '../../renderer/src/screens/people/time';
-import { leadingName, secondaryName } from '../../renderer/src/screens/people/ui/person-name';
+import { leadingName, secondaryName } from '../../renderer/src/screens/people/person-name';
 
 describe('client-code recipe', () => {
   it('accepts what core accepts: A a letter, 9 a digit, anything else itself, any code when empty', () => {
@@ -37,23 +36,6 @@ describe('client-code recipe', () => {
     ]);
     for (const mask of ['AA99-A', 'A9A9', '999-AAA', 'A']) expect(codeMatchesRecipe(exampleCode(mask), mask)).toBe(true);
     expect(exampleCode('AA99-A')).toBe('AB12-C');
-  });
-});
-
-describe('relative days', () => {
-  const now = new Date(2025, 2, 20, 9, 0);
-  const ago = (days: number) => new Date(2025, 2, 20 - days, 18, 30).toISOString();
-  it('counts calendar days, then weeks, months and years, without alarm', () => {
-    expect(relativeDay(new Date(2025, 2, 20, 0, 5).toISOString(), now)).toEqual({ unit: 'today' });
-    // Late last night is yesterday, though fewer than 24 hours ago.
-    expect(relativeDay(ago(1), now)).toEqual({ unit: 'yesterday' });
-    expect(relativeDay(ago(3), now)).toEqual({ unit: 'days', count: 3 });
-    expect(relativeDay(ago(13), now)).toEqual({ unit: 'days', count: 13 });
-    expect(relativeDay(ago(14), now)).toEqual({ unit: 'weeks', count: 2 });
-    expect(relativeDay(ago(59), now)).toEqual({ unit: 'weeks', count: 8 });
-    expect(relativeDay(ago(75), now)).toEqual({ unit: 'months', count: 2 });
-    expect(relativeDay(ago(400), now)).toEqual({ unit: 'months', count: 13 });
-    expect(relativeDay(ago(800), now)).toEqual({ unit: 'years', count: 2 });
   });
 });
 

@@ -25,7 +25,6 @@ export const peopleKeys = {
   older: (id: number) => ['people', 'page', id, 'older'] as const,
   history: (recordType: HistoryType, id: number) => ['history', recordType, id] as const,
   catalog: (includeInactive: boolean) => ['catalog', includeInactive] as const,
-  staff: ['staff'] as const,
 };
 
 export type HistoryType = InputOf<'history.get'>['recordType'];
@@ -82,11 +81,7 @@ export function useCatalog(includeInactive = false) {
   return useQuery({ queryKey: peopleKeys.catalog(includeInactive), queryFn: () => call('catalog.list', { includeInactive }), staleTime: 5 * 60_000 });
 }
 
-export function useStaff() {
-  return useQuery({ queryKey: peopleKeys.staff, queryFn: () => call('staff.list', {}), staleTime: 5 * 60_000 });
-}
-
-/** Cached answers that a change to the record never alters. */
+/** Cached answers that a change to the record never alters (staff: api/staff-queries.ts). */
 const UNAFFECTED = new Set<unknown>(['session', 'settings', 'setup', 'catalog', 'staff']);
 
 /**

@@ -7,11 +7,11 @@ import { Notice } from '../../components/Notice';
 import { TextInput } from '../../components/TextInput';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
-import { DateInput } from '../people/ui/DateInput';
-import { SelectField, type SelectOption } from '../people/ui/SelectField';
-import { useStaffAccounts } from '../users/queries';
+import { DateInput } from '../../components/DateInput';
+import { SelectField, type SelectOption } from '../../components/SelectField';
+import { useStaffAccounts } from '../../api/staff-queries';
 import { actionLabel } from './labels';
-import type { AuditFilter } from './queries';
+import type { AuditFilter } from '../../api/audit-queries';
 
 const ANY = 'any';
 

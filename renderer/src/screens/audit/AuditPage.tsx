@@ -8,7 +8,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
-import { useAuditEntries, type AuditFilter } from './queries';
+import { useAuditEntries, type AuditFilter } from '../../api/audit-queries';
 import { VerifyChainPanel } from './VerifyChainPanel';
 import '../users/users.css';
 import './audit.css';

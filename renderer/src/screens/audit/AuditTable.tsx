@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../../shared/contract';
 import { routeHref } from '../../app/hash-route';
-import { longDateTime } from '../users/format';
+import { formatPreciseDateTime } from '../../components/dates';
 import { actionLabel, detailsLine } from './labels';
 
 /** The trail, newest first: when, who, what, about whom, and a short line of detail. */
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation();
   return (
-    <table className="au-table">
+    <table className="data-table">
       <caption className="visually-hidden">{t('audit.table.caption')}</caption>
       <thead>
         <tr>
@@ -23,7 +23,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
         {events.map((e) => (
           <tr key={e.id} className={e.emergency ? 'au-row-emergency' : undefined} data-testid="audit-row">
             <td className="au-when">
-              <time dateTime={e.at}>{longDateTime(e.at)}</time>
+              <time dateTime={e.at}>{formatPreciseDateTime(e.at)}</time>
             </td>
             <td>
               {e.actorName ?? <span className="muted">{t('audit.table.doorway')}</span>}

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { longDateTime } from '../users/format';
+import { formatPreciseDateTime } from '../../components/dates';
 import { actionLabel } from './labels';
-import { useVerifyChain } from './queries';
+import { useVerifyChain } from '../../api/audit-queries';
+import { formatCount } from '../../components/numbers';
 
 /** 1204 -> "1,204". */
-const entryNumber = (n: number) => n.toLocaleString();
 
 /** "Verify chain": walks every entry and names the first one that does not hold, and says when entries are missing at the start or the end. */
 export function VerifyChainPanel() {
@@ -37,7 +37,7 @@ export function VerifyChainPanel() {
                 {t('audit.verify.broken', {
                   id: result.firstBroken.id,
                   action: result.firstBroken.action ? actionLabel(t, result.firstBroken.action) : '?',
-                  when: result.firstBroken.at ? longDateTime(result.firstBroken.at) : '?',
+                  when: result.firstBroken.at ? formatPreciseDateTime(result.firstBroken.at) : '?',
                 })}
               </p>
             ) : null}
@@ -45,17 +45,17 @@ export function VerifyChainPanel() {
               <p>
                 {result.missingStart.firstPresent === null
                   ? t('audit.verify.missingStartEmpty')
-                  : t('audit.verify.missingStart', { id: entryNumber(result.missingStart.firstPresent) })}
+                  : t('audit.verify.missingStart', { id: formatCount(result.missingStart.firstPresent) })}
               </p>
             ) : null}
             {result.missingTail ? (
               <p>
                 {result.missingTail.lastPresent === null
-                  ? t('audit.verify.missingTailEmpty', { anchored: entryNumber(result.missingTail.anchored), when: longDateTime(result.missingTail.anchoredAt) })
+                  ? t('audit.verify.missingTailEmpty', { anchored: formatCount(result.missingTail.anchored), when: formatPreciseDateTime(result.missingTail.anchoredAt) })
                   : t('audit.verify.missingTail', {
-                      last: entryNumber(result.missingTail.lastPresent),
-                      anchored: entryNumber(result.missingTail.anchored),
-                      when: longDateTime(result.missingTail.anchoredAt),
+                      last: formatCount(result.missingTail.lastPresent),
+                      anchored: formatCount(result.missingTail.anchored),
+                      when: formatPreciseDateTime(result.missingTail.anchoredAt),
                     })}
               </p>
             ) : null}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../app/hash-route';
 import { Notice } from '../../components/Notice';
 import { withAgo } from './format';
-import { useBackupStatus } from './queries';
+import { useBackupStatus } from '../../api/backup-queries';
 import './backups.css';
 
 /** On an administrator's home screen: the last checked backup and the last practice restore, and any warning. */

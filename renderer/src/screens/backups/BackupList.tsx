@@ -6,8 +6,10 @@ import type { z } from 'zod';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { BackupProgressBar } from './BackupProgressBar';
-import { dateTime, madeByLabel, sizeLabel } from './format';
-import { useBackupAction } from './queries';
+import { formatDateTime } from '../../components/dates';
+import { madeByLabel, sizeLabel } from './format';
+import { useBackupAction } from '../../api/backup-queries';
+import { formatCount } from '../../components/numbers';
 
 type Listing = z.infer<typeof bundleListSchema>;
 
@@ -49,7 +51,7 @@ export function BackupList({
       ) : listing.bundles.length === 0 ? (
         <p>{t('backups.list.empty')}</p>
       ) : (
-        <table className="bk-table">
+        <table className="data-table data-table-middle">
           <thead>
             <tr>
               <th scope="col">{t('backups.list.made')}</th>
@@ -66,7 +68,7 @@ export function BackupList({
               const ours = b.state === 'verified' || b.state === 'unverified';
               return (
                 <tr key={b.name}>
-                  <td>{dateTime(b.createdAt)}</td>
+                  <td>{formatDateTime(b.createdAt)}</td>
                   <td>{madeByLabel(t, b)}</td>
                   <td>{sizeLabel(b.sizeBytes)}</td>
                   <td>
@@ -79,7 +81,7 @@ export function BackupList({
                           variant="quiet"
                           isPending={checking === b.name}
                           isDisabled={busy || checking !== null}
-                          aria-label={`${t('backups.list.verify')}: ${dateTime(b.createdAt)}`}
+                          aria-label={`${t('backups.list.verify')}: ${formatDateTime(b.createdAt)}`}
                           onPress={() => {
                             setChecking(b.name);
                             setResult(null);
@@ -87,7 +89,7 @@ export function BackupList({
                               { bundle: b.name },
                               {
                                 onSuccess: (r) =>
-                                  setResult({ tone: 'success', message: t('backups.list.checked', { date: dateTime(b.createdAt), count: r.rows }) }),
+                                  setResult({ tone: 'success', message: t('backups.list.checked', { date: formatDateTime(b.createdAt), count: r.rows, n: formatCount(r.rows) }) }),
                                 onError: ({ error }) => setResult({ tone: 'error', message: error.message }),
                                 onSettled: () => setChecking(null),
                               },
@@ -99,7 +101,7 @@ export function BackupList({
                         <ActionButton
                           variant="quiet"
                           isDisabled={busy || checking !== null}
-                          aria-label={`${t('backups.list.restore')} ${dateTime(b.createdAt)}`}
+                          aria-label={`${t('backups.list.restore')} ${formatDateTime(b.createdAt)}`}
                           onPress={() => onRestore(b)}
                         >
                           {t('backups.list.restore')}
@@ -113,7 +115,7 @@ export function BackupList({
           </tbody>
         </table>
       )}
-      {listing.unfinished > 0 ? <p className="field-description">{t('backups.list.unfinished', { count: listing.unfinished })}</p> : null}
+      {listing.unfinished > 0 ? <p className="field-description">{t('backups.list.unfinished', { count: listing.unfinished, n: formatCount(listing.unfinished) })}</p> : null}
       {checking ? <BackupProgressBar operation="verify" progress={progress} /> : null}
       {result ? <Notice tone={result.tone}>{result.message}</Notice> : null}
     </section>

@@ -1,15 +1,16 @@
-import { format } from 'date-fns';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FieldError, Group, Input, Label, NumberField, Text } from 'react-aria-components';
+import { Text } from 'react-aria-components';
 import { RETENTION_LIMITS, type BackupSettings } from '../../../../shared/contract/backup';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
+import { NumberInput } from '../../components/NumberInput';
 import { TextInput } from '../../components/TextInput';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
-import { CheckboxField } from '../people/ui/CheckboxField';
-import { useBackupAction } from './queries';
+import { CheckboxField } from '../../components/CheckboxField';
+import { useBackupAction } from '../../api/backup-queries';
+import { formatTime } from '../../components/dates';
 
 type Keep = 'keepDaily' | 'keepWeekly' | 'keepMonthly';
 const KEEPS: Keep[] = ['keepDaily', 'keepWeekly', 'keepMonthly'];
@@ -17,41 +18,12 @@ const KEEPS: Keep[] = ['keepDaily', 'keepWeekly', 'keepMonthly'];
 /** A whole path on any of the systems Doorway runs on: /..., C:\... or \\server\share. */
 const isWholePath = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 
-function KeepField({ name, value, error, onChange }: { name: Keep; value: number; error?: string; onChange(v: number): void }) {
-  const { t } = useTranslation();
-  return (
-    <NumberField
-      name={name}
-      className="field bk-keep"
-      isInvalid={Boolean(error)}
-      minValue={0}
-      maxValue={RETENTION_LIMITS[name]}
-      step={1}
-      value={value}
-      onChange={onChange}
-      formatOptions={{ maximumFractionDigits: 0 }}
-    >
-      <Label className="field-label">{t(`backups.settings.${name}`)}</Label>
-      <Group className="number-group">
-        <Button slot="decrement" className="number-step">
-          −
-        </Button>
-        <Input className="field-input number-input" />
-        <Button slot="increment" className="number-step">
-          +
-        </Button>
-      </Group>
-      <FieldError className="field-error">{error}</FieldError>
-    </NumberField>
-  );
-}
-
 /** Where backups go, whether they happen by themselves, and how many are kept. */
 export function BackupSettingsForm({ saved }: { saved: BackupSettings }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState({ ...saved, destination: saved.destination ?? '' });
   const [status, setStatus] = useState<{ tone: 'success' | 'info' | 'error'; message: string } | null>(null);
-  const { formRef, scope, errors, setErrors } = useFieldErrors();
+  const { formRef, scope, setErrors } = useFieldErrors();
   const update = useBackupAction('backup.updateSettings');
 
   const edit = (patch: Partial<typeof draft>) => {
@@ -88,7 +60,7 @@ export function BackupSettingsForm({ saved }: { saved: BackupSettings }) {
           update.mutate(changes, {
             onSuccess: (value) => {
               setDraft({ ...value, destination: value.destination ?? '' });
-              setStatus({ tone: 'success', message: t('backups.settings.saved', { time: format(new Date(), 'p') }) });
+              setStatus({ tone: 'success', message: t('backups.settings.saved', { time: formatTime(new Date()) }) });
             },
             onError: ({ error }) => {
               setErrors({ ...(error.fields ?? {}) });
@@ -113,15 +85,15 @@ export function BackupSettingsForm({ saved }: { saved: BackupSettings }) {
           <Text className="field-description">{t('backups.settings.keepDescription')}</Text>
           <div className="bk-keep-row">
             {KEEPS.map((k) => (
-              <KeepField
+              <NumberInput
                 key={k}
+                label={t(`backups.settings.${k}`)}
                 name={k}
+                className="bk-keep"
+                max={RETENTION_LIMITS[k]}
                 value={draft[k]}
-                error={errors[k]}
-                onChange={(v) => {
-                  scope.clear(k);
-                  edit({ [k]: v });
-                }}
+                // Empty is not a choice here: NaN fails the range check before saving, with its message.
+                onChange={(v) => edit({ [k]: v ?? Number.NaN })}
               />
             ))}
           </div>

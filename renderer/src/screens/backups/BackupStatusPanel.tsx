@@ -4,8 +4,10 @@ import type { BackupProgress, BackupStatus } from '../../../../shared/contract';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { BackupProgressBar } from './BackupProgressBar';
-import { clock, dateTime, shortDateTime, withAgo } from './format';
-import { useBackupAction } from './queries';
+import { formatDateTime, formatTime } from '../../components/dates';
+import { withAgo } from './format';
+import { useBackupAction } from '../../api/backup-queries';
+import { formatCount } from '../../components/numbers';
 
 const CALM_KINDS = new Set(['off', 'noDestination', 'overdue']);
 
@@ -15,7 +17,7 @@ function StatusWarning({ warning }: { warning: NonNullable<BackupStatus['warning
   return (
     <Notice tone={CALM_KINDS.has(warning.kind) ? 'info' : 'error'}>
       {warning.message}
-      {warning.retryAt && !CALM_KINDS.has(warning.kind) ? ` ${t('backups.glance.retryAt', { time: clock(warning.retryAt) })}` : null}
+      {warning.retryAt && !CALM_KINDS.has(warning.kind) ? ` ${t('backups.glance.retryAt', { time: formatTime(warning.retryAt) })}` : null}
     </Notice>
   );
 }
@@ -47,7 +49,7 @@ export function BackupStatusPanel({ status, progress, readAt }: { status: Backup
             {status.lastDrill ? (
               <>
                 {withAgo(t, status.lastDrill.at)}
-                <span className="bk-fact-detail">{t('backups.glance.drillValue', { bundle: shortDateTime(status.lastDrill.bundleCreatedAt) })}</span>
+                <span className="bk-fact-detail">{t('backups.glance.drillValue', { bundle: formatDateTime(status.lastDrill.bundleCreatedAt) })}</span>
               </>
             ) : (
               t('backups.glance.drillNone')
@@ -61,7 +63,7 @@ export function BackupStatusPanel({ status, progress, readAt }: { status: Backup
               ? t('backups.glance.nextDueOff')
               : Date.parse(nextDue) <= readAt + 60_000
                 ? t('backups.glance.nextDueSoon')
-                : dateTime(nextDue)}
+                : formatDateTime(nextDue)}
           </dd>
         </div>
       </dl>
@@ -77,7 +79,7 @@ export function BackupStatusPanel({ status, progress, readAt }: { status: Backup
             create.mutate(
               {},
               {
-                onSuccess: () => setResult({ tone: 'success', message: t('backups.glance.backedUp', { time: clock(new Date().toISOString()) }) }),
+                onSuccess: () => setResult({ tone: 'success', message: t('backups.glance.backedUp', { time: formatTime(new Date().toISOString()) }) }),
                 onError: ({ error }) => setResult({ tone: 'error', message: error.message }),
               },
             );
@@ -93,7 +95,7 @@ export function BackupStatusPanel({ status, progress, readAt }: { status: Backup
             drill.mutate(
               {},
               {
-                onSuccess: (d) => setResult({ tone: 'success', message: t('backups.glance.drilled', { date: dateTime(d.bundleCreatedAt), count: d.rows }) }),
+                onSuccess: (d) => setResult({ tone: 'success', message: t('backups.glance.drilled', { date: formatDateTime(d.bundleCreatedAt), count: d.rows, n: formatCount(d.rows) }) }),
                 onError: ({ error }) => setResult({ tone: 'error', message: error.message }),
               },
             );

@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { BackupList } from './BackupList';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { BackupStatusPanel } from './BackupStatusPanel';
-import { useBackupList, useBackupProgress, useBackupStatus } from './queries';
+import { useBackupList, useBackupProgress, useBackupStatus } from '../../api/backup-queries';
 import { RestoreDialog } from './RestoreDialog';
 import { UndoRestorePanel } from './UndoRestorePanel';
 import './backups.css';

@@ -8,7 +8,9 @@ import { usePeopleWords } from '../../app/people-word';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { BackupProgressBar } from './BackupProgressBar';
-import { dateTime, madeByLabel } from './format';
+import { formatDateTime } from '../../components/dates';
+import { madeByLabel } from './format';
+import { formatCount } from '../../components/numbers';
 
 interface RestoreDialogProps {
   bundle: BundleSummary;
@@ -37,7 +39,7 @@ export function RestoreDialog({ bundle, peopleWord, progress, onClose }: Restore
   }, [bundle.name, startPreview]);
   const busy = preview.isPending || restore.isPending;
   const p = preview.data;
-  const madeOn = dateTime(bundle.createdAt);
+  const madeOn = formatDateTime(bundle.createdAt);
 
   return (
     <ModalOverlay isOpen onOpenChange={(open) => !open && !busy && onClose()} isDismissable={!busy} className="modal-overlay modal-overlay-top">
@@ -59,9 +61,9 @@ export function RestoreDialog({ bundle, peopleWord, progress, onClose }: Restore
                 <p>
                   {t('backups.restore.made', { date: madeOn, who: madeByLabel(t, p.bundle) })}{' '}
                   {t('backups.restore.holds', {
-                    people: `${p.counts.people.toLocaleString()} ${p.counts.people === 1 ? words.person : words.people}`,
-                    contacts: t('backups.restore.contacts', { count: p.counts.contacts }),
-                    staff: t('backups.restore.staff', { count: p.counts.staff }),
+                    people: `${formatCount(p.counts.people)} ${p.counts.people === 1 ? words.person : words.people}`,
+                    contacts: t('backups.restore.contacts', { count: p.counts.contacts, n: formatCount(p.counts.contacts) }),
+                    staff: t('backups.restore.staff', { count: p.counts.staff, n: formatCount(p.counts.staff) }),
                   })}
                 </p>
                 <div className="bk-signin">

@@ -5,7 +5,7 @@ import type { BackupStatus } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/queries';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { dateTime } from './format';
+import { formatDateTime } from '../../components/dates';
 
 /** After a restore: the records from before are kept, and one button puts them back. */
 export function UndoRestorePanel({ undo, busy }: { undo: NonNullable<BackupStatus['undo']>; busy: boolean }) {
@@ -17,8 +17,8 @@ export function UndoRestorePanel({ undo, busy }: { undo: NonNullable<BackupStatu
       <h2 id="bk-undo">{t('backups.undo.heading')}</h2>
       <p>
         {t('backups.undo.body', {
-          when: dateTime(undo.setAsideAt),
-          bundle: undo.restoredBundleCreatedAt ? dateTime(undo.restoredBundleCreatedAt) : undo.restoredBundle,
+          when: formatDateTime(undo.setAsideAt),
+          bundle: undo.restoredBundleCreatedAt ? formatDateTime(undo.restoredBundleCreatedAt) : undo.restoredBundle,
         })}
       </p>
       <div className="button-row">

@@ -4,12 +4,10 @@ import {
   Autocomplete,
   Button,
   FieldError,
-  Group,
   Input,
   Label,
   ListBox,
   ListBoxItem,
-  NumberField,
   Popover,
   SearchField,
   Select,
@@ -19,6 +17,7 @@ import {
 } from 'react-aria-components';
 import type { ClinicSettings } from '../../../../shared/contract';
 import { isValidTimeZone } from '../../../../shared/continuity/days';
+import { NumberInput } from '../../components/NumberInput';
 import { FieldErrorContext } from '../../components/use-field-errors';
 import './continuity.css';
 
@@ -98,47 +97,24 @@ function TimeZoneField({ value, onChange }: { value: string; onChange(v: string)
  */
 export function ContinuitySettingsFields({ value, onChange }: { value: ContinuitySettings; onChange(patch: Partial<ContinuitySettings>): void }) {
   const { t } = useTranslation();
-  const scope = useContext(FieldErrorContext);
   const headingId = useId();
-  const thresholdError = scope?.errors.absenceThresholdDays;
   return (
     <section className="cx-settings-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="cx-settings-section-heading">
         {t('settingsContinuity.heading')}
       </h2>
       <p className="field-description">{t('settingsContinuity.intro')}</p>
-      <NumberField
+      <NumberInput
+        label={t('settingsContinuity.threshold')}
         name="absenceThresholdDays"
-        className="field"
-        minValue={THRESHOLD_MIN}
-        maxValue={THRESHOLD_MAX}
-        step={1}
+        min={THRESHOLD_MIN}
+        max={THRESHOLD_MAX}
         value={value.absenceThresholdDays}
-        isInvalid={Boolean(thresholdError)}
-        onChange={(absenceThresholdDays) => {
-          scope?.clear('absenceThresholdDays');
-          onChange({ absenceThresholdDays });
-        }}
-        formatOptions={{ maximumFractionDigits: 0 }}
-      >
-        <Label className="field-label">{t('settingsContinuity.threshold')}</Label>
-        <Group className="number-group">
-          <Button slot="decrement" className="number-step">
-            −
-          </Button>
-          <Input className="field-input number-input" />
-          <Button slot="increment" className="number-step">
-            +
-          </Button>
-          <span className="number-unit" aria-hidden="true">
-            {t('settingsContinuity.days')}
-          </span>
-        </Group>
-        <Text slot="description" className="field-description">
-          {t('settingsContinuity.thresholdHelp', { min: THRESHOLD_MIN, max: THRESHOLD_MAX })}
-        </Text>
-        <FieldError className="field-error">{thresholdError}</FieldError>
-      </NumberField>
+        // Empty is not a choice here: NaN fails the range check before saving, with its message.
+        onChange={(v) => onChange({ absenceThresholdDays: v ?? Number.NaN })}
+        unit={t('settingsContinuity.days')}
+        description={t('settingsContinuity.thresholdHelp', { min: THRESHOLD_MIN, max: THRESHOLD_MAX })}
+      />
       <TimeZoneField value={value.timeZone} onChange={(timeZone) => onChange({ timeZone })} />
     </section>
   );

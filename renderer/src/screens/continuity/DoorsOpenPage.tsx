@@ -10,10 +10,11 @@ import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/use-document-title';
-import { capitalise, lengthOfTime, longDay, personLabel, personSecondary } from './format';
+import { formatLongDay, lengthOfTime } from '../../components/dates';
+import { capitalise, personLabel, personSecondary } from './format';
 import { personHref } from './links';
 import { OutreachDialog } from './OutreachDialog';
-import { useDoors } from './queries';
+import { useDoors } from '../../api/continuity-queries';
 import { ReachDetails } from './ReachDetails';
 import './continuity.css';
 
@@ -28,7 +29,7 @@ export function LastOutreach({ outreach }: { outreach: DoorOpenItem['lastOutreac
   return (
     <p className="cx-last-outreach">
       {t(outreach.reached ? 'doors.lastOutreach.reached' : 'doors.lastOutreach.notReached', {
-        day: longDay(calendarDay(outreach.at, timeZone)),
+        day: formatLongDay(calendarDay(outreach.at, timeZone)),
         staff: outreach.staffName,
         method: t(`doors.outreach.methods.${outreach.method}`).toLowerCase(),
       })}
@@ -56,7 +57,7 @@ export function DoorCard({ item, headingLevel = 2 }: { item: DoorOpenItem; headi
       </div>
       <p className="cx-door-card-away">
         <strong>{t('doors.sinceLast', { length: lengthOfTime(t, item.daysAway, item.lastContactDay) })}</strong>{' '}
-        <span className="cx-muted">{t('doors.lastContact', { day: longDay(item.lastContactDay) })}</span>
+        <span className="cx-muted">{t('doors.lastContact', { day: formatLongDay(item.lastContactDay) })}</span>
       </p>
       <ReachDetails reach={item.reach} />
       <LastOutreach outreach={item.lastOutreach} />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import type { Timeline } from '../../../../shared/contract';
 import { ActionButton } from '../../components/ActionButton';
-import { shortDay } from './format';
+import { formatDay } from '../../components/dates';
 import { markTimelineViewChanged, measureTimelineDrawn } from './render-marks';
 import { TimelineChart } from './TimelineChart';
 import { describeItem } from './timeline-describe';
@@ -215,8 +215,8 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
           contacts: t('timeline.count.contacts', { count: data.contacts.length }),
           episodes: t('timeline.count.episodes', { count: data.episodes.length }),
           aways: t('timeline.count.aways', { count: data.timeAway.length }),
-          from: shortDay(data.contacts[0]!.day),
-          to: shortDay(data.contacts.at(-1)!.day),
+          from: formatDay(data.contacts[0]!.day),
+          to: formatDay(data.contacts.at(-1)!.day),
         });
 
   return (
@@ -281,7 +281,7 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
       </div>
 
       <p className="timeline-range" aria-live="polite">
-        {t('timeline.showing', { from: shortDay(shownDays.from), to: shortDay(shownDays.to) })}
+        {t('timeline.showing', { from: formatDay(shownDays.from), to: formatDay(shownDays.to) })}
       </p>
 
       <div

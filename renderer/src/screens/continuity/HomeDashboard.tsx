@@ -5,10 +5,11 @@ import { appErrorOf } from '../../api/invoke';
 import { usePeopleWords } from '../../app/people-word';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { capitalise, clockTime, lengthOfTime, longDay, personLabel, personSecondary } from './format';
+import { formatLongDay, formatTime, lengthOfTime } from '../../components/dates';
+import { capitalise, personLabel, personSecondary } from './format';
 import { homeRows } from './home-rows';
 import { doorsHref, personHref } from './links';
-import { useDashboard } from './queries';
+import { useDashboard } from '../../api/continuity-queries';
 import { TrendChart } from './TrendChart';
 import './continuity.css';
 
@@ -108,7 +109,7 @@ export function HomeDashboard({ info }: { info: SessionInfo }) {
           <ul className="cx-home-list" data-testid="todays-contacts">
             {today.shown.map((c) => (
               <li key={c.contactId}>
-                <span className="cx-home-list-time">{clockTime(c.at, timeZone)}</span>
+                <span className="cx-home-list-time">{formatTime(c.at, { timeZone })}</span>
                 <span>
                   <PersonLink person={c.person} />
                   <span className="cx-home-list-detail">{t('dashboard.today.detail', { setting: t(`timeline.settings.${c.setting}`), staff: c.staffName })}</span>
@@ -134,7 +135,7 @@ export function HomeDashboard({ info }: { info: SessionInfo }) {
                   <PersonLink person={w.person} />
                   <span className="cx-home-list-detail">{w.day === d.today
                       ? t('dashboard.welcome.detailToday', { length: lengthOfTime(t, w.daysAway) })
-                      : t('dashboard.welcome.detail', { day: longDay(w.day), length: lengthOfTime(t, w.daysAway) })}</span>
+                      : t('dashboard.welcome.detail', { day: formatLongDay(w.day), length: lengthOfTime(t, w.daysAway) })}</span>
                 </span>
               </li>
             ))}
@@ -177,7 +178,7 @@ export function HomeDashboard({ info }: { info: SessionInfo }) {
                   <span>
                     <PersonLink person={p.person} />
                     <span className="cx-home-list-detail">
-                      {t('dashboard.testing.detail', { day: longDay(p.firstContactDay), contacts: t('timeline.count.contacts', { count: p.person.contactCount }) })}
+                      {t('dashboard.testing.detail', { day: formatLongDay(p.firstContactDay), contacts: t('timeline.count.contacts', { count: p.person.contactCount }) })}
                     </span>
                   </span>
                 </li>

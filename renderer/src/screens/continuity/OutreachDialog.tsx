@@ -7,7 +7,7 @@ import { agreedMethods, consentState } from '../../../../shared/continuity/reach
 import { appErrorOf } from '../../api/invoke';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { useRecordOutreach } from './queries';
+import { useRecordOutreach } from '../../api/continuity-queries';
 import { ReachDetails } from './ReachDetails';
 
 type Method = (typeof REACH_METHODS)[number];

@@ -12,8 +12,10 @@ import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { formatMeasure, MeasureItem } from './ContinuityMeasures';
 import { downloadCsv } from './download';
-import { capitalise, categoryLabel, formatCount, longDay } from './format';
-import { useExportOverview, useOverview } from './queries';
+import { formatLongDay } from '../../components/dates';
+import { formatCount } from '../../components/numbers';
+import { capitalise, categoryLabel } from './format';
+import { useExportOverview, useOverview } from '../../api/continuity-queries';
 import './continuity.css';
 
 type Preset = 'thisMonth' | 'last3Months' | 'last12Months';
@@ -73,13 +75,13 @@ function OverviewResults({ o, people, person }: { o: Overview; people: string; p
         {o.supplies.length === 0 ? (
           <p className="cx-muted">{t('overview.supplies.none')}</p>
         ) : (
-          <table className="cx-data-table">
+          <table className="data-table">
             <caption className="visually-hidden">{t('overview.supplies.heading')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('overview.supplies.type')}</th>
                 <th scope="col">{t('overview.supplies.category')}</th>
-                <th scope="col" className="cx-num">
+                <th scope="col" className="num">
                   {t('overview.supplies.quantity')}
                 </th>
               </tr>
@@ -89,7 +91,7 @@ function OverviewResults({ o, people, person }: { o: Overview; people: string; p
                 <tr key={s.label}>
                   <th scope="row">{s.label}</th>
                   <td>{categoryLabel(t, s.category)}</td>
-                  <td className="cx-num">{formatCount(s.quantity)}</td>
+                  <td className="num">{formatCount(s.quantity)}</td>
                 </tr>
               ))}
             </tbody>
@@ -112,12 +114,12 @@ function OverviewResults({ o, people, person }: { o: Overview; people: string; p
           <MeasureItem
             measure="twoContacts90DaysApart"
             value={t('overview.continuity.ofPeople', { n: formatCount(c.twoContacts90DaysApart), total: formatCount(c.peopleSeen) })}
-            note={t('overview.continuity.retentionNote', { people, day: longDay(c.retentionTo) })}
+            note={t('overview.continuity.retentionNote', { people, day: formatLongDay(c.retentionTo) })}
           />
           <MeasureItem
             measure="contactInLast6Months"
             value={t('overview.continuity.ofPeople', { n: formatCount(c.contactInLast6Months), total: formatCount(c.peopleSeen) })}
-            note={t('overview.continuity.recentNote', { people, day: longDay(c.retentionTo) })}
+            note={t('overview.continuity.recentNote', { people, day: formatLongDay(c.retentionTo) })}
           />
         </dl>
       </section>
@@ -203,7 +205,7 @@ export function OverviewPage({ info }: { info: SessionInfo }) {
 
       {period ? (
         <p className="cx-overview-period-line" aria-live="polite">
-          {t('overview.period.showing', { from: longDay(period.from), to: longDay(period.to) })}
+          {t('overview.period.showing', { from: formatLongDay(period.from), to: formatLongDay(period.to) })}
         </p>
       ) : null}
 

@@ -5,9 +5,9 @@ import { useSessionInfo } from '../../api/queries';
 import { Notice } from '../../components/Notice';
 import { ContinuityMeasures } from './ContinuityMeasures';
 import { EngagementTimeline } from './EngagementTimeline';
-import { lengthOfTime } from './format';
+import { lengthOfTime } from '../../components/dates';
 import { timelineHref } from './links';
-import { useTimeline } from './queries';
+import { useTimeline } from '../../api/continuity-queries';
 
 /** Where the person page's section links jump to. */
 export const PERSON_TIMELINE_ANCHOR = 'timeline';

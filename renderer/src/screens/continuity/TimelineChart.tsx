@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lengthOfTime } from './format';
+import { lengthOfTime } from '../../components/dates';
 import { SETTING_SHAPES, shapePath } from './palette';
 import { GEOMETRY, textWidth, type Layout } from './timeline-layout';
 import type { TimelineModel } from './timeline-model';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionButton } from '../../components/ActionButton';
-import { clockTime, lengthOfTime, shortDay } from './format';
+import { formatDay, formatTime, lengthOfTime } from '../../components/dates';
 import { annotationText } from './timeline-describe';
 import { windowDays, type TimelineModel, type ViewWindow } from './timeline-model';
 
@@ -17,16 +17,16 @@ function EpisodesTable({ model }: { model: TimelineModel }) {
       rows.push({
         key: `away-${i}`,
         what: t('timeline.table.timeAway'),
-        from: shortDay(gap.from),
-        to: shortDay(gap.to),
+        from: formatDay(gap.from),
+        to: formatDay(gap.to),
         size: t('timeline.table.awayLength', { length: lengthOfTime(t, gap.days, gap.from), count: gap.days }),
       });
     }
     rows.push({
       key: `episode-${i}`,
       what: i === 0 ? t('timeline.table.episode', { number: i + 1 }) : t('timeline.table.episodeWelcome', { number: i + 1 }),
-      from: shortDay(e.start),
-      to: shortDay(e.end),
+      from: formatDay(e.start),
+      to: formatDay(e.end),
       size: t('timeline.count.contacts', { count: e.contactCount }),
     });
   });
@@ -35,13 +35,13 @@ function EpisodesTable({ model }: { model: TimelineModel }) {
     rows.push({
       key: 'away-now',
       what: t('timeline.table.timeAwaySoFar'),
-      from: shortDay(last.day),
-      to: shortDay(today),
+      from: formatDay(last.day),
+      to: formatDay(today),
       size: t('timeline.table.awayLength', { length: lengthOfTime(t, currentAbsence.days, last.day), count: currentAbsence.days }),
     });
   }
   return (
-    <table className="cx-data-table">
+    <table className="data-table">
       <caption>{t('timeline.table.episodesCaption', { count: model.data.thresholdDays })}</caption>
       <thead>
         <tr>
@@ -73,9 +73,9 @@ function ItemsTable({ model, view, timeZone }: { model: TimelineModel; view: Vie
   const data = model.data;
   return (
     <>
-      <table className="cx-data-table">
+      <table className="data-table">
         <caption>
-          {t('timeline.table.itemsCaption', { from: shortDay(windowDays(model, view).from), to: shortDay(windowDays(model, view).to) })}{' '}
+          {t('timeline.table.itemsCaption', { from: formatDay(windowDays(model, view).from), to: formatDay(windowDays(model, view).to) })}{' '}
           {inView.length > rows.length ? t('timeline.table.showingSome', { shown: rows.length, total: inView.length }) : null}
         </caption>
         <thead>
@@ -92,7 +92,7 @@ function ItemsTable({ model, view, timeZone }: { model: TimelineModel; view: Vie
               const extra = c.naloxone > 0 ? ` · ${t('timeline.annotation.naloxone', { count: c.naloxone })}` : '';
               return (
                 <tr key={`c${c.id}`}>
-                  <td>{`${shortDay(c.day)}, ${clockTime(c.at, timeZone)}`}</td>
+                  <td>{`${formatDay(c.day)}, ${formatTime(c.at, { timeZone })}`}</td>
                   <td>{t(`timeline.settings.${c.setting}`)}</td>
                   <td>{t('timeline.details.with', { staff: model.staffNames.get(c.staffId) ?? t('timeline.details.unknownStaff') }) + extra}</td>
                 </tr>
@@ -102,7 +102,7 @@ function ItemsTable({ model, view, timeZone }: { model: TimelineModel; view: Vie
               const a = data.annotations[item.index]!;
               return (
                 <tr key={`a${item.index}`}>
-                  <td>{shortDay(a.day)}</td>
+                  <td>{formatDay(a.day)}</td>
                   <td>{t(`timeline.legend.${a.kind}`)}</td>
                   <td>{annotationText(t, a)}</td>
                 </tr>
@@ -111,8 +111,8 @@ function ItemsTable({ model, view, timeZone }: { model: TimelineModel; view: Vie
             const day = data.welcomeBacks[item.index]!;
             const gap = data.timeAway.find((g) => g.to === day);
             return (
-              <tr key={`w${item.index}`} className="cx-data-table-welcome">
-                <td>{shortDay(day)}</td>
+              <tr key={`w${item.index}`} className="data-table-welcome">
+                <td>{formatDay(day)}</td>
                 <td>{t('timeline.welcomeBack')}</td>
                 <td>{gap ? t('timeline.details.welcomeAfter', { length: lengthOfTime(t, gap.days, gap.from) }) : ''}</td>
               </tr>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
-import { monthName, shortMonth } from './format';
+import { formatMonth } from '../../components/dates';
 
 interface TrendChartProps {
   title: string;
@@ -38,8 +38,8 @@ export function TrendChart({ title, description, months, currentMonth }: TrendCh
     months.length === 0 || (peak?.value ?? 0) === 0
       ? t('dashboard.trends.nothingYet')
       : [
-          lastComplete ? t('dashboard.trends.lastMonth', { month: monthName(lastComplete.month), count: lastComplete.value }) : null,
-          peak ? t('dashboard.trends.peak', { month: monthName(peak.month), count: peak.value }) : null,
+          lastComplete ? t('dashboard.trends.lastMonth', { month: formatMonth(lastComplete.month), count: lastComplete.value }) : null,
+          peak ? t('dashboard.trends.peak', { month: formatMonth(peak.month), count: peak.value }) : null,
           current ? t('dashboard.trends.current', { count: current.value }) : null,
         ]
           .filter(Boolean)
@@ -67,7 +67,7 @@ export function TrendChart({ title, description, months, currentMonth }: TrendCh
             <g key={m.month}>
               <rect className={current ? 'cx-trend-bar cx-trend-bar-current' : 'cx-trend-bar'} x={x} y={H - BOTTOM - h} width={barWidth} height={Math.max(h, m.value > 0 ? 1.5 : 0)} rx={2} />
               <text className="cx-trend-label" x={x + barWidth / 2} y={H - 6} textAnchor="middle">
-                {shortMonth(m.month)}
+                {formatMonth(m.month, { short: true })}
               </text>
             </g>
           );
@@ -84,12 +84,12 @@ export function TrendChart({ title, description, months, currentMonth }: TrendCh
           </Button>
         </Heading>
         <DisclosurePanel>
-          <table className="cx-data-table cx-trend-table">
+          <table className="data-table cx-trend-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('dashboard.trends.month')}</th>
-                <th scope="col" className="cx-num">
+                <th scope="col" className="num">
                   {t('dashboard.trends.count')}
                 </th>
               </tr>
@@ -97,8 +97,8 @@ export function TrendChart({ title, description, months, currentMonth }: TrendCh
             <tbody>
               {months.map((m) => (
                 <tr key={m.month}>
-                  <th scope="row">{m.month === currentMonth ? t('dashboard.trends.soFar', { month: monthName(m.month) }) : monthName(m.month)}</th>
-                  <td className="cx-num">{m.value}</td>
+                  <th scope="row">{m.month === currentMonth ? t('dashboard.trends.soFar', { month: formatMonth(m.month) }) : formatMonth(m.month)}</th>
+                  <td className="num">{m.value}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lengthOfTime, longDay } from './format';
-import { useWelcomeBack } from './queries';
+import { formatLongDay, lengthOfTime } from '../../components/dates';
+import { useWelcomeBack } from '../../api/continuity-queries';
 import './continuity.css';
 
 /**
@@ -29,7 +29,7 @@ export function WelcomeBackCue({ personId, at }: { personId: number; at: string 
             <h2 id={headingId} className="cx-welcome-back-heading">
               {t('welcomeBack.heading', { length: lengthOfTime(t, data.daysAway!, data.lastContactDay ?? undefined) })}
             </h2>
-            {data.lastContactDay ? <p className="cx-muted">{t('welcomeBack.lastContact', { day: longDay(data.lastContactDay) })}</p> : null}
+            {data.lastContactDay ? <p className="cx-muted">{t('welcomeBack.lastContact', { day: formatLongDay(data.lastContactDay) })}</p> : null}
             {data.lastWhatMattered ? (
               <div className="cx-welcome-back-part">
                 <h3>{t('welcomeBack.whatMattered')}</h3>
@@ -42,7 +42,7 @@ export function WelcomeBackCue({ personId, at }: { personId: number; at: string 
                 <ul className="cx-their-goals">
                   {data.openGoals.map((g) => (
                     <li key={g.id}>
-                      <span className="cx-their-words">{g.text}</span> <span className="cx-muted">{t('welcomeBack.goalSince', { day: longDay(g.since) })}</span>
+                      <span className="cx-their-words">{g.text}</span> <span className="cx-muted">{t('welcomeBack.goalSince', { day: formatLongDay(g.since) })}</span>
                     </li>
                   ))}
                 </ul>

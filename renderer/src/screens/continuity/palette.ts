@@ -7,7 +7,8 @@ export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
  * Each setting has its own lane, label, shape and colour (Paul Tol's "muted" scheme, which stays
  * distinguishable with every common colour-vision difference). Colour is never the only cue: the
  * lane is labelled and the shape differs, so the chart also reads in black and white.
- * The colours live in continuity.css as `.tl-setting-<name>`.
+ * The colours are tokens in theme.css (`--chart-setting-<name>`), applied by continuity.css's
+ * `.tl-setting-<name>`.
  */
 export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangleDown' | 'plus' | 'cross' | 'bar' | 'hexagon' | 'pentagon';
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Timeline } from '../../../../shared/contract';
-import { clockTime, lengthOfTime, longDay, shortDay } from './format';
+import { formatDay, formatLongDay, formatTime, lengthOfTime } from '../../components/dates';
 import { isoDay, sameDayCount, type TimelineModel } from './timeline-model';
 
 export interface ItemDescription {
@@ -57,20 +57,20 @@ export function describeItem(t: TFunction, model: TimelineModel, position: numbe
       if (c.naloxone > 0) lines.push(t('timeline.annotation.naloxone', { count: c.naloxone }));
       const sameDay = sameDayCount(model, item.index);
       if (group && group.count > sameDay && group.lastMs > group.firstMs) {
-        lines.push(t('timeline.details.markGroup', { count: group.count, from: shortDay(isoDay(group.firstMs)), to: shortDay(isoDay(group.lastMs)) }));
+        lines.push(t('timeline.details.markGroup', { count: group.count, from: formatDay(isoDay(group.firstMs)), to: formatDay(isoDay(group.lastMs)) }));
       } else if (sameDay > 1) lines.push(t('timeline.details.sameDay', { count: sameDay }));
       if (data.episodes.length > 1) lines.push(t('timeline.details.episode', { number: model.contactEpisode[item.index]! + 1, total: data.episodes.length }));
-      return { title: t('timeline.details.dateTime', { date: longDay(c.day), time: clockTime(c.at, timeZone) }), lines };
+      return { title: t('timeline.details.dateTime', { date: formatLongDay(c.day), time: formatTime(c.at, { timeZone }) }), lines };
     }
     case 'annotation': {
       const a = data.annotations[item.index]!;
-      return { title: longDay(a.day), lines: [annotationText(t, a)] };
+      return { title: formatLongDay(a.day), lines: [annotationText(t, a)] };
     }
     case 'welcome': {
       const day = data.welcomeBacks[item.index]!;
       const gap = data.timeAway.find((g) => g.to === day);
       return {
-        title: longDay(day),
+        title: formatLongDay(day),
         lines: [gap ? t('timeline.details.welcomeAfter', { length: lengthOfTime(t, gap.days, gap.from) }) : t('timeline.welcomeBack')],
       };
     }
@@ -78,7 +78,7 @@ export function describeItem(t: TFunction, model: TimelineModel, position: numbe
       const gap = data.timeAway[item.index]!;
       return {
         title: t('timeline.away', { length: lengthOfTime(t, gap.days, gap.from) }),
-        lines: [t('timeline.details.awayRange', { from: longDay(gap.from), to: longDay(gap.to), count: gap.days })],
+        lines: [t('timeline.details.awayRange', { from: formatLongDay(gap.from), to: formatLongDay(gap.to), count: gap.days })],
       };
     }
   }

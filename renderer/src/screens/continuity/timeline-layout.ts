@@ -2,6 +2,7 @@ import { scaleUtc } from 'd3-scale';
 import { utcMonday, utcMonth, utcYear, type CountableTimeInterval, type TimeInterval } from 'd3-time';
 import { DAY_MS, dayMs, lowerBound, type TimelineModel, type ViewWindow } from './timeline-model';
 import { annotationPath, ANNOTATION_ORDER, SETTING_SHAPES, shapePath, type AnnotationKind } from './palette';
+import { appLocale } from '../../components/locale';
 
 /** Rows from the top: time-away labels, welcome-back labels, annotations, then one lane per setting. */
 export const GEOMETRY = {
@@ -29,8 +30,11 @@ export interface Tick {
   yearStart: boolean;
 }
 
-const monthName = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short' });
-const monthDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });
+// The axis speaks the same locale as every other date (components/dates.ts); ticks are UTC days.
+const monthName = new Intl.DateTimeFormat(appLocale(), { timeZone: 'UTC', month: 'short' });
+const monthYear = new Intl.DateTimeFormat(appLocale(), { timeZone: 'UTC', month: 'short', year: 'numeric' });
+const monthDay = new Intl.DateTimeFormat(appLocale(), { timeZone: 'UTC', month: 'short', day: 'numeric' });
+const monthDayYear = new Intl.DateTimeFormat(appLocale(), { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
 
 /** Tick spacings from finest to coarsest, with the room each needs between labels. */
 const TICK_STEPS: { unit: TickUnit; interval: TimeInterval; days: number; minPx: number }[] = [
@@ -63,12 +67,12 @@ export function axisTicks(start: number, end: number, plotLeft: number, plotRigh
       label = year;
       yearStart = true;
     } else if (step.unit === 'week') {
-      label = newYear ? `${monthDay.format(date)}, ${year}` : monthDay.format(date);
+      label = (newYear ? monthDayYear : monthDay).format(date);
     } else if (january) {
       label = year;
       yearStart = true;
     } else {
-      label = newYear ? `${monthName.format(date)} ${year}` : monthName.format(date);
+      label = (newYear ? monthYear : monthName).format(date);
     }
     return { x: scale(date), date, unit: step.unit, label, yearStart };
   });

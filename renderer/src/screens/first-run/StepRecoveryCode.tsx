@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appErrorOf } from '../../api/invoke';
@@ -9,6 +8,7 @@ import { RecoveryCodeGroups } from './RecoveryCodeGroups';
 import { RecoveryKitPrint } from './RecoveryKitPrint';
 import { downloadText, RECOVERY_KIT_FILE_NAME, recoveryKitText } from './recovery-kit';
 import { StepHeading } from './StepHeading';
+import { formatLongDay, todayIso } from '../../components/dates';
 
 interface StepProps {
   clinicName: string;
@@ -22,7 +22,7 @@ export function StepRecoveryCode({ clinicName, notice, onNext, onBack }: StepPro
   const { t } = useTranslation();
   const code = useRecoveryCode();
   const [saved, setSaved] = useState(false);
-  const [today] = useState(() => format(new Date(), 'PPP'));
+  const [today] = useState(() => formatLongDay(todayIso()));
 
   if (code.isPending) {
     return (

@@ -14,8 +14,8 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { useFlash } from './flash';
 import { useDebounced } from './language/use-debounced';
 import { PeopleTable } from './PeopleTable';
-import { SelectField } from './ui/SelectField';
-import { capitalise, leadingName } from './ui/person-name';
+import { SelectField } from '../../components/SelectField';
+import { capitalise, leadingName } from './person-name';
 
 type PhaseFilter = Phase | 'all';
 type View = 'current' | 'removed';

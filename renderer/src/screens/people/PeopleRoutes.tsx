@@ -5,6 +5,7 @@ import { PeopleListPage } from './PeopleListPage';
 import { parsePeopleRoute } from './people-route';
 import { AddPersonPage, EditPersonPage } from './PersonFormPages';
 import { PersonPage } from './PersonPage';
+import './people.css';
 
 /** Every screen under #/people. */
 export function PeopleRoutes({ route, info }: { route: string; info: SessionInfo }) {

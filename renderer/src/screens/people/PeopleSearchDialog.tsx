@@ -8,8 +8,9 @@ import { navigate } from '../../app/hash-route';
 import { ActionButton } from '../../components/ActionButton';
 import { useDebounced } from './language/use-debounced';
 import { enterChoice } from './search-enter';
-import { RelativeTime } from './ui/RelativeTime';
-import { leadingName, secondaryName } from './ui/person-name';
+import { RelativeTime } from '../../components/RelativeTime';
+import { leadingName, secondaryName } from './person-name';
+import './people.css';
 
 export function isSearchShortcut(e: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'key'>): boolean {
   return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
@@ -138,7 +139,7 @@ function SearchBody({ person, onOpen }: { person: string; onOpen(id: number): vo
                 </Text>
                 <Text slot="description" className="search-result-detail">
                   {other ? `${other} · ` : ''}
-                  <code className="client-code">{p.clientCode}</code> · {t(`phase.names.${p.phase}`)} · {t('search.lastContact')} <RelativeTime iso={p.lastContactAt} reveal="always" />
+                  <code className="client-code">{p.clientCode}</code> · {t(`phase.names.${p.phase}`)} · {t('search.lastContact')} <RelativeTime iso={p.lastContactAt} none={t('people.noContactYet')} reveal="always" />
                 </Text>
               </ListBoxItem>
             );

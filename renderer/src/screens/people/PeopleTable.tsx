@@ -5,8 +5,8 @@ import { Button } from 'react-aria-components';
 import type { PersonSummary } from '../../../../shared/contract';
 import type { PeopleListParams } from '../../api/people-queries';
 import { routeHref } from '../../app/hash-route';
-import { RelativeTime } from './ui/RelativeTime';
-import { leadingName, secondaryName } from './ui/person-name';
+import { RelativeTime } from '../../components/RelativeTime';
+import { leadingName, secondaryName } from './person-name';
 
 /** Every row is one line high, so the list can be positioned without measuring each row. */
 const ROW_HEIGHT = 60;
@@ -108,7 +108,11 @@ export function PeopleTable({ caption, rows, total, sort, onNearEnd, action }: P
                 <a href={routeHref(`/people/${p.id}`)} className="people-link">
                   {leadingName(p)}
                 </a>
-                {other ? <span className="people-other-name">{other}</span> : null}
+                {other ? (
+                  <span className="people-other-name" title={other}>
+                    {other}
+                  </span>
+                ) : null}
               </div>
               <div role="cell" className="people-cell">
                 {p.pronouns ?? ''}
@@ -120,7 +124,7 @@ export function PeopleTable({ caption, rows, total, sort, onNearEnd, action }: P
                 <span className={`chip chip-phase-${p.phase}`}>{t(`phase.names.${p.phase}`)}</span>
               </div>
               <div role="cell" className="people-cell">
-                <RelativeTime iso={p.lastContactAt} />
+                <RelativeTime iso={p.lastContactAt} none={t('people.noContactYet')} />
               </div>
               <div role="cell" className="people-cell people-cell-number">
                 {p.contactCount}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { contactPrefsSchema } from '../../../../shared/contract';
 import { ReachSummary } from './PersonHeader';
-import { RecordHistory } from './ui/RecordHistory';
+import { RecordHistory } from '../../components/RecordHistory';
 
 const FIELD_KEYS = {
   clientCode: 'person.clientCode',

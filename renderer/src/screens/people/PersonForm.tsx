@@ -12,10 +12,10 @@ import { codeMatchesRecipe } from '../../../../shared/client-code';
 import { AssistedTextArea } from './language/AssistedTextArea';
 import { DismissedTermsProvider } from './language/dismissed-terms';
 import { createInput, type PersonDraft } from './person-draft';
-import { CheckboxField } from './ui/CheckboxField';
-import { NumberInput } from './ui/NumberInput';
-import { useRecipeSentence } from './ui/recipe-sentence';
-import { SelectField } from './ui/SelectField';
+import { CheckboxField } from '../../components/CheckboxField';
+import { NumberInput } from '../../components/NumberInput';
+import { useRecipeSentence } from './recipe-sentence';
+import { SelectField } from '../../components/SelectField';
 
 const NO_ONE = 'none';
 

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/result';
 import { appErrorOf, invoke } from '../../api/invoke';
-import { usePersonPage, useRecordsChanged, useStaff } from '../../api/people-queries';
+import { usePersonPage, useRecordsChanged } from '../../api/people-queries';
+import { useStaff } from '../../api/staff-queries';
 import { navigate, routeHref } from '../../app/hash-route';
 import { usePeopleWords } from '../../app/people-word';
 import { Notice } from '../../components/Notice';
@@ -11,7 +12,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { setFlash } from './flash';
 import { createInput, draftFromPerson, emptyPersonDraft, personChanges, type PersonDraft } from './person-draft';
 import { PersonForm } from './PersonForm';
-import { capitalise, leadingName } from './ui/person-name';
+import { capitalise, leadingName } from './person-name';
 
 /** #/people/new: a new person, from nothing more than a client code. */
 export function AddPersonPage({ info }: { info: SessionInfo }) {

@@ -3,8 +3,8 @@ import type { ContactPrefs, Person } from '../../../../shared/contract';
 import { routeHref } from '../../app/hash-route';
 import { ActionButton } from '../../components/ActionButton';
 import { PageHeading } from '../../components/PageHeading';
-import { RelativeTime } from './ui/RelativeTime';
-import { leadingName, secondaryName } from './ui/person-name';
+import { RelativeTime } from '../../components/RelativeTime';
+import { leadingName, secondaryName } from './person-name';
 
 interface PersonHeaderProps {
   person: Person;
@@ -43,7 +43,7 @@ export function PersonHeader({ person, usualStaff, canWrite, canRemove, onRemove
           <div>
             <dt>{t('person.lastContact')}</dt>
             <dd>
-              <RelativeTime iso={person.lastContactAt} reveal="always" />
+              <RelativeTime iso={person.lastContactAt} none={t('people.noContactYet')} reveal="always" />
             </dd>
           </div>
           <div>

@@ -10,7 +10,7 @@ import { useSession } from '../../session/SessionProvider';
 import { isPeopleRoute } from '../people/people-route';
 import { PeopleRoutes } from '../people/PeopleRoutes';
 import { PeopleSearchDialog } from '../people/PeopleSearchDialog';
-import { capitalise } from '../people/ui/person-name';
+import { capitalise } from '../people/person-name';
 import { usePeopleWords } from '../../app/people-word';
 import { DoorsOpenPage } from '../continuity/DoorsOpenPage';
 import { timelineRouteId } from '../continuity/links';

@@ -1,14 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { format } from 'date-fns';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FieldError, Group, Input, Label, NumberField, Text } from 'react-aria-components';
 import { clinicNameSchema, type ClinicSettings, type SessionInfo } from '../../../../shared/contract';
 import { appErrorOf } from '../../api/invoke';
 import { queryKeys, useApiMutation, useClinicSettings } from '../../api/queries';
 import { usePeopleWords } from '../../app/people-word';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
+import { NumberInput } from '../../components/NumberInput';
 import { PageHeading } from '../../components/PageHeading';
 import { PeopleWordField } from '../../components/PeopleWordField';
 import { TextInput } from '../../components/TextInput';
@@ -19,13 +18,14 @@ import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
 import { ContinuitySettingsFields, continuitySettingsErrors } from '../continuity/ContinuitySettingsFields';
 import { changedSettings } from './settings-changes';
+import { formatTime } from '../../components/dates';
 
 function SettingsForm({ saved }: { saved: ClinicSettings }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<ClinicSettings>(saved);
   const [status, setStatus] = useState<{ tone: 'success' | 'info' | 'error'; message: string } | null>(null);
-  const { formRef, scope, errors, setErrors } = useFieldErrors();
+  const { formRef, scope, setErrors } = useFieldErrors();
   const { people } = usePeopleWords(draft.peopleWord);
 
   const edit = (patch: Partial<ClinicSettings>) => {
@@ -38,7 +38,7 @@ function SettingsForm({ saved }: { saved: ClinicSettings }) {
       queryClient.setQueryData(queryKeys.settings, value);
       queryClient.setQueryData<SessionInfo>(queryKeys.session, (s) => (s ? { ...s, settings: value } : s));
       setDraft(value);
-      setStatus({ tone: 'success', message: t('settings.saved', { time: format(new Date(), 'p') }) });
+      setStatus({ tone: 'success', message: t('settings.saved', { time: formatTime(new Date()) }) });
     },
     onError: ({ error }) => {
       setErrors({ ...(error.fields ?? {}) });
@@ -82,38 +82,17 @@ function SettingsForm({ saved }: { saved: ClinicSettings }) {
         onChange={(peopleWord) => edit({ peopleWord })}
         description={t('peopleWord.description')}
       />
-      <NumberField
+      <NumberInput
+        label={t('settings.idleLock')}
         name="idleLockMinutes"
-        isInvalid={Boolean(errors.idleLockMinutes)}
-        className="field"
-        minValue={1}
-        maxValue={60}
-        step={1}
+        min={1}
+        max={60}
         value={draft.idleLockMinutes}
-        onChange={(idleLockMinutes) => {
-          scope.clear('idleLockMinutes');
-          edit({ idleLockMinutes });
-        }}
-        formatOptions={{ maximumFractionDigits: 0 }}
-      >
-        <Label className="field-label">{t('settings.idleLock')}</Label>
-        <Group className="number-group">
-          <Button slot="decrement" className="number-step">
-            −
-          </Button>
-          <Input className="field-input number-input" />
-          <Button slot="increment" className="number-step">
-            +
-          </Button>
-          <span className="number-unit" aria-hidden="true">
-            {t('settings.minutes')}
-          </span>
-        </Group>
-        <Text slot="description" className="field-description">
-          {t('settings.idleLockDescription', { people })}
-        </Text>
-        <FieldError className="field-error">{errors.idleLockMinutes}</FieldError>
-      </NumberField>
+        // Empty is not a choice here: NaN fails the range check before saving, with its message.
+        onChange={(v) => edit({ idleLockMinutes: v ?? Number.NaN })}
+        unit={t('settings.minutes')}
+        description={t('settings.idleLockDescription', { people })}
+      />
       <ContinuitySettingsFields value={draft} onChange={edit} />
       <div className="form-actions form-actions-start">
         <ActionButton type="submit" variant="primary" isPending={update.isPending}>

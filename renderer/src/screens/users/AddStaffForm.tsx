@@ -7,7 +7,7 @@ import { Notice } from '../../components/Notice';
 import { TextInput } from '../../components/TextInput';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
-import { useStaffChange } from './queries';
+import { useStaffChange } from '../../api/staff-queries';
 import { RoleField } from './RoleField';
 
 /** A new colleague: name, username and role. Doorway makes the temporary password. */

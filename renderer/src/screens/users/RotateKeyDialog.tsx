@@ -3,7 +3,7 @@ import { Label, ProgressBar } from 'react-aria-components';
 import { useApiMutation } from '../../api/queries';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { useRotationProgress } from './queries';
+import { useRotationProgress } from '../../api/staff-queries';
 import { StaffDialog } from './StaffDialog';
 
 /**

@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { AddStaffForm } from './AddStaffForm';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EditStaffDialog } from './EditStaffDialog';
-import { useStaffAccounts, useStaffChange } from './queries';
+import { useStaffAccounts, useStaffChange } from '../../api/staff-queries';
 import { RotateKeyDialog } from './RotateKeyDialog';
 import { StaffTable, type StaffAction } from './StaffTable';
 import { TemporaryPasswordDialog, type TemporaryReason } from './TemporaryPasswordDialog';

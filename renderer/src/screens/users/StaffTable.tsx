@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StaffAccount } from '../../../../shared/contract';
 import { ActionButton } from '../../components/ActionButton';
-import { shortDateTime } from './format';
+import { formatDateTime } from '../../components/dates';
 import { StaffStatus } from './StaffStatus';
 
 export type StaffAction = 'edit' | 'reset' | 'turnOff' | 'turnOn';
@@ -10,7 +10,7 @@ export type StaffAction = 'edit' | 'reset' | 'turnOff' | 'turnOn';
 export function StaffTable({ accounts, onAction }: { accounts: StaffAccount[]; onAction(action: StaffAction, account: StaffAccount): void }) {
   const { t } = useTranslation();
   return (
-    <table className="st-table">
+    <table className="data-table data-table-middle">
       <caption className="visually-hidden">{t('staff.table.caption')}</caption>
       <thead>
         <tr>
@@ -36,7 +36,7 @@ export function StaffTable({ accounts, onAction }: { accounts: StaffAccount[]; o
             <td>
               <StaffStatus account={a} />
             </td>
-            <td className="st-when">{a.lastSignInAt ? shortDateTime(a.lastSignInAt) : <span className="muted">{t('staff.table.never')}</span>}</td>
+            <td className="st-when">{a.lastSignInAt ? formatDateTime(a.lastSignInAt) : <span className="muted">{t('staff.table.never')}</span>}</td>
             <td className="st-actions">
               <ActionButton variant="quiet" aria-label={t('staff.actions.editLabel', { name: a.displayName })} onPress={() => onAction('edit', a)}>
                 {t('staff.actions.edit')}

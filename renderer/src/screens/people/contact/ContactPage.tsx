@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { Contact, PersonPage, SessionInfo } from '../../../../../shared/contract';
 import type { AppError, Result } from '../../../../../shared/result';
 import { ApiError, appErrorOf, invoke } from '../../../api/invoke';
-import { peopleKeys, useCatalog, usePersonPage, useRecordsChanged, useStaff } from '../../../api/people-queries';
+import { peopleKeys, useCatalog, usePersonPage, useRecordsChanged } from '../../../api/people-queries';
+import { useStaff } from '../../../api/staff-queries';
 import { navigate, routeHref } from '../../../app/hash-route';
 import { Notice } from '../../../components/Notice';
 import { PageHeading } from '../../../components/PageHeading';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { setFlash } from '../flash';
-import { formatTime } from '../time';
-import { leadingName } from '../ui/person-name';
+import { formatTime } from '../../../components/dates';
+import { leadingName } from '../person-name';
 import { contactChanges, draftFromContact, recordInput, type ContactDraft } from './contact-draft';
 import { ContactForm } from './ContactForm';
 

@@ -3,7 +3,7 @@ import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField, DateInput, DateSegment, FieldError, Label, Text } from 'react-aria-components';
 import { FieldErrorContext } from '../../../components/use-field-errors';
-import { fromCalendarDateTime, toCalendarDateTime } from '../time';
+import { fromCalendarDateTime, toCalendarDateTime } from '../../../components/dates';
 
 /** The date and time a contact happened, typed segment by segment in the 24-hour clock. */
 export function WhenField({ value, onChange, description }: { value: Date; onChange(value: Date): void; description?: string }) {

@@ -6,9 +6,9 @@ import { useRecordsChanged } from '../../../api/people-queries';
 import { useApiMutation } from '../../../api/queries';
 import { routeHref } from '../../../app/hash-route';
 import { ActionButton } from '../../../components/ActionButton';
-import { RecordHistory } from '../ui/RecordHistory';
-import { RemoveDialog } from '../ui/RemoveDialog';
-import { formatDateTime } from '../time';
+import { RecordHistory } from '../../../components/RecordHistory';
+import { RemoveDialog } from '../../../components/RemoveDialog';
+import { formatDateTime } from '../../../components/dates';
 import type { RecordPermissions } from './permissions';
 
 export interface Lookups {

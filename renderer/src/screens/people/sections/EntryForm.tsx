@@ -8,9 +8,9 @@ import { Notice } from '../../../components/Notice';
 import { ValidatedForm } from '../../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../../components/use-field-errors';
 import { DismissedTermsProvider } from '../language/dismissed-terms';
-import { todayIso } from '../time';
-import { DateInput } from '../ui/DateInput';
-import { SAVE_KEYSHORTCUTS, SaveShortcut, saveShortcutLabel } from '../ui/SaveShortcut';
+import { todayIso } from '../../../components/dates';
+import { DateInput } from '../../../components/DateInput';
+import { SAVE_KEYSHORTCUTS, SaveShortcut, saveShortcutLabel } from '../../../components/SaveShortcut';
 import type { EntryKindUi } from './entry-ui';
 
 interface EntryFormProps<D> {

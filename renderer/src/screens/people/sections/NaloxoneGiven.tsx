@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../../shared/contract';
-import { formatDay } from '../time';
+import { formatDay } from '../../../components/dates';
 import { suppliesText } from './ContactItem';
 
 /** Naloxone handed out, straight from the contacts' supplies: nothing to enter twice. */

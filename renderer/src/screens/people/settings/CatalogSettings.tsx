@@ -9,7 +9,7 @@ import { Notice } from '../../../components/Notice';
 import { TextInput } from '../../../components/TextInput';
 import { ValidatedForm } from '../../../components/ValidatedForm';
 import { useFieldErrors } from '../../../components/use-field-errors';
-import { SelectField } from '../ui/SelectField';
+import { SelectField } from '../../../components/SelectField';
 
 type Kind = CatalogItem['kind'];
 /** Categories Doorway itself understands: naloxone is counted and listed first on a contact. */

@@ -1,5 +1,4 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { format } from 'date-fns';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clientCodeMaskSchema, type ClinicSettings, type SessionInfo } from '../../../../../shared/contract';
@@ -10,9 +9,10 @@ import { TextInput } from '../../../components/TextInput';
 import { ValidatedForm } from '../../../components/ValidatedForm';
 import { useFieldErrors } from '../../../components/use-field-errors';
 import { codeMatchesRecipe, exampleCode } from '../../../../../shared/client-code';
-import { CheckboxField } from '../ui/CheckboxField';
-import { useRecipeSentence } from '../ui/recipe-sentence';
+import { CheckboxField } from '../../../components/CheckboxField';
+import { useRecipeSentence } from '../recipe-sentence';
 import { recordSettingsChanges, type RecordSettings } from './record-settings-changes';
+import { formatTime } from '../../../components/dates';
 
 /** The client-code recipe and the language assistant: how records are written at this clinic. */
 export function RecordSettingsForm({ saved }: { saved: ClinicSettings }) {
@@ -36,7 +36,7 @@ export function RecordSettingsForm({ saved }: { saved: ClinicSettings }) {
       queryClient.setQueryData(queryKeys.settings, value);
       queryClient.setQueryData<SessionInfo>(queryKeys.session, (s) => (s ? { ...s, settings: value } : s));
       setDraft({ clientCodeMask: value.clientCodeMask, clientCodeHint: value.clientCodeHint, languageAssistant: value.languageAssistant });
-      setStatus({ tone: 'success', message: t('recordSettings.saved', { time: format(new Date(), 'HH:mm') }) });
+      setStatus({ tone: 'success', message: t('recordSettings.saved', { time: formatTime(new Date()) }) });
     },
     onError: ({ error }) => {
       setErrors({ ...(error.fields ?? {}) });

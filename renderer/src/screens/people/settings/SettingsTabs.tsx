@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import '../people.css';
 
 /**
  * Settings in two tabs, so neither is a wall of fields: the clinic (name, word, lock, continuity) and

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TextInput } from '../../../../components/TextInput';
-import { formatDay, todayIso } from '../../time';
-import { DateInput } from '../../ui/DateInput';
+import { formatDay, todayIso } from '../../../../components/dates';
+import { DateInput } from '../../../../components/DateInput';
 import { str, strOrNull, type EntryKindUi } from '../entry-ui';
 
 interface ConsentDraft {

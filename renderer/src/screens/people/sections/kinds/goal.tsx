@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { GOAL_STATUSES } from '../../../../../../shared/contract';
 import { AssistedTextArea } from '../../language/AssistedTextArea';
-import { RadioChoice } from '../../ui/RadioChoice';
+import { RadioChoice } from '../../../../components/RadioChoice';
 import { oneOf, str, type EntryKindUi } from '../entry-ui';
 
 type GoalStatus = (typeof GOAL_STATUSES)[number];

@@ -4,9 +4,9 @@ import { useSessionInfo } from '../../../../api/queries';
 import { usePeopleWords } from '../../../../app/people-word';
 import { TextInput } from '../../../../components/TextInput';
 import { AssistedTextArea } from '../../language/AssistedTextArea';
-import { NumberInput } from '../../ui/NumberInput';
-import { RadioChoice } from '../../ui/RadioChoice';
-import { SelectField } from '../../ui/SelectField';
+import { NumberInput } from '../../../../components/NumberInput';
+import { RadioChoice } from '../../../../components/RadioChoice';
+import { SelectField } from '../../../../components/SelectField';
 import { num, oneOf, str, strOrNull, type EntryKindUi } from '../entry-ui';
 import { emergencyNumber } from './emergency-number';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PHASES, type Phase } from '../../../../../../shared/contract';
 import { AssistedTextArea } from '../../language/AssistedTextArea';
-import { RadioChoice } from '../../ui/RadioChoice';
+import { RadioChoice } from '../../../../components/RadioChoice';
 import { oneOf, str, type EntryKindUi } from '../entry-ui';
 
 interface PhaseDraft {

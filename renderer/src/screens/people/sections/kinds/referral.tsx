@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { REFERRAL_STATUSES } from '../../../../../../shared/contract';
 import { TextInput } from '../../../../components/TextInput';
 import { AssistedTextArea } from '../../language/AssistedTextArea';
-import { SelectField } from '../../ui/SelectField';
+import { SelectField } from '../../../../components/SelectField';
 import { oneOf, str, type EntryKindUi } from '../entry-ui';
 
 type Status = (typeof REFERRAL_STATUSES)[number];

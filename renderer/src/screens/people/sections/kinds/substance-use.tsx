@@ -3,8 +3,8 @@ import { ROUTES } from '../../../../../../shared/contract';
 import { ActionButton } from '../../../../components/ActionButton';
 import { TextInput } from '../../../../components/TextInput';
 import { AssistedTextArea } from '../../language/AssistedTextArea';
-import { CheckboxField } from '../../ui/CheckboxField';
-import { SelectField } from '../../ui/SelectField';
+import { CheckboxField } from '../../../../components/CheckboxField';
+import { SelectField } from '../../../../components/SelectField';
 import { bool, str, strOrNull, type EntryKindUi } from '../entry-ui';
 
 type Route = (typeof ROUTES)[number];

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { TREATMENT_OPTIONS, TREATMENT_STANCES } from '../../../../../../shared/contract';
 import { TextInput } from '../../../../components/TextInput';
 import { AssistedTextArea } from '../../language/AssistedTextArea';
-import { RadioChoice } from '../../ui/RadioChoice';
-import { SelectField } from '../../ui/SelectField';
+import { RadioChoice } from '../../../../components/RadioChoice';
+import { SelectField } from '../../../../components/SelectField';
 import { oneOf, str, type EntryKindUi } from '../entry-ui';
 
 type Option = (typeof TREATMENT_OPTIONS)[number];

@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
-import type { HistoryItem } from '../../../../../shared/contract';
-import { appErrorOf } from '../../../api/invoke';
-import { useHistory, type HistoryType } from '../../../api/people-queries';
-import { formatDateTime } from '../time';
+import type { HistoryItem } from '../../../shared/contract';
+import { appErrorOf } from '../api/invoke';
+import { useHistory, type HistoryType } from '../api/people-queries';
+import { formatDateTime } from './dates';
 
 interface RecordHistoryProps {
   recordType: HistoryType;

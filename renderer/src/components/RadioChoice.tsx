@@ -1,6 +1,6 @@
 import { useContext } from 'react';
 import { FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
-import { FieldErrorContext } from '../../../components/use-field-errors';
+import { FieldErrorContext } from './use-field-errors';
 
 interface RadioChoiceProps<V extends string> {
   label: string;

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { reasonSchema } from '../../../../../shared/contract';
-import { ActionButton } from '../../../components/ActionButton';
-import { Notice } from '../../../components/Notice';
-import { TextInput } from '../../../components/TextInput';
-import { ValidatedForm } from '../../../components/ValidatedForm';
-import { useFieldErrors } from '../../../components/use-field-errors';
+import { reasonSchema } from '../../../shared/contract';
+import { ActionButton } from './ActionButton';
+import { Notice } from './Notice';
+import { TextInput } from './TextInput';
+import { ValidatedForm } from './ValidatedForm';
+import { useFieldErrors } from './use-field-errors';
 
 interface RemoveDialogProps {
   isOpen: boolean;

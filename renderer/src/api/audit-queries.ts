@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { InputOf } from '../../../../shared/contract';
-import { call } from '../../api/invoke';
-import { useApiMutation } from '../../api/queries';
+import type { InputOf } from '../../../shared/contract';
+import { call } from './invoke';
+import { useApiMutation } from './queries';
 
 export type AuditFilter = Pick<InputOf<'audit.list'>, 'personId' | 'staffId' | 'action' | 'from' | 'to'>;
 

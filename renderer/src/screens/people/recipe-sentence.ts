@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { exampleCode, recipeParts } from '../../../../../shared/client-code';
+import { exampleCode, recipeParts } from '../../../../shared/client-code';
 
 /** "2 letters, then 2 digits, then “-”, then 1 letter, for example AB12-C." */
 export function useRecipeSentence(mask: string): string {

@@ -1,6 +1,6 @@
 import { useContext, type ReactNode } from 'react';
 import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, type Key } from 'react-aria-components';
-import { FieldErrorContext } from '../../../components/use-field-errors';
+import { FieldErrorContext } from './use-field-errors';
 
 export interface SelectOption<V extends string> {
   value: V;

@@ -1,8 +1,8 @@
 import type { CalendarDate } from '@internationalized/date';
 import { useContext } from 'react';
 import { DateField, DateInput as AriaDateInput, DateSegment, FieldError, Label, Text } from 'react-aria-components';
-import { FieldErrorContext } from '../../../components/use-field-errors';
-import { fromCalendarDate, toCalendarDate } from '../time';
+import { FieldErrorContext } from './use-field-errors';
+import { fromCalendarDate, toCalendarDate } from './dates';
 
 interface DateInputProps {
   label: string;

@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../../../shared/contract';
-import { call, type ApiError } from '../../api/invoke';
-import { useSessionInfo } from '../../api/queries';
-import { markTimelineDataArrived } from './render-marks';
+import type { InputOf } from '../../../shared/contract';
+import { call, type ApiError } from './invoke';
+import { useSessionInfo } from './queries';
+import { markTimelineDataArrived } from '../screens/continuity/render-marks';
 
 /**
  * Everything here is derived with the clinic's absence threshold and time zone, so both are part of

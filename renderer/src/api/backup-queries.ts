@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { BackupProgress } from '../../../../shared/contract';
-import { getBridge } from '../../api/bridge';
-import { call } from '../../api/invoke';
-import { useApiMutation } from '../../api/queries';
+import type { BackupProgress } from '../../../shared/contract';
+import { getBridge } from './bridge';
+import { call } from './invoke';
+import { useApiMutation } from './queries';
 
 /** Cached under one key, so `queryClient.clear()` at a lock drops them with everything else. */
 export const backupKeys = {
@@ -37,7 +37,6 @@ export function useBackupAction<K extends 'backup.create' | 'backup.verify' | 'b
   return useApiMutation(name, { onSettled: () => void refresh() });
 }
 
-export { useApiMutation };
 
 /** The latest progress event of a long backup, check, restore or drill; null when none is running. */
 export function useBackupProgress(): BackupProgress | null {

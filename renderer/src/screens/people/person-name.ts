@@ -1,4 +1,4 @@
-import type { PersonSummary } from '../../../../../shared/contract';
+import type { PersonSummary } from '../../../../shared/contract';
 
 /**
  * The name that leads: the preferred name where set (DESIGN.md), then the name, then the client

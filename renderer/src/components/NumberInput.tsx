@@ -1,6 +1,6 @@
 import { useContext, useRef } from 'react';
 import { Button, FieldError, Group, Input, Label, NumberField, Text } from 'react-aria-components';
-import { FieldErrorContext } from '../../../components/use-field-errors';
+import { FieldErrorContext } from './use-field-errors';
 
 interface NumberInputProps {
   label: string;
@@ -17,11 +17,16 @@ interface NumberInputProps {
   /** Where the first step up from an empty field lands (react-aria starts at `min`), and a
    * first step down lands on `min`: 1 and 0 for "doses used". */
   firstStep?: number;
+  /** A word after the box ("minutes", "days"); the label already says it to screen readers. */
+  unit?: string;
   className?: string;
 }
 
-/** A whole number, typed or stepped with the arrow keys; empty means "not given". */
-export function NumberInput({ label, name, value, onChange, min = 0, max, description, grouping = false, compact = false, firstStep, className }: NumberInputProps) {
+/**
+ * The one number field: a whole number, typed, stepped with the arrow keys, or with the − and +
+ * buttons beside it; empty means "not given".
+ */
+export function NumberInput({ label, name, value, onChange, min = 0, max, description, grouping = false, compact = false, firstStep, unit, className }: NumberInputProps) {
   const scope = useContext(FieldErrorContext);
   const error = scope?.errors[name];
   const inputRef = useRef<HTMLInputElement>(null);
@@ -72,6 +77,11 @@ export function NumberInput({ label, name, value, onChange, min = 0, max, descri
             +
           </Button>
         )}
+        {unit ? (
+          <span className="number-unit" aria-hidden="true">
+            {unit}
+          </span>
+        ) : null}
       </Group>
       {description ? (
         <Text slot="description" className="field-description">
