@@ -38,8 +38,10 @@ export function PeopleSearchDialog({ person }: { person: string }) {
 
   return (
     <>
-      <ActionButton variant="secondary" onPress={() => setOpen(true)} aria-keyshortcuts="Control+K Meta+K" aria-label={t('search.openLabel', { person })} className="search-open">
+      {/* The name is the visible word and the rest in hidden text (no aria-label): what is read starts with what is seen. */}
+      <ActionButton variant="secondary" onPress={() => setOpen(true)} aria-keyshortcuts="Control+K Meta+K" className="search-open">
         {t('search.open', { person })}
+        <span className="visually-hidden"> {t('search.openFor', { person })}</span>
         <kbd aria-hidden="true">{shortcutLabel()}</kbd>
       </ActionButton>
       <ModalOverlay isOpen={open} onOpenChange={setOpen} isDismissable className="modal-overlay modal-overlay-top">
