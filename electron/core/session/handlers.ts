@@ -1,9 +1,9 @@
 import type { Handlers } from '../router';
 
 export const sessionHandlers = {
-  'session.state': (_input, { services }) => ({
+  'session.state': async (_input, { services }) => ({
     vaultExists: services.setup.vaultExists(),
-    session: services.vault.session ? services.signIn.sessionInfo() : null,
+    session: services.vault.session ? await services.signIn.sessionInfo() : null,
   }),
   'session.signIn': (input, { services }) => services.signIn.signIn(input.username, input.password),
   'session.recover': (input, { services }) => services.signIn.recover(input.username, input.recoveryCode, input.newPassword),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseRecoveryCode } from '../../../shared/recovery-code';
 import type { SessionInfo } from '../../../shared/contract/schemas';
-import { recordAudit } from '../audit/audit';
+import { recordAudit, recordAuditIn } from '../audit/audit';
 import { actorOf } from '../audit/actor';
 import type { DataFolder } from '../data-folder';
 import { canReadClinical, type Role } from '../../../shared/roles';
@@ -11,14 +11,14 @@ import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
 import type { Log } from '../platform/log';
-import { readSettings } from '../settings/settings';
+import { readSettingsIn } from '../settings/settings';
 import { rotationRecipients } from '../users/key-recipients';
 import { ensureEmergencyStaff } from '../users/emergency';
 import { publicStaff, staffBySlot, staffByUsername, listStaffLogins, setMustChangePassword, type StaffRecord } from '../users/staff';
 import { isSealedSlot, readKeyslots, usernameLookup, type Slot } from '../vault/keyslots';
 import { openUnlocked, recordSettlement, type Settled } from '../vault/rotation';
 import type { VaultSession } from '../vault/session';
-import { readSlotKeys, recordSlotKey } from '../vault/slot-keys';
+import { readSlotKeysIn, recordSlotKeyIn } from '../vault/slot-keys';
 import { splitClinicalStore } from '../vault/clinical-split';
 import { hasClinicalStore, openClinicalStore, rewrapPasswordSlot, unlockWithPassword, unlockWithRecovery, upgradeDirectSlot, type Unlocked } from '../vault/vault';
 import { fileThrottleStore, SignInThrottle, type Attempt } from './throttle';
@@ -100,12 +100,12 @@ export class SignInService {
    * Opens the vault for a user and records the sign-in together with earlier failed attempts, and with
    * the outcome of a key rotation that an interruption left for this sign-in to settle.
    */
-  private startSession(
+  private async startSession(
     opened: { db: Db; dataKey: Buffer; vaultId: string; settled: Settled },
     clinical: ClinicalOpening,
     user: StaffRecord,
     how: { action: 'session.signIn' | 'session.breakGlass'; emergencyName?: string; details?: Record<string, unknown> },
-  ): void {
+  ): Promise<void> {
     const { vault, clock } = this.deps;
     const { db, vaultId, settled } = opened;
     const session = vault.newSession(user, how.action === 'session.breakGlass');
@@ -114,25 +114,26 @@ export class SignInService {
     const failures = this.pendingFailures;
     this.pendingFailures = [];
     const actor = actorOf(session);
-    db.transaction(() => {
-      const known = failures.length ? listStaffLogins(db) : [];
+    await vault.open().data.transaction().execute(async (trx) => {
+      const known = failures.length ? await listStaffLogins(trx) : [];
       for (const f of failures) {
         const who = f.lookup === null ? undefined : known.find((k) => usernameLookup(vaultId, k.username) === f.lookup);
-        recordAudit(db, {
+        await recordAuditIn(trx, {
           at: f.at,
           actor: { id: who?.id ?? null, username: who?.username ?? null },
           action: 'session.signInFailed',
           details: f.via ? { knownUser: Boolean(who), with: f.via } : { knownUser: Boolean(who) },
         });
       }
+      // Key rotation's own module still records on the connection; it is the same one, in this transaction.
       recordSettlement(db, settled, clock.nowIso(), actor);
       if (clinical.recovered) {
-        recordAudit(db, { at: clock.nowIso(), actor, action: 'vault.clinicalRecovered', details: { undoneChanges: clinical.recovered.rows, transaction: clinical.recovered.seq } });
+        await recordAuditIn(trx, { at: clock.nowIso(), actor, action: 'vault.clinicalRecovered', details: { undoneChanges: clinical.recovered.rows, transaction: clinical.recovered.seq } });
       }
-      if (clinical.unavailable) recordAudit(db, { at: clock.nowIso(), actor, action: 'vault.clinicalUnavailable', details: { reason: clinical.unavailable } });
+      if (clinical.unavailable) await recordAuditIn(trx, { at: clock.nowIso(), actor, action: 'vault.clinicalUnavailable', details: { reason: clinical.unavailable } });
       // A restore that opening the folder finished after an interruption (data-folder.ts).
       for (const r of this.deps.folder.takeFinishedRestores()) {
-        recordAudit(db, {
+        await recordAuditIn(trx, {
           at: r.at,
           actor: { id: null, username: null },
           action: r.reason === 'undo' ? 'backup.undoRestore' : 'backup.restore',
@@ -140,8 +141,8 @@ export class SignInService {
           details: { ok: true, bundle: r.restoredBundle, setAsideAs: r.setAsideAs, finishedAfterInterruption: true },
         });
       }
-      recordAudit(db, { at: clock.nowIso(), actor, action: how.action, details: how.details ?? {} });
-    })();
+      await recordAuditIn(trx, { at: clock.nowIso(), actor, action: how.action, details: how.details ?? {} });
+    });
   }
 
   /**
@@ -154,9 +155,10 @@ export class SignInService {
     let slot: Slot = unlocked.slot;
     try {
       if (opened.settled === 'none') slot = (await upgradeDirectSlot(this.paths, unlocked, secret, this.vaultOptions)) ?? slot;
-      if (isSealedSlot(slot) && readSlotKeys(opened.db)[slot.id]?.publicKey !== slot.publicKey) {
+      const main = sqliteData(opened.db);
+      if (isSealedSlot(slot) && (await readSlotKeysIn(main))[slot.id]?.publicKey !== slot.publicKey) {
         const sealed = slot;
-        opened.db.transaction(() => recordSlotKey(opened.db, sealed))();
+        await main.transaction().execute((trx) => recordSlotKeyIn(trx, sealed));
       }
     } catch (e) {
       // The vault opened; bringing the slot up to date can wait for the next sign-in.
@@ -190,6 +192,7 @@ export class SignInService {
         clinicalKey,
         recipients,
         opts: this.vaultOptions,
+        // The split is the vault's own synchronous step (its files must be settled before anything else runs).
         audit: (details) => recordAudit(db, { at: this.deps.clock.nowIso(), actor: { id: user.id, username: user.username }, action: 'vault.clinicalStoreCreated', details }),
       });
       if (!split) return none('recoverySlotNotSealed');
@@ -233,7 +236,7 @@ export class SignInService {
       }
       throw e;
     }
-    const user = staffBySlot(opened.db, opened.slotId);
+    const user = await staffBySlot(sqliteData(opened.db), opened.slotId);
     if (!user || user.disabled) {
       opened.db.close();
       opened.dataKey.fill(0);
@@ -245,7 +248,7 @@ export class SignInService {
       );
     }
     attempt.succeeded();
-    this.startSession(opened, await this.openClinicalFor(opened, user), user, { action: 'session.signIn' });
+    await this.startSession(opened, await this.openClinicalFor(opened, user), user, { action: 'session.signIn' });
     return this.sessionInfo();
   }
 
@@ -263,14 +266,15 @@ export class SignInService {
     }
     const clinical = await this.openClinicalFor(opened, user);
     const slot = await rewrapPasswordSlot(this.paths, user.slotId, user.username, newPassword, opened.dataKey, clinical.clinicalKey, this.vaultOptions);
-    db.transaction(() => {
-      setMustChangePassword(db, user.id, false);
-      recordSlotKey(db, slot);
-    })();
+    await sqliteData(db)
+      .transaction()
+      .execute(async (trx) => {
+        await setMustChangePassword(trx, user.id, false);
+        await recordSlotKeyIn(trx, slot);
+      });
     this.throttle.recordSuccess(username);
-    this.startSession(opened, clinical, { ...user, mustChangePassword: false }, { action: 'session.signIn' });
-    const { vault } = this.deps;
-    vault.db.transaction(() => vault.audit({ action: 'session.recover', subjectType: 'staff_user', subjectId: user.id }))();
+    await this.startSession(opened, clinical, { ...user, mustChangePassword: false }, { action: 'session.signIn' });
+    await this.auditAsSignedIn({ action: 'session.recover', subjectType: 'staff_user', subjectId: user.id });
     return this.sessionInfo();
   }
 
@@ -282,9 +286,10 @@ export class SignInService {
     this.requireVault();
     const unlocked = await this.unlockRecovery(recoveryCode, this.beginAttempt(BREAK_GLASS_THROTTLE), null);
     const opened = await this.openWith(unlocked, canonicalCode(recoveryCode));
-    const user = opened.db.transaction(() => ensureEmergencyStaff(opened.db, this.deps.clock.nowIso()))();
+    const main = sqliteData(opened.db);
+    const user = await main.transaction().execute((trx) => ensureEmergencyStaff(trx, this.deps.clock.nowIso()));
     const clinical = await this.openClinicalFor(opened, user);
-    this.startSession(opened, clinical, { ...user, displayName: `${user.displayName}: ${name}` }, { action: 'session.breakGlass', emergencyName: name, details: { name } });
+    await this.startSession(opened, clinical, { ...user, displayName: `${user.displayName}: ${name}` }, { action: 'session.breakGlass', emergencyName: name, details: { name } });
     return this.sessionInfo();
   }
 
@@ -304,17 +309,25 @@ export class SignInService {
       throw e;
     }
     const slot = await rewrapPasswordSlot(this.paths, s.user.slotId, s.user.username, newPassword, vault.dataKey, vault.clinicalKey, this.vaultOptions);
-    const db = vault.db;
-    db.transaction(() => {
-      setMustChangePassword(db, s.user.id, false);
-      recordSlotKey(db, slot);
-      vault.audit({ action: 'session.changePassword', subjectType: 'staff_user', subjectId: s.user.id });
-    })();
+    await vault.open().data.transaction().execute(async (trx) => {
+      await setMustChangePassword(trx, s.user.id, false);
+      await recordSlotKeyIn(trx, slot);
+      await recordAuditIn(trx, { at: this.deps.clock.nowIso(), actor: actorOf(s), action: 'session.changePassword', subjectType: 'staff_user', subjectId: s.user.id });
+    });
+    vault.noteAuditWritten();
     s.user = { ...s.user, mustChangePassword: false };
     return this.sessionInfo();
   }
 
-  sessionInfo(): SessionInfo {
+  /** An event as the person now signed in, in a transaction of its own. */
+  private async auditAsSignedIn(e: { action: 'session.recover'; subjectType: string; subjectId: number }): Promise<void> {
+    const { vault, clock } = this.deps;
+    const s = vault.session!;
+    await vault.open().data.transaction().execute((trx) => recordAuditIn(trx, { at: clock.nowIso(), actor: actorOf(s), ...e }));
+    vault.noteAuditWritten();
+  }
+
+  async sessionInfo(): Promise<SessionInfo> {
     const { vault } = this.deps;
     const s = vault.session;
     if (!s) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
@@ -323,7 +336,7 @@ export class SignInService {
       mustChangePassword: s.user.mustChangePassword,
       emergency: s.emergency,
       emergencyName: s.emergencyName ?? null,
-      settings: readSettings(vault.db),
+      settings: await readSettingsIn(vault.open().data),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Data } from '../data/engine';
 import { staffBySlot, type StaffRecord } from './staff';
 
 /**
@@ -16,14 +16,23 @@ export const EMERGENCY_DISPLAY_NAME = 'Emergency access';
 export const isEmergencyAccount = (s: { slotId: string }): boolean => s.slotId === EMERGENCY_SLOT_ID;
 
 /** The emergency record, created the first time it is needed (call inside a transaction). */
-export function ensureEmergencyStaff(db: Db, now: string): StaffRecord {
-  const existing = staffBySlot(db, EMERGENCY_SLOT_ID);
+export async function ensureEmergencyStaff(data: Data, now: string): Promise<StaffRecord> {
+  const existing = await staffBySlot(data, EMERGENCY_SLOT_ID);
   if (existing) return existing;
-  db.prepare(
-    `INSERT INTO staff_users (username, display_name, role, slot_id, must_change_password, disabled_at, created_at, created_by)
-     VALUES (?, ?, 'administrator', ?, 0, ?, ?, NULL)`,
-  ).run(EMERGENCY_USERNAME, EMERGENCY_DISPLAY_NAME, EMERGENCY_SLOT_ID, now, now);
-  return staffBySlot(db, EMERGENCY_SLOT_ID)!;
+  await data
+    .insertInto('staff_users')
+    .values({
+      username: EMERGENCY_USERNAME,
+      display_name: EMERGENCY_DISPLAY_NAME,
+      role: 'administrator',
+      slot_id: EMERGENCY_SLOT_ID,
+      must_change_password: 0,
+      disabled_at: now,
+      created_at: now,
+      created_by: null,
+    })
+    .execute();
+  return (await staffBySlot(data, EMERGENCY_SLOT_ID))!;
 }
 
 /**

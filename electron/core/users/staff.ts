@@ -3,7 +3,6 @@ import type { StaffUser } from '../../../shared/contract/schemas';
 import type { Data } from '../data/engine';
 import type { Selectable } from 'kysely';
 import type { StaffUsersTable } from '../data/schema';
-import type { Db } from '../db/database';
 
 /** The stored columns a staff record is made from (data/schema.ts). */
 export type StaffRow = Pick<Selectable<StaffUsersTable>, 'id' | 'username' | 'display_name' | 'role' | 'slot_id' | 'must_change_password' | 'disabled_at'>;
@@ -24,8 +23,8 @@ const toRecord = (r: StaffRow): StaffRecord => ({
   disabled: r.disabled_at !== null,
 });
 
-export function staffBySlot(db: Db, slotId: string): StaffRecord | null {
-  const r = db.prepare('SELECT * FROM staff_users WHERE slot_id = ?').get(slotId) as StaffRow | undefined;
+export async function staffBySlot(data: Data, slotId: string): Promise<StaffRecord | null> {
+  const r = await data.selectFrom('staff_users').selectAll().where('slot_id', '=', slotId).executeTakeFirst();
   return r ? toRecord(r) : null;
 }
 
@@ -40,20 +39,7 @@ export async function countStaff(data: Data): Promise<number> {
   return Number(row.n);
 }
 
-export function insertStaff(
-  db: Db,
-  s: { username: string; displayName: string; role: Role; slotId: string; mustChangePassword: boolean; createdAt: string; createdBy: number | null },
-): number {
-  const info = db
-    .prepare(
-      `INSERT INTO staff_users (username, display_name, role, slot_id, must_change_password, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(s.username, s.displayName, s.role, s.slotId, s.mustChangePassword ? 1 : 0, s.createdAt, s.createdBy);
-  return Number(info.lastInsertRowid);
-}
-
-/** As insertStaff, over the data layer (call inside the change's transaction). */
+/** A new staff record (call inside the change's transaction). */
 export async function insertStaffIn(
   data: Data,
   s: { username: string; displayName: string; role: Role; slotId: string; mustChangePassword: boolean; createdAt: string; createdBy: number | null },
@@ -79,8 +65,8 @@ export function publicStaff(s: StaffRecord): StaffUser {
 }
 
 /** Every staff record's id and username (to attribute failed sign-ins by their username lookup). */
-export function listStaffLogins(db: Db): { id: number; username: string }[] {
-  return db.prepare('SELECT id, username FROM staff_users').all() as { id: number; username: string }[];
+export function listStaffLogins(data: Data): Promise<{ id: number; username: string }[]> {
+  return data.selectFrom('staff_users').select(['id', 'username']).execute();
 }
 
 /** The names the contact form offers ("who was there"), turned-off staff marked as such; case folded as NOCASE does, on both engines. */
@@ -94,6 +80,6 @@ export async function listStaffNames(data: Data): Promise<{ id: number; displayN
   return rows.map((s) => ({ id: s.id, displayName: s.display_name, active: s.disabled_at === null }));
 }
 
-export function setMustChangePassword(db: Db, id: number, must: boolean): void {
-  db.prepare('UPDATE staff_users SET must_change_password = ? WHERE id = ?').run(must ? 1 : 0, id);
+export async function setMustChangePassword(data: Data, id: number, must: boolean): Promise<void> {
+  await data.updateTable('staff_users').set({ must_change_password: must ? 1 : 0 }).where('id', '=', id).execute();
 }

@@ -3,14 +3,15 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRecoveryCode } from '../../../shared/recovery-code';
 import type { ClinicSettings } from '../../../shared/contract/schemas';
-import { recordAudit } from '../audit/audit';
+import { recordAuditIn } from '../audit/audit';
 import { openClinical, openEncrypted, tune, tuneClinical, type Db } from '../db/database';
 import { clinicalMigrations, LATEST_CLINICAL_VERSION } from '../db/clinical-migrations';
 import { recoverClinical, type ClinicalRecovery } from '../data/sqlite-pair';
 import { assertNotNewer, migrate } from '../db/migrate';
 import { DoorwayError, SIGN_IN_FAILED_MESSAGE } from '../errors';
-import { readStored, writeSettings, writeStored } from '../settings/settings';
-import { insertStaff } from '../users/staff';
+import { readStored, writeSettingsIn, writeStored, writeStoredIn } from '../settings/settings';
+import { insertStaffIn } from '../users/staff';
+import { sqliteData } from '../data/sqlite';
 import { deriveKey, newKdfParams, type KdfParams } from './kdf';
 import {
   isSealedSlot,
@@ -26,7 +27,7 @@ import {
   type Slot,
 } from './keyslots';
 import { newSlotKeyPair, openSealedKey, sealKey } from './seal';
-import { recordSlotKey } from './slot-keys';
+import { recordSlotKeyIn } from './slot-keys';
 import { unwrapKey, wrapKey } from './wrap';
 
 export interface VaultPaths {
@@ -182,27 +183,29 @@ export async function createVault(p: VaultPaths, input: CreateVaultInput, opts: 
   try {
     tune(db);
     migrate(db);
-    db.transaction(() => {
-      writeSettings(db, { ...input.settings, vaultId } as Partial<ClinicSettings>);
-      markClinicalStore(db);
-      const adminId = insertStaff(db, {
-        username: input.admin.username,
-        displayName: input.admin.displayName,
-        role: 'administrator',
-        slotId: adminSlotId,
-        mustChangePassword: false,
-        createdAt: input.now,
-        createdBy: null,
+    await sqliteData(db)
+      .transaction()
+      .execute(async (trx) => {
+        await writeSettingsIn(trx, { ...input.settings, vaultId } as Partial<ClinicSettings>);
+        await writeStoredIn(trx, CLINICAL_STORE_SETTING, true);
+        const adminId = await insertStaffIn(trx, {
+          username: input.admin.username,
+          displayName: input.admin.displayName,
+          role: 'administrator',
+          slotId: adminSlotId,
+          mustChangePassword: false,
+          createdAt: input.now,
+          createdBy: null,
+        });
+        await recordSlotKeyIn(trx, adminSlot);
+        await recordSlotKeyIn(trx, recoverySlot);
+        await recordAuditIn(trx, {
+          at: input.now,
+          actor: { id: adminId, username: input.admin.username },
+          action: 'vault.create',
+          details: { clinicName: input.settings.clinicName },
+        });
       });
-      recordSlotKey(db, adminSlot);
-      recordSlotKey(db, recoverySlot);
-      recordAudit(db, {
-        at: input.now,
-        actor: { id: adminId, username: input.admin.username },
-        action: 'vault.create',
-        details: { clinicName: input.settings.clinicName },
-      });
-    })();
   } finally {
     db.close();
   }
