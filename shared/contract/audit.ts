@@ -51,6 +51,10 @@ export const AUDIT_ACTIONS = [
   'catalog.create',
   'catalog.update',
   'outreach.create',
+  /** A staff member threw away unsaved work they had left in a form (a save is not audited: it happens as they type). */
+  'draft.discard',
+  /** Unsaved work older than the clinic's limit was removed. */
+  'draft.expire',
   'overview.export',
   /** Synthetic demo people and contacts added to an empty vault (command line `demo`). */
   'demo.create',

@@ -3,6 +3,7 @@ import type { Result } from '../result';
 import { auditChannels } from './audit';
 import { backupChannels, type BackupProgress } from './backup';
 import { continuityChannels } from './continuity';
+import { draftChannels } from './drafts';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -19,6 +20,7 @@ export const channels = {
   ...sessionChannels,
   ...settingsChannels,
   ...recordChannels,
+  ...draftChannels,
   ...continuityChannels,
   ...userChannels,
   ...auditChannels,

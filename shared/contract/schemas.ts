@@ -66,6 +66,8 @@ export const clinicSettingsSchema = z.object({
   absenceThresholdDays: z.number().int().min(7).max(730),
   /** IANA time zone: continuity is counted in calendar days here. */
   timeZone: z.string(),
+  /** Unsaved work left in a form is kept this many days, then removed. */
+  draftExpiryDays: z.number().int().min(1).max(90),
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 

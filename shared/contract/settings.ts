@@ -31,6 +31,12 @@ export const settingsChannels = {
           .max(730, 'Time away starts after at most 730 days.')
           .optional(),
         timeZone: z.string().max(64).refine(isValidTimeZone, 'Please choose a time zone from the list.').optional(),
+        draftExpiryDays: z
+          .number()
+          .int('Days are whole numbers.')
+          .min(1, 'Unsaved work is kept for at least 1 day.')
+          .max(90, 'Unsaved work is kept for at most 90 days.')
+          .optional(),
       })
       .refine((v) => Object.keys(v).length > 0, 'Nothing to change.'),
     output: clinicSettingsSchema,

@@ -19,11 +19,13 @@ export interface Database {
   outreach_attempts: OutreachAttemptsTable;
   month_stats: MonthStatsTable;
   person_month: PersonMonthTable;
+  drafts: DraftsTable;
   // The clinical store (clinical-migrations/): another file and key on this computer, a schema without
   // grants for front desk on a hub. Each row is the clinical part of a main-store row, under its id.
   'clinical.contact_notes': ContactNotesTable;
   'clinical.entry_texts': EntryTextsTable;
   'clinical.history_details': HistoryDetailsTable;
+  'clinical.draft_texts': DraftTextsTable;
 }
 
 type Flag = 0 | 1;
@@ -192,4 +194,23 @@ export interface HistoryDetailsTable {
   history_id: number;
   /** JSON text: the clinical fields of record_history.previous for the same change. */
   previous: string;
+}
+
+export interface DraftsTable {
+  id: Generated<number>;
+  staff_id: number;
+  form_key: string;
+  form: 'contact' | 'entry' | 'person' | 'outreach';
+  entry_kind: PersonEntriesTable['kind'] | null;
+  person_id: number | null;
+  /** JSON text: the form's fields, less the clinical ones (clinical.draft_texts). */
+  fields: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DraftTextsTable {
+  draft_id: number;
+  /** JSON text: the draft's clinical fields. */
+  fields: string;
 }

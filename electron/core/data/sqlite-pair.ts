@@ -28,11 +28,12 @@ const clinicalSeq = (clinical: Db): number => clinical.prepare('SELECT seq FROM 
 const mainSeq = (main: Db): number => readStored<number>(main, SEQ_SETTING) ?? 0;
 const writeMainSeq = (main: Db, seq: number): void => writeStored(main, SEQ_SETTING, seq);
 
-/** The tables the undo log covers (clinical-migrations/0001), with their key and value columns. */
+/** The tables the undo log covers (clinical-migrations/), with their key and value columns. */
 const UNDO_COLUMNS: Record<string, readonly [key: string, value: string]> = {
   contact_notes: ['contact_id', 'note'],
   entry_texts: ['entry_id', 'data'],
   history_details: ['history_id', 'previous'],
+  draft_texts: ['draft_id', 'fields'],
 };
 
 /**

@@ -1,6 +1,7 @@
 import { auditHandlers } from '../audit/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { continuityHandlers } from '../continuity/handlers';
+import { draftHandlers } from '../drafts/handlers';
 import { recordHandlers } from '../records/handlers';
 import type { Handlers } from '../router';
 import { sessionHandlers } from '../session/handlers';
@@ -14,6 +15,7 @@ export const handlers = {
   ...sessionHandlers,
   ...settingsHandlers,
   ...recordHandlers,
+  ...draftHandlers,
   ...continuityHandlers,
   ...userHandlers,
   ...auditHandlers,

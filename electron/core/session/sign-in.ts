@@ -12,6 +12,7 @@ import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
 import type { Log } from '../platform/log';
 import { readSettingsIn } from '../settings/settings';
+import { expireDrafts } from '../drafts/drafts';
 import { rotationRecipients } from '../users/key-recipients';
 import { ensureEmergencyStaff } from '../users/emergency';
 import { publicStaff, staffBySlot, staffByUsername, listStaffLogins, setMustChangePassword, type StaffRecord } from '../users/staff';
@@ -142,6 +143,10 @@ export class SignInService {
         });
       }
       await recordAuditIn(trx, { at: clock.nowIso(), actor, action: how.action, details: how.details ?? {} });
+      // Unsaved work older than the clinic's limit goes, as Doorway's own act.
+      const days = (await readSettingsIn(trx)).draftExpiryDays;
+      const expired = await expireDrafts(trx, new Date(clock.now().getTime() - days * 86_400_000).toISOString(), clinical.clinical !== null);
+      if (expired > 0) await recordAuditIn(trx, { at: clock.nowIso(), actor: { id: null, username: null }, action: 'draft.expire', details: { drafts: expired, olderThanDays: days } });
     });
   }
 

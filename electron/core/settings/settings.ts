@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   languageAssistant: true,
   absenceThresholdDays: DEFAULT_ABSENCE_THRESHOLD_DAYS,
   timeZone: systemTimeZone(),
+  draftExpiryDays: 7,
 };
 
 export function readSettings(db: Db): ClinicSettings {
