@@ -27,6 +27,15 @@ const withTemporaryPassword = z.object({ user: staffAccountSchema, temporaryPass
 export const ROTATION_STAGES = ['preparing', 'copying', 'reencrypting', 'checking', 'switching', 'saving', 'done'] as const;
 export type RotationStage = (typeof ROTATION_STAGES)[number];
 
+/**
+ * The vault's two keys (DESIGN.md, Vault): `main` opens doorway.db, `clinical` opens clinical.db. A key
+ * change names one of them, or `both` (the clinical key first, then the main one).
+ */
+export const VAULT_KEYS = ['main', 'clinical'] as const;
+export type VaultKey = (typeof VAULT_KEYS)[number];
+export const rotateKeysSchema = z.enum(['main', 'clinical', 'both']);
+export type RotateKeys = z.infer<typeof rotateKeysSchema>;
+
 export const userChannels = {
   'users.list': channel({
     input: z.strictObject({}),
@@ -66,12 +75,23 @@ export const userChannels = {
     access: ADMIN_ONLY,
   }),
   /**
-   * A new data key for the records, sealed to every remaining slot and the recovery slot. Offered after
-   * an account is turned off; progress arrives as `vault.rotation` events.
+   * A new key for the records, sealed to every slot that keeps access: the main key to every active
+   * account and the recovery slot, the clinical key to clinicians, administrators and the recovery slot.
+   * `keys` (default `both`): after a front-desk account is turned off, `main` is enough; after a
+   * clinician or administrator leaves, `both`; after a role change away from clinical work, `clinical`.
+   * `both` changes the clinical key only if this session holds it. Progress arrives as `vault.rotation`
+   * events (with `both`, the steps of the two changes count on from one to the other).
    */
   'vault.rotateKey': channel({
-    input: z.strictObject({}),
-    output: z.object({ rotatedAt: z.string(), slots: z.number(), removedSlots: z.number() }),
+    input: z.strictObject({ keys: rotateKeysSchema.optional() }),
+    output: z.object({
+      rotatedAt: z.string(),
+      /** The keys changed, in order. */
+      keys: z.array(z.enum(VAULT_KEYS)),
+      /** Slots holding the last key changed, and slots that no longer hold it. */
+      slots: z.number(),
+      removedSlots: z.number(),
+    }),
     access: ADMIN_ONLY,
   }),
   /** Lock for the next person: the sign-in screen comes up empty. */

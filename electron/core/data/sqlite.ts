@@ -65,8 +65,12 @@ class PairConnection implements DatabaseConnection {
     if (!CLINICAL_TABLE.test(sql)) return Promise.resolve(run(this.mainStatement(sql), parameters) as QueryResult<R>);
     if (!this.clinicalStatement) return Promise.reject(clinicalClosed());
     const stmt = this.clinicalStatement(sql);
-    if (this.tx) this.tx.clinical();
-    else if (!stmt.readonly) return Promise.reject(new Error('a change to the clinical store must run inside a transaction'));
+    // Only a change makes the clinical store part of the transaction (and worth a commit of its own);
+    // a read before that sees what is committed, and a read after it sees the transaction's own changes.
+    if (!stmt.readonly) {
+      if (!this.tx) return Promise.reject(new Error('a change to the clinical store must run inside a transaction'));
+      this.tx.clinical();
+    }
     return Promise.resolve(run(stmt, parameters) as QueryResult<R>);
   }
 

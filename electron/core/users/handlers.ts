@@ -10,9 +10,9 @@ export const userHandlers = {
   'users.update': (input, ctx) => updateAccount(ctx, input),
   'users.setDisabled': ({ id, disabled }, ctx) => setAccountDisabled(ctx, id, disabled),
   'users.resetPassword': ({ id }, ctx) => resetAccountPassword(ctx, id),
-  'vault.rotateKey': (_input, { services }) => {
+  'vault.rotateKey': ({ keys }, { services }) => {
     const { vault } = services;
-    return vault.rotateKey((data) => rotationRecipients(data, readKeyslots(vault.paths.keyslots)));
+    return vault.rotateKey(keys ?? 'both', (data, key) => rotationRecipients(data, readKeyslots(vault.paths.keyslots), key));
   },
   'session.switchUser': (_input, { services }) => {
     services.vault.lock('switchUser');

@@ -1,3 +1,4 @@
+import type { VaultKey } from '../../../shared/contract/users';
 import { CLINICAL_ROLES } from '../../../shared/roles';
 import type { Data } from '../data/engine';
 import type { KeyslotFile } from '../vault/keyslots';
@@ -6,10 +7,11 @@ import { readSlotKeysIn } from '../vault/slot-keys';
 import { EMERGENCY_SLOT_ID } from './emergency';
 
 /**
- * Who keeps access through a key change (or, with 'clinical', who holds the clinical key): every active account and the recovery slot, with the public
+ * Who keeps access through a change of a key: for `main`, every active account; for `clinical`, the
+ * active accounts whose role may read clinical content; and the recovery slot for both. With the public
  * keys the records hold (a key the records lack makes the rotation stop and say whose slot to renew).
  */
-export async function rotationRecipients(data: Data, file: KeyslotFile, which: 'main' | 'clinical' = 'main'): Promise<RotationRecipient[]> {
+export async function rotationRecipients(data: Data, file: KeyslotFile, which: VaultKey = 'main'): Promise<RotationRecipient[]> {
   const keys = await readSlotKeysIn(data);
   let query = data
     .selectFrom('staff_users')

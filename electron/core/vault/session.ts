@@ -1,4 +1,5 @@
 import type { Events } from '../../../shared/contract';
+import { ROTATION_STAGES, type RotateKeys, type VaultKey } from '../../../shared/contract/users';
 import type { AnchorVault } from '../audit/anchor';
 import { recordAudit, type AuditInput } from '../audit/audit';
 import { actorOf } from '../audit/actor';
@@ -12,7 +13,7 @@ import type { EventBus } from '../platform/events';
 import type { Log } from '../platform/log';
 import { readSettings } from '../settings/settings';
 import type { StaffRecord } from '../users/staff';
-import { rotateDataKey, type RotationRecipient } from './rotation';
+import { checkRotation, rotateStoreKey, type RotationRecipient } from './rotation';
 import type { VaultOptions, VaultPaths } from './vault';
 
 export interface Session {
@@ -208,11 +209,16 @@ export class VaultSession {
   }
 
   /**
-   * A new data key (vault/rotation.ts), re-wrapped for the slots `recipientsOf` names (the staff who
-   * keep access, decided by users/). While it runs, every other call is told to wait, the idle lock
-   * waits, and `vault.rotation` events report each stage.
+   * A new key (vault/rotation.ts) for the main store, the clinical store or both, sealed to the slots
+   * `recipientsOf` names for each (the staff who keep access, decided by users/). Both: the clinical key
+   * first, then the main one, each a complete rotation with its own audit event; what either would
+   * refuse is checked before the first starts. While it runs, every other call is told to wait, the
+   * idle lock waits, and `vault.rotation` events report each stage (counting on across both).
    */
-  async rotateKey(recipientsOf: (data: Kysely<Database>) => Promise<RotationRecipient[]>): Promise<{ rotatedAt: string; slots: number; removedSlots: number }> {
+  async rotateKey(
+    keys: RotateKeys,
+    recipientsOf: (data: Kysely<Database>, key: VaultKey) => Promise<RotationRecipient[]>,
+  ): Promise<{ rotatedAt: string; keys: VaultKey[]; slots: number; removedSlots: number }> {
     const st = this.state;
     if (!st) throw NOT_SIGNED_IN();
     if (this.rotating) throw new DoorwayError('CONFLICT', 'The vault key is already being changed.');
@@ -220,38 +226,70 @@ export class VaultSession {
     const actor = actorOf(st.session);
     // Marked before the recipients are read: the read is async, and a second rotation or a lock must wait for it too.
     this.rotating = true;
+    const done: VaultKey[] = [];
     try {
-      const recipients = await recipientsOf(st.data);
-      const outcome = await rotateDataKey({
-        paths: this.paths,
-        db: st.db,
-        dataKey: st.dataKey,
-        recipients,
-        opts: this.options,
-        progress: async (stage, step, steps) => {
-          events.emit('vault.rotation', { stage, step, steps });
-          // A turn of the event loop, so the window receives the stage before the next one runs.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        },
-        recordAudit: (db, details) => recordAudit(db, { at: clock.nowIso(), actor, action: 'vault.rotateKey', details }),
-        log,
-      });
-      if (outcome.ok) {
-        st.db = outcome.db;
-        st.data = sqliteData(outcome.db, st.clinical);
-        st.dataKey = outcome.dataKey;
-        // Sealed again with the new key at the next flush.
+      const holdsClinical = st.clinical !== null && st.clinicalKey !== null;
+      if (keys === 'clinical' && !holdsClinical) {
+        throw new DoorwayError('CONFLICT', 'The clinical records are not open in this session, so their key cannot be changed. Nothing was changed.');
+      }
+      const order: VaultKey[] = keys === 'main' ? ['main'] : keys === 'clinical' ? ['clinical'] : holdsClinical ? ['clinical', 'main'] : ['main'];
+      const recipients = new Map<VaultKey, RotationRecipient[]>();
+      for (const key of order) recipients.set(key, await recipientsOf(st.data, key));
+      for (const key of order) checkRotation(this.paths, key, recipients.get(key)!);
+      const perRun = ROTATION_STAGES.length - 1;
+      const steps = perRun * order.length;
+      let last = { slots: 0, removedSlots: 0 };
+      for (const [i, which] of order.entries()) {
+        const clinical = which === 'clinical';
+        const outcome = await rotateStoreKey({
+          which,
+          paths: this.paths,
+          db: clinical ? st.clinical! : st.db,
+          key: clinical ? st.clinicalKey! : st.dataKey,
+          main: st.db,
+          recipients: recipients.get(which)!,
+          opts: this.options,
+          progress: async (stage, step) => {
+            // One "done" at the very end: the window closes its progress then.
+            if (stage === 'done' && i < order.length - 1) return;
+            events.emit('vault.rotation', { stage, step: stage === 'done' ? steps : i * perRun + step, steps });
+            // A turn of the event loop, so the window receives the stage before the next one runs.
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          },
+          recordAudit: (db, details) => recordAudit(db, { at: clock.nowIso(), actor, action: 'vault.rotateKey', details: { ...details } }),
+          log,
+        });
+        if (outcome.ok || outcome.db) {
+          if (clinical) st.clinical = outcome.db;
+          else st.db = outcome.db!;
+          st.data = sqliteData(st.db, st.clinical);
+        } else if (clinical) {
+          // The clinical file could not be opened again: the session goes on without it until the next sign-in.
+          st.clinical = null;
+          st.clinicalKey?.fill(0);
+          st.clinicalKey = null;
+          st.data = sqliteData(st.db, null);
+        } else {
+          this.lockAfterRotation = 'system';
+        }
+        if (!outcome.ok) {
+          if (outcome.error instanceof DoorwayError) throw outcome.error;
+          log('key rotation failed', outcome.error);
+          throw new DoorwayError(
+            'INTERNAL',
+            done.length
+              ? 'The key of the clinical records was changed, but the main vault key could not be. The main key stays in use; please try again.'
+              : 'The vault key could not be changed. Nothing was changed; the current key stays in use.',
+          );
+        }
+        if (clinical) st.clinicalKey = outcome.key;
+        else st.dataKey = outcome.key;
+        done.push(which);
+        last = { slots: outcome.slots, removedSlots: outcome.removedSlots };
+        // The audit event was written to the main store; the anchor is sealed again (with the new key) at the next flush.
         this.noteAuditWritten();
-        return { rotatedAt: clock.nowIso(), slots: outcome.slots, removedSlots: outcome.removedSlots };
       }
-      if (outcome.db) {
-        st.db = outcome.db;
-        st.data = sqliteData(outcome.db, st.clinical);
-      }
-      else this.lockAfterRotation = 'system';
-      if (outcome.error instanceof DoorwayError) throw outcome.error;
-      log('key rotation failed', outcome.error);
-      throw new DoorwayError('INTERNAL', 'The vault key could not be changed. Nothing was changed; the current key stays in use.');
+      return { rotatedAt: clock.nowIso(), keys: done, ...last };
     } finally {
       this.rotating = false;
       const pending = this.lockAfterRotation;

@@ -11,8 +11,11 @@ import { useStaffChange } from '../../api/staff-queries';
 import { RoleField } from './RoleField';
 import { StaffDialog } from './StaffDialog';
 
-/** A staff member's name and role. Nobody changes their own role: another administrator does. */
-export function EditStaffDialog({ account, onClose }: { account: StaffAccount; onClose(): void }) {
+/**
+ * A staff member's name and role. Nobody changes their own role: another administrator does. `onSaved`
+ * gets the account before and after the change (the page offers a key change after some role changes).
+ */
+export function EditStaffDialog({ account, onClose, onSaved }: { account: StaffAccount; onClose(): void; onSaved(before: StaffAccount, after: StaffAccount): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(account.displayName);
   const [role, setRole] = useState<Role>(account.role);
@@ -45,7 +48,7 @@ export function EditStaffDialog({ account, onClose }: { account: StaffAccount; o
           update.mutate(
             { id: account.id, ...changes },
             {
-              onSuccess: onClose,
+              onSuccess: (after) => onSaved(account, after),
               onError: ({ error }) => {
                 setErrors({ ...(error.fields ?? {}) });
                 setProblem(error.message);

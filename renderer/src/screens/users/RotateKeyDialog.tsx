@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Label, ProgressBar } from 'react-aria-components';
+import type { RotateKeys } from '../../../../shared/contract/users';
 import { useApiMutation } from '../../api/queries';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
@@ -7,19 +8,23 @@ import { useRotationProgress } from '../../api/staff-queries';
 import { StaffDialog } from './StaffDialog';
 
 /**
- * Changing the vault key: offered right after an account is turned off ("offer"), or asked for from
- * the Vault key panel ("confirm"). While it runs the dialog shows each stage and cannot be closed.
+ * Changing the vault keys: offered right after an account is turned off or a role changes ("offer"), or
+ * asked for from the Vault keys panel ("confirm"). `keys` says which: the main key after a front-desk
+ * colleague leaves, both after a clinician or administrator leaves, the clinical key after a role
+ * change away from clinical work. While it runs the dialog shows each stage and cannot be closed.
  */
-export function RotateKeyDialog({ mode, intro, onClose }: { mode: 'offer' | 'confirm'; intro?: string; onClose(): void }) {
+export function RotateKeyDialog({ mode, keys, intro, onClose }: { mode: 'offer' | 'confirm'; keys: RotateKeys; intro?: string; onClose(): void }) {
   const { t } = useTranslation();
   const rotate = useApiMutation('vault.rotateKey');
   const progress = useRotationProgress();
   const running = rotate.isPending;
 
   if (rotate.isSuccess) {
+    // What was changed: `both` changes only the main key in a session without the clinical records.
+    const changed = rotate.data.keys.length > 1 ? 'both' : (rotate.data.keys[0] ?? keys);
     return (
       <StaffDialog title={t('staff.key.heading')} onClose={onClose}>
-        <Notice tone="success">{t('staff.key.done')}</Notice>
+        <Notice tone="success">{t(`staff.key.done.${changed}`)}</Notice>
         <div className="form-actions">
           <ActionButton variant="primary" onPress={onClose} autoFocus>
             {t('staff.key.close')}
@@ -29,10 +34,11 @@ export function RotateKeyDialog({ mode, intro, onClose }: { mode: 'offer' | 'con
     );
   }
 
+  const title = mode === 'confirm' ? t('staff.key.confirmTitle') : keys === 'clinical' ? t('staff.key.offerTitleClinical') : t('staff.key.offerTitle');
   return (
-    <StaffDialog title={mode === 'offer' ? t('staff.key.offerTitle') : t('staff.key.confirmTitle')} busy={running} onClose={onClose}>
+    <StaffDialog title={title} busy={running} onClose={onClose}>
       {intro ? <Notice tone="success">{intro}</Notice> : null}
-      <p>{mode === 'offer' ? t('staff.key.offerBody') : t('staff.key.confirmBody')}</p>
+      <p>{mode === 'offer' ? t(`staff.key.offerBody.${keys}`) : t('staff.key.confirmBody')}</p>
       {running ? (
         <ProgressBar
           className="st-progress"
@@ -57,8 +63,8 @@ export function RotateKeyDialog({ mode, intro, onClose }: { mode: 'offer' | 'con
         <ActionButton variant="quiet" isDisabled={running} onPress={onClose}>
           {mode === 'offer' ? t('staff.key.later') : t('staff.key.cancel')}
         </ActionButton>
-        <ActionButton variant="primary" isPending={running} onPress={() => rotate.mutate({})} autoFocus>
-          {t('staff.key.now')}
+        <ActionButton variant="primary" isPending={running} onPress={() => rotate.mutate({ keys })} autoFocus>
+          {keys === 'both' ? t('staff.key.nowBoth') : t('staff.key.now')}
         </ActionButton>
       </div>
     </StaffDialog>

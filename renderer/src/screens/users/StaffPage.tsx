@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo, StaffAccount } from '../../../../shared/contract';
+import type { RotateKeys } from '../../../../shared/contract/users';
+import { canReadClinical } from '../../../../shared/roles';
 import { appErrorOf } from '../../api/invoke';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
@@ -21,7 +23,7 @@ type Open =
   | { kind: 'edit'; account: StaffAccount }
   | AccountChange
   | { kind: 'temporary'; account: StaffAccount; password: string; reason: TemporaryReason }
-  | { kind: 'rotate'; mode: 'offer' | 'confirm'; intro?: string };
+  | { kind: 'rotate'; mode: 'offer' | 'confirm'; keys: RotateKeys; intro?: string };
 
 /** Turning off, turning on and resetting: each confirmed, each answered in the dialog it started in. */
 function AccountChangeDialog({ open, onDone, onClose }: { open: AccountChange; onDone(next: Open): void; onClose(): void }) {
@@ -46,7 +48,9 @@ function AccountChangeDialog({ open, onDone, onClose }: { open: AccountChange; o
         onSuccess: (r) => onDone(r.temporaryPassword ? { kind: 'temporary', account: r.user, password: r.temporaryPassword, reason: 'on' } : { kind: 'none' }),
       });
     } else {
-      toggle.mutate({ id: account.id, disabled: true }, { onSuccess: (r) => onDone({ kind: 'rotate', mode: 'offer', intro: t('staff.off.done', { name: r.user.displayName }) }) });
+      // A front-desk colleague held only the main key; a clinician or administrator held the clinical key too.
+      const keys: RotateKeys = canReadClinical(account.role) ? 'both' : 'main';
+      toggle.mutate({ id: account.id, disabled: true }, { onSuccess: (r) => onDone({ kind: 'rotate', mode: 'offer', keys, intro: t('staff.off.done', { name: r.user.displayName }) }) });
     }
   };
 
@@ -84,17 +88,28 @@ export function StaffPage({ info }: { info: SessionInfo }) {
             <h2 id="st-key-heading">{t('staff.key.heading')}</h2>
             <p>{t('staff.key.body')}</p>
             <div className="form-actions form-actions-start">
-              <ActionButton onPress={() => setOpen({ kind: 'rotate', mode: 'confirm' })}>{t('staff.key.button')}</ActionButton>
+              <ActionButton onPress={() => setOpen({ kind: 'rotate', mode: 'confirm', keys: 'both' })}>{t('staff.key.button')}</ActionButton>
             </div>
           </section>
         </>
       )}
-      {open.kind === 'edit' ? <EditStaffDialog account={open.account} onClose={close} /> : null}
+      {open.kind === 'edit' ? (
+        <EditStaffDialog
+          account={open.account}
+          onClose={close}
+          onSaved={(before, after) =>
+            // Someone who held the clinical key may remember it: offer to change it.
+            canReadClinical(before.role) && !canReadClinical(after.role)
+              ? setOpen({ kind: 'rotate', mode: 'offer', keys: 'clinical', intro: t('staff.key.roleChanged', { name: after.displayName }) })
+              : close()
+          }
+        />
+      ) : null}
       {open.kind === 'reset' || open.kind === 'turnOff' || open.kind === 'turnOn' ? (
         <AccountChangeDialog key={`${open.kind}-${open.account.id}`} open={open} onDone={setOpen} onClose={close} />
       ) : null}
       {open.kind === 'temporary' ? <TemporaryPasswordDialog account={open.account} password={open.password} reason={open.reason} onClose={close} /> : null}
-      {open.kind === 'rotate' ? <RotateKeyDialog mode={open.mode} intro={open.intro} onClose={close} /> : null}
+      {open.kind === 'rotate' ? <RotateKeyDialog mode={open.mode} keys={open.keys} intro={open.intro} onClose={close} /> : null}
     </div>
   );
 }
