@@ -80,6 +80,12 @@ export const bundleSummarySchema = z.object({
   /** Only readable with this vault's key. */
   madeBy: bundleMakerSchema.nullable(),
   verifiedAt: isoDateTimeSchema.nullable(),
+  /**
+   * The clinical records in the bundle: null when it has none (a vault from before the clinical store);
+   * 'checked' when the last full check read their pages with the clinical key; 'notChecked' when they
+   * were copied and fingerprinted without it (a front-desk session's backup) and await a check with it.
+   */
+  clinical: z.enum(['checked', 'notChecked']).nullable().optional(),
 });
 export type BundleSummary = z.infer<typeof bundleSummarySchema>;
 
@@ -140,11 +146,16 @@ export const bundleListSchema = z.object({
   unfinished: z.number().int().min(0),
 });
 
+const partCheckSchema = z.object({ tables: z.number().int().min(0), rows: z.number().int().min(0) });
+
 export const checkResultSchema = z.object({
   bundle: bundleSummarySchema,
   checkedAt: isoDateTimeSchema,
+  /** Both records files together. */
   tables: z.number().int().min(0),
   rows: z.number().int().min(0),
+  /** Each records file: the main one, and the clinical one (null: the bundle has none; 'notChecked': no clinical key was at hand). */
+  parts: z.object({ main: partCheckSchema, clinical: z.union([partCheckSchema, z.literal('notChecked')]).nullable() }).optional(),
 });
 
 export const restorePreviewSchema = z.object({

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyKey } from '../../electron/core/db/database';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { nodeBackupFs, type BackupFs } from '../../electron/core/backup/files';
-import { sealPrivate, signManifest } from '../../electron/core/backup/seal';
+import { openPrivate, sealPrivate, signManifest } from '../../electron/core/backup/seal';
 import { manifestSchema, type Manifest } from '../../electron/core/backup/format';
 import { BackupService } from '../../electron/core/backup/service';
 import { checkDatabaseFile, checkHere } from '../../electron/core/backup/check-worker';
@@ -98,7 +98,7 @@ describe('a backup bundle', () => {
     const target = await must(v.router, 'backup.create', {});
     const dir = join(v.dest, target.name);
     const olderHash = hashDir(join(v.dest, older.name));
-    expect(Object.keys(olderHash).sort()).toEqual(['doorway.db', 'keyslots.json', 'manifest.json', 'verified.json']);
+    expect(Object.keys(olderHash).sort()).toEqual(['clinical.db', 'doorway.db', 'keyslots.json', 'manifest.json', 'verified.json']);
     const records = recordsHash(v.core.db);
 
     const offsetsOf = (file: string): number[] => {
@@ -106,7 +106,7 @@ describe('a backup bundle', () => {
       return [...new Set([0, 7, 16, 100, 4096 + 123, Math.floor(size / 2), Math.floor(size * 0.77), size - 2, size - 1].filter((o) => o < size))];
     };
     let tried = 0;
-    for (const file of ['doorway.db', 'keyslots.json', 'manifest.json']) {
+    for (const file of ['doorway.db', 'clinical.db', 'keyslots.json', 'manifest.json']) {
       for (const offset of offsetsOf(file)) {
         for (const mask of [0x01, 0xff]) {
           flip(join(dir, file), offset, mask);
@@ -152,7 +152,10 @@ describe('a backup bundle', () => {
       const parts = original.parts.map((p) => (p.name === 'doorway.db' ? { ...p, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } : p));
       const { hmac: _old, ...rest } = original;
       const counts = rowCounts ?? JSON.parse('{}');
-      const sealed = rowCounts ? sealPrivate(key, original.bundleId, { madeBy: { id: 1, username: 'river', displayName: 'River Stone', via: 'app' }, rowCounts: counts }) : original.private;
+      const clinicalRowCounts = openPrivate(key, original.bundleId, original.private)!.clinicalRowCounts;
+      const sealed = rowCounts
+        ? sealPrivate(key, original.bundleId, { madeBy: { id: 1, username: 'river', displayName: 'River Stone', via: 'app' }, rowCounts: counts, clinicalRowCounts })
+        : original.private;
       writeManifest(dir, signManifest(key, { ...rest, parts, private: sealed }));
     };
 

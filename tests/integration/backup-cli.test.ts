@@ -37,6 +37,7 @@ describe('backup commands', () => {
     const made = await cli(['backup', 'create', '--data-dir', v.dir, '--to', v.dest, '--user', ADMIN.username], PASSWORD);
     expect(made).toMatchObject({ code: 0, out: expect.stringMatching(/^Backup written and verified: .+doorway-backup-\d{8}T\d{6}Z-[0-9a-f]{8}\n.+every page was read back and checked/) });
     expect(made.err).toMatch(/Taking a consistent copy of the records\.\.\.\nCopying .+ MB\.\.\./);
+    expect(made.out).toMatch(/\n {2}main records \(doorway\.db\): .+\n {2}clinical records \(clinical\.db\): every page read and checked with the clinical key/);
     const [name] = bundles(v.dest);
     const bundle = join(v.dest, name!);
 
@@ -47,14 +48,20 @@ describe('backup commands', () => {
     expect(listed.code).toBe(0);
     expect(listed.out.trim().split('\n')).toHaveLength(2);
     expect(listed.out).toMatch(/verified, made by the recovery code, from the command line/);
-    expect(listed.out).toMatch(new RegExp(`${name}  .+ UTC  .+ MB  verified, made by ${ADMIN.username}, from the command line`));
+    expect(listed.out).toMatch(new RegExp(`${name}  .+ UTC  .+ MB  verified, made by ${ADMIN.username}, from the command line; main and clinical records\n`));
 
+    // Both parts reported, each checked page by page with its own key.
+    const bothParts =
+      /rows in \d+ tables are there:\n {2}main records \(doorway\.db\): every page read and checked; \d+ rows? in \d+ tables\.\n {2}clinical records \(clinical\.db\): every page read and checked with the clinical key; \d+ rows? in \d+ tables\.\n/;
     const withVault = await cli(['backup', 'verify', bundle, '--data-dir', v.dir, '--user', ADMIN.username], PASSWORD);
     expect(withVault).toMatchObject({ code: 0, out: expect.stringContaining(`The backup is complete and intact: ${bundle}`) });
+    expect(withVault.out).toMatch(bothParts);
     const alone = await cli(['backup', 'verify', bundle], v.recovery);
-    expect(alone).toMatchObject({ code: 0, out: expect.stringMatching(/rows in \d+ tables are there\.\nMade .+ by river, from the command line, with Doorway \d+\.\d+\.\d+ \(schema \d+\)/) });
+    expect(alone).toMatchObject({ code: 0, out: expect.stringMatching(/tables\.\nMade .+ by river, from the command line, with Doorway \d+\.\d+\.\d+ \(schema \d+\)/) });
+    expect(alone.out).toMatch(bothParts);
     const alonePassword = await cli(['backup', 'verify', bundle, '--user', ADMIN.username], PASSWORD);
     expect(alonePassword.code).toBe(0);
+    expect(alonePassword.out).toMatch(bothParts);
 
     const drill = await cli(['backup', 'drill', '--to', v.dest, '--data-dir', v.dir, '--user', ADMIN.username], PASSWORD);
     expect(drill).toMatchObject({ code: 0, out: expect.stringMatching(/^Restore drill passed: the backup made .+ restored into a temporary folder,/) });
@@ -71,7 +78,13 @@ describe('backup commands', () => {
     const bundle = join(v.dest, bundles(v.dest)[0]!);
     const fresh = join(folder('doorway-new-computer-'), 'data');
     const restored = await cli(['backup', 'restore', bundle, '--data-dir', fresh], v.recovery);
-    expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/^Restored the backup made .+ into .+data\.\nSign in with the passwords that were in use on \d{4}-\d{2}-\d{2}; the recovery code of that time works too\./) });
+    expect(restored).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(
+        /^Restored the backup made .+ into .+data\.\nBoth records files are in place: the main records \(doorway\.db\) and the clinical records \(clinical\.db, under their own key\)\.\nSign in with the passwords that were in use on \d{4}-\d{2}-\d{2}; the recovery code of that time works too\./,
+      ),
+    });
+    expect(readdirSync(fresh).sort()).toEqual(['clinical.db', 'doorway.db', 'keyslots.json']);
     const status = await cli(['status', '--data-dir', fresh, '--user', ADMIN.username], PASSWORD);
     expect(status).toMatchObject({ code: 0, out: expect.stringContaining('Clinic: Harbour Street Clinic') });
   });
@@ -98,7 +111,8 @@ describe('backup commands', () => {
 
     const fresh = join(folder('doorway-new-computer-'), 'data');
     const restored = await cli(['backup', 'restore', bundle, '--data-dir', fresh, '--user', ADMIN.username], PASSWORD);
-    expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/^Restored the backup made .+ into .+data\.\n/) });
+    expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/^Restored the backup made .+ into .+data\.\nBoth records files are in place/) });
+    expect(readdirSync(fresh)).toEqual(expect.arrayContaining(['clinical.db', 'doorway.db', 'keyslots.json']));
     const status = await cli(['status', '--data-dir', fresh, '--user', ADMIN.username], PASSWORD);
     expect(status).toMatchObject({ code: 0, out: expect.stringContaining('Clinic: Harbour Street Clinic') });
   });

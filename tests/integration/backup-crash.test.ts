@@ -59,6 +59,12 @@ async function codes(doorway: NonNullable<Awaited<ReturnType<typeof signIn>>>): 
   return (await must(doorway.router, 'people.list', { sort: 'client_code' })).items.map((p) => p.clientCode).sort();
 }
 
+/** The contact notes (in the clinical store) on the person BEFORE, newest first. */
+async function notes(doorway: NonNullable<Awaited<ReturnType<typeof signIn>>>): Promise<(string | null)[]> {
+  const person = (await must(doorway.router, 'people.list', { sort: 'client_code' })).items.find((p) => p.clientCode === 'BEFORE')!;
+  return (await must(doorway.router, 'contacts.list', { personId: person.id })).map((c) => c.note);
+}
+
 describe('kill -9 during a backup', () => {
   it.each(['started', 'copied', 'manifest'])('at "%s": no half bundle ever counts; the vault and older bundles are intact', async (step) => {
     const v = await vaultWithDestination();
@@ -118,12 +124,17 @@ describe('kill -9 during a backup', () => {
 });
 
 describe('kill -9 during a restore', () => {
-  /** Old vault: BEFORE and AFTER, the new password. The bundle: BEFORE only, the password of that time. */
+  /**
+   * Old vault: BEFORE and AFTER, two notes (clinical store), the new password. The bundle: BEFORE and its
+   * first note only, the password of that time.
+   */
   async function scene() {
     const v = await vaultWithDestination();
-    await must(v.router, 'people.create', { clientCode: 'BEFORE' });
+    const before = await must(v.router, 'people.create', { clientCode: 'BEFORE' });
+    await must(v.router, 'contacts.record', { personId: before.id, setting: 'drop_in', note: 'NOTE-IN-BUNDLE' });
     const bundle = await must(v.router, 'backup.create', {});
     await must(v.router, 'people.create', { clientCode: 'AFTER1' });
+    await must(v.router, 'contacts.record', { personId: before.id, setting: 'drop_in', note: 'NOTE-LATER' });
     await must(v.router, 'session.changePassword', { currentPassword: ADMIN.password, newPassword: NEW_PASSWORD });
     v.core.close();
     return { ...v, bundle };
@@ -133,8 +144,10 @@ describe('kill -9 during a restore', () => {
     ['staged', 'old'],
     ['journal', 'new'],
     ['out:keyslots.json', 'new'],
+    ['out:clinical.db', 'new'],
     ['moving-in', 'new'],
     ['in:keyslots.json', 'new'],
+    ['in:clinical.db', 'new'],
     ['cleaned', 'new'],
   ] as const)('at "%s" the vault opens as the %s one, never a mix', async (step, expected) => {
     const v = await scene();
@@ -147,16 +160,21 @@ describe('kill -9 during a restore', () => {
     if (expected === 'old') {
       expect(asOld).not.toBeNull();
       expect(await codes(asOld!)).toEqual(['AFTER1', 'BEFORE']);
+      // The clinical file is the same generation's: both notes.
+      expect(await notes(asOld!)).toEqual(['NOTE-LATER', 'NOTE-IN-BUNDLE']);
     } else {
       expect(asNew).not.toBeNull();
       expect(await codes(asNew!)).toEqual(['BEFORE']);
+      expect(await notes(asNew!)).toEqual(['NOTE-IN-BUNDLE']);
       // The old vault is set aside whole, and the restore can be undone.
       const status = await must(asNew!.router, 'backup.status', {});
       expect(status.undo?.restoredBundle).toBe(v.bundle.name);
     }
     const open = (asOld ?? asNew)!;
-    // Nothing of the interrupted restore is left in the data folder.
+    // Nothing of the interrupted restore is left in the data folder; the set-aside vault has its clinical file.
     expect(readdirSync(v.dataDir).filter((n) => n.startsWith('.restore') || n === 'restore-journal.json')).toEqual([]);
+    const aside = readdirSync(v.dataDir).filter((n) => n.startsWith('previous-'));
+    if (expected === 'new') expect(aside.map((n) => existsSync(join(v.dataDir, n, 'clinical.db')))).toEqual([true]);
     open.core.close();
   });
 });

@@ -33,6 +33,9 @@ describe('restore', () => {
     const checked = await must(v.router, 'backup.verify', { bundle: bundle.name });
     expect(checked.bundle).toMatchObject({ name: bundle.name, state: 'verified' });
     expect(checked.rows).toBeGreaterThan(0);
+    // Both records files, each checked page by page with its own key.
+    expect(checked.parts).toMatchObject({ main: { rows: expect.any(Number) }, clinical: { tables: expect.any(Number), rows: expect.any(Number) } });
+    expect(checked.bundle.clinical).toBe('checked');
     const preview = await must(v.router, 'backup.preview', { bundle: bundle.name });
     expect(preview).toMatchObject({
       bundle: { name: bundle.name, createdAt: '2026-03-02T10:00:00.000Z', madeBy: { username: ADMIN.username, displayName: ADMIN.displayName, via: 'app' } },
@@ -43,7 +46,7 @@ describe('restore', () => {
     // The preview changed nothing, in the vault or the bundle.
     expect(recordsHash(v.core.db)).toBe(laterRecords);
     const bundleFiles = Object.keys(hashDir(join(v.dest, bundle.name))).sort();
-    expect(bundleFiles).toEqual(['doorway.db', 'keyslots.json', 'manifest.json', 'verified.json']);
+    expect(bundleFiles).toEqual(['clinical.db', 'doorway.db', 'keyslots.json', 'manifest.json', 'verified.json']);
 
     let locked: string | null = null;
     v.core.on('session.locked', (e) => (locked = e.reason));

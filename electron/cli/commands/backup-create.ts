@@ -4,7 +4,7 @@ import { makeBackup } from '../../core/backup/use-cases';
 import { defineCommand } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line } from '../io';
-import { DATA_DIR_FLAG, openForBackup, progressLines, SECRET_NOTES, sizeText, TO_FLAG, USER_FLAG } from './backup-shared';
+import { DATA_DIR_FLAG, openForBackup, partLines, progressLines, SECRET_NOTES, sizeText, TO_FLAG, USER_FLAG } from './backup-shared';
 
 const NAME = 'backup create';
 
@@ -14,8 +14,8 @@ export const backupCreateCommand = defineCommand({
   flags: { 'data-dir': DATA_DIR_FLAG, to: TO_FLAG, user: USER_FLAG },
   notes: [
     ...SECRET_NOTES,
-    'The backup is a folder doorway-backup-<time>-<id> holding the encrypted records, the key slots and a',
-    'sealed manifest. It counts as a good backup only once the check after writing has passed.',
+    'The backup is a folder doorway-backup-<time>-<id> holding the encrypted records (doorway.db, and',
+    'clinical.db under its own key), the key slots and a sealed manifest. It counts as a good backup only once the check after writing has passed.',
     'Old backups are removed by "backup prune", not by this command.',
   ],
   async run(values, ctx) {
@@ -38,8 +38,9 @@ export const backupCreateCommand = defineCommand({
       line(ctx.io.stdout, `Backup written and verified: ${made.dir}`);
       line(
         ctx.io.stdout,
-        `${sizeText(bytes)}; every part matches its fingerprint, every page was read back and checked, and all ${made.verified.rows.toLocaleString('en-US')} rows are there.`,
+        `${sizeText(bytes)}; every part matches its fingerprint, every page was read back and checked, and all ${made.verified.rows.toLocaleString('en-US')} rows are there:`,
       );
+      for (const text of partLines(made.verified)) line(ctx.io.stdout, text);
       return EXIT.ok;
     } finally {
       opened.close();

@@ -29,7 +29,7 @@ export const backupDrillCommand = defineCommand({
       line(ctx.io.stdout, `Restore drill passed: the backup made ${when(result.bundleCreatedAt)} (${result.bundle}) restored into a temporary folder,`);
       line(
         ctx.io.stdout,
-        `opened with the vault's key, passed the page-by-page check and held all ${result.rows.toLocaleString('en-US')} rows. The practice copy is deleted. (${(result.durationMs / 1000).toFixed(1)} s)`,
+        `opened with the vault's keys (the clinical records with their own), passed the page-by-page check and held all ${result.rows.toLocaleString('en-US')} rows. The practice copy is deleted. (${(result.durationMs / 1000).toFixed(1)} s)`,
       );
       return EXIT.ok;
     } finally {

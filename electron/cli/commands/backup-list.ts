@@ -15,6 +15,12 @@ const STATE_WORDS = {
   unreadable: "can't be checked with this vault's key (damaged, or made before the key was changed; left alone)",
 } as const;
 
+/** Only for bundles that hold the clinical records file. */
+const CLINICAL_WORDS = {
+  checked: '; main and clinical records',
+  notChecked: "; main and clinical records (the clinical records' pages not yet checked with the clinical key: \"backup verify\" does it)",
+} as const;
+
 export const backupListCommand = defineCommand({
   name: NAME,
   summary: "List the vault's backups in a folder, newest first, with whether each one was verified.",
@@ -36,7 +42,8 @@ export const backupListCommand = defineCommand({
       for (const entry of listing.bundles) {
         const s = toSummary(entry);
         const detail = s.madeBy ? `, made by ${madeBy(s)}` : '';
-        line(out, `${s.name}  ${when(s.createdAt)}  ${sizeText(s.sizeBytes)}  ${STATE_WORDS[s.state]}${detail}`);
+        const clinical = s.clinical === undefined || s.clinical === null ? '' : CLINICAL_WORDS[s.clinical];
+        line(out, `${s.name}  ${when(s.createdAt)}  ${sizeText(s.sizeBytes)}  ${STATE_WORDS[s.state]}${detail}${clinical}`);
       }
       if (listing.unfinished.length > 0) {
         line(

@@ -21,6 +21,8 @@ const NAME = 'backup restore';
 interface Keys {
   /** The key the bundle was made with. */
   bundleKey: Buffer;
+  /** The bundle's clinical key, to check its clinical records page by page before anything changes; null when not at hand. */
+  clinicalKey: Buffer | null;
   /** The current vault's key, to make sure nobody has it open; null when there is no vault or it can't be known. */
   currentKey: Buffer | null;
   vaultId: string | undefined;
@@ -70,6 +72,7 @@ async function keysByBundlePassword(bundleDir: string, user: string, password: s
     throw e;
   }
   unlocked.pending?.dataKey.fill(0);
+  unlocked.pending?.clinicalKey?.fill(0);
   try {
     const account = bundleAccount(bundleDir, unlocked);
     if (!account || account.disabled || account.role !== 'administrator') {
@@ -78,9 +81,16 @@ async function keysByBundlePassword(bundleDir: string, user: string, password: s
           'Ask an administrator of that time, or use the recovery code (leave out --user).',
       );
     }
-    return { bundleKey: unlocked.dataKey, currentKey: null, vaultId: undefined, actor: { id: account.id, username: account.username } };
+    return {
+      bundleKey: unlocked.dataKey,
+      clinicalKey: unlocked.clinicalKey,
+      currentKey: null,
+      vaultId: undefined,
+      actor: { id: account.id, username: account.username },
+    };
   } catch (e) {
     unlocked.dataKey.fill(0);
+    unlocked.clinicalKey?.fill(0);
     throw e;
   }
 }
@@ -96,7 +106,14 @@ async function keysByPassword(paths: VaultPaths, bundleDir: string, user: string
       throw new CliFailure('Restoring is for administrators. Nothing was changed. Ask an administrator, or use the recovery code (leave out --user).');
     }
     const key = Buffer.from(core.dataKey);
-    return { bundleKey: key, currentKey: key, vaultId: readKeyslots(paths.keyslots).vaultId, actor: { id: session.user.id, username: session.user.username } };
+    const clinicalKey = core.vault.clinicalKey ? Buffer.from(core.vault.clinicalKey) : null;
+    return {
+      bundleKey: key,
+      clinicalKey,
+      currentKey: key,
+      vaultId: readKeyslots(paths.keyslots).vaultId,
+      actor: { id: session.user.id, username: session.user.username },
+    };
   } finally {
     // Closed before anything moves: the restore checks that nobody has the records open.
     core.close();
@@ -108,19 +125,23 @@ async function keysByRecoveryCode(paths: VaultPaths, bundleDir: string, ctx: Par
   const code = await readSecret(ctx.io, { env: 'DOORWAY_RECOVERY_CODE', what: 'recovery code', prompt: 'Recovery code: ', command: NAME });
   const bundle = await unlockWithRecovery(vaultPaths(bundleDir), code);
   bundle.pending?.dataKey.fill(0);
+  bundle.pending?.clinicalKey?.fill(0);
   let currentKey: Buffer | null = null;
   let vaultId: string | undefined;
   if (prepareDataFolder(paths).vaultExists) {
     try {
       vaultId = readKeyslots(paths.keyslots).vaultId;
-      const opened = openUnlocked(paths, await unlockWithRecovery(paths, code));
+      const current = await unlockWithRecovery(paths, code);
+      current.clinicalKey?.fill(0);
+      current.pending?.clinicalKey?.fill(0);
+      const opened = openUnlocked(paths, current);
       opened.db.close();
       currentKey = opened.dataKey;
     } catch {
       // A damaged key file or a different code: the restore itself doesn't need the current vault's key.
     }
   }
-  return { bundleKey: bundle.dataKey, currentKey, vaultId, actor: { id: null, username: null } };
+  return { bundleKey: bundle.dataKey, clinicalKey: bundle.clinicalKey, currentKey, vaultId, actor: { id: null, username: null } };
 }
 
 export const backupRestoreCommand = defineCommand({
@@ -159,6 +180,7 @@ export const backupRestoreCommand = defineCommand({
         bundleDir,
         paths,
         dataKey: keys.bundleKey,
+        clinicalKey: keys.clinicalKey,
         vaultId: keys.vaultId,
         currentKey: keys.currentKey,
         actor: keys.actor,
@@ -169,11 +191,19 @@ export const backupRestoreCommand = defineCommand({
       });
       const out = ctx.io.stdout;
       line(out, `Restored the backup made ${when(result.restoredBundleCreatedAt)} into ${paths.dir}.`);
+      line(
+        out,
+        result.clinical
+          ? 'Both records files are in place: the main records (doorway.db) and the clinical records (clinical.db, under their own key).'
+          : 'The main records (doorway.db) are in place. The backup holds no separate clinical records (it was made before they had their own file); ' +
+              'they are moved into one at the first sign-in by a clinician or an administrator.',
+      );
       if (result.setAsideAs) line(out, `The vault that was there is kept in ${resolve(paths.dir, result.setAsideAs)}, so this can be undone.`);
       line(out, `Sign in with the passwords that were in use on ${when(result.restoredBundleCreatedAt).slice(0, 10)}; the recovery code of that time works too.`);
       return EXIT.ok;
     } finally {
       keys.bundleKey.fill(0);
+      keys.clinicalKey?.fill(0);
       keys.currentKey?.fill(0);
     }
   },

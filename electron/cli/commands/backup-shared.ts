@@ -4,6 +4,7 @@ import type { AuditAction, AuditActor } from '../../core/audit/audit';
 import { auditBackup } from '../../core/backup/use-cases';
 import type { Maker, ProgressFn, VaultAccess } from '../../core/backup/access';
 import { megabytes } from '../../core/backup/files';
+import type { VerifiedBundle } from '../../core/backup/verify';
 import { readSettings } from '../../core/settings/settings';
 import { readKeyslots } from '../../core/vault/keyslots';
 import { openUnlocked, recordSettlement } from '../../core/vault/rotation';
@@ -64,14 +65,17 @@ export async function openForBackup(paths: VaultPaths, user: string | undefined,
         throw new CliFailure('Backups are looked after by administrators. Nothing was changed. Ask an administrator, or use the recovery code (leave out --user).');
       }
       const dataKey = Buffer.from(core.dataKey);
+      // An administrator's slot holds the clinical key too (a vault from before the clinical store has none yet).
+      const clinicalKey = core.vault.clinicalKey ? Buffer.from(core.vault.clinicalKey) : null;
       return {
-        access: { paths, db: core.db, dataKey, vaultId: readKeyslots(paths.keyslots).vaultId },
+        access: { paths, db: core.db, dataKey, clinicalKey, vaultId: readKeyslots(paths.keyslots).vaultId },
         actor: { id: session.user.id, username: session.user.username },
         maker: { id: session.user.id, username: session.user.username, displayName: session.user.displayName },
         timeZone: session.settings.timeZone,
         close: () => {
           core.close();
           dataKey.fill(0);
+          clinicalKey?.fill(0);
         },
       };
     } catch (e) {
@@ -80,23 +84,29 @@ export async function openForBackup(paths: VaultPaths, user: string | undefined,
     }
   }
   const code = await readSecret(io, { env: 'DOORWAY_RECOVERY_CODE', what: 'recovery code', prompt: 'Recovery code: ', command });
-  const opened = openUnlocked(paths, await unlockWithRecovery(paths, code));
+  const unlocked = await unlockWithRecovery(paths, code);
+  const opened = openUnlocked(paths, unlocked);
+  // The recovery slot holds the clinical key too: the one of the generation the records opened with.
+  const clinicalKey = opened.file === unlocked.file ? unlocked.clinicalKey : (unlocked.pending?.clinicalKey ?? null);
+  for (const k of [unlocked.clinicalKey, unlocked.pending?.clinicalKey]) if (k && k !== clinicalKey) k.fill(0);
   const actor: AuditActor = { id: null, username: null };
   try {
     opened.db.transaction(() => recordSettlement(opened.db, opened.settled, new Date().toISOString(), actor))();
     return {
-      access: { paths, db: opened.db, dataKey: opened.dataKey, vaultId: opened.file.vaultId },
+      access: { paths, db: opened.db, dataKey: opened.dataKey, clinicalKey, vaultId: opened.file.vaultId },
       actor,
       maker: { id: null, username: null, displayName: null },
       timeZone: readSettings(opened.db).timeZone,
       close: () => {
         opened.db.close();
         opened.dataKey.fill(0);
+        clinicalKey?.fill(0);
       },
     };
   } catch (e) {
     opened.db.close();
     opened.dataKey.fill(0);
+    clinicalKey?.fill(0);
     throw e;
   }
 }
@@ -116,11 +126,28 @@ export function progressLines(io: CliIo): ProgressFn {
       prepare: 'Taking a consistent copy of the records...',
       copy: `Copying ${megabytes(total)} MB...`,
       fingerprint: 'Checking the fingerprint of every part...',
-      check: 'Reading and checking every page of the records...',
+      check: 'Reading and checking every page of the records (and of the clinical records)...',
       place: 'Putting the restored vault in place...',
     };
     if (text[phase]) line(io.stderr, text[phase]);
   };
+}
+
+/**
+ * What a check found in each records file, one line each: the main records, and the clinical records
+ * (checked with the clinical key, copied without it, or not in the bundle at all).
+ */
+export function partLines(verified: Pick<VerifiedBundle, 'main' | 'clinical'>): string[] {
+  const rows = (x: number) => `${x.toLocaleString('en-US')} row${x === 1 ? '' : 's'}`;
+  const out = [`  main records (doorway.db): every page read and checked; ${rows(verified.main.rows)} in ${verified.main.tables} tables.`];
+  const c = verified.clinical;
+  if (c === null) out.push('  clinical records: none in this backup (made before the clinical records had their own file).');
+  else if (c === 'notChecked') {
+    out.push(
+      '  clinical records (clinical.db): fingerprint and encryption checked; its pages are checked with the clinical key, which this check did not have.',
+    );
+  } else out.push(`  clinical records (clinical.db): every page read and checked with the clinical key; ${rows(c.rows)} in ${c.tables} tables.`);
+  return out;
 }
 
 /** 2026-01-02T03:04:05.000Z -> 2026-01-02 03:04 UTC */

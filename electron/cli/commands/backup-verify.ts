@@ -8,7 +8,7 @@ import { dataFolder, requireVault } from '../data-folder';
 import { CliFailure } from '../errors';
 import { EXIT, line } from '../io';
 import { readSecret } from '../secrets';
-import { audit, madeBy, openForBackup, progressLines, sizeText, USER_FLAG, when } from './backup-shared';
+import { audit, madeBy, openForBackup, partLines, progressLines, sizeText, USER_FLAG, when } from './backup-shared';
 import { toSummary } from '../../core/backup/catalog';
 
 const NAME = 'backup verify';
@@ -39,16 +39,18 @@ function report(verified: VerifiedBundle, ctx: SpecContext): void {
   const out = ctx.io.stdout;
   const summary = toSummary({ ...verified, state: 'verified', createdAt: m.createdAt, sizeBytes: 0, mark: null });
   line(out, `The backup is complete and intact: ${verified.dir}`);
+  const whole = verified.clinical === 'notChecked' ? 'every page of the main records' : 'every page of the records';
   line(
     out,
-    `Every part matches its fingerprint, every page of the records was read and checked, and all ${verified.rows.toLocaleString('en-US')} rows in ${verified.tables} tables are there.`,
+    `Every part matches its fingerprint, ${whole} was read and checked, and all ${verified.rows.toLocaleString('en-US')} rows in ${verified.tables} tables are there:`,
   );
+  for (const text of partLines(verified)) line(out, text);
   line(out, `Made ${when(m.createdAt)} by ${madeBy(summary)}, with Doorway ${m.appVersion} (schema ${m.schemaVersion}); ${sizeText(m.parts.reduce((s, p) => s + p.bytes, 0))}; vault ${m.vaultId}.`);
 }
 
 export const backupVerifyCommand = defineCommand({
   name: NAME,
-  summary: 'Check a backup completely: fingerprints, seal, every page of the records, and the row counts.',
+  summary: 'Check a backup completely: fingerprints, seal, every page of both records files, and the row counts.',
   operands: [{ placeholder: 'BUNDLE', description: 'The backup folder to check.' }],
   flags: {
     'data-dir': {
@@ -76,7 +78,12 @@ export const backupVerifyCommand = defineCommand({
       requireVault(paths);
       const opened = await openForBackup(paths, values.user, ctx, NAME);
       try {
-        const verified = await verifyBundle(dir, { dataKey: opened.access.dataKey, vaultId: opened.access.vaultId, onProgress }).catch((e: unknown) => {
+        const verified = await verifyBundle(dir, {
+          dataKey: opened.access.dataKey,
+          clinicalKey: opened.access.clinicalKey,
+          vaultId: opened.access.vaultId,
+          onProgress,
+        }).catch((e: unknown) => {
           audit(opened, 'backup.verify', { ok: false, bundle: dir, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
           throw e;
         });
@@ -90,13 +97,16 @@ export const backupVerifyCommand = defineCommand({
     }
     const unlocked = await bundleKey(dir, values.user, ctx);
     try {
-      const verified = await verifyBundle(dir, { dataKey: unlocked.dataKey, onProgress });
+      // The bundle's own slot: an administrator's or the recovery slot holds the clinical key of that time.
+      const verified = await verifyBundle(dir, { dataKey: unlocked.dataKey, clinicalKey: unlocked.clinicalKey, onProgress });
       markQuietly(verified, unlocked.dataKey);
       report(verified, ctx);
       return EXIT.ok;
     } finally {
       unlocked.dataKey.fill(0);
+      unlocked.clinicalKey?.fill(0);
       unlocked.pending?.dataKey.fill(0);
+      unlocked.pending?.clinicalKey?.fill(0);
     }
   },
 });

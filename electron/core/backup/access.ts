@@ -9,6 +9,12 @@ export interface VaultAccess {
   db: Db;
   /** The operation's own copy of the data key; the caller zeroes it afterwards. */
   dataKey: Buffer;
+  /**
+   * The operation's own copy of the clinical key, when the person behind it holds one (a clinical role,
+   * or the recovery code); null or left out otherwise (front desk). The caller zeroes it afterwards.
+   * Without it, a vault's clinical file is still backed up, copied as it is on disk (create.ts).
+   */
+  clinicalKey?: Buffer | null;
   vaultId: string;
   nativeBinding?: string;
 }

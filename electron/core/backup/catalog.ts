@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { BundleState, BundleSummary } from '../../../shared/contract/backup';
-import { BUNDLE_NAME_PATTERN, DELETING_SUFFIX, expandUtc, OWNER_FILE, PARTIAL_PATTERN, type Manifest, type PrivatePart, type VerifiedMark } from './format';
+import { BUNDLE_NAME_PATTERN, CLINICAL_PART, DELETING_SUFFIX, expandUtc, OWNER_FILE, PARTIAL_PATTERN, type Manifest, type PrivatePart, type VerifiedMark } from './format';
 import { pidAlive } from './process-alive';
 import { readManifest, readVerifiedMark } from './read';
 import { manifestSealHolds, openPrivate, verifiedMarkHolds } from './seal';
@@ -119,6 +119,12 @@ export function listBundles(dest: string, dataKey: Buffer, vaultId: string, now 
   return { available: true, bundles, unfinished };
 }
 
+/** Whether the bundle's clinical part had its pages checked with the clinical key (null: it has none, or it can't be read). */
+function clinicalState(e: BundleEntry): BundleSummary['clinical'] {
+  if (e.state === 'unreadable' || !e.manifest?.parts.some((p) => p.name === CLINICAL_PART)) return null;
+  return e.mark?.clinical === 'checked' ? 'checked' : 'notChecked';
+}
+
 export function toSummary(e: BundleEntry): BundleSummary {
   const madeBy = e.privatePart?.madeBy;
   return {
@@ -130,5 +136,6 @@ export function toSummary(e: BundleEntry): BundleSummary {
     schemaVersion: e.state === 'unreadable' ? null : (e.manifest?.schemaVersion ?? null),
     madeBy: madeBy ? { username: madeBy.username, displayName: madeBy.displayName, via: madeBy.via } : null,
     verifiedAt: e.mark?.verifiedAt ?? null,
+    clinical: clinicalState(e),
   };
 }

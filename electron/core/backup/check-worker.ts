@@ -53,7 +53,16 @@ function main() {
     } catch (e) {
       integrity.push('the tables could not be counted: ' + String((e && e.message) || e));
     }
-    return { opened: true, schemaVersion, integrity, counts };
+    let probe = null;
+    if (workerData.probeSql) {
+      try {
+        const got = db.prepare(workerData.probeSql).pluck().get();
+        probe = got === undefined ? null : got;
+      } catch (e) {
+        probe = null;
+      }
+    }
+    return { opened: true, schemaVersion, integrity, counts, probe };
   } finally {
     db.close();
   }
@@ -67,6 +76,8 @@ const checkSchema = z.object({
   schemaVersion: z.number().int(),
   integrity: z.array(z.string()),
   counts: z.record(z.string(), z.number().int()),
+  /** The answer of `probeSql` (one value), or null: the commit count that ties the two stores together. */
+  probe: z.union([z.string(), z.number()]).nullable().optional(),
 });
 export type DbCheck = z.infer<typeof checkSchema>;
 
@@ -74,7 +85,7 @@ export type DbCheck = z.infer<typeof checkSchema>;
  * The same check on this thread: used only when a worker cannot load the driver (a packaged app whose
  * worker threads cannot read inside app.asar). Slower for the window, never less thorough.
  */
-export function checkHere(path: string, dataKey: Buffer, nativeBinding?: string): DbCheck {
+export function checkHere(path: string, dataKey: Buffer, nativeBinding?: string, probeSql?: string): DbCheck {
   let db: Db;
   try {
     db = openEncrypted(path, dataKey, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -96,7 +107,15 @@ export function checkHere(path: string, dataKey: Buffer, nativeBinding?: string)
     } catch (e) {
       integrity.push(`the tables could not be counted: ${e instanceof Error ? e.message : String(e)}`);
     }
-    return { opened: true, schemaVersion, integrity, counts };
+    let probe: string | number | null = null;
+    if (probeSql) {
+      try {
+        probe = (db.prepare(probeSql).pluck().get() as string | number | undefined) ?? null;
+      } catch {
+        probe = null;
+      }
+    }
+    return { opened: true, schemaVersion, integrity, counts, probe };
   } finally {
     db.close();
   }
@@ -112,7 +131,7 @@ function driverPath(): string {
  * to a WAL-mode file creates `-wal` and `-shm` beside it and cannot remove them; they are removed here
  * afterwards (when this check made them), so a bundle folder is left exactly as it was.
  */
-export function checkDatabaseFile(path: string, dataKey: Buffer, opts: { nativeBinding?: string } = {}): Promise<DbCheck> {
+export function checkDatabaseFile(path: string, dataKey: Buffer, opts: { nativeBinding?: string; probeSql?: string } = {}): Promise<DbCheck> {
   const sidecars = [`${path}-wal`, `${path}-shm`].filter((p) => !existsSync(p));
   const cleanUp = () => {
     for (const p of sidecars) rmSync(p, { force: true });
@@ -122,7 +141,7 @@ export function checkDatabaseFile(path: string, dataKey: Buffer, opts: { nativeB
     let answer: DbCheck | null = null;
     const fallBack = () => {
       try {
-        resolve(checkHere(path, dataKey, opts.nativeBinding));
+        resolve(checkHere(path, dataKey, opts.nativeBinding, opts.probeSql));
       } finally {
         cleanUp();
       }
@@ -131,7 +150,7 @@ export function checkDatabaseFile(path: string, dataKey: Buffer, opts: { nativeB
     try {
       worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { driverPath: driverPath(), nativeBinding: opts.nativeBinding ?? null, path, key, tablesSql: TABLES_SQL },
+        workerData: { driverPath: driverPath(), nativeBinding: opts.nativeBinding ?? null, path, key, tablesSql: TABLES_SQL, probeSql: opts.probeSql ?? null },
       });
     } catch {
       fallBack();

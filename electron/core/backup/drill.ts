@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -6,18 +6,36 @@ import type { DrillRecord } from '../../../shared/contract/backup';
 import { DoorwayError } from '../errors';
 import { readSettings } from '../settings/settings';
 import { readKeyslots } from '../vault/keyslots';
-import { openVaultDb, vaultPaths } from '../vault/vault';
+import { openClinicalStore, openVaultDb, vaultPaths } from '../vault/vault';
 import type { BackupHooks, ProgressFn } from './access';
 import { listBundles } from './catalog';
-import { checkDatabaseFile } from './check-worker';
+import { checkDatabaseFile, type DbCheck } from './check-worker';
+import { CLINICAL_PART } from './format';
 import { unavailable } from './files';
 import { restoreBundle } from './restore';
+import { CLINICAL_SEQ_SQL, MAIN_SEQ_SQL, seqOf, seqsPair } from './snapshot';
 
 const DRILL_PREFIX = 'doorway-drill-';
+
+/** One restored file's check against the bundle's record of it; its rows. */
+function judgeRestored(fail: (what: string) => Error, what: string, keyName: string, check: DbCheck, expected: Record<string, number> | null): number {
+  if (!check.opened) throw fail(`the restored ${what} don't open with ${keyName}.`);
+  if (check.integrity.join() !== 'ok') throw fail(`the restored ${what} failed the page-by-page check (${check.integrity[0]}).`);
+  if (expected) {
+    for (const table of new Set([...Object.keys(expected), ...Object.keys(check.counts)])) {
+      if (expected[table] !== check.counts[table]) {
+        throw fail(`${table} has ${check.counts[table] ?? 0} rows, but the backup recorded ${expected[table] ?? 0}.`);
+      }
+    }
+  }
+  return Object.values(check.counts).reduce((s, n) => s + n, 0);
+}
 
 export interface DrillOptions {
   dest: string;
   dataKey: Buffer;
+  /** The clinical key: a bundle's clinical part is restored and checked with it too. */
+  clinicalKey?: Buffer | null;
   vaultId: string;
   now: () => Date;
   nativeBinding?: string;
@@ -43,8 +61,11 @@ function removeOldDrills(root: string, now: number): void {
 /**
  * A restore drill: the newest verified bundle goes through the real restore into a temporary data
  * folder; the result must carry the vault's key slots, pass the page-by-page check, hold exactly the
- * rows its manifest recorded, and open as a vault (migrations included) with the key. Then it is
- * deleted. Proves the backups restore, not only that they exist.
+ * rows its manifest recorded, and open as a vault (migrations included) with the key. With a clinical
+ * part, the restored clinical file is checked the same way with the clinical key, its commit count must
+ * belong with the main file's, and the pair must open together as a signed-in session opens it
+ * (clinical migrations and the recovery of a half-committed transaction included). Then it is deleted.
+ * Proves the backups restore, not only that they exist.
  */
 export async function runDrill(opts: DrillOptions): Promise<DrillRecord> {
   const listing = listBundles(opts.dest, opts.dataKey, opts.vaultId);
@@ -63,6 +84,7 @@ export async function runDrill(opts: DrillOptions): Promise<DrillRecord> {
       bundleDir: newest.dir,
       paths,
       dataKey: opts.dataKey,
+      clinicalKey: opts.clinicalKey,
       vaultId: opts.vaultId,
       currentKey: null,
       actor: { id: null, username: null },
@@ -76,20 +98,29 @@ export async function runDrill(opts: DrillOptions): Promise<DrillRecord> {
     const fail = (what: string) =>
       new DoorwayError('BACKUP_INVALID', `The practice restore of "${restored.restoredBundle}" did not come out right: ${what} Your records and backups were not changed.`);
     if (readKeyslots(paths.keyslots).vaultId !== opts.vaultId) throw fail("the restored key file belongs to another vault.");
+    const privatePart = newest.privatePart!;
+    const hasClinical = newest.manifest!.parts.some((p) => p.name === CLINICAL_PART);
+    if (hasClinical !== existsSync(paths.clinical)) throw fail('the clinical records file did not come with the rest.');
+    if (hasClinical && !opts.clinicalKey) {
+      throw fail("its clinical records can't be checked in this session (it holds no clinical key); a clinician's or administrator's password, or the recovery code, can.");
+    }
     opts.onProgress?.('check', 0, 0);
-    const check = await checkDatabaseFile(paths.db, opts.dataKey, { nativeBinding: opts.nativeBinding });
-    if (!check.opened) throw fail("the restored records don't open with this vault's key.");
-    if (check.integrity.join() !== 'ok') throw fail(`the restored records failed the page-by-page check (${check.integrity[0]}).`);
-    const expected = newest.privatePart!.rowCounts;
-    for (const table of new Set([...Object.keys(expected), ...Object.keys(check.counts)])) {
-      if (expected[table] !== check.counts[table]) {
-        throw fail(`${table} has ${check.counts[table] ?? 0} rows, but the backup recorded ${expected[table] ?? 0}.`);
+    const check = await checkDatabaseFile(paths.db, opts.dataKey, { nativeBinding: opts.nativeBinding, probeSql: MAIN_SEQ_SQL });
+    let rows = judgeRestored(fail, 'records', "this vault's key", check, privatePart.rowCounts);
+    if (hasClinical && opts.clinicalKey) {
+      const clinicalCheck = await checkDatabaseFile(paths.clinical, opts.clinicalKey, { nativeBinding: opts.nativeBinding, probeSql: CLINICAL_SEQ_SQL });
+      rows += judgeRestored(fail, 'clinical records', "the vault's clinical key", clinicalCheck, privatePart.clinicalRowCounts ?? null);
+      const [m, c] = [seqOf(check.probe), seqOf(clinicalCheck.probe)];
+      const recorded = newest.manifest!.clinical;
+      if (!seqsPair(m, c) || (recorded && (m !== recorded.mainSeq || (recorded.clinicalSeq !== undefined && c !== recorded.clinicalSeq)))) {
+        throw fail('its two records files are not from the same moment.');
       }
     }
-    // The way the app opens a vault, schema updates included.
+    // The way the app opens a vault, schema updates included (and, with a clinical part, the pair).
     const db = openVaultDb(paths, opts.dataKey, { nativeBinding: opts.nativeBinding });
     try {
       readSettings(db);
+      if (hasClinical && opts.clinicalKey) openClinicalStore(paths, opts.clinicalKey, db, { nativeBinding: opts.nativeBinding }).clinical.close();
     } finally {
       db.close();
     }
@@ -99,7 +130,7 @@ export async function runDrill(opts: DrillOptions): Promise<DrillRecord> {
       at: opts.now().toISOString(),
       bundle: newest.name,
       bundleCreatedAt: newest.createdAt,
-      rows: Object.values(check.counts).reduce((s, n) => s + n, 0),
+      rows,
       durationMs: Math.round(performance.now() - started),
     };
   } finally {

@@ -7,7 +7,9 @@ import { BACKUP_VIA, BUNDLE_NAME_PATTERN } from '../../../shared/contract/backup
  * lock-in), each part has its own SHA-256, and the folder appears in one atomic rename.
  *
  *   doorway-backup-20260102T030405Z-1a2b3c4d/
- *     doorway.db      encrypted copy of the records (same key and SQLCipher 4 settings as the vault)
+ *     doorway.db      encrypted copy of the main records (same key and SQLCipher 4 settings as the vault)
+ *     clinical.db     encrypted copy of the clinical records, under the clinical key, taken at the same
+ *                     moment as doorway.db (absent in bundles of a vault from before the clinical store)
  *     keyslots.json   the key slots of that moment: the passwords of that time open it
  *     manifest.json   what, when, from which vault; SHA-256 of each part; sealed with an HMAC
  *     verified.json   written only after the full check passed (its own HMAC); absent = unverified
@@ -16,7 +18,11 @@ export const DB_PART = 'doorway.db';
 export const KEYSLOTS_PART = 'keyslots.json';
 export const MANIFEST_FILE = 'manifest.json';
 export const VERIFIED_FILE = 'verified.json';
-export const BUNDLE_PARTS = [DB_PART, KEYSLOTS_PART] as const;
+/** The clinical store (vault/vault.ts CLINICAL_DB_FILE): its own file under its own key, in the bundle as on disk. */
+export const CLINICAL_PART = 'clinical.db';
+export const BUNDLE_PARTS = [DB_PART, KEYSLOTS_PART, CLINICAL_PART] as const;
+/** Every bundle holds these; the clinical part only when the vault had a clinical store. */
+export const REQUIRED_PARTS = [DB_PART, KEYSLOTS_PART] as const;
 
 export const BUNDLE_PREFIX = 'doorway-backup-';
 /** A bundle being written; never listed as a backup, removed by pruning once its writer is gone. */
@@ -68,6 +74,11 @@ export const privatePartSchema = z.strictObject({
   }),
   /** Rows per table at the moment of the copy, counted inside the same snapshot. */
   rowCounts: z.record(z.string(), z.number().int().min(0)),
+  /**
+   * The clinical store's rows per table, counted inside its snapshot. Absent when the bundle has no
+   * clinical part, or when the clinical file was copied without its key (see `clinicalCopy`).
+   */
+  clinicalRowCounts: z.record(z.string(), z.number().int().min(0)).optional(),
 });
 export type PrivatePart = z.infer<typeof privatePartSchema>;
 
@@ -79,7 +90,31 @@ export const manifestSchema = z.strictObject({
   appVersion: z.string().max(50),
   schemaVersion: z.number().int().min(0),
   vaultId: z.uuid(),
-  parts: z.array(partSchema).length(BUNDLE_PARTS.length),
+  parts: z
+    .array(partSchema)
+    .min(REQUIRED_PARTS.length)
+    .max(BUNDLE_PARTS.length)
+    .refine((parts) => new Set(parts.map((p) => p.name)).size === parts.length && REQUIRED_PARTS.every((n) => parts.some((p) => p.name === n))),
+  /**
+   * The clinical part, when there is one: how it was copied and its schema version.
+   *   pinned: by a session holding the clinical key, pinned in the same instant as the main file (so the
+   *     two are a pair), its rows counted and its pages checked with that key after writing;
+   *   asIs: by a session without the clinical key (front desk, the daily schedule): the file copied byte
+   *     for byte while no connection could write it, its pages left for the next check with the key.
+   */
+  clinical: z
+    .strictObject({
+      copy: z.enum(['pinned', 'asIs']),
+      schemaVersion: z.number().int().min(0).optional(),
+      /**
+       * The commit counts that tie the two files together (data/sqlite-pair.ts), as read when the copy
+       * was made: the main file's always, the clinical file's when it was pinned with its key. The check
+       * finds exactly these in the copies, so a clinical file from another moment never passes as this one.
+       */
+      mainSeq: z.number().int().min(0),
+      clinicalSeq: z.number().int().min(0).optional(),
+    })
+    .optional(),
   private: sealedBoxSchema,
   /**
    * The audit trail's newest event when the copy was pinned (its id, hash and time), covered by this
@@ -101,6 +136,11 @@ export const verifiedMarkSchema = z.strictObject({
   verifiedAt: z.iso.datetime(),
   tables: z.number().int().min(0),
   rows: z.number().int().min(0),
+  /**
+   * For a bundle with a clinical part: whether its pages were checked with the clinical key in this
+   * check (the part's size and fingerprint always are). Absent for a bundle without a clinical part.
+   */
+  clinical: z.enum(['checked', 'notChecked']).optional(),
   hmac: hex64,
 });
 export type VerifiedMark = z.infer<typeof verifiedMarkSchema>;

@@ -10,7 +10,6 @@ import { readKeyslots } from '../vault/keyslots';
 import { openVaultDb, type VaultPaths } from '../vault/vault';
 import type { BackupHooks, ProgressFn } from './access';
 import { fsyncDir, fsyncFile } from './files';
-import { BUNDLE_PARTS, type Part } from './format';
 import { assertRecordsNotInUse } from './in-use';
 import { acquireSwapLock, STAGING_PREFIX, SWAP_JOURNAL, swapVault, undoableRestore } from './swap';
 import { verifyBundle, type VerifiedBundle } from './verify';
@@ -20,6 +19,8 @@ export interface RestoreOptions {
   paths: VaultPaths;
   /** The key the bundle was made with. */
   dataKey: Buffer;
+  /** The bundle's clinical key, to check its clinical part page by page before anything changes (see verifyBundle). */
+  clinicalKey?: Buffer | null;
   /** The current vault's id when the bundle must come from it (the app); left out on an empty data folder. */
   vaultId?: string;
   /** The current vault's key, to make sure nobody else has the records open; null when it cannot be known. */
@@ -43,6 +44,8 @@ export interface RestoreResult {
   restoredBundleCreatedAt: string;
   /** Null when the data folder held no vault. */
   setAsideAs: string | null;
+  /** Whether the restored vault has its clinical records file (false for a bundle from before the clinical store). */
+  clinical: boolean;
 }
 
 /** Copies a part while fingerprinting it, so the staged copy is proved to be the verified one. */
@@ -74,7 +77,8 @@ function currentVaultId(paths: VaultPaths): string | null {
 }
 
 /**
- * Verify → stage → swap. The bundle is checked completely first; then its parts are copied into the
+ * Verify → stage → swap. The bundle is checked completely first (its clinical part page by page when
+ * the clinical key is given); then its parts are copied into the
  * data folder and fingerprinted again; then the current vault is set aside (for undo) and the
  * bundle's files take its place, crash-safely (swap.ts). The bundle's key slots come with it, so the
  * passwords (and recovery code) of that time open the restored vault.
@@ -84,6 +88,7 @@ export async function restoreBundle(opts: RestoreOptions): Promise<RestoreResult
   const step = (s: string) => opts.hooks?.step?.(s);
   const verified: VerifiedBundle = await verifyBundle(opts.bundleDir, {
     dataKey: opts.dataKey,
+    clinicalKey: opts.clinicalKey,
     vaultId: opts.vaultId,
     nativeBinding: opts.nativeBinding,
     onProgress: opts.onProgress,
@@ -115,8 +120,11 @@ export async function restoreBundle(opts: RestoreOptions): Promise<RestoreResult
     const total = verified.manifest.parts.reduce((s, p) => s + p.bytes, 0);
     let done = 0;
     opts.onProgress?.('copy', 0, total);
-    for (const name of BUNDLE_PARTS) {
-      const part = verified.manifest.parts.find((p) => p.name === name) as Part;
+    // Every part the bundle holds: the records, the key slots and, from a vault with a clinical store,
+    // the clinical records. A bundle without a clinical part stages none, so the swap sets the current
+    // clinical.db aside with the rest and the restored vault has none (split again at a clinical sign-in).
+    for (const part of verified.manifest.parts) {
+      const name = part.name;
       const digest = await stageCopy(join(opts.bundleDir, name), join(stagingDir, name), (n) => {
         done += n;
         opts.onProgress?.('copy', done, total);
@@ -129,6 +137,8 @@ export async function restoreBundle(opts: RestoreOptions): Promise<RestoreResult
     step('staged');
     // Only now, with everything ready, does the current vault close: staff keep working during the copy.
     opts.beforeChange?.();
+    // The clinical file is only ever open beside the main one (its connection opens after it and closes
+    // before it), so the main file's lock answers for both.
     if (opts.currentKey) assertRecordsNotInUse(paths.db, opts.currentKey, opts.nativeBinding);
     opts.onProgress?.('place', 0, 1);
     const createdAt = verified.manifest.createdAt;
@@ -143,7 +153,8 @@ export async function restoreBundle(opts: RestoreOptions): Promise<RestoreResult
       action: 'backup.restore',
       details: { bundle: verified.name, bundleCreatedAt: createdAt, setAsideAs: asideDir, via: opts.via },
     });
-    return { restoredBundle: verified.name, restoredBundleCreatedAt: createdAt, setAsideAs: asideDir };
+    const clinical = verified.clinical !== null;
+    return { restoredBundle: verified.name, restoredBundleCreatedAt: createdAt, setAsideAs: asideDir, clinical };
   } finally {
     // Once the journal exists the staged files belong to the swap, which the next open finishes.
     if (!existsSync(join(paths.dir, SWAP_JOURNAL))) rmSync(stagingDir, { recursive: true, force: true });

@@ -127,19 +127,32 @@ export class BackupService {
     }
   }
 
-  /** An operation's own key copy and connection, closed and zeroed however it ends. */
+  /** The session's clinical key as an operation's own copy, or null (a front-desk session holds none). */
+  private clinicalKeyCopy(): Buffer | null {
+    const key = this.vault.clinicalKey;
+    return key ? Buffer.from(key) : null;
+  }
+
+  /**
+   * An operation's own key copies and connection, closed and zeroed however it ends. A front-desk
+   * session (the daily schedule and the backup on quit run in any session) has no clinical key: its
+   * backups copy the clinical file as it is on disk (create.ts says why that is safe and what is left
+   * for the next check with the key).
+   */
   private async withVault<T>(fn: (ctx: OpContext) => Promise<T>): Promise<T> {
     const who = this.actorAndMaker();
     const settings = readBackupSettings(this.vault.db);
     const dataKey = Buffer.from(this.vault.dataKey);
+    const clinicalKey = this.clinicalKeyCopy();
     let db: Db | null = null;
     try {
       db = openVaultDb(this.vault.paths, dataKey, { nativeBinding: this.nativeBinding });
-      const access: VaultAccess = { paths: this.vault.paths, db, dataKey, vaultId: this.vaultId(), nativeBinding: this.nativeBinding };
+      const access: VaultAccess = { paths: this.vault.paths, db, dataKey, clinicalKey, vaultId: this.vaultId(), nativeBinding: this.nativeBinding };
       return await fn({ access, settings, ...who });
     } finally {
       if (db?.open) db.close();
       dataKey.fill(0);
+      clinicalKey?.fill(0);
     }
   }
 
@@ -324,6 +337,7 @@ export class BackupService {
         try {
           const verified = await verifyBundle(dir, {
             dataKey: ctx.access.dataKey,
+            clinicalKey: ctx.access.clinicalKey,
             vaultId: ctx.access.vaultId,
             nativeBinding: this.nativeBinding,
             onProgress: this.progress('verify'),
@@ -336,7 +350,13 @@ export class BackupService {
           }
           this.record(ctx.access.db, ctx.actor, 'backup.verify', { ok: true, bundle: name });
           const entry = describeBundle(dir, name, ctx.access.dataKey, ctx.access.vaultId);
-          return { bundle: { ...toSummary(entry), verifiedAt: entry.mark?.verifiedAt ?? checkedAt }, checkedAt, tables: verified.tables, rows: verified.rows };
+          return {
+            bundle: { ...toSummary(entry), verifiedAt: entry.mark?.verifiedAt ?? checkedAt },
+            checkedAt,
+            tables: verified.tables,
+            rows: verified.rows,
+            parts: { main: verified.main, clinical: verified.clinical },
+          };
         } catch (e) {
           this.record(ctx.access.db, ctx.actor, 'backup.verify', { ok: false, bundle: name, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
           throw e;
@@ -352,6 +372,7 @@ export class BackupService {
         const dir = this.bundleDir(ctx.settings, name);
         const verified = await verifyBundle(dir, {
           dataKey: ctx.access.dataKey,
+          clinicalKey: ctx.access.clinicalKey,
           vaultId: ctx.access.vaultId,
           nativeBinding: this.nativeBinding,
           onProgress: this.progress('verify'),
@@ -370,11 +391,13 @@ export class BackupService {
       const { actor } = this.actorAndMaker();
       const dir = this.bundleDir(this.settings(), name);
       const dataKey = Buffer.from(this.vault.dataKey);
+      const clinicalKey = this.clinicalKeyCopy();
       try {
         const result = await restoreBundle({
           bundleDir: dir,
           paths: this.vault.paths,
           dataKey,
+          clinicalKey,
           vaultId: this.vaultId(),
           currentKey: dataKey,
           actor,
@@ -389,6 +412,7 @@ export class BackupService {
         return result;
       } finally {
         dataKey.fill(0);
+        clinicalKey?.fill(0);
       }
     });
   }

@@ -29,8 +29,15 @@ export const ASIDE_PREFIX = 'previous-';
 export const ASIDE_INFO = 'set-aside.json';
 /**
  * Every file that makes up a vault, the records file last (it is moved in last). Leftovers of an
- * unfinished key rotation (vault/rotation.ts: `.pending` key slots, the `.rotating` scratch copy) go
+ * unfinished key rotation (vault/rotation.ts: `.pending` key slots, either store's `.rotating` scratch copy) go
  * with the vault they belong to, so a restored vault never meets another generation's leftovers.
+ *
+ * The clinical store (clinical.db, under its own key) is part of the vault: it goes out and comes in
+ * with the main records, in the same journalled swap, so the two files in place are always a pair from
+ * the same moment. A vault from before the clinical store (or a bundle of one) has no clinical.db: then
+ * the outgoing one is set aside with the rest and the folder is left without one, and the next clinical
+ * sign-in splits the restored vault again (vault/clinical-split.ts). The split's own leftover
+ * (clinical.db.partial, complete once the key slots hold its key) goes with the vault it belongs to.
  */
 export const VAULT_FILES = [
   // The audit trail's sealed head (audit/anchor.ts) belongs to the vault whose trail it anchors.
@@ -38,6 +45,18 @@ export const VAULT_FILES = [
   'keyslots.json.prev',
   'keyslots.json.pending',
   'keyslots.json',
+  'clinical.db.partial-journal',
+  'clinical.db.partial-shm',
+  'clinical.db.partial-wal',
+  'clinical.db.partial',
+  'clinical.db.rotating',
+  'clinical.db.rotating-journal',
+  'clinical.db.rotating-wal',
+  'clinical.db.rotating-shm',
+  'clinical.db-journal',
+  'clinical.db-shm',
+  'clinical.db-wal',
+  'clinical.db',
   'doorway.db.rotating',
   'doorway.db.rotating-journal',
   'doorway.db.rotating-wal',

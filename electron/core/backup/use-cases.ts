@@ -55,6 +55,7 @@ export async function practiseRestore(
     result = await runDrill({
       dest: opts.dest,
       dataKey: access.dataKey,
+      clinicalKey: access.clinicalKey,
       vaultId: access.vaultId,
       now: opts.now,
       nativeBinding: access.nativeBinding,

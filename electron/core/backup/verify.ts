@@ -4,14 +4,21 @@ import { DoorwayError } from '../errors';
 import { writeFileAtomic } from '../fs-atomic';
 import { keyslotFileSchema } from '../vault/keyslots';
 import type { ProgressFn } from './access';
-import { checkDatabaseFile } from './check-worker';
-import { DB_PART, DELETING_SUFFIX, KEYSLOTS_PART, MANIFEST_FILE, PARTIAL_PATTERN, VERIFIED_FILE, type Manifest, type PrivatePart } from './format';
+import { checkDatabaseFile, type DbCheck } from './check-worker';
+import { CLINICAL_PART, DB_PART, DELETING_SUFFIX, KEYSLOTS_PART, MANIFEST_FILE, PARTIAL_PATTERN, VERIFIED_FILE, type Manifest, type PrivatePart } from './format';
 import { readManifest } from './read';
 import { manifestSealHolds, openPrivate, signVerifiedMark } from './seal';
 import { sha256File } from './files';
+import { CLINICAL_SEQ_SQL, MAIN_SEQ_SQL, seqOf, seqsPair } from './snapshot';
 
 export interface VerifyOptions {
   dataKey: Buffer;
+  /**
+   * The clinical key, to check a bundle's clinical part page by page. Without it (a front-desk session's
+   * own backup) that part is checked for its size, fingerprint and encryption only, and the result says
+   * its pages were not checked.
+   */
+  clinicalKey?: Buffer | null;
   /** The vault the bundle must come from; left out when a bundle is checked with its own key slots. */
   vaultId?: string;
   nativeBinding?: string;
@@ -23,13 +30,27 @@ export interface VerifyOptions {
   checkRecords?: boolean;
 }
 
+/** What the page-by-page check of one records file found. */
+export interface PartCheck {
+  tables: number;
+  rows: number;
+}
+
 export interface VerifiedBundle {
   dir: string;
   name: string;
   manifest: Manifest;
   privatePart: PrivatePart;
+  /** Both files together (what was checked, or recorded when a drill leaves the check to itself). */
   tables: number;
   rows: number;
+  main: PartCheck;
+  /**
+   * The clinical part: its check, 'notChecked' when no clinical key was at hand (its size, fingerprint
+   * and encryption were still checked), or null when the bundle has none (a vault from before the
+   * clinical store).
+   */
+  clinical: PartCheck | 'notChecked' | null;
 }
 
 const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -68,9 +89,11 @@ function firstBytes(path: string, n: number): Buffer {
 /**
  * The full check, cheapest and most telling steps first: the parts are there; the manifest is intact
  * and sealed with this vault's key; every part has its recorded size and SHA-256; the key slots belong
- * to the vault; the database is encrypted, opens read-only with the key, passes `integrity_check`
- * (every page read and authenticated) and holds exactly the rows counted when it was made.
- * Throws BACKUP_INVALID with a sentence for the administrator; never changes the bundle.
+ * to the vault; each records file (the main one, and the clinical one when the vault had a clinical
+ * store) is encrypted, opens read-only with its own key, passes `integrity_check` (every page read and
+ * authenticated) and holds exactly the rows counted when it was made; and the two carry commit counts
+ * that belong together (data/sqlite-pair.ts). The clinical file's pages are checked only when the
+ * clinical key is given; the result says when they were not. Throws BACKUP_INVALID with a sentence for the administrator; never changes the bundle.
  */
 export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<VerifiedBundle> {
   const name = basename(dir);
@@ -135,35 +158,92 @@ export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<Ve
     throw refuse(name, "can't be used: the key file inside it is damaged or belongs to another vault. Nothing was changed.");
   }
 
-  const dbPath = join(dir, DB_PART);
-  if (firstBytes(dbPath, PLAINTEXT_HEADER.length).equals(PLAINTEXT_HEADER)) {
-    throw refuse(name, "can't be used: its records file is not encrypted, so it was not made by Doorway. Nothing was changed.");
+  const hasClinical = manifest.parts.some((p) => p.name === CLINICAL_PART);
+  if (hasClinical !== (manifest.clinical !== undefined) || (manifest.clinical?.copy === 'pinned' && !privatePart.clinicalRowCounts)) {
+    throw refuse(name, `can't be trusted: its description (${MANIFEST_FILE}) doesn't match its parts. Nothing was changed.`);
   }
-  if (opts.checkRecords === false) {
-    return { dir, name, manifest, privatePart, tables: Object.keys(privatePart.rowCounts).length, rows: sumRows(privatePart.rowCounts) };
-  }
-  const wal = `${dbPath}-wal`;
-  if (existsSync(wal)) {
-    if (statSync(wal).size > 0) {
-      throw refuse(name, "can't be trusted: its records file was opened and changed after the backup was written. Nothing was changed.");
+  const files = [{ path: join(dir, DB_PART), what: 'records file' }];
+  if (hasClinical) files.push({ path: join(dir, CLINICAL_PART), what: 'clinical records file' });
+  for (const f of files) {
+    if (firstBytes(f.path, PLAINTEXT_HEADER.length).equals(PLAINTEXT_HEADER)) {
+      throw refuse(name, `can't be used: its ${f.what} is not encrypted, so it was not made by Doorway. Nothing was changed.`);
     }
-    // Left by a check that was interrupted: empty, so it holds nothing.
-    rmSync(wal, { force: true });
-    rmSync(`${dbPath}-shm`, { force: true });
   }
+  const recorded = (counts: Record<string, number>): PartCheck => ({ tables: Object.keys(counts).length, rows: sumRows(counts) });
+  if (opts.checkRecords === false) {
+    const main = recorded(privatePart.rowCounts);
+    const clinical = !hasClinical ? null : privatePart.clinicalRowCounts ? recorded(privatePart.clinicalRowCounts) : 'notChecked';
+    return { dir, name, manifest, privatePart, main, clinical, ...totals(main, clinical) };
+  }
+  for (const f of files) clearEmptyLog(name, f.path, f.what);
 
+  const clinicalKey = hasClinical ? (opts.clinicalKey ?? null) : null;
   opts.onProgress?.('check', 0, 0);
-  const check = await checkDatabaseFile(dbPath, opts.dataKey, { nativeBinding: opts.nativeBinding });
+  const mainCheck = await checkDatabaseFile(join(dir, DB_PART), opts.dataKey, { nativeBinding: opts.nativeBinding, probeSql: MAIN_SEQ_SQL });
+  const main = judge(name, 'records file', "this vault's key", mainCheck, manifest.schemaVersion, privatePart.rowCounts);
+  let clinical: VerifiedBundle['clinical'] = hasClinical ? 'notChecked' : null;
+  if (clinicalKey) {
+    const check = await checkDatabaseFile(join(dir, CLINICAL_PART), clinicalKey, { nativeBinding: opts.nativeBinding, probeSql: CLINICAL_SEQ_SQL });
+    if (!check.opened) {
+      throw refuse(
+        name,
+        "can't be checked here: its clinical records file doesn't open with this vault's clinical key (it is damaged, or it comes from before " +
+          'the clinical records were set up again, for example before an older backup was restored; the command line can check it with the ' +
+          'recovery code of its time). Nothing was changed.',
+      );
+    }
+    clinical = judge(name, 'clinical records file', "the vault's clinical key", check, manifest.clinical?.schemaVersion ?? null, privatePart.clinicalRowCounts ?? null);
+    const [m, c] = [seqOf(mainCheck.probe), seqOf(check.probe)];
+    const recorded = manifest.clinical!;
+    if (!seqsPair(m, c) || m !== recorded.mainSeq || (recorded.clinicalSeq !== undefined && c !== recorded.clinicalSeq)) {
+      throw refuse(
+        name,
+        "can't be used: its two records files are not from the same moment (the clinical records don't belong with the main records). Nothing was changed.",
+      );
+    }
+  }
+  opts.onProgress?.('check', 1, 1);
+  return { dir, name, manifest, privatePart, main, clinical, ...totals(main, clinical) };
+}
+
+function totals(main: PartCheck, clinical: VerifiedBundle['clinical']): PartCheck {
+  return typeof clinical === 'object' && clinical ? { tables: main.tables + clinical.tables, rows: main.rows + clinical.rows } : main;
+}
+
+/** A read-only check of a WAL-mode file leaves a log beside it; an empty one (a check that was interrupted) holds nothing. */
+function clearEmptyLog(name: string, path: string, what: string): void {
+  const wal = `${path}-wal`;
+  if (!existsSync(wal)) return;
+  if (statSync(wal).size > 0) {
+    throw refuse(name, `can't be trusted: its ${what} was opened and changed after the backup was written. Nothing was changed.`);
+  }
+  rmSync(wal, { force: true });
+  rmSync(`${path}-shm`, { force: true });
+}
+
+/**
+ * One records file's page-by-page check against what the manifest recorded: it opened with its key,
+ * every page passed, its schema is the recorded one (when recorded) and it holds exactly the rows
+ * counted when it was made (when counted).
+ */
+function judge(
+  name: string,
+  what: string,
+  keyName: string,
+  check: DbCheck,
+  schemaVersion: number | null,
+  expected: Record<string, number> | null,
+): PartCheck {
   if (!check.opened) {
-    throw refuse(name, "can't be used: its records file doesn't open with this vault's key. Nothing was changed.");
+    throw refuse(name, `can't be used: its ${what} doesn't open with ${keyName}. Nothing was changed.`);
   }
   if (check.integrity.length !== 1 || check.integrity[0] !== 'ok') {
-    throw refuse(name, `is damaged: its records file failed the page-by-page check (${check.integrity[0] ?? 'no answer'}). It can't be used; nothing was changed.`);
+    throw refuse(name, `is damaged: its ${what} failed the page-by-page check (${check.integrity[0] ?? 'no answer'}). It can't be used; nothing was changed.`);
   }
-  if (check.schemaVersion !== manifest.schemaVersion) {
-    throw refuse(name, `can't be trusted: its records file has schema ${check.schemaVersion}, but its description says ${manifest.schemaVersion}. Nothing was changed.`);
+  if (schemaVersion !== null && check.schemaVersion !== schemaVersion) {
+    throw refuse(name, `can't be trusted: its ${what} has schema ${check.schemaVersion}, but its description says ${schemaVersion}. Nothing was changed.`);
   }
-  const expected = privatePart.rowCounts;
+  if (!expected) return { tables: Object.keys(check.counts).length, rows: sumRows(check.counts) };
   const tables = new Set([...Object.keys(expected), ...Object.keys(check.counts)]);
   for (const table of [...tables].sort()) {
     const want = expected[table];
@@ -175,8 +255,7 @@ export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<Ve
       );
     }
   }
-  opts.onProgress?.('check', 1, 1);
-  return { dir, name, manifest, privatePart, tables: tables.size, rows: sumRows(check.counts) };
+  return { tables: tables.size, rows: sumRows(check.counts) };
 }
 
 /** Writes the sealed mark that makes a bundle count: only ever after `verifyBundle` passed. */
@@ -189,6 +268,7 @@ export function markVerified(verified: VerifiedBundle, dataKey: Buffer, at: stri
     verifiedAt: at,
     tables: verified.tables,
     rows: verified.rows,
+    ...(verified.clinical !== null ? { clinical: verified.clinical === 'notChecked' ? ('notChecked' as const) : ('checked' as const) } : {}),
   });
   writeFileAtomic(join(verified.dir, VERIFIED_FILE), `${JSON.stringify(mark, null, 2)}\n`);
 }
