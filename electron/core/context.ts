@@ -3,7 +3,6 @@ import type { BackupService } from './backup/service';
 import type { Transaction } from 'kysely';
 import type { Data, Engine } from './data/engine';
 import type { Database } from './data/schema';
-import type { Db } from './db/database';
 import type { Clock } from './platform/clock';
 import type { EventBus } from './platform/events';
 import type { Log } from './platform/log';
@@ -37,24 +36,21 @@ export type AuditEvent = Omit<AuditInput, 'at' | 'actor'>;
 
 /**
  * What a handler of a signed-in channel gets: the router has checked the session and the role, so
- * nothing here is optional. `write` runs a change and its audit event in one transaction.
+ * nothing here is optional. `transact` runs a change and its audit event in one transaction.
  */
 export interface SignedInContext extends PublicContext {
   /** Typed async queries (data/schema.ts): what repositories take. */
   data: Data;
-  /** The connection itself, for repositories not yet moved to `data` (the move is under way). */
-  db: Db;
   session: Session;
   user: StaffRecord;
   /** Built once per call from the session (audit/actor.ts), so every feature writes the same actor. */
   actor: AuditActor;
   /** Writes the event in the call's open transaction (`transact`), or on its own when there is none. */
   audit(event: AuditEvent): Promise<void>;
-  write<T>(change: () => T): T;
   /**
    * Runs an async change and its audit event in one transaction. On SQLite every query settles within
-   * the same turn of the event loop (the driver is synchronous), so no other call's legacy `db` write
-   * can land inside this transaction; never await timers, files or key derivation inside it.
+   * the same turn of the event loop (the driver is synchronous), so no vault-level write on the connection
+   * (a lock, a record opened) can land inside this transaction; never await timers, files or key derivation inside it.
    */
   transact<T>(change: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
 }

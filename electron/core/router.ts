@@ -60,20 +60,18 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
     try {
       let ctx: PublicContext | SignedInContext = base;
       if (def.access !== 'public' && session) {
-        const { db, data } = vault.open();
+        const { data } = vault.open();
         const actor = actorOf(session);
         // The call's open transaction: its audit event goes into it (on a hub's pool, another connection would not).
         let open: Transaction<Database> | null = null;
         const audit: SignedInContext['audit'] = (event) => base.appendAudit(open ?? data, { ...event, at: base.clock.nowIso(), actor });
         ctx = {
           ...base,
-          db,
           data,
           session,
           user: session.user,
           actor,
           audit,
-          write: (change) => db.transaction(change)(),
           transact: (change) =>
             data.transaction().execute(async (trx) => {
               open = trx;
