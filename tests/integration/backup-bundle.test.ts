@@ -138,7 +138,7 @@ describe('a backup bundle', () => {
   it('catches damaged pages and wrong counts even when the seals were forged with the right key', async () => {
     const v = await vaultWithDestination();
     const session = v.core.session!;
-    await generateDemo(v.core.vault.open(), { size: 'small', seed: 3, now: v.core.now(), actorId: session.user.id });
+    await generateDemo(v.core.vault.open(), { size: 'small', seed: 3, now: v.core.now(), actorId: session.user.id, actorRole: 'administrator' });
     const made = await must(v.router, 'backup.create', {});
     const dir = join(v.dest, made.name);
     const key = Buffer.from(v.core.dataKey);
@@ -178,7 +178,7 @@ describe('a backup bundle', () => {
 
   it('the page-by-page check gives the same answer in its worker thread and on the calling thread (the fallback)', async () => {
     const v = await vaultWithDestination();
-    await generateDemo(v.core.vault.open(), { size: 'small', seed: 4, now: v.core.now(), actorId: v.core.session!.user.id });
+    await generateDemo(v.core.vault.open(), { size: 'small', seed: 4, now: v.core.now(), actorId: v.core.session!.user.id, actorRole: 'administrator' });
     const made = await must(v.router, 'backup.create', {});
     const db = join(v.dest, made.name, 'doorway.db');
     const key = Buffer.from(v.core.dataKey);
@@ -326,7 +326,7 @@ describe('a full disk during a backup', () => {
 
   it.skipIf(!canMount)('(a real 1 MB tmpfs as the destination): refused with a clear message, the drive left empty', async () => {
     const v = await vaultWithDestination();
-    await generateDemo(v.core.vault.open(), { size: 'small', seed: 2, now: v.core.now(), actorId: v.core.session!.user.id });
+    await generateDemo(v.core.vault.open(), { size: 'small', seed: 2, now: v.core.now(), actorId: v.core.session!.user.id, actorRole: 'administrator' });
     const drive = join(folder('doorway-small-drive-'), 'usb');
     mkdirSync(drive);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', drive]);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_SIZES, generateDemo } from '../../electron/core/demo/generate';
-import { removeDir, setUpVault, tempDir } from '../support/vault';
+import { addStaff, signIn } from '../support/staff';
+import { dbContentHash, removeDir, setUpVault, tempDir } from '../support/vault';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
@@ -10,7 +11,7 @@ async function demoVault(seed: number) {
   dirs.push(dir);
   const made = await setUpVault(dir);
   const progress: number[] = [];
-  const result = await generateDemo(made.core.vault.open(), { size: 'small', seed, now: new Date('2026-11-21T12:00:00Z'), actorId: 1, onProgress: (d) => progress.push(d) });
+  const result = await generateDemo(made.core.vault.open(), { size: 'small', seed, now: new Date('2026-11-21T12:00:00Z'), actorId: 1, actorRole: 'administrator', onProgress: (d) => progress.push(d) });
   return { ...made, result, progress };
 }
 
@@ -70,8 +71,37 @@ describe('demo data', () => {
   it('refuses to mix demo data into a vault that already has records, changing nothing', async () => {
     const { core } = await demoVault(1);
     const before = core.db.prepare('SELECT count(*) FROM contacts').pluck().get();
-    await expect(generateDemo(core.vault.open(), { size: 'small', seed: 1, now: new Date(), actorId: 1 })).rejects.toThrow(/already holds records/);
+    await expect(generateDemo(core.vault.open(), { size: 'small', seed: 1, now: new Date(), actorId: 1, actorRole: 'administrator' })).rejects.toThrow(/already holds records/);
     expect(core.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(before);
+    core.close();
+  });
+
+  it('is one transaction: stopped part-way, the vault is as empty as before, in both stores', async () => {
+    const dir = tempDir('doorway-demo-stop-');
+    dirs.push(dir);
+    const { core } = await setUpVault(dir);
+    const open = core.vault.open();
+    const before = { main: dbContentHash(core.db), staff: core.db.prepare('SELECT count(*) FROM staff_users').pluck().get() };
+    let batches = 0;
+    const stop = () => {
+      if (++batches === 3) throw new Error('the power went out');
+    };
+    await expect(generateDemo(open, { size: 'small', seed: 5, now: new Date('2026-11-21T12:00:00Z'), actorId: 1, actorRole: 'administrator', onProgress: stop })).rejects.toThrow('the power went out');
+    expect(dbContentHash(core.db)).toBe(before.main);
+    expect(core.db.prepare('SELECT count(*) FROM staff_users').pluck().get()).toBe(before.staff);
+    expect(open.clinical!.prepare('SELECT count(*) FROM clinical.contact_notes').pluck().get()).toBe(0);
+    core.close();
+  });
+
+  it('is for administrators only', async () => {
+    const dir = tempDir('doorway-demo-role-');
+    dirs.push(dir);
+    const { core, router } = await setUpVault(dir);
+    const sam = await addStaff(router, 'clinician', 'sam', 'Sam Rivera');
+    await signIn(router, sam.username, sam.password);
+    const before = dbContentHash(core.db);
+    await expect(generateDemo(core.vault.open(), { size: 'small', seed: 1, now: new Date(), actorId: sam.id, actorRole: 'clinician' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(dbContentHash(core.db)).toBe(before);
     core.close();
   });
 });

@@ -1,5 +1,7 @@
 import { DEMO_SIZES, generateDemo, type DemoSize } from '../../core/demo/generate';
 import { createDoorway } from '../../core';
+import { actorOf } from '../../core/audit/actor';
+import { recordAuditIn } from '../../core/audit/audit';
 import { defineCommand } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { UsageError } from '../errors';
@@ -48,17 +50,24 @@ export const demoCommand = defineCommand({
         seed,
         now: core.now(),
         actorId: session.user.id,
+        actorRole: session.user.role,
         onProgress: (done, total) => {
           // Redrawn in place at most twice a second, and always at the end.
           if (done < total && Date.now() - shownAt < 500) return;
           shownAt = Date.now();
           io.stderr.write(progressBar(done, total, startedAt));
         },
+        // In the demo's own transaction: the event and the data land together or not at all.
+        record: (data, made) =>
+          recordAuditIn(data, {
+            at: core.clock.nowIso(),
+            actor: actorOf(core.vault.session!),
+            action: 'demo.create',
+            details: { size, seed, people: made.people, contacts: made.contacts, from: 'commandLine' },
+          }),
       });
       io.stderr.write('\n');
-      core.db.transaction(() =>
-        core.audit({ action: 'demo.create', details: { size, seed, people: result.people, contacts: result.contacts, from: 'commandLine' } }),
-      )();
+      core.vault.noteAuditWritten();
       line(io.stdout, `Added ${result.people.toLocaleString('en-US')} people and ${result.contacts.toLocaleString('en-US')} contacts in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
       return EXIT.ok;
     } finally {

@@ -1,7 +1,8 @@
 import type { ContactSetting, EntryKind } from '../../../shared/contract/record-schemas';
+import type { Role } from '../../../shared/roles';
 import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
-import { pairTransaction } from '../data/sqlite-pair';
+import { joinClinicalStore } from '../data/sqlite';
 import { isClinicalKind } from '../records/entries';
 import { DoorwayError } from '../errors';
 import { recomputeAllContactDays } from '../continuity/contact-days';
@@ -21,8 +22,11 @@ export interface DemoOptions {
   size: DemoSize;
   seed: number;
   now: Date;
-  /** The staff member running the command; demo colleagues are added beside them. */
+  /** The staff member running the command; demo colleagues are added beside them. Administrators only. */
   actorId: number;
+  actorRole: Role;
+  /** Writes the audit event of the demo inside its transaction. */
+  record?: (data: Data, made: { people: number; contacts: number }) => Promise<void>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -92,10 +96,22 @@ const day = (ms: number) => iso(ms).slice(0, 10);
  * synchronous batches, each one transaction over both stores), `data` (the same connections) for the
  * record rules the demo shares with the records feature.
  */
-export async function generateDemo({ db, clinical, data }: { db: Db; clinical: Db | null; data: Data }, o: DemoOptions): Promise<{ people: number; contacts: number }> {
-  if (!clinical) throw new DoorwayError('FORBIDDEN', 'Demo data includes clinical notes, so it needs a role that may read them.');
-  const existing = db.prepare('SELECT count(*) FROM people').pluck().get() as number;
-  if (existing > 0) {
+export async function generateDemo(stores: { db: Db; clinical: Db | null; data: Data }, o: DemoOptions): Promise<{ people: number; contacts: number }> {
+  const { db, clinical, data } = stores;
+  if (o.actorRole !== 'administrator') throw new DoorwayError('FORBIDDEN', 'Only an administrator can add demo data. Nothing was changed.');
+  if (!clinical) throw new DoorwayError('FORBIDDEN', 'Demo data includes clinical notes, and the clinical records are not open in this session. Nothing was changed.');
+  // One transaction for all of it: an interruption leaves the vault as empty as it was, never half a demo clinic.
+  return data.transaction().execute(async (trx) => {
+    await joinClinicalStore(trx);
+    const made = await fillDemo(db, clinical, trx, o);
+    await o.record?.(trx, made);
+    return made;
+  });
+}
+
+async function fillDemo(db: Db, clinical: Db, trx: Data, o: DemoOptions): Promise<{ people: number; contacts: number }> {
+  const existing = await trx.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) {
     throw new DoorwayError('CONFLICT', 'This vault already holds records. Demo data only goes into an empty vault, so nothing real is mixed with it.');
   }
   const size = DEMO_SIZES[o.size];
@@ -104,16 +120,12 @@ export async function generateDemo({ db, clinical, data }: { db: Db; clinical: D
   const at = iso(now);
 
   const staffIds: number[] = [o.actorId];
-  db.transaction(() => {
-    const addStaff = db.prepare(
-      "INSERT INTO staff_users (username, display_name, role, slot_id, created_at, created_by) VALUES (?, ?, 'clinician', ?, ?, ?)",
-    );
-    COLLEAGUES.forEach((name, i) => {
-      // Demo colleagues own no key slot, so they appear on records but can never sign in.
-      const id = addStaff.run(`demo-${i + 1}`, name, `demo-no-slot-${o.seed}-${i + 1}`, at, o.actorId).lastInsertRowid;
-      staffIds.push(Number(id));
-    });
-  })();
+  const addStaff = db.prepare("INSERT INTO staff_users (username, display_name, role, slot_id, created_at, created_by) VALUES (?, ?, 'clinician', ?, ?, ?)");
+  COLLEAGUES.forEach((name, i) => {
+    // Demo colleagues own no key slot, so they appear on records but can never sign in.
+    const id = addStaff.run(`demo-${i + 1}`, name, `demo-no-slot-${o.seed}-${i + 1}`, at, o.actorId).lastInsertRowid;
+    staffIds.push(Number(id));
+  });
 
   const catalog = db.prepare('SELECT id, kind, category, label FROM catalog_items WHERE active = 1').all() as {
     id: number;
@@ -155,11 +167,9 @@ export async function generateDemo({ db, clinical, data }: { db: Db; clinical: D
   /** People given a phase change; everyone else keeps the starting phase, as the phase rule gives them. */
   const phased: number[] = [];
 
-  const stores = { main: db, clinical };
   while (personIndex < size.people) {
-    pairTransaction(stores, (tx) => {
-      // Every batch has notes, so the clinical store joins each transaction.
-      tx.clinical();
+    // Bulk inserts on the connections themselves (the data layer's transaction is open on both).
+    {
       for (let b = 0; b < batch && personIndex < size.people; b++, personIndex++) {
         let code: string;
         do code = `${rng.pick([...letters])}${rng.pick([...letters])}${String(rng.int(0, 9999)).padStart(4, '0')}`;
@@ -255,17 +265,15 @@ export async function generateDemo({ db, clinical, data }: { db: Db; clinical: D
           entry('consent', within(), { shareWith: rng.pick(words.REFERRALS), what: 'Name and how to reach them', until: day(now + rng.int(30, 365) * DAY), revokedOn: null });
         }
       }
-    });
+    }
     o.onProgress?.(done, size.contacts);
   }
 
-  await data.transaction().execute(async (trx) => {
-    db.prepare(
-      `UPDATE people SET (first_contact_at, last_contact_at, contact_count) =
-         (SELECT min(occurred_at), max(occurred_at), count(*) FROM contacts WHERE person_id = people.id AND deleted_at IS NULL)`,
-    ).run();
-    await recomputeAllContactDays(trx, (await readSettingsIn(trx)).timeZone);
-    for (const pid of phased) await refreshPhase(trx, pid);
-  });
+  db.prepare(
+    `UPDATE people SET (first_contact_at, last_contact_at, contact_count) =
+       (SELECT min(occurred_at), max(occurred_at), count(*) FROM contacts WHERE person_id = people.id AND deleted_at IS NULL)`,
+  ).run();
+  await recomputeAllContactDays(trx, (await readSettingsIn(trx)).timeZone);
+  for (const pid of phased) await refreshPhase(trx, pid);
   return { people: size.people, contacts: done };
 }
