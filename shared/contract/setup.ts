@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from '../continuity/days';
 import { channel } from './channel';
 import {
   clinicNameSchema,
@@ -10,6 +11,9 @@ import {
 } from './schemas';
 
 /** First run: the only writes allowed before any staff user exists. */
+/** An IANA time zone this runtime knows. */
+const timeZoneSchema = z.string().max(64).refine(isValidTimeZone, 'Please choose a time zone from the list.');
+
 export const setupChannels = {
   /** Is there a vault in the data folder yet? Decides between the first-run wizard and sign-in. */
   'setup.status': channel({
@@ -41,6 +45,8 @@ export const setupChannels = {
       }),
       /** The retyped groups, in the order of `confirmGroups`. */
       confirmation: z.array(z.string().max(20)).length(2),
+      /** The clinic's time zone (IANA): continuity counts calendar days there. This computer's, if not given. */
+      timeZone: timeZoneSchema.optional(),
     }),
     output: sessionInfoSchema,
     access: 'public',

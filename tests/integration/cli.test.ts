@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoorway } from '../../electron/core';
+import { createDoorway, invoke } from '../../electron/core';
+import { unwrap } from '../support/staff';
 import { THROTTLE_FILE } from '../../electron/core/session/sign-in';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { SIGN_IN_FAILED_MESSAGE } from '../../electron/core/errors';
@@ -133,6 +134,20 @@ describe('cli init', () => {
     expect(r.err).toContain('--clinic: Clinic names have at most 120 characters.');
     expect(r.err).toContain('--people-word:');
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it("takes the clinic's time zone and the administrator's display name, and refuses a time zone it does not know", async () => {
+    const dir = join(tempRoot(), 'data');
+    await expectRefused(dir, ['init', '--data-dir', dir, '--clinic', 'Pier Clinic', '--admin', 'sam', '--time-zone', 'Mars/Olympus'], { DOORWAY_PASSWORD: PASSWORD }, 2, '--time-zone: "Mars/Olympus" is not a time zone this computer knows.');
+    expect(existsSync(dir)).toBe(false);
+    const r = await cli(['init', '--data-dir', dir, '--clinic', 'Pier Clinic', '--admin', 'sam', '--display-name', 'Sam Okafor', '--time-zone', 'America/Chicago'], { DOORWAY_PASSWORD: PASSWORD });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Time zone: America/Chicago');
+    const { core, router } = createDoorway({ dataDir: dir, kdfCost: TEST_KDF });
+    const session = unwrap(await invoke(router, 'session.signIn', { username: 'sam', password: PASSWORD }));
+    expect(session.settings.timeZone).toBe('America/Chicago');
+    expect(session.user.displayName).toBe('Sam Okafor');
+    core.close();
   });
 
   it('refuses a short password and creates nothing', async () => {

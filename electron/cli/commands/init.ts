@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { z } from 'zod';
 import { clinicNameSchema, displayNameSchema, newPasswordSchema, peopleWordSchema, usernameSchema } from '../../../shared/contract/schemas';
+import { isValidTimeZone } from '../../../shared/continuity/days';
 import { passwordStrength } from '../../../shared/password-strength';
 import { PEOPLE_WORDS } from '../../../shared/people-word';
 import { createDoorway } from '../../core';
@@ -29,6 +30,11 @@ export const initCommand = defineCommand({
     clinic: { type: 'string', placeholder: 'NAME', required: true, description: 'The clinic or program name.' },
     admin: { type: 'string', placeholder: 'USERNAME', required: true, description: 'Username of the first administrator.' },
     'display-name': { type: 'string', placeholder: 'NAME', description: "The administrator's name as others see it (default: the username)." },
+    'time-zone': {
+      type: 'string',
+      placeholder: 'ZONE',
+      description: "The clinic's time zone, e.g. America/Chicago: days between visits are counted there (default: this computer's).",
+    },
     'people-word': {
       type: 'string',
       placeholder: PEOPLE_WORDS.join('|'),
@@ -46,6 +52,8 @@ export const initCommand = defineCommand({
     const username = check(usernameSchema, '--admin', values.admin, problems);
     const displayName = check(displayNameSchema, '--display-name', values['display-name'] ?? values.admin, problems);
     const peopleWord = check(peopleWordSchema, '--people-word', values['people-word'] ?? DEFAULT_SETTINGS.peopleWord, problems);
+    const timeZone = values['time-zone'] ?? DEFAULT_SETTINGS.timeZone;
+    if (!isValidTimeZone(timeZone)) problems.push(`--time-zone: "${timeZone}" is not a time zone this computer knows. Use a name such as America/Chicago or Europe/Madrid.`);
     if (problems.length > 0 || !clinicName || !username || !displayName || !peopleWord) {
       throw new UsageError(problems.join('\n'), NAME);
     }
@@ -76,6 +84,7 @@ export const initCommand = defineCommand({
         peopleWord,
         admin: { username, displayName, password },
         confirmation: pending.confirmGroups.map((g) => groups[g - 1] ?? ''),
+        timeZone,
       });
       core.close();
 
@@ -83,6 +92,7 @@ export const initCommand = defineCommand({
       line(out, `Doorway is set up for ${clinicName}.`);
       line(out, `Data folder: ${paths.dir}`);
       line(out, `Administrator: ${username}`);
+      line(out, `Time zone: ${timeZone}`);
       line(out);
       line(out, `Recovery code: ${pending.recoveryCode}`);
       line(out);

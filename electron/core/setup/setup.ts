@@ -46,6 +46,7 @@ export class SetupService {
     peopleWord: PeopleWord;
     admin: { username: string; displayName: string; password: string };
     confirmation: string[];
+    timeZone?: string;
   }): Promise<SessionInfo> {
     const pending = this.pending;
     if (!pending) throw new DoorwayError('CONFLICT', 'Please start the setup again: the recovery code step was not reached.');
@@ -59,7 +60,7 @@ export class SetupService {
       );
     }
     const { vault, clock } = this.deps;
-    const settings: ClinicSettings = { ...DEFAULT_SETTINGS, clinicName: input.clinicName, peopleWord: input.peopleWord };
+    const settings: ClinicSettings = { ...DEFAULT_SETTINGS, clinicName: input.clinicName, peopleWord: input.peopleWord, timeZone: input.timeZone ?? DEFAULT_SETTINGS.timeZone };
     const opened = await createVault(vault.paths, { settings, admin: input.admin, recoveryCode: pending.recoveryCode, now: clock.nowIso() }, vault.options);
     this.pending = null;
     const user = (await staffByUsername(sqliteData(opened.db), input.admin.username))!;
