@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { app, dialog, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { createDoorway, type Doorway } from '../core';
 import { resolveDataDir } from '../core/paths';
-import { forwardEvents, registerIpc } from './ipc';
+import { forwardEvents, registerFolderPicker, registerIpc } from './ipc';
 import { buildAppMenu } from './menu';
 import { locateNativeDriver, type StartupProblem } from './native-driver';
 import { launchArguments } from './policy';
@@ -79,6 +79,7 @@ function start(): void {
   theCore.backups.startSchedule();
 
   registerIpc(doorway.router, () => mainWindow, log);
+  registerFolderPicker(() => mainWindow, log);
   forwardEvents(theCore, () => mainWindow);
 
   Menu.setApplicationMenu(

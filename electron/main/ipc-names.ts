@@ -4,3 +4,5 @@
  */
 export const INVOKE_CHANNEL = 'doorway:invoke';
 export const EVENT_CHANNEL = 'doorway:event';
+/** The app's native folder picker (a backup folder); the preview has none, and the path is typed there. */
+export const CHOOSE_FOLDER_CHANNEL = 'doorway:choose-folder';

@@ -1,8 +1,8 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { eventNames, isChannelName } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
 import type { Doorway, Router } from '../core';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-names';
+import { CHOOSE_FOLDER_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-names';
 import { isTrustedSender } from './policy';
 
 type Log = (message: string, error?: unknown) => void;
@@ -48,4 +48,26 @@ export function forwardEvents(core: Doorway, getWindow: GetWindow): () => void {
   return () => {
     for (const stop of stops) stop();
   };
+}
+
+/**
+ * The system's own folder picker, for the backup folder: the person sees their disks and drives as
+ * everywhere else on their computer. It answers only the Doorway window and returns a path or null;
+ * the path is then checked by core like a typed one (backup/destination rules), never trusted here.
+ */
+export function registerFolderPicker(getWindow: GetWindow, log: Log): () => void {
+  ipcMain.handle(CHOOSE_FOLDER_CHANNEL, async (event): Promise<string | null> => {
+    const win = getWindow();
+    if (!isFromAppWindow(event, win)) {
+      log('refused a folder picker that was not asked for by the Doorway window');
+      return null;
+    }
+    const picked = await dialog.showOpenDialog(win!, {
+      title: 'Choose the folder for backups',
+      buttonLabel: 'Use this folder',
+      properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
+    });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  });
+  return () => ipcMain.removeHandler(CHOOSE_FOLDER_CHANNEL);
 }

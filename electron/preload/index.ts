@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ChannelName, DoorwayBridge, EventName, Events, InputOf, OutputOf } from '../../shared/contract';
 import { isKnownChannel, isKnownEvent } from '../../shared/contract/names';
 import { fail, type Result } from '../../shared/result';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/ipc-names';
+import { CHOOSE_FOLDER_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/ipc-names';
 
 /*
  * The renderer's only way out of its sandbox: a typed invoke and subscribe built from the contract.
@@ -26,6 +26,13 @@ const bridge = {
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, onEvent);
     };
+  },
+
+  chooseFolder(): Promise<string | null> {
+    return (ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL) as Promise<unknown>).then(
+      (path) => (typeof path === 'string' ? path : null),
+      () => null,
+    );
   },
 } satisfies DoorwayBridge;
 

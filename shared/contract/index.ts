@@ -53,6 +53,8 @@ export const eventNames: EventName[] = ['session.locked', 'vault.rotation', 'bac
 export interface DoorwayBridge {
   invoke<K extends ChannelName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>>;
   subscribe<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void;
+  /** The system's folder picker: the desktop app only (the development preview has none; the path is typed there). */
+  chooseFolder?(): Promise<string | null>;
 }
 
 export { channel } from './channel';

@@ -8,14 +8,21 @@ import { ADMIN, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vaul
  * code, the router and the core behind it are the real ones, on a real vault in a temp folder.
  */
 const handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
+const pickerAsked: unknown[] = [];
 vi.mock('electron', () => ({
+  dialog: {
+    showOpenDialog: (win: unknown, options: unknown) => {
+      pickerAsked.push(options);
+      return Promise.resolve({ canceled: false, filePaths: ['/media/usb/backups'] });
+    },
+  },
   ipcMain: {
     handle: (channel: string, fn: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown) => handlers.set(channel, fn),
     removeHandler: (channel: string) => handlers.delete(channel),
   },
 }));
 
-const { forwardEvents, registerIpc } = await import('../../electron/main/ipc');
+const { forwardEvents, registerFolderPicker, registerIpc } = await import('../../electron/main/ipc');
 
 interface FakeFrame {
   url: string;
@@ -164,5 +171,21 @@ describe('events to the window', () => {
     } finally {
       removeDir(vaultDir);
     }
+  });
+});
+
+describe('the folder picker', () => {
+  it('opens the system picker for the Doorway window only, and answers anything else with null', async () => {
+    const { win, mainFrame, webContents } = fakeWindow();
+    const stopPicker = registerFolderPicker(() => win, () => undefined);
+    const pick = handlers.get('doorway:choose-folder')!;
+    await expect(pick(eventFrom(webContents, mainFrame))).resolves.toBe('/media/usb/backups');
+    expect(pickerAsked).toHaveLength(1);
+    const elsewhere = fakeWindow('https://example.org/');
+    await expect(pick(eventFrom(elsewhere.webContents, elsewhere.mainFrame))).resolves.toBeNull();
+    await expect(pick(eventFrom(webContents, { url: 'app://doorway/' }))).resolves.toBeNull();
+    expect(pickerAsked).toHaveLength(1);
+    stopPicker();
+    expect(handlers.has('doorway:choose-folder')).toBe(false);
   });
 });

@@ -25,9 +25,21 @@ beforeEach(() => {
 });
 
 describe('what the preload exposes', () => {
-  it('is window.doorway with invoke and subscribe, and nothing else', () => {
+  it('is window.doorway with invoke, subscribe and the folder picker, and nothing else', () => {
     expect([...exposed.keys()]).toEqual(['doorway']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'subscribe']);
+    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'invoke', 'subscribe']);
+  });
+});
+
+describe('chooseFolder', () => {
+  it('asks main over doorway:choose-folder and returns only a path or null', async () => {
+    ipcRenderer.invoke.mockResolvedValue('/media/usb/backups');
+    await expect(bridge.chooseFolder!()).resolves.toBe('/media/usb/backups');
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('doorway:choose-folder');
+    ipcRenderer.invoke.mockResolvedValue({ not: 'a path' });
+    await expect(bridge.chooseFolder!()).resolves.toBeNull();
+    ipcRenderer.invoke.mockRejectedValue(new Error('gone'));
+    await expect(bridge.chooseFolder!()).resolves.toBeNull();
   });
 });
 

@@ -12,3 +12,9 @@ export function getBridge(): DoorwayBridge {
   bridge ??= window.doorway ?? createPreviewBridge(takePreviewSecret());
   return bridge;
 }
+
+/** The system's folder picker when Doorway runs as the desktop app; null in the preview (type the path there). */
+export function folderPicker(): (() => Promise<string | null>) | null {
+  const b = getBridge();
+  return b.chooseFolder ? () => b.chooseFolder!() : null;
+}

@@ -10,6 +10,7 @@ import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
 import { CheckboxField } from '../../components/CheckboxField';
 import { useBackupAction } from '../../api/backup-queries';
+import { folderPicker } from '../../api/bridge';
 import { formatTime } from '../../components/dates';
 
 type Keep = 'keepDaily' | 'keepWeekly' | 'keepMonthly';
@@ -22,6 +23,8 @@ const isWholePath = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p
 export function BackupSettingsForm({ saved }: { saved: BackupSettings }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState({ ...saved, destination: saved.destination ?? '' });
+  // The desktop app has the system's folder picker; the development preview has only the typed path.
+  const [pickFolder] = useState(folderPicker);
   const [status, setStatus] = useState<{ tone: 'success' | 'info' | 'error'; message: string } | null>(null);
   const { formRef, scope, setErrors } = useFieldErrors();
   const update = useBackupAction('backup.updateSettings');
@@ -69,14 +72,29 @@ export function BackupSettingsForm({ saved }: { saved: BackupSettings }) {
           });
         }}
       >
-        <TextInput
-          label={t('backups.settings.destination')}
-          name="destination"
-          value={draft.destination}
-          onChange={(destination) => edit({ destination })}
-          description={t('backups.settings.destinationDescription')}
-          autoCapitalize="none"
-        />
+        <div className="bk-destination">
+          <TextInput
+            label={t('backups.settings.destination')}
+            name="destination"
+            value={draft.destination}
+            onChange={(destination) => edit({ destination })}
+            description={t(pickFolder ? 'backups.settings.destinationDescription' : 'backups.settings.destinationDescriptionTyped')}
+            autoCapitalize="none"
+          />
+          {pickFolder ? (
+            <ActionButton
+              variant="secondary"
+              className="bk-choose-folder"
+              onPress={() => {
+                void pickFolder().then((folder) => {
+                  if (folder) edit({ destination: folder });
+                });
+              }}
+            >
+              {t('backups.settings.chooseFolder')}
+            </ActionButton>
+          ) : null}
+        </div>
         <CheckboxField isSelected={draft.enabled} onChange={(enabled) => edit({ enabled })} detail={t('backups.settings.enabledDetail')}>
           {t('backups.settings.enabled')}
         </CheckboxField>
