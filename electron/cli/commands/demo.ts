@@ -42,6 +42,8 @@ export const demoCommand = defineCommand({
     const { core } = createDoorway({ dataDir: paths.dir, kdfCost: options.kdfCost });
     try {
       const session = await core.signIn(values.user, password);
+      const signedIn = core.vault.session;
+      if (!signedIn) throw new Error('the session ended before the demo started');
       const startedAt = Date.now();
       let shownAt = 0;
       line(io.stderr, `Making a ${size} demo clinic (seed ${seed}) ...`);
@@ -61,7 +63,7 @@ export const demoCommand = defineCommand({
         record: (data, made) =>
           recordAuditIn(data, {
             at: core.clock.nowIso(),
-            actor: actorOf(core.vault.session!),
+            actor: actorOf(signedIn),
             action: 'demo.create',
             details: { size, seed, people: made.people, contacts: made.contacts, from: 'commandLine' },
           }),

@@ -327,7 +327,8 @@ export class SignInService {
   /** An event as the person now signed in, in a transaction of its own. */
   private async auditAsSignedIn(e: { action: 'session.recover'; subjectType: string; subjectId: number }): Promise<void> {
     const { vault, clock } = this.deps;
-    const s = vault.session!;
+    const s = vault.session;
+    if (!s) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
     await vault.open().data.transaction().execute((trx) => recordAuditIn(trx, { at: clock.nowIso(), actor: actorOf(s), ...e }));
     vault.noteAuditWritten();
   }
