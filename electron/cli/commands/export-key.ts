@@ -101,7 +101,7 @@ async function withPassword(paths: VaultPaths, user: string, ctx: SpecContext): 
       noClinical: null,
     };
     if (!keys.clinical) keys.noClinical = session.user.role === 'front_desk' ? 'notInSlot' : store ? 'unavailable' : 'noStore';
-    vault.db.transaction(() => vault.audit({ action: 'vault.exportKey', details: auditDetails('password', keys) }))();
+    await vault.auditIn({ action: 'vault.exportKey', details: auditDetails('password', keys) });
     return keys;
   } finally {
     core.close();

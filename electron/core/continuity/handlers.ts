@@ -12,7 +12,7 @@ async function continuitySettings(data: Data): Promise<ContinuitySettings> {
 export const continuityHandlers = {
   'continuity.timeline': async ({ personId }, { data, user, clock, services }) => {
     const t = await personTimeline(data, personId, await continuitySettings(data), clock.now(), canReadClinical(user.role));
-    services.vault.noteRecordOpened(personId);
+    await services.vault.noteRecordOpened(personId);
     return t;
   },
   'continuity.welcomeBack': async ({ personId, at }, { data, clock }) => welcomeBackCue(data, personId, at ? new Date(at) : clock.now(), await continuitySettings(data)),

@@ -33,7 +33,7 @@ export const recordHandlers = {
   'people.get': async ({ id }, { data, user, services }) => {
     const clinical = canReadClinical(user.role);
     const person = await getPerson(data, id);
-    services.vault.noteRecordOpened(id);
+    await services.vault.noteRecordOpened(id);
     const contacts = await contactsForPerson(data, id, clinical, { limit: PERSON_PAGE_CONTACTS });
     const { live, removed } = await countContacts(data, id);
     const entries = await entriesForPerson(data, id, clinical ? ENTRY_KINDS : ENTRY_KINDS.filter((k) => !CLINICAL_ENTRY_KINDS.includes(k)));

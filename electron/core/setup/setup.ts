@@ -65,7 +65,7 @@ export class SetupService {
     this.pending = null;
     const user = (await staffByUsername(sqliteData(opened.db), input.admin.username))!;
     vault.begin(opened, vault.newSession(user, false));
-    vault.db.transaction(() => vault.audit({ action: 'session.signIn', details: { firstRun: true } }))();
+    await vault.auditIn({ action: 'session.signIn', details: { firstRun: true } });
     return this.deps.signIn.sessionInfo();
   }
 }

@@ -1,7 +1,7 @@
 import type { Events } from '../../../shared/contract';
 import { ROTATION_STAGES, type RotateKeys, type VaultKey } from '../../../shared/contract/users';
 import type { AnchorVault } from '../audit/anchor';
-import { recordAudit, type AuditInput } from '../audit/audit';
+import { recordAudit, recordAuditIn, type AuditInput } from '../audit/audit';
 import { actorOf } from '../audit/actor';
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
@@ -132,7 +132,7 @@ export class VaultSession {
   }
 
   /** Audits the opening of a person's record: once per person per staff member per minute, not per query. */
-  noteRecordOpened(personId: number): void {
+  async noteRecordOpened(personId: number): Promise<void> {
     const s = this.session;
     if (!s) return;
     const key = `${s.user.id}:${personId}`;
@@ -140,7 +140,16 @@ export class VaultSession {
     const last = this.recordOpenedAt.get(key);
     if (last !== undefined && now - last < 60_000) return;
     this.recordOpenedAt.set(key, now);
-    this.db.transaction(() => this.audit({ action: 'person.open', subjectType: 'person', subjectId: personId }))();
+    await this.auditIn({ action: 'person.open', subjectType: 'person', subjectId: personId });
+  }
+
+  /** An event as the signed-in person, over the data layer, in a transaction of its own. */
+  async auditIn(e: Omit<AuditInput, 'at' | 'actor'>): Promise<void> {
+    const s = this.session;
+    if (!s) throw NOT_SIGNED_IN();
+    const { data } = this.open();
+    await data.transaction().execute((trx) => recordAuditIn(trx, { at: this.deps.clock.nowIso(), actor: actorOf(s), ...e }));
+    this.noteAuditWritten();
   }
 
   /** Closes the database and zeroes the key. Nothing of the session stays in memory. */
