@@ -231,8 +231,20 @@ export const entryDataSchemas = {
 export type EntryKind = keyof typeof entryDataSchemas;
 export const ENTRY_KINDS = Object.keys(entryDataSchemas) as EntryKind[];
 export const entryKindSchema = z.enum(ENTRY_KINDS as [EntryKind, ...EntryKind[]]);
-/** Kinds the front desk role does not read (issue 5; DESIGN.md, Users). */
+/** Clinical kinds: their text lives in the clinical store, under its own key (DESIGN.md, Vault). */
 export const CLINICAL_ENTRY_KINDS: readonly EntryKind[] = ['substance_use', 'treatment_interest', 'overdose_response'];
+
+/**
+ * What the front desk does not read, add or change: the clinical kinds, and goals. A goal is in the
+ * person's own words, and those words often name use, treatment or health ("get on methadone", "stop
+ * injecting"); the front desk's work (welcome, supplies, who to reach and how) does not need them
+ * (minimum necessary, DESIGN.md). Phase changes stay, without their reason (phaseReasonHidden), and
+ * "what mattered to them" stays: it is the thread every role writes on a contact.
+ */
+export const FRONT_DESK_HIDDEN_KINDS: readonly EntryKind[] = [...CLINICAL_ENTRY_KINDS, 'goal'];
+
+/** The entry kinds a role reads, from whether it may read clinical content (shared/roles.ts). */
+export const entryKindsFor = (clinical: boolean): readonly EntryKind[] => (clinical ? ENTRY_KINDS : ENTRY_KINDS.filter((k) => !FRONT_DESK_HIDDEN_KINDS.includes(k)));
 
 export type EntryData<K extends EntryKind> = z.output<(typeof entryDataSchemas)[K]>;
 

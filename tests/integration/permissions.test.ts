@@ -19,7 +19,7 @@ let template: Template;
 
 /**
  * A vault whose ids match the sample inputs: River (administrator, id 1), Sam (clinician, id 2) and
- * Jo (front desk, id 3); person 1 with contact 1 and goal 1.
+ * Jo (front desk, id 3); person 1 with contact 1 and moment 1.
  */
 beforeAll(async () => {
   const dir = tempDir('doorway-matrix-');
@@ -30,7 +30,7 @@ beforeAll(async () => {
   expect([sam.id, jo.id]).toEqual([2, 3]);
   const p = unwrap(await invoke(router, 'people.create', { clientCode: 'MX-001' }));
   const c = unwrap(await invoke(router, 'contacts.record', { personId: p.id, setting: 'drop_in', note: 'Clinical note' }));
-  const e = unwrap(await invoke(router, 'entries.add', { personId: p.id, kind: 'goal', occurredOn: '2026-03-02', data: { text: 'Keep my housing' } }));
+  const e = unwrap(await invoke(router, 'entries.add', { personId: p.id, kind: 'moment', occurredOn: '2026-03-02', data: { text: 'First time at the van' } }));
   expect([p.id, c.id, e.id]).toEqual([1, 1, 1]);
   core.close();
   template = {
@@ -89,6 +89,9 @@ describe('the front desk and clinical content', () => {
     await signIn(router, ADMIN.username, ADMIN.password);
     unwrap(await invoke(router, 'entries.add', { personId: 1, kind: 'overdose_response', occurredOn: '2026-03-03', data: { reportedBy: 'Peer', naloxoneDoses: 2, called911: 'yes', someoneStayed: 'yes', outcome: 'alive_stayed' } }));
     unwrap(await invoke(router, 'entries.add', { personId: 1, kind: 'substance_use', occurredOn: '2026-03-03', data: { prefersNotToSay: true } }));
+    unwrap(await invoke(router, 'entries.add', { personId: 1, kind: 'goal', occurredOn: '2026-03-03', data: { text: 'Get on methadone by spring' } }));
+    const phase = unwrap(await invoke(router, 'entries.add', { personId: 1, kind: 'phase_change', occurredOn: '2026-03-03', data: { phase: 'maintenance', reason: 'Started treatment' } }));
+    unwrap(await invoke(router, 'entries.update', { id: phase.id, data: { reason: 'Started treatment; comes weekly' } }));
     unwrap(await invoke(router, 'contacts.update', { id: 1, changes: { note: 'Second clinical note' } }));
     const me = template.staff[role];
     await signIn(router, me.username, me.password);
@@ -101,13 +104,20 @@ describe('the front desk and clinical content', () => {
     expect(page.canReadClinical).toBe(false);
     expect(page.person.contactPrefs).toBeDefined();
     expect(page.contacts.map((c) => c.note)).toEqual([null]);
-    expect(page.entries.map((e) => e.kind)).toEqual(['goal']);
+    expect(page.entries.map((e) => e.kind).sort()).toEqual(['moment', 'phase_change']);
+    // A phase change without its reason, now and in its earlier versions.
+    const phase = page.entries.find((e) => e.kind === 'phase_change')!;
+    expect(phase.data).toEqual({ phase: 'maintenance' });
+    const phaseHistory = unwrap(await invoke(router, 'history.get', { recordType: 'entry', id: phase.id }));
+    expect(phaseHistory).toHaveLength(1);
+    expect(JSON.stringify(phaseHistory)).not.toContain('Started treatment');
     expect(unwrap(await invoke(router, 'contacts.list', { personId: 1 })).map((c) => c.note)).toEqual([null]);
     const history = unwrap(await invoke(router, 'history.get', { recordType: 'contact', id: 1 }));
     expect(history.length).toBeGreaterThan(0);
     expect(history.every((h) => !('note' in h.previous))).toBe(true);
     const timeline = unwrap(await invoke(router, 'continuity.timeline', { personId: 1 }));
-    expect(timeline.annotations.some((a) => a.kind === 'overdose_response')).toBe(false);
+    expect(timeline.annotations.some((a) => a.kind === 'overdose_response' || a.kind === 'goal_set')).toBe(false);
+    expect(JSON.stringify(timeline)).not.toContain('methadone');
     const catalog = unwrap(await invoke(router, 'catalog.list', {}));
     const supply = catalog.find((i) => i.kind === 'supply')!;
     const service = catalog.find((i) => i.kind === 'service')!;
@@ -127,6 +137,9 @@ describe('the front desk and clinical content', () => {
     expect(await invoke(router, 'entries.add', { personId: 1, kind: 'treatment_interest', occurredOn: '2026-03-04', data: { option: 'methadone', stance: 'curious' } })).toMatchObject(forbidden);
     expect(await invoke(router, 'entries.update', { id: 2, data: { naloxoneDoses: 3 } })).toMatchObject(forbidden);
     expect(await invoke(router, 'history.get', { recordType: 'entry', id: 2 })).toMatchObject(forbidden);
+    // Goals: in the person's own words, which often name use or treatment.
+    expect(await invoke(router, 'entries.add', { personId: 1, kind: 'goal', occurredOn: '2026-03-04', data: { text: 'Keep my housing' } })).toMatchObject(forbidden);
+    expect(await invoke(router, 'entries.update', { id: 4, data: { status: 'reached' } })).toMatchObject(forbidden);
     close();
   });
 
@@ -135,7 +148,8 @@ describe('the front desk and clinical content', () => {
     const page = unwrap(await invoke(router, 'people.get', { id: 1 }));
     expect(page.canReadClinical).toBe(true);
     expect(page.contacts.map((c) => c.note)).toEqual(['Second clinical note']);
-    expect(page.entries.map((e) => e.kind).sort()).toEqual(['goal', 'overdose_response', 'substance_use']);
+    expect(page.entries.map((e) => e.kind).sort()).toEqual(['goal', 'moment', 'overdose_response', 'phase_change', 'substance_use']);
+    expect(page.entries.find((e) => e.kind === 'phase_change')!.data).toEqual({ phase: 'maintenance', reason: 'Started treatment; comes weekly' });
     const timeline = unwrap(await invoke(router, 'continuity.timeline', { personId: 1 }));
     expect(timeline.annotations.some((a) => a.kind === 'overdose_response')).toBe(true);
     close();

@@ -1,13 +1,12 @@
 import Papa from 'papaparse';
 import type { Dashboard, DoorOpenItem, Overview, Timeline } from '../../../shared/contract/continuity';
-import type { ContactPrefs, ContactSetting } from '../../../shared/contract/record-schemas';
+import { entryKindsFor, type ContactPrefs, type ContactSetting } from '../../../shared/contract/record-schemas';
 import { addDays, calendarDay, daysBetween } from '../../../shared/continuity/days';
 import { currentAbsence, deriveEpisodes } from '../../../shared/continuity/episodes';
 import { clinicMeasures, continuityMeasures } from '../../../shared/continuity/measures';
 import { agreedMethods, notAgreedMessage } from '../../../shared/continuity/reach';
 import { retentionView } from '../../../shared/continuity/retention';
 import type { Data } from '../data/engine';
-import type { PersonEntriesTable } from '../data/schema';
 import { DoorwayError } from '../errors';
 import { toSummary } from '../records/people';
 
@@ -70,7 +69,9 @@ export async function personTimeline(data: Data, personId: number, s: Continuity
   const episodes = deriveEpisodes(days, s.thresholdDays);
 
   const annotations: Timeline['annotations'] = [];
-  const kinds: PersonEntriesTable['kind'][] = canReadClinical ? ['phase_change', 'moment', 'goal', 'overdose_response'] : ['phase_change', 'moment', 'goal'];
+  // The marks a role sees follow the entries it reads (shared/contract/record-schemas.ts, entryKindsFor).
+  const shown = entryKindsFor(canReadClinical);
+  const kinds = (['phase_change', 'moment', 'goal', 'overdose_response'] as const).filter((k) => shown.includes(k));
   const entries = await data
     .selectFrom('person_entries')
     .select(['kind', 'occurred_on', 'data'])

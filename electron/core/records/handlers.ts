@@ -1,4 +1,4 @@
-import { CLINICAL_ENTRY_KINDS, ENTRY_KINDS, type EntryKind } from '../../../shared/contract/record-schemas';
+import { entryKindsFor, type Entry, type EntryKind } from '../../../shared/contract/record-schemas';
 import { PERSON_PAGE_CONTACTS } from '../../../shared/contract/records';
 import { canReadClinical } from '../../../shared/roles';
 import type { SignedInContext } from '../context';
@@ -17,9 +17,16 @@ import { createPerson, deletePerson, getPerson, listPeople, restorePerson, searc
 const changedBy = (ctx: SignedInContext): Actor => ({ id: ctx.user.id, at: ctx.clock.nowIso() });
 
 function assertKindAllowed(ctx: SignedInContext, kind: EntryKind): void {
-  if (!canReadClinical(ctx.user.role) && CLINICAL_ENTRY_KINDS.includes(kind)) {
+  if (!entryKindsFor(canReadClinical(ctx.user.role)).includes(kind)) {
     throw new DoorwayError('FORBIDDEN', 'Your role does not include this part of the record.');
   }
+}
+
+/** A phase change's reason can say why care changed; for roles without clinical content, only the phase and date. */
+function withoutHiddenFields(entry: Entry, clinical: boolean): Entry {
+  if (clinical || entry.kind !== 'phase_change' || !('reason' in entry.data)) return entry;
+  const { reason: _hidden, ...data } = entry.data;
+  return { ...entry, data };
 }
 
 async function recipe(data: Data) {
@@ -36,7 +43,7 @@ export const recordHandlers = {
     await services.vault.noteRecordOpened(id);
     const contacts = await contactsForPerson(data, id, clinical, { limit: PERSON_PAGE_CONTACTS });
     const { live, removed } = await countContacts(data, id);
-    const entries = await entriesForPerson(data, id, clinical ? ENTRY_KINDS : ENTRY_KINDS.filter((k) => !CLINICAL_ENTRY_KINDS.includes(k)));
+    const entries = (await entriesForPerson(data, id, entryKindsFor(clinical))).map((e) => withoutHiddenFields(e, clinical));
     return { person, contacts, contactsTotal: live + removed, entries, canReadClinical: clinical };
   },
   'people.create': (fields, ctx) =>
@@ -135,7 +142,23 @@ export const recordHandlers = {
     // Previous note text is in the clinical store, read only for the roles that may read notes. A vault
     // not yet split into two stores still has it in the main one: it is left out here for other roles.
     const rows = await readHistory(ctx.data, recordType, id, clinical);
-    return clinical ? rows : rows.map((r) => ({ ...r, previous: Object.fromEntries(Object.entries(r.previous).filter(([k]) => k !== 'note')) }));
+    // Earlier versions hide what the current one hides: a note, a phase change's reason.
+    const hidden = (k: string, v: unknown) => k === 'note' || (recordType === 'entry' && k === 'data' && typeof v === 'object' && v !== null && 'reason' in v);
+    return clinical
+      ? rows
+      : rows.map((r) => ({
+          ...r,
+          previous: Object.fromEntries(
+            Object.entries(r.previous).flatMap(([k, v]): [string, unknown][] => {
+              if (k === 'note') return [];
+              if (hidden(k, v)) {
+                const { reason: _hidden, ...rest } = v as Record<string, unknown>;
+                return [[k, rest]];
+              }
+              return [[k, v]];
+            }),
+          ),
+        }));
   },
 
   'catalog.list': ({ includeInactive }, { data }) => listCatalog(data, includeInactive),

@@ -1,5 +1,5 @@
 import { channelNames, channels, type ChannelName } from '../../../shared/contract';
-import { CLINICAL_ENTRY_KINDS } from '../../../shared/contract/record-schemas';
+import { FRONT_DESK_HIDDEN_KINDS } from '../../../shared/contract/record-schemas';
 import { ROLES, type Role } from '../../../shared/roles';
 
 /**
@@ -124,9 +124,16 @@ export function permissionsMarkdown(): string {
     '',
     '- contact notes are blank for the front desk (in the person page, in older contacts, and in the',
     '  edit history), and the front desk cannot write or change a note;',
-    `- entries of the clinical kinds (${CLINICAL_ENTRY_KINDS.map((k) => k.replace(/_/g, ' ')).join(', ')}) are not returned`,
-    '  to the front desk, and the front desk cannot add, edit or read the history of one;',
-    '- the timeline shows no overdose responses to the front desk.',
+    `- entries of the kinds ${FRONT_DESK_HIDDEN_KINDS.map((k) => k.replace(/_/g, ' ')).join(', ')} are not returned`,
+    '  to the front desk, and the front desk cannot add, edit or read the history of one. Goals are among',
+    "  them because they are in the person's own words, which often name use, treatment or health;",
+    "- phase changes reach the front desk without their reason, which can say why care changed;",
+    '- the timeline shows the front desk no goals and no overdose responses;',
+    '- "what mattered to them" on a contact stays shared: every role writes it, and it is the thread of',
+    '  the relationship across visits.',
+    '',
+    'Notes and the clinical kinds are also stored apart, in the clinical store under its own key: a',
+    'front-desk password does not decrypt them, whatever asks (DESIGN.md, Vault).',
     '',
     'Emergency access (the recovery code) is an administrator session; each of its actions is marked as',
     'emergency access in the audit trail.',
