@@ -168,3 +168,9 @@ export function toCalendarDateTime(when: Date): CalendarDateTime {
 export function fromCalendarDateTime(v: CalendarDateTime): string {
   return new Date(v.year, v.month - 1, v.day, v.hour, v.minute).toISOString();
 }
+
+/** "5:42 PM" for a moment earlier today, "Mar 2, 2026, 5:42 PM" before that: when unsaved work was kept. */
+export function formatTimeOrDateTime(value: string, { now = new Date(), locale = appLocale() }: { now?: Date; locale?: string } = {}): string {
+  const date = parseISO(value);
+  return format(date, 'yyyy-MM-dd') === format(now, 'yyyy-MM-dd') ? formatTime(date, { locale }) : formatDateTime(value, { locale });
+}

@@ -6,6 +6,7 @@ import { getBridge } from '../api/bridge';
 import { appErrorOf, call, invoke, onNotSignedIn } from '../api/invoke';
 import { queryKeys } from '../api/queries';
 import { clearRoute, currentRoute, navigate } from '../app/hash-route';
+import { cancelDraftSaves, flushDraftSaves } from '../app/drafts/pending-saves';
 import { gateReducer, initialGate, routeAfterSignIn, type Gate } from './gate';
 import { scrubPageOutsideRoot } from './scrub-page';
 
@@ -52,6 +53,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const kind = gateRef.current.kind;
       // Before a vault exists nothing is cached but the first-run recovery code, which must survive.
       if (kind === 'firstRun' || kind === 'starting') return;
+      // Typing still waiting for its timer is dropped: the session is closing (our own lock sent it first).
+      cancelDraftSaves();
       // Committed at once, so React has unmounted its portals (an open dialog) before the scrub below
       // removes what is left outside #root; scrubbing first left React removing nodes already gone.
       flushSync(() => dispatch(how === 'locked' ? { type: 'locked', route: currentRoute() } : { type: 'signedOut' }));
@@ -62,19 +65,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  // The last keys typed reach the vault as unsaved work before the session closes; the screen is
+  // cleared at once all the same.
   const lock = useCallback(() => {
+    const kept = flushDraftSaves();
     forget('locked');
-    void invoke('session.lock', {});
+    void kept.then(() => invoke('session.lock', {}));
   }, [forget]);
 
   const signOut = useCallback(() => {
+    const kept = flushDraftSaves();
     forget('signedOut');
-    void invoke('session.signOut', {});
+    void kept.then(() => invoke('session.signOut', {}));
   }, [forget]);
 
   const switchUser = useCallback(() => {
+    const kept = flushDraftSaves();
     forget('signedOut');
-    void invoke('session.switchUser', {});
+    void kept.then(() => invoke('session.switchUser', {}));
   }, [forget]);
 
   const signedIn = useCallback(

@@ -16,6 +16,8 @@ import { personHref } from './links';
 import { OutreachDialog } from './OutreachDialog';
 import { useDoors } from '../../api/continuity-queries';
 import { ReachDetails } from './ReachDetails';
+import { draftKey, useDiscardDraft, useDraftList } from '../../api/draft-queries';
+import { WaitingDraftOffer } from '../../app/drafts/DraftOffer';
 import './continuity.css';
 
 const PAGE_SIZE = 20;
@@ -42,7 +44,11 @@ export function LastOutreach({ outreach }: { outreach: DoorOpenItem['lastOutreac
 export function DoorCard({ item, headingLevel = 2 }: { item: DoorOpenItem; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [resume, setResume] = useState(false);
   const [saved, setSaved] = useState(false);
+  const drafts = useDraftList(!item.reach.doNotContact);
+  const discard = useDiscardDraft();
+  const waiting = item.reach.doNotContact || open ? undefined : drafts.data?.find((d) => d.key === draftKey.outreach(item.person.id));
   const name = personLabel(item.person);
   const code = personSecondary(item.person);
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -64,6 +70,17 @@ export function DoorCard({ item, headingLevel = 2 }: { item: DoorOpenItem; headi
       {/* Do not contact means no outreach action at all: no button, no dialog. */}
       {item.reach.doNotContact ? null : (
         <>
+          {waiting ? (
+            <WaitingDraftOffer
+              summary={waiting}
+              onContinue={() => {
+                setResume(true);
+                setOpen(true);
+              }}
+              onDiscard={() => discard.mutate(waiting.key)}
+              isDiscarding={discard.isPending}
+            />
+          ) : null}
           <div className="cx-door-card-actions">
             <ActionButton onPress={() => setOpen(true)}>{t('doors.outreach.open')}</ActionButton>
             {saved ? (
@@ -72,7 +89,17 @@ export function DoorCard({ item, headingLevel = 2 }: { item: DoorOpenItem; headi
               </span>
             ) : null}
           </div>
-          <OutreachDialog item={item} name={name} isOpen={open} onOpenChange={setOpen} onSaved={() => setSaved(true)} />
+          <OutreachDialog
+            item={item}
+            name={name}
+            isOpen={open}
+            onOpenChange={(o) => {
+              setOpen(o);
+              if (!o) setResume(false);
+            }}
+            onSaved={() => setSaved(true)}
+            resume={resume}
+          />
         </>
       )}
     </li>

@@ -9,6 +9,9 @@ import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { useRecordOutreach } from '../../api/continuity-queries';
 import { ReachDetails } from './ReachDetails';
+import { draftKey, type DraftTarget } from '../../api/draft-queries';
+import { DraftKept, DraftOffer } from '../../app/drafts/DraftOffer';
+import { useDraft } from '../../app/drafts/use-draft';
 
 type Method = (typeof REACH_METHODS)[number];
 const isMethod = (v: string): v is Method => (REACH_METHODS as readonly string[]).includes(v);
@@ -31,6 +34,14 @@ interface OutreachDialogProps {
   isOpen: boolean;
   onOpenChange(open: boolean): void;
   onSaved(): void;
+  /** The person already chose Continue on the card: the dialog opens with what they had typed. */
+  resume?: boolean;
+}
+
+interface OutreachValues {
+  method: Method;
+  reached: 'yes' | 'no';
+  note: string;
 }
 
 /** Noting an outreach attempt: who reached out, how, and whether they reached the person. */
@@ -44,15 +55,35 @@ export function OutreachDialog({ isOpen, onOpenChange, ...rest }: OutreachDialog
   );
 }
 
-function OutreachForm({ item, name, onSaved, close }: Omit<OutreachDialogProps, 'isOpen' | 'onOpenChange'> & { close(): void }) {
+function OutreachForm({ item, name, onSaved, close, resume = false }: Omit<OutreachDialogProps, 'isOpen' | 'onOpenChange'> & { close(): void }) {
   const { t, i18n } = useTranslation();
   const state = consentState(item.reach);
   const agreed = agreedMethods(item.reach);
   const unavailable = REACH_METHODS.filter((m) => !agreed.includes(m));
   const list = (ways: readonly Method[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(ways.map((m) => t(`doors.outreach.wayNames.${m}`)));
-  const [method, setMethod] = useState<Method>(() => likelyMethod(item.reach, agreed));
-  const [reached, setReached] = useState<'yes' | 'no'>('no');
-  const [note, setNote] = useState('');
+  const [opened] = useState<OutreachValues>(() => ({ method: likelyMethod(item.reach, agreed), reached: 'no', note: '' }));
+  const [method, setMethod] = useState<Method>(opened.method);
+  const [reached, setReached] = useState<'yes' | 'no'>(opened.reached);
+  const [note, setNote] = useState(opened.note);
+  const [target] = useState<DraftTarget | null>(() => (item.reach.doNotContact ? null : { key: draftKey.outreach(item.person.id), form: 'outreach', entryKind: null, personId: item.person.id }));
+  // Closing the dialog keeps what was typed as unsaved work; opening it again offers it back.
+  const unsaved = useDraft<OutreachValues>({
+    target,
+    values: { method, reached, note },
+    initial: opened,
+    toFields: (v) => ({ ...v }),
+    fromFields: (f) => ({
+      method: typeof f.method === 'string' && isMethod(f.method) && agreed.includes(f.method) ? f.method : opened.method,
+      reached: f.reached === 'yes' ? 'yes' : 'no',
+      note: typeof f.note === 'string' ? f.note : '',
+    }),
+    apply: (v) => {
+      setMethod(v.method);
+      setReached(v.reached);
+      setNote(v.note);
+    },
+    resume,
+  });
   const record = useRecordOutreach();
   const tooLong = note.length > NOTE_MAX;
 
@@ -66,6 +97,7 @@ function OutreachForm({ item, name, onSaved, close }: Omit<OutreachDialogProps, 
           { personId: item.person.id, method, reached: reached === 'yes', note: note.trim() },
           {
             onSuccess: () => {
+              unsaved.saved();
               onSaved();
               close();
             },
@@ -76,6 +108,7 @@ function OutreachForm({ item, name, onSaved, close }: Omit<OutreachDialogProps, 
       <Heading slot="title" className="cx-dialog-title">
         {t('doors.outreach.title', { name })}
       </Heading>
+      <DraftOffer draft={unsaved} target={target} name={name} />
       <p className="cx-muted">{t('doors.outreach.notAContact')}</p>
       {state === 'not_said' ? (
         <p className="cx-calm-note cx-outreach-consent" data-testid="outreach-consent">
@@ -129,6 +162,7 @@ function OutreachForm({ item, name, onSaved, close }: Omit<OutreachDialogProps, 
           {t('doors.outreach.save')}
         </ActionButton>
       </div>
+      <DraftKept draft={unsaved} />
     </form>
   );
 }

@@ -11,7 +11,10 @@ import { useFieldErrors, type FieldErrors } from '../../components/use-field-err
 import { codeMatchesRecipe } from '../../../../shared/client-code';
 import { AssistedTextArea } from './language/AssistedTextArea';
 import { DismissedTermsProvider } from './language/dismissed-terms';
-import { createInput, type PersonDraft } from './person-draft';
+import { createInput, personDraftFromFields, type PersonDraft } from './person-draft';
+import type { DraftTarget } from '../../api/draft-queries';
+import { DraftKept, DraftOffer } from '../../app/drafts/DraftOffer';
+import { useDraft } from '../../app/drafts/use-draft';
 import { CheckboxField } from '../../components/CheckboxField';
 import { NumberInput } from '../../components/NumberInput';
 import { useRecipeSentence } from './recipe-sentence';
@@ -24,18 +27,32 @@ interface PersonFormProps {
   settings: Pick<ClinicSettings, 'clientCodeMask' | 'clientCodeHint'>;
   staff: { id: number; displayName: string; active: boolean }[];
   submitLabel: string;
-  /** Saves; resolves to core's refusal, or null once saved (the page then moves on). */
+  /** Saves; resolves to core's refusal, or null once saved. */
   onSubmit(draft: PersonDraft): Promise<AppError | null>;
+  /** After a save, once the unsaved work is let go: the page moves on. */
+  onSaved(): void;
   onCancel(): void;
+  /** Where unsaved typing is kept for this staff member; null keeps none. */
+  draftTarget: DraftTarget | null;
+  /** How the person is named (null for a new person), for "You have unsaved changes to Sam's details". */
+  personName: string | null;
 }
 
 /**
  * The person's identity and how to reach them safely. Only the client code is needed: names are
  * optional, and everything else is for the person to share if and when they want (DESIGN.md).
  */
-export function PersonForm({ initial, settings, staff, submitLabel, onSubmit, onCancel }: PersonFormProps) {
+export function PersonForm({ initial, settings, staff, submitLabel, onSubmit, onSaved, onCancel, draftTarget, personName }: PersonFormProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
+  const unsaved = useDraft<PersonDraft>({
+    target: draftTarget,
+    values: draft,
+    initial,
+    toFields: (d) => ({ ...d }),
+    fromFields: (f) => personDraftFromFields(f, initial),
+    apply: (d) => setDraft(d),
+  });
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<{ message: string; conflictId?: number } | null>(null);
   const { formRef, scope, setErrors } = useFieldErrors();
@@ -62,7 +79,11 @@ export function PersonForm({ initial, settings, staff, submitLabel, onSubmit, on
     setPending(true);
     void onSubmit(draft).then((refused) => {
       setPending(false);
-      if (!refused) return;
+      if (!refused) {
+        unsaved.saved();
+        onSaved();
+        return;
+      }
       setErrors(refused.code === 'CONFLICT' ? { clientCode: t('personForm.codeTaken') } : { ...(refused.fields ?? {}) });
       setProblem(refused.code === 'CONFLICT' ? { message: t('personForm.codeTakenLong', { code: code.toUpperCase() }), conflictId: refused.conflictId } : { message: refused.message });
     });
@@ -84,6 +105,7 @@ export function PersonForm({ initial, settings, staff, submitLabel, onSubmit, on
           submit();
         }}
       >
+        <DraftOffer draft={unsaved} target={draftTarget} name={personName} />
         <fieldset className="fieldset">
           <legend className="fieldset-title">{t('personForm.identity')}</legend>
           <div className="code-field">
@@ -169,6 +191,7 @@ export function PersonForm({ initial, settings, staff, submitLabel, onSubmit, on
             {t('personForm.cancel')}
           </ActionButton>
         </div>
+        <DraftKept draft={unsaved} />
       </ValidatedForm>
     </DismissedTermsProvider>
   );

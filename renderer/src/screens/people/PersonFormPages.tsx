@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { draftKey } from '../../api/draft-queries';
 import type { SessionInfo } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/result';
 import { appErrorOf, invoke } from '../../api/invoke';
@@ -21,13 +23,14 @@ export function AddPersonPage({ info }: { info: SessionInfo }) {
   useDocumentTitle(t('personForm.addTitle', { person: capitalise(person) }));
   const staff = useStaff();
   const changed = useRecordsChanged();
+  const next = useRef('/people');
 
   const save = async (draft: PersonDraft): Promise<AppError | null> => {
     const r = await invoke('people.create', createInput(draft));
     if (!r.ok) return r.error;
     await changed();
     setFlash(t('personForm.created', { person }));
-    navigate(`/people/${r.value.id}`);
+    next.current = `/people/${r.value.id}`;
     return null;
   };
 
@@ -45,7 +48,10 @@ export function AddPersonPage({ info }: { info: SessionInfo }) {
         staff={staff.data ?? []}
         submitLabel={t('personForm.create', { person })}
         onSubmit={save}
+        onSaved={() => navigate(next.current)}
         onCancel={() => navigate('/people')}
+        draftTarget={{ key: draftKey.personNew(), form: 'person', entryKind: null, personId: null }}
+        personName={null}
       />
     </div>
   );
@@ -87,7 +93,6 @@ export function EditPersonPage({ id, info }: { id: number; info: SessionInfo }) 
     } else {
       setFlash(t('personForm.nothingChanged'));
     }
-    navigate(back);
     return null;
   };
 
@@ -100,7 +105,17 @@ export function EditPersonPage({ id, info }: { id: number; info: SessionInfo }) 
       {before.deleted ? (
         <Notice tone="info">{t('person.removedCannotEdit')}</Notice>
       ) : (
-        <PersonForm initial={draftFromPerson(before)} settings={info.settings} staff={staff.data} submitLabel={t('personForm.save')} onSubmit={save} onCancel={() => navigate(back)} />
+        <PersonForm
+          initial={draftFromPerson(before)}
+          settings={info.settings}
+          staff={staff.data}
+          submitLabel={t('personForm.save')}
+          onSubmit={save}
+          onSaved={() => navigate(back)}
+          onCancel={() => navigate(back)}
+          draftTarget={{ key: draftKey.personEdit(id), form: 'person', entryKind: null, personId: id }}
+          personName={leadingName(before)}
+        />
       )}
     </div>
   );

@@ -105,6 +105,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
   const lookups = { staffName, item: (iid: number) => catalog.data?.find((c) => c.id === iid) };
   const usualStaff = person.usualStaffId ? staffName(person.usualStaffId) : null;
   const entrySection = (kind: EntryKind) => byKind(entries, kind);
+  const name = leadingName(person);
 
   return (
     <div className="page page-person">
@@ -155,6 +156,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
         personId={person.id}
         entries={entrySection('goal')}
         perms={perms}
+        personName={name}
         labels={sectionLabels('goals')}
       />
       <EntrySection
@@ -163,6 +165,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
         personId={person.id}
         entries={entrySection('moment')}
         perms={perms}
+        personName={name}
         labels={sectionLabels('moments')}
       />
       <EntrySection
@@ -171,6 +174,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
         personId={person.id}
         entries={entrySection('phase_change')}
         perms={perms}
+        personName={name}
         lead={
           <p>
             {t('phase.current')} <span className={`chip chip-phase-${person.phase}`}>{t(`phase.names.${person.phase}`)}</span>
@@ -186,6 +190,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
             personId={person.id}
             entries={entrySection('substance_use')}
             perms={perms}
+            personName={name}
             labels={sectionLabels('substances')}
           />
           <EntrySection
@@ -194,6 +199,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
             personId={person.id}
             entries={entrySection('treatment_interest')}
             perms={perms}
+            personName={name}
             labels={sectionLabels('treatment')}
           />
         </>
@@ -206,6 +212,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
           personId={person.id}
           entries={entrySection('overdose_response')}
           perms={perms}
+          personName={name}
           labels={sectionLabels('overdose')}
         />
       ) : null}
@@ -215,6 +222,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
         personId={person.id}
         entries={entrySection('referral')}
         perms={perms}
+        personName={name}
         labels={{ title: t('referrals.title'), add: t('referrals.add'), empty: t('referrals.empty'), date: t('referrals.date'), one: t('referrals.one'), saved: t('referrals.saved') }}
       />
       <EntrySection
@@ -223,6 +231,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
         personId={person.id}
         entries={entrySection('consent')}
         perms={perms}
+        personName={name}
         labels={sectionLabels('consents')}
       />
       <ContactHistorySection

@@ -1,4 +1,5 @@
 import type { ContactPrefs, InputOf, Person } from '../../../../shared/contract';
+import { mergeKept } from '../../app/drafts/draft-logic';
 
 /** The add/edit person form's state: text fields as typed, the birth year as a number or empty. */
 export interface PersonDraft {
@@ -86,4 +87,11 @@ export function personChanges(before: Person, d: PersonDraft): Changes {
   if (after.usualStaffId !== before.usualStaffId) changes.usualStaffId = after.usualStaffId;
   if (JSON.stringify(after.contactPrefs) !== JSON.stringify(cleanPrefs(before.contactPrefs))) changes.contactPrefs = after.contactPrefs;
   return changes;
+}
+
+/** Kept unsaved work back onto the form as it opened; what does not fit keeps the form's own value. */
+export function personDraftFromFields(f: Record<string, unknown>, base: PersonDraft): PersonDraft | null {
+  const top = mergeKept(base, f);
+  if (!top) return null;
+  return { ...top, contactPrefs: mergeKept(base.contactPrefs, f.contactPrefs) ?? base.contactPrefs };
 }

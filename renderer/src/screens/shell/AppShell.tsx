@@ -6,6 +6,7 @@ import { routeHref, useRoute } from '../../app/hash-route';
 import { lockShortcutLabel } from '../../app/shortcut';
 import { ActionButton } from '../../components/ActionButton';
 import { BrandMark } from '../../components/BrandMark';
+import { LeaveGuard } from '../../app/drafts/LeaveGuard';
 import { useSession } from '../../session/SessionProvider';
 import { isPeopleRoute } from '../people/people-route';
 import { PeopleRoutes } from '../people/PeopleRoutes';
@@ -157,6 +158,7 @@ export function AppShell() {
           <Page key={route} route={route} info={info} />
         </main>
       </div>
+      <LeaveGuard />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { BackupHomeNote } from '../backups/BackupHomeNote';
 import { HomeDashboard } from '../continuity/HomeDashboard';
 import { greetingFor } from './greeting';
+import { UnsavedWorkCard } from './UnsavedWorkCard';
 
 const GREETINGS = {
   morning: 'home.greeting.morning',
@@ -30,6 +31,7 @@ export function HomePage({ info }: { info: SessionInfo }) {
     <div className="page page-wide">
       <PageHeading>{t(GREETINGS[greeting], { name: info.emergencyName ?? info.user.displayName })}</PageHeading>
       <p className="lead">{t('home.signedInTo', { clinic: info.settings.clinicName })}</p>
+      <UnsavedWorkCard />
       <HomeDashboard info={info} />
       {isAdmin ? <BackupHomeNote /> : null}
       <section className="panel home-now" aria-labelledby="home-now">

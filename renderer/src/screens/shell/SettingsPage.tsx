@@ -59,6 +59,9 @@ function SettingsForm({ saved }: { saved: ClinicSettings }) {
         if (!Number.isInteger(draft.idleLockMinutes) || draft.idleLockMinutes < 1 || draft.idleLockMinutes > 60) {
           found.idleLockMinutes = t('settings.idleRange');
         }
+        if (!Number.isInteger(draft.draftExpiryDays) || draft.draftExpiryDays < 1 || draft.draftExpiryDays > 90) {
+          found.draftExpiryDays = t('settings.draftExpiryRange');
+        }
         Object.assign(found, continuitySettingsErrors(draft, t));
         setErrors(found);
         if (Object.keys(found).length > 0) return;
@@ -92,6 +95,16 @@ function SettingsForm({ saved }: { saved: ClinicSettings }) {
         onChange={(v) => edit({ idleLockMinutes: v ?? Number.NaN })}
         unit={t('settings.minutes')}
         description={t('settings.idleLockDescription', { people })}
+      />
+      <NumberInput
+        label={t('settings.draftExpiry')}
+        name="draftExpiryDays"
+        min={1}
+        max={90}
+        value={draft.draftExpiryDays}
+        onChange={(v) => edit({ draftExpiryDays: v ?? Number.NaN })}
+        unit={t('settings.days')}
+        description={t('settings.draftExpiryDescription')}
       />
       <ContinuitySettingsFields value={draft} onChange={edit} />
       <div className="form-actions form-actions-start">

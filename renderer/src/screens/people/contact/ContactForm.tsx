@@ -14,7 +14,10 @@ import { NumberInput } from '../../../components/NumberInput';
 import { SAVE_KEYSHORTCUTS, SaveShortcut, saveShortcutLabel } from '../../../components/SaveShortcut';
 import { SelectField } from '../../../components/SelectField';
 import { WelcomeBackSlot } from '../WelcomeBackSlot';
-import { orderSupplies, type ContactDraft } from './contact-draft';
+import type { DraftTarget } from '../../../api/draft-queries';
+import { DraftKept, DraftOffer } from '../../../app/drafts/DraftOffer';
+import { useDraft } from '../../../app/drafts/use-draft';
+import { contactDraftFields, contactDraftFromFields, orderSupplies, type ContactDraft } from './contact-draft';
 import { WhenField } from './WhenField';
 
 export interface ContactFormProps {
@@ -26,9 +29,15 @@ export interface ContactFormProps {
   staff: { id: number; displayName: string; active: boolean }[];
   /** Front desk may write "what mattered" but not clinical notes (core refuses them). */
   canWriteNote: boolean;
-  /** Saves; resolves to core's refusal, or null once saved (the page then moves on). */
+  /** Saves; resolves to core's refusal, or null once saved. */
   onSubmit(draft: ContactDraft & { setting: ContactSetting }): Promise<AppError | null>;
+  /** After a save, once the unsaved work is let go: the page moves on. */
+  onSaved(): void;
   onCancel(): void;
+  /** Where unsaved typing is kept for this staff member; null keeps none. */
+  draftTarget: DraftTarget | null;
+  /** How the person is named, for "You have an unsaved contact for Sam". */
+  personName: string;
 }
 
 /**
@@ -36,9 +45,17 @@ export interface ContactFormProps {
  * the keyboard: the setting takes focus and a first letter, the time is "now" unless told otherwise,
  * supplies are number fields in a row with naloxone first, and Ctrl+Enter saves from anywhere.
  */
-export function ContactForm({ personId, initial, editing, catalog, staff, canWriteNote, onSubmit, onCancel }: ContactFormProps) {
+export function ContactForm({ personId, initial, editing, catalog, staff, canWriteNote, onSubmit, onSaved, onCancel, draftTarget, personName }: ContactFormProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ContactDraft>(initial);
+  const unsaved = useDraft<ContactDraft>({
+    target: draftTarget,
+    values: draft,
+    initial,
+    toFields: (d) => contactDraftFields(d, { editing, withNote: canWriteNote }),
+    fromFields: (f) => contactDraftFromFields(f, initial),
+    apply: (d) => setDraft(d),
+  });
   const [openedAt] = useState(() => new Date());
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -61,7 +78,11 @@ export function ContactForm({ personId, initial, editing, catalog, staff, canWri
     setPending(true);
     void onSubmit({ ...draft, setting: draft.setting }).then((refused) => {
       setPending(false);
-      if (!refused) return;
+      if (!refused) {
+        unsaved.saved();
+        onSaved();
+        return;
+      }
       setErrors({ ...(refused.fields ?? {}) });
       setProblem(refused.message);
     });
@@ -82,6 +103,7 @@ export function ContactForm({ personId, initial, editing, catalog, staff, canWri
           submit();
         }}
       >
+        <DraftOffer draft={unsaved} target={draftTarget} name={personName} />
         <WelcomeBackSlot personId={personId} at={occurredAtIso} />
         <div className="field-row">
           <SelectField
@@ -155,6 +177,7 @@ export function ContactForm({ personId, initial, editing, catalog, staff, canWri
             {t('contactForm.cancel')}
           </ActionButton>
         </div>
+        <DraftKept draft={unsaved} />
       </ValidatedForm>
       </SaveShortcut>
     </DismissedTermsProvider>

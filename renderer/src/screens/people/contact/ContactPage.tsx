@@ -5,6 +5,7 @@ import type { AppError, Result } from '../../../../../shared/result';
 import { ApiError, appErrorOf, invoke } from '../../../api/invoke';
 import { peopleKeys, useCatalog, usePersonPage, useRecordsChanged } from '../../../api/people-queries';
 import { useStaff } from '../../../api/staff-queries';
+import { draftKey } from '../../../api/draft-queries';
 import { navigate, routeHref } from '../../../app/hash-route';
 import { Notice } from '../../../components/Notice';
 import { PageHeading } from '../../../components/PageHeading';
@@ -99,7 +100,6 @@ export function ContactPage({ personId, contactId, info }: ContactPageProps) {
     lastSetting = draft.setting;
     await changed();
     setFlash(contact ? t('contactForm.updated') : t('contactForm.recorded', { time: formatTime(result.value.occurredAt) }));
-    navigate(back);
     return null;
   };
 
@@ -124,7 +124,10 @@ export function ContactPage({ personId, contactId, info }: ContactPageProps) {
             staff={staff.data}
             canWriteNote={canWriteNote}
             onSubmit={save}
+            onSaved={() => navigate(back)}
             onCancel={() => navigate(back)}
+            draftTarget={{ key: contact ? draftKey.contactEdit(contact.id) : draftKey.contactNew(personId), form: 'contact', entryKind: null, personId }}
+            personName={name}
           />
         </>
       )}

@@ -1,4 +1,4 @@
-import type { CatalogItem, Contact, ContactSetting, InputOf } from '../../../../../shared/contract';
+import { CONTACT_SETTINGS, type CatalogItem, type Contact, type ContactSetting, type InputOf } from '../../../../../shared/contract';
 
 /** What the record-contact form holds while it is being filled in. */
 export interface ContactDraft {
@@ -73,4 +73,48 @@ export function contactChanges(before: Contact, d: ContactDraft, occurredAtIso: 
   if (d.whatMattered !== before.whatMattered) changes.whatMattered = d.whatMattered;
   if (withNote && d.note !== (before.note ?? '')) changes.note = d.note;
   return changes;
+}
+
+// ---- unsaved work (drafts.save / drafts.get) ----------------------------------------------------
+
+/**
+ * The form as plain JSON for the vault. The time only matters once it was set by hand (a new contact
+ * "now" is stamped when saved); the clinical note is left out for a role that may not write one, as
+ * core would refuse it.
+ */
+export function contactDraftFields(d: ContactDraft, { editing, withNote }: { editing: boolean; withNote: boolean }): Record<string, unknown> {
+  return {
+    earlier: d.earlier,
+    occurredAt: d.earlier || editing ? d.occurredAt.toISOString() : null,
+    setting: d.setting,
+    staffId: d.staffId,
+    services: d.services,
+    supplies: d.supplies,
+    whatMattered: d.whatMattered,
+    ...(withNote ? { note: d.note } : {}),
+  };
+}
+
+const isSetting = (v: unknown): v is ContactSetting => typeof v === 'string' && (CONTACT_SETTINGS as readonly string[]).includes(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** Back from the vault onto the form as it opened (`base`); whatever does not fit keeps the form's own value. */
+export function contactDraftFromFields(f: Record<string, unknown>, base: ContactDraft): ContactDraft {
+  const when = typeof f.occurredAt === 'string' && !Number.isNaN(Date.parse(f.occurredAt)) ? new Date(f.occurredAt) : null;
+  const supplies: Record<number, number | null> = {};
+  if (f.supplies && typeof f.supplies === 'object') {
+    for (const [id, q] of Object.entries(f.supplies as Record<string, unknown>)) {
+      if (/^[1-9][0-9]*$/.test(id) && (q === null || isCount(q))) supplies[Number(id)] = q;
+    }
+  }
+  return {
+    earlier: typeof f.earlier === 'boolean' ? f.earlier : base.earlier,
+    occurredAt: when ?? base.occurredAt,
+    setting: f.setting === null ? null : isSetting(f.setting) ? f.setting : base.setting,
+    staffId: typeof f.staffId === 'number' && Number.isInteger(f.staffId) ? f.staffId : base.staffId,
+    services: Array.isArray(f.services) ? f.services.filter((s): s is number => typeof s === 'number' && Number.isInteger(s)) : base.services,
+    supplies: f.supplies && typeof f.supplies === 'object' ? supplies : base.supplies,
+    whatMattered: typeof f.whatMattered === 'string' ? f.whatMattered : base.whatMattered,
+    note: typeof f.note === 'string' ? f.note : base.note,
+  };
 }

@@ -12,6 +12,11 @@ import { todayIso } from '../../../components/dates';
 import { DateInput } from '../../../components/DateInput';
 import { SAVE_KEYSHORTCUTS, SaveShortcut, saveShortcutLabel } from '../../../components/SaveShortcut';
 import type { EntryKindUi } from './entry-ui';
+import type { DraftTarget } from '../../../api/draft-queries';
+import { confirmLeave } from '../../../app/hash-route';
+import { DraftKept, DraftOffer } from '../../../app/drafts/DraftOffer';
+import { mergeKept } from '../../../app/drafts/draft-logic';
+import { useDraft } from '../../../app/drafts/use-draft';
 
 interface EntryFormProps<D> {
   ui: EntryKindUi<D>;
@@ -21,6 +26,12 @@ interface EntryFormProps<D> {
   dateLabel: string;
   submitLabel: string;
   onDone(saved: boolean): void;
+  /** Where unsaved typing is kept for this staff member; null keeps none. */
+  draftTarget: DraftTarget | null;
+  /** How the person is named, for "You have an unsaved goal for Sam". */
+  personName: string;
+  /** The person already chose Continue on the section: the form opens with what they had typed. */
+  resume?: boolean;
 }
 
 /** Field messages from the contract's schema or from core ("data.text" there is "text" here). */
@@ -34,17 +45,35 @@ function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message:
 }
 
 /** Adds or edits one dated entry; Ctrl/Cmd+Enter saves from any field. Nothing here blocks on the language assistant. */
-export function EntryForm<D>({ ui, personId, entry, dateLabel, submitLabel, onDone }: EntryFormProps<D>) {
+export function EntryForm<D>({ ui, personId, entry, dateLabel, submitLabel, onDone, draftTarget, personName, resume = false }: EntryFormProps<D>) {
   const { t } = useTranslation();
   const today = todayIso();
-  const [occurredOn, setOccurredOn] = useState<string | null>(entry?.occurredOn ?? today);
-  const [draft, setDraft] = useState<D>(() => (entry ? ui.fromData(entry.data) : ui.empty()));
+  const [opened] = useState(() => ({ occurredOn: entry?.occurredOn ?? today, draft: entry ? ui.fromData(entry.data) : ui.empty() }));
+  const [occurredOn, setOccurredOn] = useState<string | null>(opened.occurredOn);
+  const [draft, setDraft] = useState<D>(opened.draft);
+  const unsaved = useDraft<{ occurredOn: string | null; draft: D }>({
+    target: draftTarget,
+    values: { occurredOn, draft },
+    initial: opened,
+    toFields: (v) => ({ occurredOn: v.occurredOn, values: v.draft }),
+    fromFields: (f) => {
+      const kept = mergeKept(opened.draft as object, f.values) as D | null;
+      if (!kept) return null;
+      return { occurredOn: typeof f.occurredOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.occurredOn) ? f.occurredOn : opened.occurredOn, draft: kept };
+    },
+    apply: (v) => {
+      setOccurredOn(v.occurredOn);
+      setDraft(v.draft);
+    },
+    resume,
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const { formRef, scope, setErrors } = useFieldErrors();
   const changed = useRecordsChanged();
 
   const handlers = {
     onSuccess: () => {
+      unsaved.saved();
       void changed();
       onDone(true);
     },
@@ -89,6 +118,7 @@ export function EntryForm<D>({ ui, personId, entry, dateLabel, submitLabel, onDo
           submit();
         }}
       >
+        <DraftOffer draft={unsaved} target={draftTarget} name={personName} />
         <Fields draft={draft} set={(patch) => setDraft((d) => ({ ...d, ...patch }))} editing={entry !== undefined} />
         <DateInput label={dateLabel} name="occurredOn" value={occurredOn} onChange={setOccurredOn} max={today} />
         {problem ? <Notice tone="error">{problem}</Notice> : null}
@@ -97,10 +127,11 @@ export function EntryForm<D>({ ui, personId, entry, dateLabel, submitLabel, onDo
             {submitLabel}
             <kbd aria-hidden="true">{saveShortcutLabel()}</kbd>
           </ActionButton>
-          <ActionButton variant="quiet" onPress={() => onDone(false)}>
+          <ActionButton variant="quiet" onPress={() => confirmLeave(() => onDone(false))}>
             {t('entries.cancel')}
           </ActionButton>
         </div>
+        <DraftKept draft={unsaved} />
       </ValidatedForm>
       </SaveShortcut>
     </DismissedTermsProvider>

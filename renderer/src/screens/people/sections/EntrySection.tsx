@@ -11,6 +11,8 @@ import { formatDay } from '../../../components/dates';
 import { EntryForm } from './EntryForm';
 import type { EntryKindUi } from './entry-ui';
 import type { RecordPermissions } from './permissions';
+import { draftKey, useDiscardDraft, useDraftList, type DraftTarget } from '../../../api/draft-queries';
+import { WaitingDraftOffer } from '../../../app/drafts/DraftOffer';
 
 export interface EntrySectionLabels {
   title: string;
@@ -33,17 +35,27 @@ interface EntrySectionProps<D> {
   lead?: ReactNode;
   /** An anchor for the page's own table of contents. */
   anchor: string;
+  /** How the person is named, for "You have an unsaved goal for Sam". */
+  personName: string;
 }
 
 /** One kind of dated entry on the person page: the list, with adding, editing, history and removing. */
-export function EntrySection<D>({ ui, personId, entries, perms, labels, lead, anchor }: EntrySectionProps<D>) {
+export function EntrySection<D>({ ui, personId, entries, perms, labels, lead, anchor, personName }: EntrySectionProps<D>) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [adding, setAdding] = useState(false);
+  const [resume, setResume] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  // Unsaved work this staff member left in this section's forms: offered here until the form is open.
+  const drafts = useDraftList(perms.canWrite);
+  const discard = useDiscardDraft();
+  const newTarget: DraftTarget = { key: draftKey.entryNew(ui.kind, personId), form: 'entry', entryKind: ui.kind, personId };
+  const waiting = drafts.data?.find((d) => d.key === newTarget.key);
+  const waitingEdits = new Set(drafts.data?.filter((d) => d.key.startsWith('entry:edit:')).map((d) => d.key));
 
   const done = (message: string | null) => {
     setAdding(false);
+    setResume(false);
     setStatus(message);
     // The form that had focus is gone; the section heading is where the keyboard carries on.
     headingRef.current?.focus();
@@ -66,15 +78,35 @@ export function EntrySection<D>({ ui, personId, entries, perms, labels, lead, an
       <p role="status" className="section-status">
         {status}
       </p>
+      {perms.canWrite && !adding && waiting ? (
+        <WaitingDraftOffer
+          summary={waiting}
+          onContinue={() => {
+            setResume(true);
+            setAdding(true);
+          }}
+          onDiscard={() => discard.mutate(waiting.key)}
+          isDiscarding={discard.isPending}
+        />
+      ) : null}
       {adding ? (
-        <EntryForm ui={ui} personId={personId} dateLabel={labels.date} submitLabel={labels.add} onDone={(saved) => done(saved ? labels.saved : null)} />
+        <EntryForm
+          ui={ui}
+          personId={personId}
+          dateLabel={labels.date}
+          submitLabel={labels.add}
+          onDone={(saved) => done(saved ? labels.saved : null)}
+          draftTarget={perms.canWrite ? newTarget : null}
+          personName={personName}
+          resume={resume}
+        />
       ) : null}
       {entries.length === 0 ? (
         adding ? null : <p className="muted">{labels.empty}</p>
       ) : (
         <ul className="entry-list">
           {entries.map((e) => (
-            <EntryItem key={e.id} ui={ui} entry={e} perms={perms} labels={labels} onSaved={(m) => setStatus(m)} />
+            <EntryItem key={e.id} ui={ui} entry={e} perms={perms} labels={labels} onSaved={(m) => setStatus(m)} personName={personName} hasDraft={waitingEdits.has(draftKey.entryEdit(e.id))} />
           ))}
         </ul>
       )}
@@ -82,9 +114,26 @@ export function EntrySection<D>({ ui, personId, entries, perms, labels, lead, an
   );
 }
 
-function EntryItem<D>({ ui, entry, perms, labels, onSaved }: { ui: EntryKindUi<D>; entry: Entry; perms: RecordPermissions; labels: EntrySectionLabels; onSaved(message: string): void }) {
+interface EntryItemProps<D> {
+  ui: EntryKindUi<D>;
+  entry: Entry;
+  perms: RecordPermissions;
+  labels: EntrySectionLabels;
+  onSaved(message: string): void;
+  personName: string;
+  /** This staff member left unsaved changes to this entry. */
+  hasDraft: boolean;
+}
+
+function EntryItem<D>({ ui, entry, perms, labels, onSaved, personName, hasDraft }: EntryItemProps<D>) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const [resume, setResume] = useState(false);
+  const drafts = useDraftList(hasDraft);
+  const discard = useDiscardDraft();
+  const canEdit = perms.canWrite && !entry.deleted;
+  const target: DraftTarget = { key: draftKey.entryEdit(entry.id), form: 'entry', entryKind: ui.kind, personId: entry.personId };
+  const waiting = hasDraft && canEdit ? drafts.data?.find((d) => d.key === target.key) : undefined;
   const [removing, setRemoving] = useState(false);
   const changed = useRecordsChanged();
   const remove = useApiMutation('entries.delete', {
@@ -113,8 +162,12 @@ function EntryItem<D>({ ui, entry, perms, labels, onSaved }: { ui: EntryKindUi<D
           submitLabel={t('entries.saveChanges')}
           onDone={(saved) => {
             setEditing(false);
+            setResume(false);
             if (saved) onSaved(labels.saved);
           }}
+          draftTarget={canEdit ? target : null}
+          personName={personName}
+          resume={resume}
         />
       </li>
     );
@@ -130,6 +183,17 @@ function EntryItem<D>({ ui, entry, perms, labels, onSaved }: { ui: EntryKindUi<D
       <div className="entry-body">
         <Summary data={entry.data} />
       </div>
+      {waiting ? (
+        <WaitingDraftOffer
+          summary={waiting}
+          onContinue={() => {
+            setResume(true);
+            setEditing(true);
+          }}
+          onDiscard={() => discard.mutate(waiting.key)}
+          isDiscarding={discard.isPending}
+        />
+      ) : null}
       {entry.deleted ? <p className="removed-note">{t('entries.removedBecause', { reason: entry.deleteReason ?? '' })}</p> : null}
       <div className="entry-actions">
         {perms.canWrite && !entry.deleted ? (
