@@ -336,8 +336,8 @@ test('front desk sees no clinical sections and writes no clinical note', async (
   await openPeople(page);
   await page.getByRole('link', { name: 'Dee' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dee' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Goals' })).toBeVisible();
-  for (const clinical of ['Substance use', 'Treatment interest', 'Overdose responses']) {
+  await expect(page.getByRole('heading', { name: 'Moments' })).toBeVisible();
+  for (const clinical of ['Goals', 'Substance use', 'Treatment interest', 'Overdose responses']) {
     await expect(page.getByRole('heading', { name: clinical })).toHaveCount(0);
   }
   await expect(page.getByText('A warm drink.')).toBeVisible();

@@ -15,7 +15,7 @@ const RUNS = 4;
 /**
  * Backups of the bench-size demo clinic (large: 20,000 people, 1,000,000 contacts):
  *   backup_ms         snapshot, copy, fingerprint, manifest, fsync and rename (a bundle in place)
- *   plain_copy_ms     a plain copy of the same database file, in the same run (`cp`)
+ *   plain_copy_ms     a plain copy of the same database files (main and clinical), in the same run (`cp`)
  *   backup_vs_copy_ratio = backup_ms / plain_copy_ms (target <= 2.0), medians of interleaved runs after a warm-up
  *   verify_ms         the full check: fingerprints, seal, integrity_check of every page, row counts
  *   restore_ms        verify, stage into the data folder, swap in (into an empty data folder)
@@ -26,11 +26,14 @@ export const backupMetric: MetricModule = {
     const { core } = await openDemoVault(ctx);
     const paths = core.paths;
     const dataKey = Buffer.from(core.dataKey);
+    // An administrator's backup: both stores, each checked with its own key.
+    const clinicalKey = Buffer.from(core.vault.clinicalKey!);
     const vaultId = readKeyslots(paths.keyslots).vaultId;
     const dest = join(ctx.workDir, 'backup-dest');
     mkdirSync(dest, { recursive: true });
     const bytes = statSync(paths.db).size;
-    const access = { paths, db: core.db, dataKey, vaultId };
+    const clinicalBytes = statSync(paths.clinical).size;
+    const access = { paths, db: core.db, dataKey, clinicalKey, vaultId };
 
     const copies: number[] = [];
     const backups: number[] = [];
@@ -40,9 +43,15 @@ export const backupMetric: MetricModule = {
       const measured = i > 0;
       // The plain copy sees the same file: checkpointed, as the backup's snapshot leaves it.
       core.db.pragma('wal_checkpoint(TRUNCATE)');
+      core.vault.open().clinical!.pragma('clinical.wal_checkpoint(TRUNCATE)');
       const copyPath = join(ctx.workDir, 'plain-copy.db');
-      const copy = timeSyncMs(() => copyFileSync(paths.db, copyPath));
+      const clinicalCopyPath = join(ctx.workDir, 'plain-copy-clinical.db');
+      const copy = timeSyncMs(() => {
+        copyFileSync(paths.db, copyPath);
+        copyFileSync(paths.clinical, clinicalCopyPath);
+      });
       rmSync(copyPath);
+      rmSync(clinicalCopyPath);
 
       const started = performance.now();
       let renamedAt = 0;
@@ -64,7 +73,7 @@ export const backupMetric: MetricModule = {
     const bundleDir = join(dest, kept!);
 
     const verifies: number[] = [];
-    for (let i = 0; i < 2; i++) verifies.push(await timeMs(() => verifyBundle(bundleDir, { dataKey, vaultId })));
+    for (let i = 0; i < 2; i++) verifies.push(await timeMs(() => verifyBundle(bundleDir, { dataKey, clinicalKey, vaultId })));
 
     const target = vaultPaths(join(ctx.workDir, 'restored-vault'));
     const restore = await timeMs(() =>
@@ -72,6 +81,7 @@ export const backupMetric: MetricModule = {
         bundleDir,
         paths: target,
         dataKey,
+        clinicalKey,
         currentKey: null,
         actor: { id: null, username: 'bench' },
         via: 'commandLine',
@@ -81,13 +91,14 @@ export const backupMetric: MetricModule = {
     rmSync(target.dir, { recursive: true, force: true });
     rmSync(dest, { recursive: true, force: true });
     dataKey.fill(0);
+    clinicalKey.fill(0);
     core.close();
 
     const plain = median(copies);
     const backup = median(backups);
     const verify = median(verifies);
     const mb = round(bytes / 1_000_000, 0);
-    ctx.log(`  database: ${mb} MB`);
+    ctx.log(`  database: ${mb} MB, clinical store: ${round(clinicalBytes / 1_000_000, 0)} MB`);
     ctx.log(`  plain_copy_ms: ${round(plain, 0)} (copies: ${copies.map((c) => round(c, 0)).join(', ')})`);
     ctx.log(`  backup_ms: ${round(backup, 0)} (runs: ${backups.map((c) => round(c, 0)).join(', ')}); with the check after writing: ${round(median(totals), 0)}`);
     ctx.log(`  backup_vs_copy_ratio: ${round(backup / plain, 2)} (target <= 2.0)`);

@@ -45,7 +45,7 @@ export function timeZones(current: string): string[] {
 /** "America/Los_Angeles" → "America / Los Angeles", for reading; the value stays the IANA name. */
 const readable = (zone: string) => zone.replaceAll('_', ' ').replaceAll('/', ' / ');
 
-function TimeZoneField({ value, onChange }: { value: string; onChange(v: string): void }) {
+export function TimeZoneField({ value, onChange }: { value: string; onChange(v: string): void }) {
   const { t } = useTranslation();
   const scope = useContext(FieldErrorContext);
   const error = scope?.errors.timeZone;

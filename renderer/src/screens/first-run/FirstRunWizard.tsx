@@ -63,6 +63,7 @@ export function FirstRunWizard() {
     create.mutate({
       clinicName: values.clinicName,
       peopleWord: values.peopleWord,
+      timeZone: values.timeZone,
       admin: { username: values.username, displayName: values.displayName, password: values.password },
       confirmation: values.confirmation,
     });

@@ -5,6 +5,7 @@ import { PeopleWordField } from '../../components/PeopleWordField';
 import { TextInput } from '../../components/TextInput';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
+import { TimeZoneField } from '../continuity/ContinuitySettingsFields';
 import { StepHeading } from './StepHeading';
 import type { WizardValues } from './wizard-model';
 
@@ -47,6 +48,7 @@ export function StepClinic({ values, update, serverErrors, onNext }: StepProps) 
         onChange={(peopleWord) => update({ peopleWord })}
         description={t('peopleWord.descriptionFirstRun')}
       />
+      <TimeZoneField value={values.timeZone} onChange={(timeZone) => update({ timeZone })} />
       <div className="form-actions">
         <ActionButton type="submit" variant="primary">
           {t('firstRun.continue')}

@@ -6,6 +6,8 @@ export const WIZARD_STEPS: readonly WizardStep[] = [1, 2, 3, 4];
 export interface WizardValues {
   clinicName: string;
   peopleWord: PeopleWord;
+  /** The clinic's time zone: days between visits are counted there. */
+  timeZone: string;
   displayName: string;
   username: string;
   password: string;
@@ -18,6 +20,8 @@ export const initialWizardValues: WizardValues = {
   clinicName: '',
   // The same default as core: the usual word in harm reduction programs, changeable in Settings.
   peopleWord: 'participant',
+  // This computer's zone is the likely one; the person confirms or changes it on the first step.
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   displayName: '',
   username: '',
   password: '',
@@ -29,6 +33,7 @@ export const initialWizardValues: WizardValues = {
 const FIELD_NAMES: Readonly<Record<string, { step: WizardStep; field: string }>> = {
   clinicName: { step: 1, field: 'clinicName' },
   peopleWord: { step: 1, field: 'peopleWord' },
+  timeZone: { step: 1, field: 'timeZone' },
   'admin.displayName': { step: 2, field: 'displayName' },
   'admin.username': { step: 2, field: 'username' },
   'admin.password': { step: 2, field: 'password' },

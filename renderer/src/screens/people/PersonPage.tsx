@@ -134,7 +134,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
       <nav className="on-this-page" aria-label={t('person.onThisPage')}>
         <ul>
           <li><a href="#timeline" onClick={jump('timeline')}>{t('timeline.heading')}</a></li>
-          <li><a href="#goals" onClick={jump('goals')}>{t('goals.title')}</a></li>
+          {canReadClinical ? <li><a href="#goals" onClick={jump('goals')}>{t('goals.title')}</a></li> : null}
           <li><a href="#moments" onClick={jump('moments')}>{t('moments.title')}</a></li>
           <li><a href="#phase" onClick={jump('phase')}>{t('phase.title')}</a></li>
           {canReadClinical ? <li><a href="#substance-use" onClick={jump('substance-use')}>{t('substances.title')}</a></li> : null}
@@ -150,15 +150,18 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
       {/* The engagement timeline (continuity screens) comes first: the shape of the relationship at a glance. */}
       <PersonTimelineSlot personId={person.id} />
 
-      <EntrySection
-        anchor="goals"
-        ui={goalUi}
-        personId={person.id}
-        entries={entrySection('goal')}
-        perms={perms}
-        personName={name}
-        labels={sectionLabels('goals')}
-      />
+      {/* Goals are in the person's own words and often name use or treatment: clinical roles only (docs/PERMISSIONS.md). */}
+      {canReadClinical ? (
+        <EntrySection
+          anchor="goals"
+          ui={goalUi}
+          personId={person.id}
+          entries={entrySection('goal')}
+          perms={perms}
+          personName={name}
+          labels={sectionLabels('goals')}
+        />
+      ) : null}
       <EntrySection
         anchor="moments"
         ui={momentUi}
