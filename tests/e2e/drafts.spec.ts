@@ -1,26 +1,10 @@
 import type { Page } from '@playwright/test';
 import { ADMIN } from '../support/vault';
-import { expect, test, type Preview } from './fixtures';
-import { expectAccessible, shot, signIn } from './helpers';
+import { expect, test } from './fixtures';
+import { expectAccessible, rpc, shot, signIn } from './helpers';
 
 test.use({ vault: 'ready' });
 
-/** Calls the preview's router as the page itself does, to set up what a test is not about. */
-async function rpc<T = unknown>(page: Page, preview: Preview, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ name, input, secret }) => {
-      const res = await fetch('/rpc', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Doorway-Secret': secret },
-        body: JSON.stringify({ name, input }),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    { name, input, secret: preview.secret },
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
-  return result.value as T;
-}
 
 /** Goes to a screen as a link would. */
 async function go(page: Page, route: string): Promise<void> {

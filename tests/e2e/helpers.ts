@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, type Preview } from './fixtures';
 
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -91,4 +91,24 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 200)}`).join('\n  ')}`);
   expect(serious, `accessibility of ${screen}`).toEqual([]);
+}
+
+/**
+ * Calls the preview's router as the page itself does (same origin, same secret, same session).
+ * Used only to set up what the test is not about: extra people for a realistic list, a staff account.
+ */
+export async function rpc<T = unknown>(page: Page, preview: Preview, name: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ({ name, input, secret }) => {
+      const res = await fetch('/rpc', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Doorway-Secret': secret },
+        body: JSON.stringify({ name, input }),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    { name, input, secret: preview.secret },
+  );
+  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
+  return result.value as T;
 }

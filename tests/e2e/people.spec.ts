@@ -1,30 +1,11 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { ADMIN } from '../support/vault';
-import { expect, test, type Preview } from './fixtures';
-import { shot, signIn } from './helpers';
+import { expect, test } from './fixtures';
+import { rpc, shot, signIn } from './helpers';
 
 test.use({ vault: 'ready' });
 
-/**
- * Calls the preview's router as the page itself does (same origin, same secret, same session).
- * Used only to set up what the test is not about: extra people for a realistic list, a staff account.
- */
-async function rpc<T = unknown>(page: Page, preview: Preview, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ name, input, secret }) => {
-      const res = await fetch('/rpc', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Doorway-Secret': secret },
-        body: JSON.stringify({ name, input }),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    { name, input, secret: preview.secret },
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
-  return result.value as T;
-}
 
 /** A screenshot of what is on screen (or of one part), where a full page would be too tall to read. */
 async function partShot(target: Page | Locator, name: string): Promise<void> {
