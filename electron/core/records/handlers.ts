@@ -23,11 +23,13 @@ function assertKindAllowed(ctx: SignedInContext, kind: EntryKind): void {
 }
 
 /** A phase change's reason can say why care changed; for roles without clinical content, only the phase and date. */
-function withoutHiddenFields(entry: Entry, clinical: boolean): Entry {
-  if (clinical || entry.kind !== 'phase_change' || !('reason' in entry.data)) return entry;
-  const { reason: _hidden, ...data } = entry.data;
-  return { ...entry, data };
+function visibleData(kind: EntryKind, data: Record<string, unknown>): Record<string, unknown> {
+  if (kind !== 'phase_change' || !('reason' in data)) return data;
+  const { reason: _hidden, ...rest } = data;
+  return rest;
 }
+
+const withoutHiddenFields = (entry: Entry, clinical: boolean): Entry => (clinical ? entry : { ...entry, data: visibleData(entry.kind, entry.data) });
 
 async function recipe(data: Data) {
   const s = await readSettingsIn(data);
@@ -138,27 +140,17 @@ export const recordHandlers = {
 
   'history.get': async ({ recordType, id }, ctx) => {
     const clinical = canReadClinical(ctx.user.role);
-    if (recordType === 'entry') assertKindAllowed(ctx, await entryKind(ctx.data, id));
-    // Previous note text is in the clinical store, read only for the roles that may read notes. A vault
-    // not yet split into two stores still has it in the main one: it is left out here for other roles.
+    const kind = recordType === 'entry' ? await entryKind(ctx.data, id) : null;
+    if (kind) assertKindAllowed(ctx, kind);
     const rows = await readHistory(ctx.data, recordType, id, clinical);
-    // Earlier versions hide what the current one hides: a note, a phase change's reason.
-    const hidden = (k: string, v: unknown) => k === 'note' || (recordType === 'entry' && k === 'data' && typeof v === 'object' && v !== null && 'reason' in v);
-    return clinical
-      ? rows
-      : rows.map((r) => ({
-          ...r,
-          previous: Object.fromEntries(
-            Object.entries(r.previous).flatMap(([k, v]): [string, unknown][] => {
-              if (k === 'note') return [];
-              if (hidden(k, v)) {
-                const { reason: _hidden, ...rest } = v as Record<string, unknown>;
-                return [[k, rest]];
-              }
-              return [[k, v]];
-            }),
-          ),
-        }));
+    if (clinical) return rows;
+    // Earlier versions hide what the current one hides: a note (a vault not yet split into two stores
+    // still has it in the main one), a phase change's reason.
+    return rows.map((r) => {
+      const { note: _note, ...previous } = r.previous;
+      if (kind && typeof previous.data === 'object' && previous.data !== null) previous.data = visibleData(kind, previous.data as Record<string, unknown>);
+      return { ...r, previous };
+    });
   },
 
   'catalog.list': ({ includeInactive }, { data }) => listCatalog(data, includeInactive),
