@@ -5,6 +5,7 @@ import { recordAuditIn, type AuditInput } from './audit/audit';
 import { BackupService, type BackupSeams } from './backup/service';
 import type { PublicContext, Services } from './context';
 import { DataFolder } from './data-folder';
+import type { Data } from './data/engine';
 import { sqliteEngine } from './data/sqlite';
 import type { Db } from './db/database';
 import { handlers } from './handlers';
@@ -114,16 +115,16 @@ export class Doorway {
     return this.setup.complete(input);
   }
 
-  /** An audit event as the signed-in person (call inside the change's transaction). */
-  audit(e: Omit<AuditInput, 'at' | 'actor'> & { actor?: AuditInput['actor'] }): void {
-    this.vault.audit(e);
+  /** An audit event as the signed-in person: into `into`, the change's open transaction, or in a transaction of its own. */
+  audit(e: Omit<AuditInput, 'at' | 'actor'>, into?: Data): Promise<void> {
+    return this.vault.auditIn(e, into);
   }
 
   lock(reason: LockReason): void {
     this.vault.lock(reason);
   }
 
-  checkIdle(): boolean {
+  checkIdle(): Promise<boolean> {
     return this.vault.checkIdle();
   }
 

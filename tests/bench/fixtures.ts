@@ -64,7 +64,7 @@ export function demoBenchVault(ctx: BenchContext): Promise<DemoBenchVault> {
       confirmation: pending.confirmGroups.map((g) => groups[g - 1] ?? ''),
     });
     const t = Date.now();
-    const made = await generateDemo(core.vault.open(), { size: ctx.size, seed: 11, now: core.now(), actorId: session.user.id, actorRole: 'administrator' });
+    const made = await generateDemo({ data: core.vault.open().data, engine: core.context.engine }, { size: ctx.size, seed: 11, now: core.now(), actorId: session.user.id, actorRole: 'administrator' });
     ctx.log(`  demo vault: ${made.people} people, ${made.contacts} contacts in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     core.close();
     return { dataDir, username, password, ...made };

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyKey } from '../../electron/core/db/database';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { nodeBackupFs, type BackupFs } from '../../electron/core/backup/files';
-import { openPrivate, sealPrivate, signManifest } from '../../electron/core/backup/seal';
+import { openCounts, sealCounts, sealPrivate, signManifest, signVerifiedMark } from '../../electron/core/backup/seal';
+import { readVerifiedMark } from '../../electron/core/backup/read';
 import { manifestSchema, type Manifest } from '../../electron/core/backup/format';
 import { BackupService } from '../../electron/core/backup/service';
 import { checkDatabaseFile, checkHere } from '../../electron/core/backup/check-worker';
@@ -138,7 +139,7 @@ describe('a backup bundle', () => {
   it('catches damaged pages and wrong counts even when the seals were forged with the right key', async () => {
     const v = await vaultWithDestination();
     const session = v.core.session!;
-    await generateDemo(v.core.vault.open(), { size: 'small', seed: 3, now: v.core.now(), actorId: session.user.id, actorRole: 'administrator' });
+    await generateDemo({ data: v.core.vault.open().data, engine: v.core.context.engine }, { size: 'small', seed: 3, now: v.core.now(), actorId: session.user.id, actorRole: 'administrator' });
     const made = await must(v.router, 'backup.create', {});
     const dir = join(v.dest, made.name);
     const key = Buffer.from(v.core.dataKey);
@@ -147,14 +148,17 @@ describe('a backup bundle', () => {
     const pristine = readFileSync(db);
 
     /** Re-seals the manifest for the current bytes, as someone holding the key could. */
-    const forge = (rowCounts?: Record<string, number>) => {
+    const forge = (counted?: { main: Record<string, number>; clinical?: Record<string, number> }) => {
       const bytes = readFileSync(db);
       const parts = original.parts.map((p) => (p.name === 'doorway.db' ? { ...p, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } : p));
       const { hmac: _old, ...rest } = original;
-      const counts = rowCounts ?? JSON.parse('{}');
-      const clinicalRowCounts = openPrivate(key, original.bundleId, original.private)!.clinicalRowCounts;
-      const sealed = rowCounts
-        ? sealPrivate(key, original.bundleId, { madeBy: { id: 1, username: 'river', displayName: 'River Stone', via: 'app' }, rowCounts: counts, clinicalRowCounts })
+      // With counts: a manifest as earlier versions wrote it, the rows counted while copying.
+      const sealed = counted
+        ? sealPrivate(key, original.bundleId, {
+            madeBy: { id: 1, username: 'river', displayName: 'River Stone', via: 'app' },
+            rowCounts: counted.main,
+            ...(counted.clinical ? { clinicalRowCounts: counted.clinical } : {}),
+          })
         : original.private;
       writeManifest(dir, signManifest(key, { ...rest, parts, private: sealed }));
     };
@@ -168,17 +172,34 @@ describe('a backup bundle', () => {
     flip(db, 100, 0x01);
     forge();
     expect(await refused(v.router, 'backup.verify', { bundle: made.name }, 'BACKUP_INVALID')).toMatch(/doesn't open with this vault's key/);
-    // Intact pages, but the manifest claims other counts: the rows are counted and compared.
+    // Intact pages: the check passes and seals the rows it counted in the verified mark.
     writeFileSync(db, pristine);
-    forge({ people: 1 });
-    expect(await refused(v.router, 'backup.verify', { bundle: made.name }, 'BACKUP_INVALID')).toMatch(/doesn't hold what it held when it was made \(\w+: \d+ rows expected, \d+ found\)/);
+    forge();
+    await must(v.router, 'backup.verify', { bundle: made.name });
+    const manifest = readManifest(dir);
+    const mark = readVerifiedMark(dir)!;
+    const counted = openCounts(key, manifest.bundleId, mark.counts!)!;
+    expect(counted.main.people).toBeGreaterThan(1);
+    expect(counted.clinical?.contact_notes).toBeGreaterThan(0);
+    // Never in the clear: the mark says how many tables and rows, not how many people.
+    expect(JSON.stringify(mark)).not.toContain('people');
+    // A mark whose sealed counts claim other rows: every later check counts and compares.
+    const { hmac: _mark, ...unsignedMark } = mark;
+    const fewer = { ...counted, main: { ...counted.main, people: 1 } };
+    writeFileSync(join(dir, 'verified.json'), JSON.stringify(signVerifiedMark(key, { ...unsignedMark, counts: sealCounts(key, manifest.bundleId, fewer) })));
+    expect(await refused(v.router, 'backup.verify', { bundle: made.name }, 'BACKUP_INVALID')).toMatch(/doesn't hold what it held when it was made \(people: 1 rows expected, \d+ found\)/);
+    // A bundle of an earlier version, whose manifest holds the counts taken while copying: the same.
+    forge(fewer);
+    expect(await refused(v.router, 'backup.verify', { bundle: made.name }, 'BACKUP_INVALID')).toMatch(/doesn't hold what it held when it was made \(people: 1 rows expected, \d+ found\)/);
+    forge(counted);
+    await must(v.router, 'backup.verify', { bundle: made.name });
     key.fill(0);
     v.core.close();
   });
 
   it('the page-by-page check gives the same answer in its worker thread and on the calling thread (the fallback)', async () => {
     const v = await vaultWithDestination();
-    await generateDemo(v.core.vault.open(), { size: 'small', seed: 4, now: v.core.now(), actorId: v.core.session!.user.id, actorRole: 'administrator' });
+    await generateDemo({ data: v.core.vault.open().data, engine: v.core.context.engine }, { size: 'small', seed: 4, now: v.core.now(), actorId: v.core.session!.user.id, actorRole: 'administrator' });
     const made = await must(v.router, 'backup.create', {});
     const db = join(v.dest, made.name, 'doorway.db');
     const key = Buffer.from(v.core.dataKey);
@@ -305,7 +326,7 @@ describe('a full disk during a backup', () => {
     });
     expect(readdirSync(v.dest)).toEqual([older.name]);
     expect(hashDir(join(v.dest, older.name))).toEqual(olderHash);
-    const status = service.status();
+    const status = await service.status();
     expect(status.warning).toMatchObject({ kind: 'destinationUnavailable', message: expect.stringMatching(/enough free space/) });
     expect(Date.parse(status.warning!.retryAt!)).toBeGreaterThan(Date.now());
     expect(status.lastVerifiedBackup?.name).toBe(older.name);
@@ -326,7 +347,7 @@ describe('a full disk during a backup', () => {
 
   it.skipIf(!canMount)('(a real 1 MB tmpfs as the destination): refused with a clear message, the drive left empty', async () => {
     const v = await vaultWithDestination();
-    await generateDemo(v.core.vault.open(), { size: 'small', seed: 2, now: v.core.now(), actorId: v.core.session!.user.id, actorRole: 'administrator' });
+    await generateDemo({ data: v.core.vault.open().data, engine: v.core.context.engine }, { size: 'small', seed: 2, now: v.core.now(), actorId: v.core.session!.user.id, actorRole: 'administrator' });
     const drive = join(folder('doorway-small-drive-'), 'usb');
     mkdirSync(drive);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', drive]);

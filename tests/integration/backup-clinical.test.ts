@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDoorway, type Router } from '../../electron/core';
 import { BackupService } from '../../electron/core/backup/service';
-import { openPrivate, sealPrivate, signManifest } from '../../electron/core/backup/seal';
+import { openCounts, openPrivate, sealPrivate, signManifest } from '../../electron/core/backup/seal';
 import { manifestSchema } from '../../electron/core/backup/format';
 import { readVerifiedMark } from '../../electron/core/backup/read';
 import { openEncrypted } from '../../electron/core/db/database';
@@ -93,9 +93,11 @@ describe('a backup of a vault with a clinical store', () => {
       expect(createHash('sha256').update(bytes).digest('hex'), part.name).toBe(part.sha256);
     }
     expect(manifest.clinical).toMatchObject({ copy: 'pinned', schemaVersion: expect.any(Number) });
-    const counts = openPrivate(dataKey, manifest.bundleId, manifest.private)!;
-    expect(counts.clinicalRowCounts).toMatchObject({ contact_notes: 1, entry_texts: 1 });
-    expect(readVerifiedMark(dir)?.clinical).toBe('checked');
+    // Counted once, in the copies, by the check right after writing; sealed in the verified mark.
+    expect(openPrivate(dataKey, manifest.bundleId, manifest.private)!.rowCounts).toBeUndefined();
+    const mark = readVerifiedMark(dir)!;
+    expect(openCounts(dataKey, manifest.bundleId, mark.counts!)!.clinical).toMatchObject({ contact_notes: 1, entry_texts: 1 });
+    expect(mark.clinical).toBe('checked');
 
     // Never plaintext: no marker in any bundle file (UTF-8 or UTF-16LE), and no plaintext header.
     for (const m of MARKERS) expect(filesHolding(m, dir), m).toEqual([]);
@@ -222,7 +224,7 @@ describe('a backup made in a front-desk session (the daily schedule runs in any 
     expect(existsSync(join(v.dataDir, 'clinical.db-wal'))).toBe(true);
     await expect(desk.core.backups.create('schedule')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^The clinical records couldn't be copied just now/) });
     expect(readdirSync(v.dest)).toEqual([made.name]);
-    expect(desk.core.backups.status().warning).toMatchObject({ kind: 'backupFailed' });
+    expect((await desk.core.backups.status()).warning).toMatchObject({ kind: 'backupFailed' });
     clinician.core.close();
     desk.core.close();
 

@@ -25,7 +25,7 @@ describe('data layer on encrypted SQLite', () => {
     await expect(
       data.transaction().execute(async (trx) => {
         await createCatalogItem(trx, { kind: 'supply', label: 'Hand warmers', category: null }, new Date().toISOString());
-        v.core.audit({ action: 'catalog.create', subjectType: 'catalog_item', details: { label: 'Hand warmers' } });
+        await v.core.audit({ action: 'catalog.create', subjectType: 'catalog_item', details: { label: 'Hand warmers' } }, trx);
         throw new Error('stopped before commit');
       }),
     ).rejects.toThrow('stopped before commit');

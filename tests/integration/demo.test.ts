@@ -11,7 +11,7 @@ async function demoVault(seed: number) {
   dirs.push(dir);
   const made = await setUpVault(dir);
   const progress: number[] = [];
-  const result = await generateDemo(made.core.vault.open(), { size: 'small', seed, now: new Date('2026-11-21T12:00:00Z'), actorId: 1, actorRole: 'administrator', onProgress: (d) => progress.push(d) });
+  const result = await generateDemo({ data: made.core.vault.open().data, engine: made.core.context.engine }, { size: 'small', seed, now: new Date('2026-11-21T12:00:00Z'), actorId: 1, actorRole: 'administrator', onProgress: (d) => progress.push(d) });
   return { ...made, result, progress };
 }
 
@@ -71,7 +71,7 @@ describe('demo data', () => {
   it('refuses to mix demo data into a vault that already has records, changing nothing', async () => {
     const { core } = await demoVault(1);
     const before = core.db.prepare('SELECT count(*) FROM contacts').pluck().get();
-    await expect(generateDemo(core.vault.open(), { size: 'small', seed: 1, now: new Date(), actorId: 1, actorRole: 'administrator' })).rejects.toThrow(/already holds records/);
+    await expect(generateDemo({ data: core.vault.open().data, engine: core.context.engine }, { size: 'small', seed: 1, now: new Date(), actorId: 1, actorRole: 'administrator' })).rejects.toThrow(/already holds records/);
     expect(core.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(before);
     core.close();
   });
@@ -86,10 +86,37 @@ describe('demo data', () => {
     const stop = () => {
       if (++batches === 3) throw new Error('the power went out');
     };
-    await expect(generateDemo(open, { size: 'small', seed: 5, now: new Date('2026-11-21T12:00:00Z'), actorId: 1, actorRole: 'administrator', onProgress: stop })).rejects.toThrow('the power went out');
+    await expect(generateDemo({ data: open.data, engine: core.context.engine }, { size: 'small', seed: 5, now: new Date('2026-11-21T12:00:00Z'), actorId: 1, actorRole: 'administrator', onProgress: stop })).rejects.toThrow('the power went out');
     expect(dbContentHash(core.db)).toBe(before.main);
     expect(core.db.prepare('SELECT count(*) FROM staff_users').pluck().get()).toBe(before.staff);
     expect(open.clinical!.prepare('SELECT count(*) FROM clinical.contact_notes').pluck().get()).toBe(0);
+    core.close();
+  });
+
+  it('makes every demo person findable by client code and by name', async () => {
+    const { core } = await demoVault(9);
+    const { data } = core.vault.open();
+    const people = await data.selectFrom('people').select(['id', 'client_code', 'name']).orderBy('id').execute();
+    for (const p of [people[0]!, people[99]!, people.at(-1)!]) {
+      expect(await core.context.engine.peopleSearch.match(data, p.client_code, 5)).toContain(p.id);
+    }
+    const named = people.find((p) => p.name !== null)!;
+    expect(await core.context.engine.peopleSearch.match(data, named.name!, 50)).toContain(named.id);
+    core.close();
+  });
+
+  it('needs the clinical records open, changing nothing without them', async () => {
+    const dir = tempDir('doorway-demo-clinical-');
+    dirs.push(dir);
+    const { core, router } = await setUpVault(dir);
+    const desk = await addStaff(router, 'front_desk', 'robin', 'Robin Lee');
+    await signIn(router, desk.username, desk.password);
+    const before = dbContentHash(core.db, { exceptAudit: true });
+    // Even with the role claimed, a session without the clinical key cannot make demo notes.
+    await expect(
+      generateDemo({ data: core.vault.open().data, engine: core.context.engine }, { size: 'small', seed: 1, now: new Date(), actorId: desk.id, actorRole: 'administrator' }),
+    ).rejects.toThrow(/Demo data includes clinical notes/);
+    expect(dbContentHash(core.db, { exceptAudit: true })).toBe(before);
     core.close();
   });
 
@@ -100,7 +127,7 @@ describe('demo data', () => {
     const sam = await addStaff(router, 'clinician', 'sam', 'Sam Rivera');
     await signIn(router, sam.username, sam.password);
     const before = dbContentHash(core.db);
-    await expect(generateDemo(core.vault.open(), { size: 'small', seed: 1, now: new Date(), actorId: sam.id, actorRole: 'clinician' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(generateDemo({ data: core.vault.open().data, engine: core.context.engine }, { size: 'small', seed: 1, now: new Date(), actorId: sam.id, actorRole: 'clinician' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(dbContentHash(core.db)).toBe(before);
     core.close();
   });

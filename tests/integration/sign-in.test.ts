@@ -220,12 +220,12 @@ describe('lock', () => {
     await router('session.signIn', { username: 'river', password: ADMIN.password });
     await router('settings.update', { idleLockMinutes: 2 });
     now += 90_000;
-    expect(core.checkIdle()).toBe(false);
+    expect(await core.checkIdle()).toBe(false);
     expect(await router('session.touch', {})).toEqual({ ok: true, value: { idleLockMinutes: 2 } });
     now += 90_000;
-    expect(core.checkIdle()).toBe(false);
+    expect(await core.checkIdle()).toBe(false);
     now += 30_000;
-    expect(core.checkIdle()).toBe(true);
+    expect(await core.checkIdle()).toBe(true);
     expect(core.session).toBeNull();
   });
 });

@@ -23,8 +23,8 @@ export const backupPruneCommand = defineCommand({
     requireVault(paths);
     const opened = await openForBackup(paths, values.user, ctx, NAME);
     try {
-      const policy = readBackupSettings(opened.access.db);
-      const result = tidyBackups(opened.access, { actor: opened.actor, via: 'commandLine' }, {
+      const policy = await readBackupSettings(opened.access.data);
+      const result = await tidyBackups(opened.access, { actor: opened.actor, via: 'commandLine' }, {
         dest: resolve(values.to),
         policy,
         timeZone: opened.timeZone,

@@ -1,11 +1,12 @@
 import type { BundleSummary } from '../../../shared/contract/backup';
 import { createDoorway } from '../../core';
 import type { AuditAction, AuditActor } from '../../core/audit/audit';
-import { auditBackup } from '../../core/backup/use-cases';
-import type { Maker, ProgressFn, VaultAccess } from '../../core/backup/access';
+import { auditBackup, type BackupVault } from '../../core/backup/use-cases';
+import type { Maker, ProgressFn } from '../../core/backup/access';
 import { megabytes } from '../../core/backup/files';
 import type { VerifiedBundle } from '../../core/backup/verify';
-import { readSettings } from '../../core/settings/settings';
+import { sqliteData } from '../../core/data/sqlite';
+import { readSettingsIn } from '../../core/settings/settings';
 import { readKeyslots } from '../../core/vault/keyslots';
 import { openUnlocked, recordSettlement } from '../../core/vault/rotation';
 import { unlockWithRecovery, type VaultPaths } from '../../core/vault/vault';
@@ -43,7 +44,7 @@ export const SECRET_NOTES = [
 
 /** An open vault for one backup command, however it was unlocked; `close` locks it and zeroes the key. */
 export interface OpenedForBackup {
-  access: VaultAccess;
+  access: BackupVault;
   actor: AuditActor;
   maker: Omit<Maker, 'via'>;
   timeZone: string;
@@ -68,7 +69,7 @@ export async function openForBackup(paths: VaultPaths, user: string | undefined,
       // An administrator's slot holds the clinical key too (a vault from before the clinical store has none yet).
       const clinicalKey = core.vault.clinicalKey ? Buffer.from(core.vault.clinicalKey) : null;
       return {
-        access: { paths, db: core.db, dataKey, clinicalKey, vaultId: readKeyslots(paths.keyslots).vaultId },
+        access: { paths, db: core.db, data: core.vault.open().data, dataKey, clinicalKey, vaultId: readKeyslots(paths.keyslots).vaultId },
         actor: { id: session.user.id, username: session.user.username },
         maker: { id: session.user.id, username: session.user.username, displayName: session.user.displayName },
         timeZone: session.settings.timeZone,
@@ -92,11 +93,13 @@ export async function openForBackup(paths: VaultPaths, user: string | undefined,
   const actor: AuditActor = { id: null, username: null };
   try {
     opened.db.transaction(() => recordSettlement(opened.db, opened.settled, new Date().toISOString(), actor))();
+    // The recovery code opens the SQLite file itself (vault/rotation.ts), so its data layer is SQLite's.
+    const data = sqliteData(opened.db);
     return {
-      access: { paths, db: opened.db, dataKey: opened.dataKey, clinicalKey, vaultId: opened.file.vaultId },
+      access: { paths, db: opened.db, data, dataKey: opened.dataKey, clinicalKey, vaultId: opened.file.vaultId },
       actor,
       maker: { id: null, username: null, displayName: null },
-      timeZone: readSettings(opened.db).timeZone,
+      timeZone: (await readSettingsIn(data)).timeZone,
       close: () => {
         opened.db.close();
         opened.dataKey.fill(0);
@@ -112,8 +115,8 @@ export async function openForBackup(paths: VaultPaths, user: string | undefined,
 }
 
 /** Audits a backup action done from the command line, worded as the app's use cases word theirs. */
-export function audit(opened: OpenedForBackup, action: AuditAction, details: Record<string, unknown>): void {
-  auditBackup(opened.access.db, { actor: opened.actor, via: 'commandLine' }, action, details);
+export function audit(opened: OpenedForBackup, action: AuditAction, details: Record<string, unknown>): Promise<void> {
+  return auditBackup(opened.access.data, { actor: opened.actor, via: 'commandLine' }, action, details);
 }
 
 /** One line per step on stderr, so a scheduled task's log shows where a long run is. */

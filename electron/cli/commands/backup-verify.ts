@@ -83,12 +83,12 @@ export const backupVerifyCommand = defineCommand({
           clinicalKey: opened.access.clinicalKey,
           vaultId: opened.access.vaultId,
           onProgress,
-        }).catch((e: unknown) => {
-          audit(opened, 'backup.verify', { ok: false, bundle: dir, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
+        }).catch(async (e: unknown) => {
+          await audit(opened, 'backup.verify', { ok: false, bundle: dir, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
           throw e;
         });
         markQuietly(verified, opened.access.dataKey);
-        audit(opened, 'backup.verify', { ok: true, bundle: verified.name });
+        await audit(opened, 'backup.verify', { ok: true, bundle: verified.name });
         report(verified, ctx);
         return EXIT.ok;
       } finally {

@@ -47,7 +47,7 @@ export const demoCommand = defineCommand({
       const startedAt = Date.now();
       let shownAt = 0;
       line(io.stderr, `Making a ${size} demo clinic (seed ${seed}) ...`);
-      const result = await generateDemo(core.vault.open(), {
+      const result = await generateDemo({ data: core.vault.open().data, engine: core.context.engine }, {
         size,
         seed,
         now: core.now(),

@@ -2,6 +2,7 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
 import { writeFileAtomic } from '../fs-atomic';
 import type { Log } from '../platform/log';
@@ -50,6 +51,13 @@ export interface AuditHead {
 }
 
 export interface AnchorVault {
+  data: Data;
+  dataKey: Buffer;
+  vaultId: string;
+}
+
+/** The open connection itself: only for a session writing its last anchor as it closes its records (see advanceAnchorAsClosing). */
+export interface ClosingVault {
   db: Db;
   dataKey: Buffer;
   vaultId: string;
@@ -79,8 +87,8 @@ export function sealAnchor(dataKey: Buffer, vaultId: string, head: AuditHead): A
 }
 
 /** The newest event, or null for an empty trail. */
-export function auditHead(db: Db): AuditHead | null {
-  const row = db.prepare('SELECT id, hash, at FROM audit_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string; at: string } | undefined;
+export async function auditHead(data: Data): Promise<AuditHead | null> {
+  const row = await data.selectFrom('audit_events').select(['id', 'hash', 'at']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row ? { eventId: row.id, hash: row.hash, at: row.at } : null;
 }
 
@@ -98,15 +106,18 @@ export type AnchorState =
   | { status: 'holds'; anchor: AnchorFile; superseded: boolean; sealedWithThisKey: boolean };
 
 /** Events that legitimately leave an anchor behind them, when recorded after the anchored event. */
-const RESTORED = ['backup.restore', 'backup.undoRestore'];
-const REKEYED = ['vault.rotateKey', ...RESTORED];
+const RESTORED = ['backup.restore', 'backup.undoRestore'] as const;
+const REKEYED = ['vault.rotateKey', ...RESTORED] as const;
 
-function recordedSince(db: Db, actions: readonly string[], at: string): boolean {
-  const marks = actions.map(() => '?').join(', ');
-  return db.prepare(`SELECT 1 FROM audit_events WHERE action IN (${marks}) AND at >= ? LIMIT 1`).get(...actions, at) !== undefined;
+async function recordedSince(data: Data, actions: readonly string[], at: string): Promise<boolean> {
+  const row = await data.selectFrom('audit_events').select('id').where('action', 'in', actions).where('at', '>=', at).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
-export function readAnchor(file: string, vault: AnchorVault): AnchorState {
+/** The anchor file and its seal, before anything of the trail is read. */
+type AnchorOnDisk = { status: 'missing' } | { status: 'damaged' } | { status: 'read'; anchor: AnchorFile; sealedWithThisKey: boolean };
+
+function readAnchorFile(file: string, vault: { dataKey: Buffer; vaultId: string }): AnchorOnDisk {
   if (!existsSync(file)) return { status: 'missing' };
   let anchor: AnchorFile;
   try {
@@ -118,34 +129,77 @@ export function readAnchor(file: string, vault: AnchorVault): AnchorState {
   }
   if (anchor.vaultId !== vault.vaultId) return { status: 'damaged' };
   const { mac, ...rest } = anchor;
-  const sealedWithThisKey = sameHex(macOf(vault.dataKey, rest), mac);
+  return { status: 'read', anchor, sealedWithThisKey: sameHex(macOf(vault.dataKey, rest), mac) };
+}
+
+export async function readAnchor(file: string, vault: AnchorVault): Promise<AnchorState> {
+  const found = readAnchorFile(file, vault);
+  if (found.status !== 'read') return found;
+  const { anchor, sealedWithThisKey } = found;
+  const { data } = vault;
   // Sealed with an earlier key of this vault: the key change (or the restore) is in the trail after it.
-  if (!sealedWithThisKey && !recordedSince(vault.db, REKEYED, anchor.at)) return { status: 'damaged' };
-  const row = vault.db.prepare('SELECT hash FROM audit_events WHERE id = ?').get(anchor.eventId) as { hash: string } | undefined;
+  if (!sealedWithThisKey && !(await recordedSince(data, REKEYED, anchor.at))) return { status: 'damaged' };
+  const row = await data.selectFrom('audit_events').select('hash').where('id', '=', anchor.eventId).executeTakeFirst();
   if (row?.hash === anchor.hash) return { status: 'holds', anchor, superseded: false, sealedWithThisKey };
-  if (recordedSince(vault.db, RESTORED, anchor.at)) return { status: 'holds', anchor, superseded: true, sealedWithThisKey };
-  return { status: 'cut', anchor, lastPresent: auditHead(vault.db)?.eventId ?? null };
+  if (await recordedSince(data, RESTORED, anchor.at)) return { status: 'holds', anchor, superseded: true, sealedWithThisKey };
+  return { status: 'cut', anchor, lastPresent: (await auditHead(data))?.eventId ?? null };
+}
+
+/** Writes the anchor at `head` unless it is there already, sealed with this key. */
+function moveAnchor(file: string, vault: { dataKey: Buffer; vaultId: string }, state: AnchorState, head: AuditHead | null): void {
+  if (!head) return;
+  if (state.status === 'holds' && state.sealedWithThisKey && !state.superseded && state.anchor.eventId === head.eventId && state.anchor.hash === head.hash) {
+    return;
+  }
+  writeFileAtomic(file, `${JSON.stringify(sealAnchor(vault.dataKey, vault.vaultId, head), null, 2)}\n`);
 }
 
 /**
  * Moves the anchor to the trail's head, if the anchor there now still holds (or there is none).
  * Returns what it found, so a caller can tell a cut from a write.
  */
-export function advanceAnchor(file: string, vault: AnchorVault): AnchorState {
-  const state = readAnchor(file, vault);
+export async function advanceAnchor(file: string, vault: AnchorVault): Promise<AnchorState> {
+  const state = await readAnchor(file, vault);
   if (state.status === 'damaged' || state.status === 'cut') return state;
-  const head = auditHead(vault.db);
-  if (!head) return state;
-  if (state.status === 'holds' && state.sealedWithThisKey && !state.superseded && state.anchor.eventId === head.eventId && state.anchor.hash === head.hash) {
-    return state;
-  }
-  writeFileAtomic(file, `${JSON.stringify(sealAnchor(vault.dataKey, vault.vaultId, head), null, 2)}\n`);
+  moveAnchor(file, vault, state, await auditHead(vault.data));
+  return state;
+}
+
+/*
+ * The same check and move, synchronously on the connection: a session's last event (its lock) is
+ * anchored as it closes its records, in the same call (quit, a power event, a restore's swap), which
+ * cannot wait for the data layer. SQLite only; keep it in step with readAnchor above.
+ */
+
+function readAnchorAsClosing(file: string, vault: ClosingVault): AnchorState {
+  const found = readAnchorFile(file, vault);
+  if (found.status !== 'read') return found;
+  const { anchor, sealedWithThisKey } = found;
+  const since = (actions: readonly string[]) =>
+    vault.db.prepare(`SELECT 1 FROM audit_events WHERE action IN (${actions.map(() => '?').join(', ')}) AND at >= ? LIMIT 1`).get(...actions, anchor.at) !== undefined;
+  if (!sealedWithThisKey && !since(REKEYED)) return { status: 'damaged' };
+  const row = vault.db.prepare('SELECT hash FROM audit_events WHERE id = ?').get(anchor.eventId) as { hash: string } | undefined;
+  if (row?.hash === anchor.hash) return { status: 'holds', anchor, superseded: false, sealedWithThisKey };
+  if (since(RESTORED)) return { status: 'holds', anchor, superseded: true, sealedWithThisKey };
+  return { status: 'cut', anchor, lastPresent: headAsClosing(vault.db)?.eventId ?? null };
+}
+
+function headAsClosing(db: Db): AuditHead | null {
+  const row = db.prepare('SELECT id, hash, at FROM audit_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string; at: string } | undefined;
+  return row ? { eventId: row.id, hash: row.hash, at: row.at } : null;
+}
+
+export function advanceAnchorAsClosing(file: string, vault: ClosingVault): AnchorState {
+  const state = readAnchorAsClosing(file, vault);
+  if (state.status === 'damaged' || state.status === 'cut') return state;
+  moveAnchor(file, vault, state, headAsClosing(vault.db));
   return state;
 }
 
 /**
  * Keeps the anchor up to date for the open vault: `markDirty` after audited writes is a flag and, at
- * most once a second, an unref'd timer; `flush` writes now (the session calls it when it ends).
+ * most once a second, an unref'd timer that calls `flush` (over the data layer); `flushAsClosing` writes
+ * now, on the connection (the session calls it as it ends).
  */
 export class AuditAnchorKeeper {
   private dirty = false;
@@ -166,31 +220,48 @@ export class AuditAnchorKeeper {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (this.dirty) this.flush();
+      if (this.dirty) void this.flush();
     }, this.delayMs);
     this.timer.unref?.();
   }
 
-  /** Writes the anchor for `vault` (or the open vault); never throws: the trail itself is already committed. */
-  flush(vault?: AnchorVault): void {
+  /** Writes the anchor for the open vault, over the data layer; never throws: the trail itself is already committed. */
+  async flush(): Promise<void> {
     let v: AnchorVault | null;
     try {
-      v = vault ?? this.source();
+      v = this.source();
     } catch {
       v = null;
     }
     if (!v) return;
     this.dirty = false;
     try {
-      const state = advanceAnchor(this.file, v);
-      if ((state.status === 'cut' || state.status === 'damaged') && !this.reported) {
-        this.reported = true;
-        this.log(`the audit anchor was left where it is: ${state.status === 'cut' ? 'the anchored event is missing from the trail' : 'its seal does not hold'}`);
-      }
+      this.noteFindings(await advanceAnchor(this.file, v));
     } catch (e) {
-      this.dirty = true;
-      this.log('could not write the audit anchor', e);
+      this.failed(e);
     }
+  }
+
+  /** Writes the anchor for a session closing its records, synchronously (see advanceAnchorAsClosing); never throws. */
+  flushAsClosing(vault: ClosingVault): void {
+    this.dirty = false;
+    try {
+      this.noteFindings(advanceAnchorAsClosing(this.file, vault));
+    } catch (e) {
+      this.failed(e);
+    }
+  }
+
+  private noteFindings(state: AnchorState): void {
+    if ((state.status === 'cut' || state.status === 'damaged') && !this.reported) {
+      this.reported = true;
+      this.log(`the audit anchor was left where it is: ${state.status === 'cut' ? 'the anchored event is missing from the trail' : 'its seal does not hold'}`);
+    }
+  }
+
+  private failed(e: unknown): void {
+    this.dirty = true;
+    this.log('could not write the audit anchor', e);
   }
 
   /** The session ended: the next one logs its own findings. */

@@ -10,7 +10,7 @@ export const auditHandlers = {
     const { vault } = services;
     // Between chunks the event loop runs, so the window stays responsive during a long check.
     return verifyTrail(
-      () => vault.db,
+      () => vault.open().data,
       { file: anchorPath(vault.paths.dir), dataKey: () => vault.dataKey, vaultId: () => vault.vaultId },
       { pause: () => new Promise<void>((resolve) => setImmediate(resolve)) },
     );

@@ -1,6 +1,6 @@
-import type { Db } from '../db/database';
+import type { Data } from '../data/engine';
 import { readAnchor } from './anchor';
-import { AUDIT_HASHED_COLUMNS, GENESIS_HASH, hashAuditValues } from './audit';
+import { auditHash, AUDIT_HASHED_COLUMNS, GENESIS_HASH } from './audit';
 
 /**
  * Walks the audit chain in id order and names the first event that does not hold: its hash does not
@@ -23,32 +23,29 @@ export interface VerifyOptions {
   pause?: () => Promise<void>;
 }
 
-const SELECT = `SELECT ${AUDIT_HASHED_COLUMNS.join(', ')}, hash FROM audit_events WHERE id > ? ORDER BY id LIMIT ?`;
-const ID = AUDIT_HASHED_COLUMNS.indexOf('id');
-const AT = AUDIT_HASHED_COLUMNS.indexOf('at');
-const ACTION = AUDIT_HASHED_COLUMNS.indexOf('action');
-const PREV = AUDIT_HASHED_COLUMNS.indexOf('prev_hash');
-const HASH = AUDIT_HASHED_COLUMNS.length;
-
-/** `db` is asked again at every step: the session may end while a long check runs, and then it stops. */
-export async function verifyChain(db: () => Db, opts: VerifyOptions = {}): Promise<ChainVerdict> {
+/** `data` is asked again at every step: the session may end while a long check runs, and then it stops. */
+export async function verifyChain(data: () => Data, opts: VerifyOptions = {}): Promise<ChainVerdict> {
   const chunk = opts.chunk ?? 50_000;
   let prev = GENESIS_HASH;
   let lastId = 0;
   let events = 0;
   for (;;) {
-    // Rows as arrays in hashing order (no object per row): the walk is mostly reading and hashing.
-    const rows = db().prepare(SELECT).raw().all(lastId, chunk) as unknown[][];
+    // One chunk in memory at a time, however long the trail.
+    const rows = await data()
+      .selectFrom('audit_events')
+      .select([...AUDIT_HASHED_COLUMNS, 'hash'])
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(chunk)
+      .execute();
     for (const row of rows) {
       events++;
-      const hash = row[HASH];
-      row.length = HASH;
-      const id = row[ID] as number;
-      if (id !== lastId + 1 || row[PREV] !== prev || hashAuditValues(row) !== hash) {
-        return { intact: false, events, firstBroken: { id, at: row[AT] as string, action: row[ACTION] as string } };
+      // auditHash hashes the fields in AUDIT_HASHED_COLUMNS order, as they were hashed when written.
+      if (row.id !== lastId + 1 || row.prev_hash !== prev || auditHash(row) !== row.hash) {
+        return { intact: false, events, firstBroken: { id: row.id, at: row.at, action: row.action } };
       }
-      prev = hash as string;
-      lastId = id;
+      prev = row.hash;
+      lastId = row.id;
     }
     if (rows.length < chunk) return { intact: true, events };
     if (opts.pause) await opts.pause();
@@ -74,15 +71,15 @@ export interface TrailVerdict {
   anchor?: 'missing' | 'damaged';
 }
 
-export async function verifyTrail(db: () => Db, anchor: { file: string; dataKey: () => Buffer; vaultId: () => string }, opts: VerifyOptions = {}): Promise<TrailVerdict> {
-  const chain = await verifyChain(db, opts);
+export async function verifyTrail(data: () => Data, anchor: { file: string; dataKey: () => Buffer; vaultId: () => string }, opts: VerifyOptions = {}): Promise<TrailVerdict> {
+  const chain = await verifyChain(data, opts);
   const verdict: TrailVerdict = { intact: chain.intact, events: chain.events, firstBroken: chain.intact ? null : chain.firstBroken };
-  const first = db().prepare('SELECT id, action FROM audit_events ORDER BY id LIMIT 1').get() as { id: number; action: string } | undefined;
+  const first = await data().selectFrom('audit_events').select(['id', 'action']).orderBy('id').limit(1).executeTakeFirst();
   if (!first || first.id !== 1 || first.action !== 'vault.create') {
     verdict.missingStart = { firstPresent: first?.id ?? null, action: first?.action ?? null };
     verdict.intact = false;
   }
-  const state = readAnchor(anchor.file, { db: db(), dataKey: anchor.dataKey(), vaultId: anchor.vaultId() });
+  const state = await readAnchor(anchor.file, { data: data(), dataKey: anchor.dataKey(), vaultId: anchor.vaultId() });
   if (state.status === 'missing') {
     verdict.anchor = 'missing';
   } else if (state.status === 'damaged') {

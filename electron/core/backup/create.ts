@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } fro
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { advanceAnchor, anchorPath, auditHead } from '../audit/anchor';
+import { sqliteData } from '../data/sqlite';
 import { openEncrypted, type Db } from '../db/database';
 import { DoorwayError } from '../errors';
 import { hasClinicalStore } from '../vault/vault';
@@ -139,9 +140,9 @@ export async function createBundle(opts: CreateOptions): Promise<CreatedBundle> 
 
     opts.onProgress?.('prepare', 0, 0);
     // Read just before the copy is pinned, so the copy holds this event (and perhaps a few newer ones).
-    const head = auditHead(access.db);
+    const head = await auditHead(sqliteData(access.db));
     try {
-      advanceAnchor(anchorPath(paths.dir), access);
+      await advanceAnchor(anchorPath(paths.dir), { data: sqliteData(access.db), dataKey: access.dataKey, vaultId: access.vaultId });
     } catch {
       // The data folder's anchor is brought up to date again when the session ends; the backup goes on.
     }
@@ -154,8 +155,6 @@ export async function createBundle(opts: CreateOptions): Promise<CreatedBundle> 
     }
     const parts: Part[] = [];
     let keyslots: Buffer;
-    let counts: Record<string, number>;
-    let clinicalCounts: Record<string, number> | undefined;
     try {
       const pair = await pinPair(
         { db: access.db, path: paths.db, key: access.dataKey },
@@ -175,14 +174,17 @@ export async function createBundle(opts: CreateOptions): Promise<CreatedBundle> 
         const stopWatching = watchGrowth(clinicalStore ? [mainTo, clinicalTo] : [mainTo], needed, opts.onProgress);
         try {
           // The pinned files cannot change, so their fingerprints are taken (in workers) while the kernel
-          // copies them and this thread counts the rows.
+          // copies them. The rows are counted once, in the copies, by the check after writing: the
+          // fingerprints prove the copies hold exactly the pinned bytes, so counting here too would
+          // decrypt every page twice while staff wait.
           const copies = [copyPart(fs, DB_PART, paths.db, mainTo, pair.main.bytes)];
           if (clinicalStore) copies.push(copyPart(fs, CLINICAL_PART, paths.clinical, clinicalTo, clinicalBytes));
-          const all = Promise.all(copies);
-          all.catch(() => undefined);
-          counts = pair.main.countRows();
-          clinicalCounts = pair.clinical?.countRows();
-          parts.push(...(await all));
+          // Every copy settles before a failure is reported: the folder is removed after a failure, and
+          // a copy still writing into it would keep the drive busy.
+          const settled = await Promise.allSettled(copies);
+          const failed = settled.find((r) => r.status === 'rejected');
+          if (failed) throw failed.reason;
+          parts.push(...settled.map((r) => (r as PromiseFulfilledResult<Part>).value));
         } finally {
           stopWatching();
         }
@@ -220,7 +222,7 @@ export async function createBundle(opts: CreateOptions): Promise<CreatedBundle> 
                 : { copy: 'asIs' as const, mainSeq: seqs.main },
           }
         : {}),
-      private: sealPrivate(access.dataKey, bundleId, { madeBy: opts.maker, rowCounts: counts, ...(clinicalCounts ? { clinicalRowCounts: clinicalCounts } : {}) }),
+      private: sealPrivate(access.dataKey, bundleId, { madeBy: opts.maker }),
       ...(head ? { auditHead: head } : {}),
     });
     await fs.writeFile(join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -14,6 +14,7 @@ import { CLINICAL_PART } from './format';
 import { unavailable } from './files';
 import { restoreBundle } from './restore';
 import { CLINICAL_SEQ_SQL, MAIN_SEQ_SQL, seqOf, seqsPair } from './snapshot';
+import { recordedCounts } from './verify';
 
 const DRILL_PREFIX = 'doorway-drill-';
 
@@ -98,7 +99,9 @@ export async function runDrill(opts: DrillOptions): Promise<DrillRecord> {
     const fail = (what: string) =>
       new DoorwayError('BACKUP_INVALID', `The practice restore of "${restored.restoredBundle}" did not come out right: ${what} Your records and backups were not changed.`);
     if (readKeyslots(paths.keyslots).vaultId !== opts.vaultId) throw fail("the restored key file belongs to another vault.");
-    const privatePart = newest.privatePart!;
+    // A verified bundle always has its counts: in its mark, or in the manifest of an older bundle.
+    const counts = recordedCounts(opts.dataKey, newest.manifest!, newest.privatePart!, newest.mark);
+    if (!counts) throw fail('its record of how many rows it holds is missing.');
     const hasClinical = newest.manifest!.parts.some((p) => p.name === CLINICAL_PART);
     if (hasClinical !== existsSync(paths.clinical)) throw fail('the clinical records file did not come with the rest.');
     if (hasClinical && !opts.clinicalKey) {
@@ -106,10 +109,10 @@ export async function runDrill(opts: DrillOptions): Promise<DrillRecord> {
     }
     opts.onProgress?.('check', 0, 0);
     const check = await checkDatabaseFile(paths.db, opts.dataKey, { nativeBinding: opts.nativeBinding, probeSql: MAIN_SEQ_SQL });
-    let rows = judgeRestored(fail, 'records', "this vault's key", check, privatePart.rowCounts);
+    let rows = judgeRestored(fail, 'records', "this vault's key", check, counts.main);
     if (hasClinical && opts.clinicalKey) {
       const clinicalCheck = await checkDatabaseFile(paths.clinical, opts.clinicalKey, { nativeBinding: opts.nativeBinding, probeSql: CLINICAL_SEQ_SQL });
-      rows += judgeRestored(fail, 'clinical records', "the vault's clinical key", clinicalCheck, privatePart.clinicalRowCounts ?? null);
+      rows += judgeRestored(fail, 'clinical records', "the vault's clinical key", clinicalCheck, counts.clinical ?? null);
       const [m, c] = [seqOf(check.probe), seqOf(clinicalCheck.probe)];
       const recorded = newest.manifest!.clinical;
       if (!seqsPair(m, c) || (recorded && (m !== recorded.mainSeq || (recorded.clinicalSeq !== undefined && c !== recorded.clinicalSeq)))) {

@@ -72,15 +72,24 @@ export const privatePartSchema = z.strictObject({
     displayName: z.string().nullable(),
     via: z.enum(BACKUP_VIA),
   }),
-  /** Rows per table at the moment of the copy, counted inside the same snapshot. */
-  rowCounts: z.record(z.string(), z.number().int().min(0)),
   /**
-   * The clinical store's rows per table, counted inside its snapshot. Absent when the bundle has no
-   * clinical part, or when the clinical file was copied without its key (see `clinicalCopy`).
+   * Rows per table, counted inside the snapshot while it was copied: only in bundles made by earlier
+   * versions. Since the fingerprints prove a copy holds exactly the pinned bytes, counting the source
+   * as well as the copy was the same work twice; newer bundles are counted once, by the check right
+   * after writing, and those counts are sealed in the verified mark (`countsPartSchema`).
    */
+  rowCounts: z.record(z.string(), z.number().int().min(0)).optional(),
+  /** The clinical store's rows per table, likewise (only with `rowCounts`, and only for a pinned clinical part). */
   clinicalRowCounts: z.record(z.string(), z.number().int().min(0)).optional(),
 });
 export type PrivatePart = z.infer<typeof privatePartSchema>;
+
+/** Rows per table of a bundle's records files, as counted: the main one, and the clinical one once it was read with its key. */
+export const countsPartSchema = z.strictObject({
+  main: z.record(z.string(), z.number().int().min(0)),
+  clinical: z.record(z.string(), z.number().int().min(0)).optional(),
+});
+export type CountsPart = z.infer<typeof countsPartSchema>;
 
 export const manifestSchema = z.strictObject({
   format: z.literal('doorway-backup'),
@@ -141,6 +150,13 @@ export const verifiedMarkSchema = z.strictObject({
    * check (the part's size and fingerprint always are). Absent for a bundle without a clinical part.
    */
   clinical: z.enum(['checked', 'notChecked']).optional(),
+  /**
+   * Rows per table as the first check counted them in the copies (`countsPartSchema`), sealed like the
+   * manifest's private part: how many people a clinic has is not for anyone holding the drive. Every
+   * later check must find the same. Absent in marks written by earlier versions (their manifests hold
+   * the counts).
+   */
+  counts: sealedBoxSchema.optional(),
   hmac: hex64,
 });
 export type VerifiedMark = z.infer<typeof verifiedMarkSchema>;

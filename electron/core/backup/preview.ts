@@ -34,7 +34,7 @@ function bundleStaff(dbPath: string, dataKey: Buffer, nativeBinding?: string): R
 
 /** What a restore of this (just verified) bundle would bring back. */
 export function previewRestore(verified: VerifiedBundle, dataKey: Buffer, checkedAt: string, nativeBinding?: string): RestorePreview {
-  const counts = verified.privatePart.rowCounts;
+  const counts = verified.counts.main;
   const summary = toSummary({
     name: verified.name,
     dir: verified.dir,

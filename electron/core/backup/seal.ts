@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { canonicalJson, privatePartSchema, type Manifest, type PrivatePart, type SealedBox, type VerifiedMark } from './format';
+import type { z } from 'zod';
+import { canonicalJson, countsPartSchema, privatePartSchema, type CountsPart, type Manifest, type PrivatePart, type SealedBox, type VerifiedMark } from './format';
 
 /**
  * Keys for the bundle's seals, derived from the data key with HKDF-SHA256 and a distinct label each,
@@ -9,6 +10,7 @@ const LABELS = {
   manifest: 'doorway backup manifest hmac v1',
   verified: 'doorway backup verified-mark hmac v1',
   private: 'doorway backup private part aes-256-gcm v1',
+  counts: 'doorway backup verified counts aes-256-gcm v1',
 } as const;
 
 function derive(dataKey: Buffer, label: keyof typeof LABELS): Buffer {
@@ -65,14 +67,14 @@ export function verifiedMarkHolds(dataKey: Buffer, mark: VerifiedMark, manifest:
   }
 }
 
-/** The bundle id is the associated data, so a private part cannot be moved into another manifest. */
-export function sealPrivate(dataKey: Buffer, bundleId: string, part: PrivatePart): SealedBox {
-  const key = derive(dataKey, 'private');
+/** AES-256-GCM under a key of its own label; the bundle id is the associated data, so a box cannot be moved into another bundle. */
+function seal(dataKey: Buffer, label: 'private' | 'counts', bundleId: string, value: unknown): SealedBox {
+  const key = derive(dataKey, label);
   try {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(bundleId, 'utf8'));
-    const data = Buffer.concat([cipher.update(JSON.stringify(part), 'utf8'), cipher.final()]);
+    const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
     return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
   } finally {
     key.fill(0);
@@ -80,17 +82,17 @@ export function sealPrivate(dataKey: Buffer, bundleId: string, part: PrivatePart
 }
 
 /** Null when the key is not this vault's, or the box was changed. */
-export function openPrivate(dataKey: Buffer, bundleId: string, box: SealedBox): PrivatePart | null {
+function unseal<T>(dataKey: Buffer, label: 'private' | 'counts', bundleId: string, box: SealedBox, schema: z.ZodType<T>): T | null {
   const tag = Buffer.from(box.tag, 'base64');
   // A short tag would weaken the check; GCM's full 16 bytes are always written.
   if (tag.length !== 16) return null;
-  const key = derive(dataKey, 'private');
+  const key = derive(dataKey, label);
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(box.iv, 'base64'));
     decipher.setAAD(Buffer.from(bundleId, 'utf8'));
     decipher.setAuthTag(tag);
     const plain = Buffer.concat([decipher.update(Buffer.from(box.data, 'base64')), decipher.final()]);
-    const parsed = privatePartSchema.safeParse(JSON.parse(plain.toString('utf8')));
+    const parsed = schema.safeParse(JSON.parse(plain.toString('utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -98,3 +100,11 @@ export function openPrivate(dataKey: Buffer, bundleId: string, box: SealedBox): 
     key.fill(0);
   }
 }
+
+export const sealPrivate = (dataKey: Buffer, bundleId: string, part: PrivatePart): SealedBox => seal(dataKey, 'private', bundleId, part);
+
+export const openPrivate = (dataKey: Buffer, bundleId: string, box: SealedBox): PrivatePart | null => unseal(dataKey, 'private', bundleId, box, privatePartSchema);
+
+export const sealCounts = (dataKey: Buffer, bundleId: string, counts: CountsPart): SealedBox => seal(dataKey, 'counts', bundleId, counts);
+
+export const openCounts = (dataKey: Buffer, bundleId: string, box: SealedBox): CountsPart | null => unseal(dataKey, 'counts', bundleId, box, countsPartSchema);

@@ -8,18 +8,20 @@ import type {
   DrillRecord,
 } from '../../../shared/contract/backup';
 import { isValidTimeZone } from '../../../shared/continuity/days';
-import { recordAudit, type AuditAction, type AuditActor } from '../audit/audit';
+import { recordAuditIn, type AuditAction, type AuditActor } from '../audit/audit';
 import { actorOf } from '../audit/actor';
 import type { Clock } from '../platform/clock';
 import type { EventBus } from '../platform/events';
 import type { Log } from '../platform/log';
 import type { VaultSession } from '../vault/session';
+import type { Data } from '../data/engine';
+import { sqliteData } from '../data/sqlite';
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
-import { readSettings } from '../settings/settings';
+import { readSettingsIn } from '../settings/settings';
 import { readKeyslots } from '../vault/keyslots';
 import { openVaultDb } from '../vault/vault';
-import type { BackupHooks, Maker, ProgressFn, VaultAccess } from './access';
+import type { BackupHooks, Maker, ProgressFn } from './access';
 import { describeBundle, listBundles, toSummary } from './catalog';
 import { destinationProblem, type BackupFs } from './files';
 import { previewRestore, type RestorePreview } from './preview';
@@ -28,7 +30,7 @@ import { restoreBundle, undoRestore, type RestoreResult } from './restore';
 import { readBackupSettings, readLastDrill, writeBackupSettings } from './store';
 import { findWarning, nextDueAt } from './status';
 import { undoableRestore } from './swap';
-import { makeBackup, practiseRestore, tidyBackups } from './use-cases';
+import { makeBackup, practiseRestore, tidyBackups, type BackupVault } from './use-cases';
 import { markVerified, verifyBundle } from './verify';
 
 const MINUTE = 60_000;
@@ -58,7 +60,7 @@ interface Problem {
 }
 
 interface OpContext {
-  access: VaultAccess;
+  access: BackupVault;
   actor: AuditActor;
   maker: Omit<Maker, 'via'>;
   settings: BackupSettings;
@@ -141,13 +143,14 @@ export class BackupService {
    */
   private async withVault<T>(fn: (ctx: OpContext) => Promise<T>): Promise<T> {
     const who = this.actorAndMaker();
-    const settings = readBackupSettings(this.vault.db);
+    const settings = await this.settings();
     const dataKey = Buffer.from(this.vault.dataKey);
     const clinicalKey = this.clinicalKeyCopy();
     let db: Db | null = null;
     try {
       db = openVaultDb(this.vault.paths, dataKey, { nativeBinding: this.nativeBinding });
-      const access: VaultAccess = { paths: this.vault.paths, db, dataKey, clinicalKey, vaultId: this.vaultId(), nativeBinding: this.nativeBinding };
+      // The operation's own connection is a SQLite file opened here, so its data layer is SQLite's too.
+      const access: BackupVault = { paths: this.vault.paths, db, data: sqliteData(db), dataKey, clinicalKey, vaultId: this.vaultId(), nativeBinding: this.nativeBinding };
       return await fn({ access, settings, ...who });
     } finally {
       if (db?.open) db.close();
@@ -156,9 +159,9 @@ export class BackupService {
     }
   }
 
-  private record(db: Db, actor: AuditActor, action: AuditAction, details: Record<string, unknown>): void {
-    // IMMEDIATE: the command line may be writing to the same records at the same moment.
-    db.transaction(() => recordAudit(db, { at: this.now().toISOString(), actor, action, subjectType: 'backup', details })).immediate();
+  /** One event in its own transaction, on the operation's connection (the session may lock meanwhile). */
+  private async record(data: Data, actor: AuditActor, action: AuditAction, details: Record<string, unknown>): Promise<void> {
+    await data.transaction().execute((trx) => recordAuditIn(trx, { at: this.now().toISOString(), actor, action, subjectType: 'backup', details }));
   }
 
   /** Progress events for the window, at most a few a second, and always at each new phase and the end. */
@@ -174,8 +177,8 @@ export class BackupService {
     };
   }
 
-  private timeZone(db: Db): string {
-    const tz = readSettings(db).timeZone;
+  private async timeZone(data: Data): Promise<string> {
+    const tz = (await readSettingsIn(data)).timeZone;
     return tz && isValidTimeZone(tz) ? tz : 'UTC';
   }
 
@@ -204,23 +207,23 @@ export class BackupService {
 
   // ---- settings and status ------------------------------------------------------------------------
 
-  settings(): BackupSettings {
-    return readBackupSettings(this.vault.db);
+  settings(): Promise<BackupSettings> {
+    return readBackupSettings(this.vault.open().data);
   }
 
-  updateSettings(input: Partial<BackupSettings>): BackupSettings {
-    const db = this.vault.db;
-    const before = readBackupSettings(db);
+  async updateSettings(input: Partial<BackupSettings>): Promise<BackupSettings> {
+    const { data } = this.vault.open();
+    const before = await readBackupSettings(data);
     const next: BackupSettings = { ...before };
     for (const [k, v] of Object.entries(input) as [keyof BackupSettings, never][]) if (v !== undefined) next[k] = v;
     if (input.destination) next.destination = this.checkedDestination(input.destination);
-    db.transaction(() => {
-      writeBackupSettings(db, next);
-      const changed = Object.fromEntries(
-        (Object.keys(input) as (keyof BackupSettings)[]).filter((k) => input[k] !== undefined).map((k) => [k, { from: before[k], to: next[k] }]),
-      );
-      this.vault.audit({ action: 'backup.settings', subjectType: 'backup', details: changed });
-    })();
+    const changed = Object.fromEntries(
+      (Object.keys(input) as (keyof BackupSettings)[]).filter((k) => input[k] !== undefined).map((k) => [k, { from: before[k], to: next[k] }]),
+    );
+    await data.transaction().execute(async (trx) => {
+      await writeBackupSettings(trx, next);
+      await this.vault.auditIn({ action: 'backup.settings', subjectType: 'backup', details: changed }, trx);
+    });
     // A new folder, or backups turned on: try again straight away rather than after an old back-off.
     this.succeeded();
     return next;
@@ -235,9 +238,10 @@ export class BackupService {
     return dest;
   }
 
-  status(): BackupStatus {
-    const db = this.vault.db;
-    const settings = readBackupSettings(db);
+  async status(): Promise<BackupStatus> {
+    const { data } = this.vault.open();
+    const settings = await readBackupSettings(data);
+    const lastDrill = await readLastDrill(data);
     let lastBackup: BundleSummary | null = null;
     let lastVerifiedBackup: BundleSummary | null = null;
     let available = false;
@@ -254,7 +258,7 @@ export class BackupService {
       settings,
       lastBackup,
       lastVerifiedBackup,
-      lastDrill: readLastDrill(db),
+      lastDrill,
       nextDueAt: nextDueAt(settings, lastVerifiedBackup?.createdAt ?? null, this.retryAt, this.now().getTime()),
       running: this.running,
       warning: this.warning(settings, available, lastVerifiedBackup?.createdAt ?? null),
@@ -278,8 +282,8 @@ export class BackupService {
 
   // ---- operations ---------------------------------------------------------------------------------
 
-  list() {
-    const settings = this.settings();
+  async list() {
+    const settings = await this.settings();
     if (!settings.destination) return { destination: null, available: false, bundles: [], unfinished: 0 };
     const listing = listBundles(settings.destination, this.vault.dataKey, this.vaultId(), this.now().getTime());
     return { destination: settings.destination, available: listing.available, bundles: listing.bundles.map(toSummary), unfinished: listing.unfinished.length };
@@ -298,7 +302,7 @@ export class BackupService {
             { dest, now: () => this.now(), fs: this.seams.fs, hooks: this.seams.hooks, onProgress: this.progress('backup') },
           );
           this.succeeded();
-          this.applyRetention(ctx, dest, via);
+          await this.applyRetention(ctx, dest, via);
           return toSummary(describeBundle(made.dir, made.name, ctx.access.dataKey, ctx.access.vaultId));
         } catch (e) {
           this.failed(e);
@@ -308,12 +312,12 @@ export class BackupService {
     );
   }
 
-  private applyRetention(ctx: OpContext, dest: string, via: Maker['via']): PruneResult | null {
+  private async applyRetention(ctx: OpContext, dest: string, via: Maker['via']): Promise<PruneResult | null> {
     try {
-      return tidyBackups(ctx.access, { actor: ctx.actor, via }, {
+      return await tidyBackups(ctx.access, { actor: ctx.actor, via }, {
         dest,
         policy: ctx.settings,
-        timeZone: this.timeZone(ctx.access.db),
+        timeZone: await this.timeZone(ctx.access.data),
         now: this.now().getTime(),
         afterBackup: true,
       });
@@ -348,7 +352,7 @@ export class BackupService {
           } catch {
             // A write-protected drive: the check passed, the mark just can't be written there.
           }
-          this.record(ctx.access.db, ctx.actor, 'backup.verify', { ok: true, bundle: name });
+          await this.record(ctx.access.data, ctx.actor, 'backup.verify', { ok: true, bundle: name });
           const entry = describeBundle(dir, name, ctx.access.dataKey, ctx.access.vaultId);
           return {
             bundle: { ...toSummary(entry), verifiedAt: entry.mark?.verifiedAt ?? checkedAt },
@@ -358,7 +362,7 @@ export class BackupService {
             parts: { main: verified.main, clinical: verified.clinical },
           };
         } catch (e) {
-          this.record(ctx.access.db, ctx.actor, 'backup.verify', { ok: false, bundle: name, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
+          await this.record(ctx.access.data, ctx.actor, 'backup.verify', { ok: false, bundle: name, reason: e instanceof DoorwayError ? e.message : 'unexpected' });
           throw e;
         }
       }),
@@ -389,7 +393,7 @@ export class BackupService {
   restore(name: string): Promise<RestoreResult> {
     return this.exclusive('restore', async () => {
       const { actor } = this.actorAndMaker();
-      const dir = this.bundleDir(this.settings(), name);
+      const dir = this.bundleDir(await this.settings(), name);
       const dataKey = Buffer.from(this.vault.dataKey);
       const clinicalKey = this.clinicalKeyCopy();
       try {
@@ -463,7 +467,7 @@ export class BackupService {
         return tidyBackups(ctx.access, { actor: ctx.actor, via: 'app' }, {
           dest: ctx.settings.destination,
           policy: ctx.settings,
-          timeZone: this.timeZone(ctx.access.db),
+          timeZone: await this.timeZone(ctx.access.data),
           now: this.now().getTime(),
         });
       }),
@@ -473,14 +477,15 @@ export class BackupService {
   // ---- schedule -----------------------------------------------------------------------------------
 
   /** Whether an automatic backup is due now: on, with a folder, no retry pending, and no verified backup from the last day. */
-  private due(): boolean {
+  private async due(): Promise<boolean> {
     if (this.running || !this.vault.session) return false;
     let settings: BackupSettings;
     try {
-      settings = this.settings();
+      settings = await this.settings();
     } catch {
       return false; // the key is being changed, or the session just ended
     }
+    if (this.running || !this.vault.session) return false;
     if (!settings.enabled || !settings.destination) return false;
     const now = this.now().getTime();
     if (this.retryAt !== null && now < this.retryAt) return false;
@@ -498,7 +503,7 @@ export class BackupService {
     if (this.ticking) return;
     this.ticking = true;
     try {
-      if (this.due()) await this.create('schedule');
+      if (await this.due()) await this.create('schedule');
     } catch {
       // Recorded as the current warning (failed()), with a retry time.
     } finally {
@@ -526,7 +531,7 @@ export class BackupService {
     const saved = this.retryAt;
     // A pending retry must not stop the last chance before the computer is left alone.
     this.retryAt = null;
-    if (!this.due()) {
+    if (!(await this.due())) {
       this.retryAt = saved;
       return 'notDue';
     }

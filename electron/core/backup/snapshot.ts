@@ -42,11 +42,6 @@ export function countRows(db: Db): Record<string, number> {
 }
 
 export interface Snapshot {
-  /**
-   * Rows per table, counted inside the pinned snapshot: exactly what the copy holds. Synchronous; a
-   * backup calls it once the copy and the fingerprint are under way, so the three run side by side.
-   */
-  countRows(): Record<string, number>;
   schemaVersion: number;
   /** Size of the database file while pinned. */
   bytes: number;
@@ -107,7 +102,6 @@ function tryPin(target: PinTarget, nativeBinding?: string): Db | null {
 
 function snapshotOf(reader: Db, path: string): Snapshot {
   return {
-    countRows: () => countRows(reader),
     schemaVersion: schemaVersion(reader),
     bytes: statSync(path).size,
     release: () => closeReader(reader),

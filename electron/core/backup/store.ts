@@ -1,5 +1,6 @@
 import { backupSettingsSchema, drillRecordSchema, type BackupSettings, type DrillRecord } from '../../../shared/contract/backup';
-import type { Db } from '../db/database';
+import type { Data } from '../data/engine';
+import { readStoredIn, writeStoredIn } from '../settings/settings';
 
 /**
  * Backup settings and the last restore drill live in the encrypted database, in the settings table
@@ -17,35 +18,31 @@ export const DEFAULT_BACKUP_SETTINGS: BackupSettings = {
   keepMonthly: 12,
 };
 
-function readJson(db: Db, key: string): unknown {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
-  if (row === undefined) return undefined;
+/** A stored value, or undefined when there is none or it is not readable JSON (then the defaults apply). */
+async function readJson(data: Data, key: string): Promise<unknown> {
   try {
-    return JSON.parse(row);
-  } catch {
-    return undefined;
+    return await readStoredIn<unknown>(data, key);
+  } catch (e) {
+    if (e instanceof SyntaxError) return undefined;
+    throw e;
   }
 }
 
-function writeJson(db: Db, key: string, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
-}
-
-export function readBackupSettings(db: Db): BackupSettings {
-  const stored = readJson(db, SETTINGS_KEY);
+export async function readBackupSettings(data: Data): Promise<BackupSettings> {
+  const stored = await readJson(data, SETTINGS_KEY);
   const parsed = backupSettingsSchema.partial().safeParse(stored ?? {});
   return { ...DEFAULT_BACKUP_SETTINGS, ...(parsed.success ? parsed.data : {}) };
 }
 
-export function writeBackupSettings(db: Db, settings: BackupSettings): void {
-  writeJson(db, SETTINGS_KEY, backupSettingsSchema.parse(settings));
+export async function writeBackupSettings(data: Data, settings: BackupSettings): Promise<void> {
+  await writeStoredIn(data, SETTINGS_KEY, backupSettingsSchema.parse(settings));
 }
 
-export function readLastDrill(db: Db): DrillRecord | null {
-  const parsed = drillRecordSchema.safeParse(readJson(db, DRILL_KEY));
+export async function readLastDrill(data: Data): Promise<DrillRecord | null> {
+  const parsed = drillRecordSchema.safeParse(await readJson(data, DRILL_KEY));
   return parsed.success ? parsed.data : null;
 }
 
-export function writeLastDrill(db: Db, record: DrillRecord): void {
-  writeJson(db, DRILL_KEY, drillRecordSchema.parse(record));
+export async function writeLastDrill(data: Data, record: DrillRecord): Promise<void> {
+  await writeStoredIn(data, DRILL_KEY, drillRecordSchema.parse(record));
 }

@@ -1,6 +1,6 @@
 import type { BackupSettings, DrillRecord } from '../../../shared/contract/backup';
-import { recordAudit, type AuditAction, type AuditActor } from '../audit/audit';
-import type { Db } from '../db/database';
+import { recordAuditIn, type AuditAction, type AuditActor } from '../audit/audit';
+import type { Data } from '../data/engine';
 import { DoorwayError } from '../errors';
 import type { BackupHooks, Maker, ProgressFn, VaultAccess } from './access';
 import { createBundle } from './create';
@@ -20,33 +20,39 @@ export interface Asker {
   via: Maker['via'];
 }
 
+/** The vault a backup action works on (access.ts), and the data layer over its connection, where the action is recorded. */
+export interface BackupVault extends VaultAccess {
+  data: Data;
+}
+
 const reasonOf = (e: unknown) => (e instanceof DoorwayError ? e.message : 'unexpected');
 
-/** One audit event for a backup action, in its own write transaction (the app may be writing too). */
-export function auditBackup(db: Db, asker: Asker, action: AuditAction, details: Record<string, unknown>, at = new Date().toISOString()): void {
-  const from = asker.via === 'commandLine' ? { from: 'commandLine' } : {};
-  db.transaction(() => recordAudit(db, { at, actor: asker.actor, action, subjectType: 'backup', details: { ...details, via: asker.via, ...from } })).immediate();
+const detailsOf = (asker: Asker, details: Record<string, unknown>) => ({ ...details, via: asker.via, ...(asker.via === 'commandLine' ? { from: 'commandLine' } : {}) });
+
+/** One audit event for a backup action, in its own transaction (the app may be writing too). */
+export async function auditBackup(data: Data, asker: Asker, action: AuditAction, details: Record<string, unknown>, at = new Date().toISOString()): Promise<void> {
+  await data.transaction().execute((trx) => recordAuditIn(trx, { at, actor: asker.actor, action, subjectType: 'backup', details: detailsOf(asker, details) }));
 }
 
 /** Writes a bundle, checks it completely, and audits the outcome (a failure too, with its reason). */
 export async function makeBackup(
-  access: VaultAccess,
+  access: BackupVault,
   asker: Asker & { maker: Omit<Maker, 'via'> },
   opts: { dest: string; now: () => Date; fs?: BackupFs; hooks?: BackupHooks; onProgress?: ProgressFn },
 ) {
   try {
     const made = await createBundle({ access, dest: opts.dest, maker: { ...asker.maker, via: asker.via }, now: opts.now, fs: opts.fs, hooks: opts.hooks, onProgress: opts.onProgress });
-    auditBackup(access.db, asker, 'backup.create', { ok: true, bundle: made.name, rows: made.verified.rows });
+    await auditBackup(access.data, asker, 'backup.create', { ok: true, bundle: made.name, rows: made.verified.rows });
     return made;
   } catch (e) {
-    auditBackup(access.db, asker, 'backup.create', { ok: false, reason: reasonOf(e) });
+    await auditBackup(access.data, asker, 'backup.create', { ok: false, reason: reasonOf(e) });
     throw e;
   }
 }
 
 /** Restores the newest verified bundle into a temporary folder, checks it, deletes it; remembers when. */
 export async function practiseRestore(
-  access: VaultAccess,
+  access: BackupVault,
   asker: Asker,
   opts: { dest: string; now: () => Date; onProgress?: ProgressFn; tempRoot?: string; hooks?: BackupHooks },
 ): Promise<DrillRecord> {
@@ -64,31 +70,30 @@ export async function practiseRestore(
       hooks: opts.hooks,
     });
   } catch (e) {
-    auditBackup(access.db, asker, 'backup.drill', { ok: false, reason: reasonOf(e) });
+    await auditBackup(access.data, asker, 'backup.drill', { ok: false, reason: reasonOf(e) });
     throw e;
   }
-  const db = access.db;
-  const at = result.at;
-  db.transaction(() => {
-    writeLastDrill(db, result);
-    const from = asker.via === 'commandLine' ? { from: 'commandLine' } : {};
-    recordAudit(db, { at, actor: asker.actor, action: 'backup.drill', subjectType: 'backup', details: { ok: true, ...result, via: asker.via, ...from } });
-  }).immediate();
-  return result;
+  const drill = result;
+  // The drill's record and its audit event, in one transaction.
+  await access.data.transaction().execute(async (trx) => {
+    await writeLastDrill(trx, drill);
+    await recordAuditIn(trx, { at: drill.at, actor: asker.actor, action: 'backup.drill', subjectType: 'backup', details: detailsOf(asker, { ok: true, ...drill }) });
+  });
+  return drill;
 }
 
 /**
  * Applies the retention policy to a backup folder and audits what it removed. After a new backup
  * (`afterBackup`) a tidy-up that removed nothing is not worth an event.
  */
-export function tidyBackups(
-  access: VaultAccess,
+export async function tidyBackups(
+  access: BackupVault,
   asker: Asker,
   opts: { dest: string; policy: BackupSettings; timeZone: string; now: number; afterBackup?: boolean },
-): PruneResult {
+): Promise<PruneResult> {
   const pruned = pruneDestination(opts.dest, access.dataKey, access.vaultId, opts.policy, opts.timeZone, opts.now);
   if (!opts.afterBackup || pruned.removed.length > 0 || pruned.unfinishedRemoved > 0) {
-    auditBackup(access.db, asker, 'backup.prune', { removed: pruned.removed, unfinishedRemoved: pruned.unfinishedRemoved });
+    await auditBackup(access.data, asker, 'backup.prune', { removed: pruned.removed, unfinishedRemoved: pruned.unfinishedRemoved });
   }
   return pruned;
 }

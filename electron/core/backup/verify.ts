@@ -5,9 +5,9 @@ import { writeFileAtomic } from '../fs-atomic';
 import { keyslotFileSchema } from '../vault/keyslots';
 import type { ProgressFn } from './access';
 import { checkDatabaseFile, type DbCheck } from './check-worker';
-import { CLINICAL_PART, DB_PART, DELETING_SUFFIX, KEYSLOTS_PART, MANIFEST_FILE, PARTIAL_PATTERN, VERIFIED_FILE, type Manifest, type PrivatePart } from './format';
-import { readManifest } from './read';
-import { manifestSealHolds, openPrivate, signVerifiedMark } from './seal';
+import { CLINICAL_PART, DB_PART, DELETING_SUFFIX, KEYSLOTS_PART, MANIFEST_FILE, PARTIAL_PATTERN, VERIFIED_FILE, type CountsPart, type Manifest, type PrivatePart, type VerifiedMark } from './format';
+import { readManifest, readVerifiedMark } from './read';
+import { manifestSealHolds, openCounts, openPrivate, sealCounts, signVerifiedMark, verifiedMarkHolds } from './seal';
 import { sha256File } from './files';
 import { CLINICAL_SEQ_SQL, MAIN_SEQ_SQL, seqOf, seqsPair } from './snapshot';
 
@@ -25,7 +25,8 @@ export interface VerifyOptions {
   onProgress?: ProgressFn;
   /**
    * False only for a restore drill, which checks the restored copy itself (the same bytes, proved by
-   * the fingerprints) rather than reading every page twice.
+   * the fingerprints) rather than reading every page twice. A bundle with no recorded counts yet is
+   * checked all the same.
    */
   checkRecords?: boolean;
 }
@@ -41,6 +42,8 @@ export interface VerifiedBundle {
   name: string;
   manifest: Manifest;
   privatePart: PrivatePart;
+  /** Rows per table: as this check counted them, or as recorded when a drill leaves the check to itself. */
+  counts: CountsPart;
   /** Both files together (what was checked, or recorded when a drill leaves the check to itself). */
   tables: number;
   rows: number;
@@ -74,6 +77,17 @@ export const otherVaultMessage = (name: string) =>
   );
 
 const sumRows = (counts: Record<string, number>) => Object.values(counts).reduce((s, n) => s + n, 0);
+
+/**
+ * The rows a bundle was counted to hold: by its first check, right after it was written (sealed in its
+ * verified mark), or, in bundles made by earlier versions, while it was copied (in the manifest). Null
+ * when neither is there yet (a bundle whose first check has not finished).
+ */
+export function recordedCounts(dataKey: Buffer, manifest: Manifest, privatePart: PrivatePart, mark: VerifiedMark | null): CountsPart | null {
+  if (privatePart.rowCounts) return { main: privatePart.rowCounts, ...(privatePart.clinicalRowCounts ? { clinical: privatePart.clinicalRowCounts } : {}) };
+  if (!mark?.counts || !verifiedMarkHolds(dataKey, mark, manifest)) return null;
+  return openCounts(dataKey, manifest.bundleId, mark.counts);
+}
 
 function firstBytes(path: string, n: number): Buffer {
   const fd = openSync(path, 'r');
@@ -159,7 +173,9 @@ export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<Ve
   }
 
   const hasClinical = manifest.parts.some((p) => p.name === CLINICAL_PART);
-  if (hasClinical !== (manifest.clinical !== undefined) || (manifest.clinical?.copy === 'pinned' && !privatePart.clinicalRowCounts)) {
+  // A manifest that counted the main file while copying also counted a clinical file pinned beside it.
+  const countedWhenCopied = privatePart.rowCounts !== undefined;
+  if (hasClinical !== (manifest.clinical !== undefined) || (manifest.clinical?.copy === 'pinned' && countedWhenCopied && !privatePart.clinicalRowCounts)) {
     throw refuse(name, `can't be trusted: its description (${MANIFEST_FILE}) doesn't match its parts. Nothing was changed.`);
   }
   const files = [{ path: join(dir, DB_PART), what: 'records file' }];
@@ -169,18 +185,20 @@ export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<Ve
       throw refuse(name, `can't be used: its ${f.what} is not encrypted, so it was not made by Doorway. Nothing was changed.`);
     }
   }
+  const expected = recordedCounts(opts.dataKey, manifest, privatePart, readVerifiedMark(dir));
   const recorded = (counts: Record<string, number>): PartCheck => ({ tables: Object.keys(counts).length, rows: sumRows(counts) });
-  if (opts.checkRecords === false) {
-    const main = recorded(privatePart.rowCounts);
-    const clinical = !hasClinical ? null : privatePart.clinicalRowCounts ? recorded(privatePart.clinicalRowCounts) : 'notChecked';
-    return { dir, name, manifest, privatePart, main, clinical, ...totals(main, clinical) };
+  if (opts.checkRecords === false && expected) {
+    const main = recorded(expected.main);
+    const clinical = !hasClinical ? null : expected.clinical ? recorded(expected.clinical) : 'notChecked';
+    return { dir, name, manifest, privatePart, counts: expected, main, clinical, ...totals(main, clinical) };
   }
   for (const f of files) clearEmptyLog(name, f.path, f.what);
 
   const clinicalKey = hasClinical ? (opts.clinicalKey ?? null) : null;
   opts.onProgress?.('check', 0, 0);
   const mainCheck = await checkDatabaseFile(join(dir, DB_PART), opts.dataKey, { nativeBinding: opts.nativeBinding, probeSql: MAIN_SEQ_SQL });
-  const main = judge(name, 'records file', "this vault's key", mainCheck, manifest.schemaVersion, privatePart.rowCounts);
+  const main = judge(name, 'records file', "this vault's key", mainCheck, manifest.schemaVersion, expected?.main ?? null);
+  const counts: CountsPart = { main: mainCheck.counts };
   let clinical: VerifiedBundle['clinical'] = hasClinical ? 'notChecked' : null;
   if (clinicalKey) {
     const check = await checkDatabaseFile(join(dir, CLINICAL_PART), clinicalKey, { nativeBinding: opts.nativeBinding, probeSql: CLINICAL_SEQ_SQL });
@@ -192,7 +210,8 @@ export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<Ve
           'recovery code of its time). Nothing was changed.',
       );
     }
-    clinical = judge(name, 'clinical records file', "the vault's clinical key", check, manifest.clinical?.schemaVersion ?? null, privatePart.clinicalRowCounts ?? null);
+    clinical = judge(name, 'clinical records file', "the vault's clinical key", check, manifest.clinical?.schemaVersion ?? null, expected?.clinical ?? null);
+    counts.clinical = check.counts;
     const [m, c] = [seqOf(mainCheck.probe), seqOf(check.probe)];
     const recorded = manifest.clinical!;
     if (!seqsPair(m, c) || m !== recorded.mainSeq || (recorded.clinicalSeq !== undefined && c !== recorded.clinicalSeq)) {
@@ -202,8 +221,10 @@ export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<Ve
       );
     }
   }
+  // A clinical part checked earlier with the key keeps its counts when this check had no key.
+  if (!counts.clinical && expected?.clinical) counts.clinical = expected.clinical;
   opts.onProgress?.('check', 1, 1);
-  return { dir, name, manifest, privatePart, main, clinical, ...totals(main, clinical) };
+  return { dir, name, manifest, privatePart, counts, main, clinical, ...totals(main, clinical) };
 }
 
 function totals(main: PartCheck, clinical: VerifiedBundle['clinical']): PartCheck {
@@ -269,6 +290,7 @@ export function markVerified(verified: VerifiedBundle, dataKey: Buffer, at: stri
     tables: verified.tables,
     rows: verified.rows,
     ...(verified.clinical !== null ? { clinical: verified.clinical === 'notChecked' ? ('notChecked' as const) : ('checked' as const) } : {}),
+    counts: sealCounts(dataKey, verified.manifest.bundleId, verified.counts),
   });
   writeFileAtomic(join(verified.dir, VERIFIED_FILE), `${JSON.stringify(mark, null, 2)}\n`);
 }

@@ -89,7 +89,10 @@ export class PairTransaction {
   constructor(private readonly pair: StorePair) {}
 
   begin(): void {
-    this.pair.main.exec('BEGIN');
+    // The write lock from the start: a deferred transaction that reads (the audit chain's head, say)
+    // and then writes fails with SQLITE_BUSY_SNAPSHOT if another process (the command line) committed
+    // in between; an immediate one waits its turn (busy_timeout) instead.
+    this.pair.main.exec('BEGIN IMMEDIATE');
   }
 
   /** The clinical connection, in this transaction (joined on first use). */

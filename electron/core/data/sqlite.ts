@@ -139,14 +139,6 @@ class PairDialect implements Dialect {
   }
 }
 
-/**
- * Makes the clinical store part of the open transaction before bulk code writes to it on its own
- * connection (demo data): a change the data layer sees, so the two commits happen in their order.
- */
-export async function joinClinicalStore(trx: Data): Promise<void> {
-  await trx.executeQuery(CompiledQuery.raw('DELETE FROM "clinical"."undo" WHERE 0', []));
-}
-
 /** Typed, async queries over the open encrypted files; `clinical` is null for a front-desk session. */
 export function sqliteData(main: Db, clinical: Db | null = null): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PairDialect({ main, clinical }) });

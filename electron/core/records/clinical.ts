@@ -1,4 +1,5 @@
 import type { Data } from '../data/engine';
+import { insertMany } from './bulk';
 
 /**
  * The clinical store's rows (DESIGN.md, Vault: two stores, two keys): a contact's note, a clinical
@@ -34,6 +35,12 @@ export async function putNote(data: Data, contactId: number, note: string): Prom
     .execute();
 }
 
+/** Notes of many new contacts at once (demo data); empty notes keep no row, as with putNote. */
+export async function insertNotes(data: Data, notes: readonly { contactId: number; note: string }[]): Promise<void> {
+  const rows = notes.filter((n) => n.note !== '').map((n) => ({ contact_id: n.contactId, note: n.note }));
+  await insertMany(data, 'clinical.contact_notes', rows, (part) => data.insertInto('clinical.contact_notes').values(part));
+}
+
 export async function entryTextsOf(data: Data, entryIds: readonly number[]): Promise<Map<number, string>> {
   if (entryIds.length === 0) return new Map();
   const rows = await byIds(entryIds, (part) => data.selectFrom('clinical.entry_texts').select(['entry_id', 'data']).where('entry_id', 'in', part).execute());
@@ -46,6 +53,12 @@ export async function putEntryText(data: Data, entryId: number, json: string): P
     .values({ entry_id: entryId, data: json })
     .onConflict((oc) => oc.column('entry_id').doUpdateSet({ data: json }))
     .execute();
+}
+
+/** Texts of many new clinical entries at once (demo data). */
+export async function insertEntryTexts(data: Data, texts: readonly { entryId: number; json: string }[]): Promise<void> {
+  const rows = texts.map((t) => ({ entry_id: t.entryId, data: t.json }));
+  await insertMany(data, 'clinical.entry_texts', rows, (part) => data.insertInto('clinical.entry_texts').values(part));
 }
 
 export async function historyDetailsOf(data: Data, historyIds: readonly number[]): Promise<Map<number, string>> {

@@ -3,6 +3,7 @@ import type { Contact, contactFieldsSchema } from '../../../shared/contract/reco
 import { recomputePersonContactDays } from '../continuity/contact-days';
 import type { Data } from '../data/engine';
 import { DoorwayError } from '../errors';
+import { idsInOrder, insertMany } from './bulk';
 import { assertItems } from './catalog';
 import { notesOf, putNote } from './clinical';
 import { keepHistory } from './history';
@@ -163,6 +164,50 @@ export async function recordContact(data: Data, personId: number, f: ContactFiel
   await refreshContactSummary(data, personId);
   await recomputePersonContactDays(data, timeZone, personId, occurredAt);
   return id;
+}
+
+/** A contact as a bulk load (demo data) adds it: person, staff and items already checked by the caller. */
+export interface NewContact {
+  personId: number;
+  occurredAt: string;
+  enteredAt: string;
+  setting: ContactFields['setting'];
+  staffId: number;
+  whatMattered: string;
+  createdBy: number;
+  updatedAt: string;
+  updatedBy: number;
+}
+
+/**
+ * Many contacts at once, in multi-row inserts; their ids in the order given. The caller adds their
+ * items, notes, contact summaries and calendar days (refreshAllContactSummaries, recomputeAllContactDays).
+ */
+export async function insertContacts(data: Data, contacts: readonly NewContact[]): Promise<number[]> {
+  const rows = contacts.map((c) => ({
+    person_id: c.personId,
+    occurred_at: c.occurredAt,
+    entered_at: c.enteredAt,
+    setting: c.setting,
+    staff_id: c.staffId,
+    what_mattered: c.whatMattered,
+    created_by: c.createdBy,
+    updated_at: c.updatedAt,
+    updated_by: c.updatedBy,
+  }));
+  return idsInOrder(await insertMany(data, 'contacts', rows, (part) => data.insertInto('contacts').values(part).returning('id')));
+}
+
+/** Services of many contacts at once; each contact and item at most once. */
+export async function insertContactServices(data: Data, services: readonly { contactId: number; itemId: number }[]): Promise<void> {
+  const rows = services.map((s) => ({ contact_id: s.contactId, item_id: s.itemId }));
+  await insertMany(data, 'contact_services', rows, (part) => data.insertInto('contact_services').values(part));
+}
+
+/** Supplies of many contacts at once; each contact and item at most once. */
+export async function insertContactSupplies(data: Data, supplies: readonly { contactId: number; itemId: number; quantity: number }[]): Promise<void> {
+  const rows = supplies.map((s) => ({ contact_id: s.contactId, item_id: s.itemId, quantity: s.quantity }));
+  await insertMany(data, 'contact_supplies', rows, (part) => data.insertInto('contact_supplies').values(part));
 }
 
 /** `clinical`: the session may read and write notes (it has the clinical store open). */

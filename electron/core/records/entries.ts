@@ -1,7 +1,8 @@
 import { CLINICAL_ENTRY_KINDS, entryDataSchemas, type Entry, type EntryKind } from '../../../shared/contract/record-schemas';
 import type { Data } from '../data/engine';
 import { DoorwayError } from '../errors';
-import { entryTextsOf, putEntryText } from './clinical';
+import { idsInOrder, insertMany } from './bulk';
+import { entryTextsOf, insertEntryTexts, putEntryText } from './clinical';
 import { keepHistory } from './history';
 import { refreshPhase, requireLivePerson, type Actor } from './people';
 
@@ -97,6 +98,37 @@ export async function addEntry(data: Data, personId: number, kind: EntryKind, oc
   if (clinical) await putEntryText(data, id, JSON.stringify(clean));
   if (kind === 'phase_change') await refreshPhase(data, personId);
   return id;
+}
+
+/** An entry as a bulk load (demo data) adds it: data already in its kind's shape, person checked by the caller. */
+export interface NewEntry {
+  personId: number;
+  kind: EntryKind;
+  occurredOn: string;
+  data: unknown;
+  createdAt: string;
+  createdBy: number;
+}
+
+/**
+ * Many entries at once, in multi-row inserts, a clinical kind's text in the clinical store as addEntry
+ * keeps it; their ids in the order given. The caller refreshes the phase of people given a phase change.
+ */
+export async function insertEntries(data: Data, entries: readonly NewEntry[]): Promise<number[]> {
+  const rows = entries.map((e) => ({
+    person_id: e.personId,
+    kind: e.kind,
+    occurred_on: e.occurredOn,
+    data: isClinicalKind(e.kind) ? '{}' : JSON.stringify(e.data),
+    created_at: e.createdAt,
+    created_by: e.createdBy,
+    updated_at: e.createdAt,
+    updated_by: e.createdBy,
+  }));
+  const ids = idsInOrder(await insertMany(data, 'person_entries', rows, (part) => data.insertInto('person_entries').values(part).returning('id')));
+  const texts = entries.flatMap((e, i) => (isClinicalKind(e.kind) ? [{ entryId: ids[i]!, json: JSON.stringify(e.data) }] : []));
+  await insertEntryTexts(data, texts);
+  return ids;
 }
 
 export async function updateEntry(data: Data, id: number, changes: { occurredOn?: string; data?: unknown }, actor: Actor): Promise<Entry> {

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { codeMatchesRecipe } from '../../../shared/client-code';
-import type { Person, PersonSummary, Phase, personFieldsSchema } from '../../../shared/contract/record-schemas';
-import type { Selectable } from 'kysely';
+import type { ContactPrefs, Person, PersonSummary, Phase, personFieldsSchema } from '../../../shared/contract/record-schemas';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Data, PeopleSearchIndex } from '../data/engine';
-import type { PeopleTable } from '../data/schema';
+import type { Database, PeopleTable } from '../data/schema';
 import { DoorwayError } from '../errors';
+import { idsInOrder, insertMany } from './bulk';
 import { changedFields, keepHistory } from './history';
 
 type PersonFields = z.output<typeof personFieldsSchema>;
@@ -145,6 +146,46 @@ export async function createPerson(
   return toSummary(await rowById(data, id));
 }
 
+/** A person as a bulk load (demo data) adds them: codes already normalized, unique and checked by the caller. */
+export interface NewPerson {
+  clientCode: string;
+  name: string | null;
+  preferredName: string | null;
+  pronouns: string | null;
+  birthYear: number | null;
+  contactPrefs: ContactPrefs;
+  usualStaffId: number | null;
+  createdAt: string;
+  createdBy: number;
+}
+
+/**
+ * Many people at once, in multi-row inserts, each made findable; their ids in the order given. Unlike
+ * createPerson it checks neither the code recipe nor codes in use: a bulk load into an empty vault
+ * vouches for its own codes.
+ */
+export async function insertPeople(data: Data, search: PeopleSearchIndex, people: readonly NewPerson[]): Promise<number[]> {
+  const rows = people.map((p) => ({
+    client_code: p.clientCode,
+    name: p.name,
+    preferred_name: p.preferredName,
+    pronouns: p.pronouns,
+    birth_year: p.birthYear,
+    contact_prefs: JSON.stringify(p.contactPrefs),
+    usual_staff_id: p.usualStaffId,
+    created_at: p.createdAt,
+    created_by: p.createdBy,
+    updated_at: p.createdAt,
+    updated_by: p.createdBy,
+  }));
+  const ids = idsInOrder(await insertMany(data, 'people', rows, (part) => data.insertInto('people').values(part).returning('id')));
+  for (let i = 0; i < ids.length; i++) {
+    const p = people[i]!;
+    await search.index(data, { id: ids[i]!, clientCode: p.clientCode, name: p.name, preferredName: p.preferredName });
+  }
+  return ids;
+}
+
 export async function updatePerson(
   data: Data,
   search: PeopleSearchIndex,
@@ -216,6 +257,19 @@ export async function refreshContactSummary(data: Data, personId: number): Promi
     .updateTable('people')
     .set({ first_contact_at: s.first ?? null, last_contact_at: s.last ?? null, contact_count: Number(s.n) })
     .where('id', '=', personId)
+    .execute();
+}
+
+/** Every person's contact summary at once, after a bulk load of contacts (demo data). */
+export async function refreshAllContactSummaries(data: Data): Promise<void> {
+  const live = (eb: ExpressionBuilder<Database, 'people'>) => eb.selectFrom('contacts').whereRef('contacts.person_id', '=', 'people.id').where('contacts.deleted_at', 'is', null);
+  await data
+    .updateTable('people')
+    .set((eb) => ({
+      first_contact_at: live(eb).select((c) => c.fn.min('contacts.occurred_at').as('v')),
+      last_contact_at: live(eb).select((c) => c.fn.max('contacts.occurred_at').as('v')),
+      contact_count: live(eb).select((c) => c.fn.countAll<number>().as('v')),
+    }))
     .execute();
 }
 

@@ -15,6 +15,6 @@ export const sessionHandlers = {
     services.vault.lock('manual');
     return { locked: true as const };
   },
-  'session.touch': (_input, { services }) => ({ idleLockMinutes: services.vault.touch() }),
+  'session.touch': async (_input, { services }) => ({ idleLockMinutes: await services.vault.touch() }),
   'session.changePassword': (input, { services }) => services.signIn.changePassword(input.currentPassword, input.newPassword),
 } satisfies Partial<Handlers>;

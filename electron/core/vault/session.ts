@@ -1,9 +1,10 @@
 import type { Events } from '../../../shared/contract';
 import { ROTATION_STAGES, type RotateKeys, type VaultKey } from '../../../shared/contract/users';
-import type { AnchorVault } from '../audit/anchor';
+import type { ClosingVault } from '../audit/anchor';
 import { recordAudit, recordAuditIn, type AuditInput } from '../audit/audit';
 import { actorOf } from '../audit/actor';
 import type { Kysely } from 'kysely';
+import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
 import type { Database } from '../data/schema';
 import { sqliteData } from '../data/sqlite';
@@ -11,7 +12,7 @@ import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
 import type { EventBus } from '../platform/events';
 import type { Log } from '../platform/log';
-import { readSettings } from '../settings/settings';
+import { readSettingsIn } from '../settings/settings';
 import type { StaffRecord } from '../users/staff';
 import { checkRotation, rotateStoreKey, type RotationRecipient } from './rotation';
 import type { VaultOptions, VaultPaths } from './vault';
@@ -42,7 +43,8 @@ export type LockReason = Events['session.locked']['reason'];
 /** Keeps the audit trail's head anchored outside the table (audit/anchor.ts, AuditAnchorKeeper). */
 export interface AuditAnchorHook {
   markDirty(): void;
-  flush(vault: AnchorVault): void;
+  /** Synchronous: the session's records close in the same call. */
+  flushAsClosing(vault: ClosingVault): void;
   reset(): void;
 }
 
@@ -99,13 +101,6 @@ export class VaultSession {
     return this.state.vaultId;
   }
 
-  /** Writes an audit event attributed to the signed-in person (call inside the change's transaction). */
-  audit(e: Omit<AuditInput, 'at' | 'actor'> & { actor?: AuditInput['actor'] }): void {
-    const s = this.session;
-    recordAudit(this.db, { at: this.deps.clock.nowIso(), actor: e.actor ?? (s ? actorOf(s) : { id: null, username: null }), ...e });
-    this.noteAuditWritten();
-  }
-
   /** An audit event was written: the anchor follows within about a second, after the change commits. */
   noteAuditWritten(): void {
     this.deps.anchor?.markDirty();
@@ -143,12 +138,16 @@ export class VaultSession {
     await this.auditIn({ action: 'person.open', subjectType: 'person', subjectId: personId });
   }
 
-  /** An event as the signed-in person, over the data layer, in a transaction of its own. */
-  async auditIn(e: Omit<AuditInput, 'at' | 'actor'>): Promise<void> {
+  /**
+   * An event as the signed-in person, over the data layer: into `into`, the open transaction of the
+   * change it describes (the caller commits both), or else in a transaction of its own.
+   */
+  async auditIn(e: Omit<AuditInput, 'at' | 'actor'>, into?: Data): Promise<void> {
     const s = this.session;
     if (!s) throw NOT_SIGNED_IN();
-    const { data } = this.open();
-    await data.transaction().execute((trx) => recordAuditIn(trx, { at: this.deps.clock.nowIso(), actor: actorOf(s), ...e }));
+    const event: AuditInput = { at: this.deps.clock.nowIso(), actor: actorOf(s), ...e };
+    if (into) await recordAuditIn(into, event);
+    else await this.open().data.transaction().execute((trx) => recordAuditIn(trx, event));
     this.noteAuditWritten();
   }
 
@@ -159,7 +158,7 @@ export class VaultSession {
     this.state = null;
     this.recordOpenedAt.clear();
     // The anchor follows every session's last event (the lock or sign-out included), written before the records close.
-    this.deps.anchor?.flush(st);
+    this.deps.anchor?.flushAsClosing(st);
     this.deps.anchor?.reset();
     try {
       st.clinical?.close();
@@ -178,7 +177,13 @@ export class VaultSession {
       return;
     }
     try {
-      this.db.transaction(() => this.audit({ action: reason === 'signedOut' ? 'session.signOut' : 'session.lock', details: { reason } }))();
+      // On the connection, synchronously: the records close in this same call (quit, a power event, a restore's swap), which cannot wait for the data layer.
+      const db = this.db;
+      const s = this.state.session;
+      db.transaction(() =>
+        recordAudit(db, { at: this.deps.clock.nowIso(), actor: actorOf(s), action: reason === 'signedOut' ? 'session.signOut' : 'session.lock', details: { reason } }),
+      )();
+      this.noteAuditWritten();
     } catch (e) {
       this.deps.log('could not record the lock in the audit trail', e);
     }
@@ -187,19 +192,22 @@ export class VaultSession {
   }
 
   /** The person is still there: the idle lock starts counting again. Returns the clinic's idle minutes. */
-  touch(): number {
+  async touch(): Promise<number> {
     const s = this.session;
     if (!s) throw NOT_SIGNED_IN();
     s.lastActivityAt = this.deps.clock.now().getTime();
-    return readSettings(this.db).idleLockMinutes;
+    // Read each time, so a change of the idle minutes applies at once.
+    return (await readSettingsIn(this.open().data)).idleLockMinutes;
   }
 
   /** Locks when nobody has touched the app for the clinic's idle time. Returns true if it locked. */
-  checkIdle(): boolean {
-    const s = this.session;
-    if (!s || this.rotating) return false;
-    const minutes = readSettings(this.db).idleLockMinutes;
-    if (this.deps.clock.now().getTime() - s.lastActivityAt >= minutes * 60_000) {
+  async checkIdle(): Promise<boolean> {
+    const st = this.state;
+    if (!st || this.rotating) return false;
+    const minutes = (await readSettingsIn(st.data)).idleLockMinutes;
+    // The session may have ended, or a rotation begun, while the settings were read.
+    if (this.state !== st || this.rotating) return false;
+    if (this.deps.clock.now().getTime() - st.session.lastActivityAt >= minutes * 60_000) {
       this.lock('idle');
       return true;
     }
@@ -208,7 +216,9 @@ export class VaultSession {
 
   startIdleTimer(intervalMs = 10_000): void {
     this.stopIdleTimer();
-    this.idleTimer = setInterval(() => this.checkIdle(), intervalMs);
+    this.idleTimer = setInterval(() => {
+      this.checkIdle().catch((e: unknown) => this.deps.log('the idle check failed', e));
+    }, intervalMs);
     this.idleTimer.unref?.();
   }
 

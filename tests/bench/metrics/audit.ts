@@ -100,7 +100,7 @@ export const auditMetric: MetricModule = {
     ctx.log(`  audit chain: ${events} events written in ${round((Date.now() - t) / 1000, 1)} s`);
     let verdict: Awaited<ReturnType<typeof verifyChain>> | null = null;
     const verifyMs = await timeMs(async () => {
-      verdict = await verifyChain(() => fresh.core.db, { pause: () => new Promise<void>((resolve) => setImmediate(resolve)) });
+      verdict = await verifyChain(() => fresh.core.vault.open().data, { pause: () => new Promise<void>((resolve) => setImmediate(resolve)) });
     });
     fresh.core.close();
     if (!verdict || !(verdict as { intact: boolean }).intact) throw new Error('the generated audit chain did not verify');
