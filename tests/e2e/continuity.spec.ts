@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { ADMIN } from '../support/vault';
@@ -43,12 +44,17 @@ async function seedJordan(call: ReturnType<typeof api>, year: number) {
   return person;
 }
 
-/** Types a date and time into the contact form's "When" field, segment by segment (month/day/year, 24-hour time). */
+/**
+ * Types a date and time (`14:00`) into the contact form's "When" field, segment by segment, as en-US
+ * shows it: month/day/year, then the 12-hour clock and AM or PM, like every other time on screen.
+ */
 async function typeWhen(page: Page, day: string, time: string): Promise<void> {
   const [y, m, d] = day.split('-');
-  const [hh, mm] = time.split(':');
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const hour12 = String(hh % 12 || 12).padStart(2, '0');
   await page.getByRole('spinbutton', { name: /^month/i }).click();
-  await page.keyboard.type(`${m}${d}${y}${hh}${mm}`);
+  await page.keyboard.type(`${m}${d}${y}${hour12}${String(mm).padStart(2, '0')}${hh < 12 ? 'A' : 'P'}`);
+  await expect(page.getByRole('spinbutton', { name: /^AM\/PM/i })).toHaveText(hh < 12 ? 'AM' : 'PM');
 }
 
 test('January to March, four months away, back in August: two episodes, the time away, a welcome back, and the warm cue', async ({ page, preview, request }) => {
@@ -262,6 +268,10 @@ test('clinic overview: a chosen period, counts kept apart, continuity with defin
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const file = await download;
+  // The CSV names categories in words too, never the catalog's keys.
+  const csv = await readFile(await file.path(), 'utf8');
+  expect(csv).toContain('Naloxone');
+  expect(csv).not.toMatch(/test_strips|safer_use|wound_care|ssp_exchange|drop_in/);
   expect(file.suggestedFilename()).toMatch(/^doorway-harbour-street-clinic-overview-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv$/);
   await expect(page.getByRole('status').filter({ hasText: /^Saved doorway-/ })).toBeVisible();
   await shot(page, 'continuity-06-overview');

@@ -16,15 +16,6 @@ async function signInAsAdmin(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${ADMIN.displayName}$`) })).toBeVisible();
 }
 
-/**
- * The Sign in button announces its pending state by pointing at itself, and is gone a moment later,
- * so for a few seconds after signing in react-aria's announcer holds a label with nothing behind it
- * (axe: role-img-alt). It clears itself; wait for that before checking the screen.
- */
-async function signInAnnouncementGone(page: Page): Promise<void> {
-  await expect(page.locator('[data-live-announcer] [role=img]')).toHaveCount(0, { timeout: 15_000 });
-}
-
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const NOTE = 'Talked about the shelter on 5th; wants to come back Thursday for wound care.';
 
@@ -51,7 +42,6 @@ test('a note typed before a lock is offered back to the same person, asked about
   const offer = page.getByTestId('draft-offer');
   await expect(offer).toContainText(/^You have an unsaved contact for Sam from \d{1,2}:\d\d\s[AP]M\./);
   await expect(page.getByLabel('Note', { exact: true })).toHaveValue('');
-  await signInAnnouncementGone(page);
   await expectAccessible(page, 'contact form with unsaved work offered');
   await shot(page, 'drafts-01-contact-offer');
   await offer.getByRole('button', { name: 'Continue' }).click();
@@ -65,6 +55,7 @@ test('a note typed before a lock is offered back to the same person, asked about
   const leave = page.getByRole('alertdialog', { name: 'Leave this form?' });
   await expect(leave).toBeVisible();
   await expect(leave.getByRole('button', { name: 'Stay on the form' })).toBeFocused();
+  await expectAccessible(page, 'leave this form?');
   await shot(page, 'drafts-02-leave-guard');
   await page.keyboard.press('Escape');
   await expect(leave).toHaveCount(0);
@@ -80,13 +71,14 @@ test('a note typed before a lock is offered back to the same person, asked about
   const card = page.getByTestId('unsaved-work');
   await expect(card).toContainText(/An unsaved contact for Sam, from \d{1,2}:\d\d\s[AP]M/);
   await expect(page.locator('.shell-main section').first()).toHaveAttribute('data-testid', 'unsaved-work');
-  await signInAnnouncementGone(page);
   await expectAccessible(page, 'home with unsaved work');
   await shot(page, 'drafts-03-home-card');
 
   // Another staff member at the same computer sees none of it: not on the home screen, not on the form.
   await page.getByRole('button', { name: 'Switch user' }).click();
   await signIn(page, 'amara', made.temporaryPassword);
+  await expect(page.getByLabel('Current password')).toBeVisible();
+  await expectAccessible(page, 'choose your own password');
   const own = 'amara evening round 9';
   await page.getByLabel('Current password').fill(made.temporaryPassword);
   await page.getByLabel('New password', { exact: true }).fill(own);
@@ -134,7 +126,6 @@ test('a goal being typed survives a reload of the page; discarding removes unsav
   await expect(page.getByRole('heading', { level: 1, name: 'Lou' })).toBeVisible();
   const goals = page.locator('#goals');
   await expect(goals.getByTestId('draft-offer')).toContainText(/^You have an unsaved goal for Lou from /);
-  await signInAnnouncementGone(page);
   await expectAccessible(page, 'person page with an unsaved goal');
   await goals.scrollIntoViewIfNeeded();
   await shot(page, 'drafts-04-goal-offer');
@@ -197,4 +188,105 @@ test('an outreach note closed half-written is kept on its card and offered back 
   await expect(dialog).toHaveCount(0);
   await expect(card.getByTestId('draft-offer')).toHaveCount(0);
   await expect.poll(() => rpc<unknown[]>(page, preview, 'drafts.list', {})).toEqual([]);
+});
+
+test("Continue on the home screen's outreach note goes back to that person's outreach dialog, on the page of Door's open that lists them", async ({ page, preview }) => {
+  test.setTimeout(120_000);
+  await signInAsAdmin(page);
+  // More people away than one page shows; Jay has been away longest, so he is last, on page 2.
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+  for (let i = 1; i <= 21; i++) {
+    const p = await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: `AW-${String(i).padStart(4, '0')}`, preferredName: `Away ${i}` });
+    await rpc(page, preview, 'contacts.record', { personId: p.id, occurredAt: daysAgo(100 + i), setting: 'drop_in' });
+  }
+  const jay = await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: 'JD41', preferredName: 'Jay' });
+  await rpc(page, preview, 'contacts.record', { personId: jay.id, occurredAt: daysAgo(300), setting: 'drop_in' });
+  const NOTE_JAY = 'Left a message with his sister at the shelter.';
+
+  // The note is typed in Jay's outreach dialog on page 2, and the dialog closed half-written.
+  await nav(page).getByRole('link', { name: "Door's open" }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Page 2 of 2')).toBeVisible();
+  const jayCard = page.getByTestId('door-card').filter({ has: page.getByRole('link', { name: 'Jay' }) });
+  await jayCard.getByRole('button', { name: 'Note an outreach attempt' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Note an outreach attempt for Jay' });
+  await dialog.getByLabel('Note (optional)').fill(NOTE_JAY);
+  await expect(dialog.getByTestId('draft-kept')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // From the home screen, Continue goes back exactly there: page 2, Jay's dialog open, the note offered.
+  await nav(page).getByRole('link', { name: 'Home' }).click();
+  const card = page.getByTestId('unsaved-work');
+  await card.getByRole('button', { name: /^Continue: An unsaved outreach note for Jay/ }).click();
+  await expect(dialog).toBeVisible();
+  await expect(page.getByText('Page 2 of 2')).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: "Door's open" })).toHaveAttribute('aria-current', 'page');
+  const offer = dialog.getByTestId('draft-offer');
+  await expect(offer).toContainText(/^You have an unsaved outreach note for Jay from \d{1,2}:\d\d\s[AP]M\./);
+  await expect(dialog.getByLabel('Note (optional)')).toHaveValue('');
+  await expectAccessible(page, "Door's open with a kept outreach note offered");
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screenshots/drafts-05-outreach-continue.png' });
+  await offer.getByRole('button', { name: 'Continue' }).click();
+  await expect(dialog.getByLabel('Note (optional)')).toHaveValue(NOTE_JAY);
+  await dialog.getByRole('button', { name: 'Save note' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // Done: the address is Door's open again (Back or a reload does not reopen it), the note is on his card.
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/doors');
+  await expect(jayCard.getByRole('button', { name: 'Note an outreach attempt' })).toBeFocused();
+  await expect(jayCard).toContainText(NOTE_JAY);
+  await expect.poll(() => rpc<unknown[]>(page, preview, 'drafts.list', {})).toEqual([]);
+  await nav(page).getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { name: 'Unsaved work' })).toHaveCount(0);
+});
+
+test('an outreach note for someone who has been in since is kept, said so calmly on Door\'s open, until it is discarded', async ({ page, preview }) => {
+  await signInAsAdmin(page);
+  const jay = await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: 'JD41', preferredName: 'Jay' });
+  await rpc(page, preview, 'contacts.record', { personId: jay.id, occurredAt: new Date(Date.now() - 100 * 86_400_000).toISOString(), setting: 'drop_in' });
+  await nav(page).getByRole('link', { name: "Door's open" }).click();
+  await page.getByRole('button', { name: 'Note an outreach attempt' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Note an outreach attempt for Jay' });
+  await dialog.getByLabel('Note (optional)').fill('Try the library on Tuesday.');
+  await expect(dialog.getByTestId('draft-kept')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Jay comes by before anyone reaches out: his door is not open any more.
+  await rpc(page, preview, 'contacts.record', { personId: jay.id, occurredAt: new Date().toISOString(), setting: 'drop_in' });
+  // (Recorded past the screens, so the page is read afresh, as after a contact recorded on its form.)
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: "Door's open" })).toBeVisible();
+  await nav(page).getByRole('link', { name: 'Home' }).click();
+  await page.getByTestId('unsaved-work').getByRole('button', { name: /^Continue: An unsaved outreach note for Jay/ }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Jay has been in since you started an outreach note for them' });
+  await expect(notice).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('door-card')).toHaveCount(0);
+  await expectAccessible(page, "Door's open with a note for someone who has been in since");
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screenshots/drafts-06-outreach-been-in-since.png' });
+  await notice.getByRole('button', { name: 'Discard the note' }).click();
+  await expect(notice).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/doors');
+  await expect.poll(() => rpc<unknown[]>(page, preview, 'drafts.list', {})).toEqual([]);
+});
+
+test('the unsaved work card shows the newest five, and "See all" shows the rest', async ({ page, preview }) => {
+  await signInAsAdmin(page);
+  for (let i = 1; i <= 6; i++) {
+    const p = await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: `UW-${String(i).padStart(4, '0')}`, preferredName: `Kit ${i}` });
+    await rpc(page, preview, 'drafts.save', { key: `person:edit:${p.id}`, form: 'person', entryKind: null, personId: p.id, fields: { pronouns: 'they/them' } });
+  }
+  await page.reload();
+  const card = page.getByTestId('unsaved-work');
+  await expect(card.getByRole('listitem')).toHaveCount(5);
+  await expect(card.getByRole('listitem').first()).toContainText('Kit 6');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screenshots/drafts-07-home-card-five.png' });
+  await card.getByRole('button', { name: 'See all 6' }).click();
+  await expect(card.getByRole('listitem')).toHaveCount(6);
+  await expect(card.getByRole('button', { name: /^See all/ })).toHaveCount(0);
+  await expectAccessible(page, 'home with more unsaved work than the card shows at first');
 });

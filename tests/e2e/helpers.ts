@@ -44,8 +44,14 @@ export async function groupsAsked(page: Page): Promise<[number, number]> {
   return [numbers[0]!, numbers[1]!];
 }
 
-/** First run with the mouse, step by step; optionally screenshots each step. Returns the recovery code. */
-export async function completeFirstRun(page: Page, who: FirstRunDetails = FIRST_ADMIN, screenshots = false): Promise<string[]> {
+/**
+ * First run with the mouse, step by step; optionally screenshots each step and checks each with axe
+ * (`expectAccessible`). Returns the recovery code.
+ */
+export async function completeFirstRun(page: Page, who: FirstRunDetails = FIRST_ADMIN, screenshots = false, checkAccessible = false): Promise<string[]> {
+  const check = async (step: string) => {
+    if (checkAccessible) await expectAccessible(page, `first run: ${step}`);
+  };
   await expect(page.getByRole('heading', { name: 'Set up Doorway' })).toBeVisible();
   await page.getByLabel('Clinic name').fill(who.clinicName);
   if (who.peopleWord) await page.getByText(who.peopleWord, { exact: true }).click();
@@ -58,11 +64,13 @@ export async function completeFirstRun(page: Page, who: FirstRunDetails = FIRST_
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByLabel('Confirm password').fill(who.password);
   if (screenshots) await shot(page, '02-first-run-administrator');
+  await check('the first administrator');
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await expect(page.getByRole('heading', { name: /Your recovery code/ })).toBeVisible();
   const groups = await readRecoveryCode(page);
   if (screenshots) await shot(page, '03-first-run-recovery-code');
+  await check('the recovery code');
   await page.getByRole('button', { name: "I've kept it safe, continue" }).click();
 
   await expect(page.getByRole('heading', { name: /Check the code/ })).toBeVisible();
@@ -70,6 +78,7 @@ export async function completeFirstRun(page: Page, who: FirstRunDetails = FIRST_
   await page.getByLabel(`Group ${a}`).fill(groups[a - 1]!.toLowerCase());
   await page.getByLabel(`Group ${b}`).fill(groups[b - 1]!);
   if (screenshots) await shot(page, '04-first-run-check-code');
+  await check('check the code');
   await page.getByRole('button', { name: 'Finish setup' }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^Good (morning|afternoon|evening), ${who.displayName}$`) })).toBeVisible();
   return groups;

@@ -63,6 +63,7 @@ test.describe('every screen at 1024, 1366 and 1920 wide', () => {
       { name: 'contact-form', hash: `#/people/${long.id}/contact`, heading: 'Record a contact with Maximiliana' },
       { name: 'person-edit', hash: `#/people/${long.id}/edit`, heading: /Maximiliana/ },
       { name: 'doors-open', hash: '#/doors', heading: "Door's open" },
+      { name: 'timeline', hash: `#/timeline/${long.id}`, heading: /Maximiliana/ },
       { name: 'overview', hash: '#/overview', heading: /overview/i },
       { name: 'settings', hash: '#/settings', heading: 'Settings' },
       { name: 'staff', hash: '#/staff', heading: 'Staff accounts' },
@@ -100,6 +101,21 @@ test.describe('every screen at 1024, 1366 and 1920 wide', () => {
       await page.getByRole('button', { name: 'Cancel' }).click();
     }
 
+    // Search (Ctrl+K), open over the page.
+    await page.setViewportSize(WIDTHS[1]);
+    await page.keyboard.press('Control+K');
+    const search = page.getByRole('dialog');
+    await expect(search).toBeVisible();
+    await page.keyboard.type('MX-2023');
+    await expect(search.getByRole('option').first()).toBeVisible();
+    await expectAccessible(page, 'search');
+    await shot(page, 'screens-1366-search');
+    // Escape empties the search first, then closes it.
+    await page.keyboard.press('Escape');
+    await expect(search.getByRole('searchbox')).toHaveValue('');
+    await page.keyboard.press('Escape');
+    await expect(search).toHaveCount(0);
+
     // Signed out: the sign-in screen.
     for (const size of WIDTHS) {
       await page.setViewportSize(size);
@@ -135,6 +151,7 @@ test('first run at 1024, 1366 and 1920 wide', async ({ page }) => {
     if (size === WIDTHS[1]) await expectAccessible(page, 'first run');
   }
   await page.setViewportSize(WIDTHS[0]);
-  await completeFirstRun(page);
+  // Each step after the first checked for accessibility too (the first is checked above).
+  await completeFirstRun(page, undefined, false, true);
   await expectNoSidewaysOverflow(page);
 });

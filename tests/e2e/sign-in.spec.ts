@@ -1,6 +1,6 @@
 import { ADMIN } from '../support/vault';
 import { expect, test } from './fixtures';
-import { shot, signIn } from './helpers';
+import { expectAccessible, shot, signIn } from './helpers';
 
 test.use({ vault: 'ready' });
 
@@ -53,4 +53,21 @@ test('the pause is for the username tried: a colleague can sign in at once', asy
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${ADMIN.displayName}$`) })).toBeVisible();
+});
+
+test('the screen right after signing in is accessible at once, sign-in after sign-in, with the mouse or the keyboard', async ({ page }) => {
+  test.setTimeout(90_000);
+  // The Sign in button is pressed (so focused) and gone a moment later: whatever it said aloud while
+  // it waited must not be left behind on the next screen (an unnamed image in the live region, once).
+  for (let round = 1; round <= 4; round++) {
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    if (round % 2 === 1) await page.getByRole('button', { name: 'Sign in' }).click();
+    else await page.getByLabel('Password', { exact: true }).press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${ADMIN.displayName}$`) })).toBeVisible();
+    await expectAccessible(page, `home right after sign-in ${round}`);
+    await page.keyboard.press('Control+L');
+    await expect(page.getByRole('heading', { name: 'Doorway is locked' })).toBeVisible();
+    await expectAccessible(page, `the lock screen ${round}`);
+  }
 });

@@ -9,7 +9,7 @@ import { checkLanguage } from '../../shared/language';
 import strings from '../../renderer/src/i18n/en-continuity.json';
 import i18n from '../../renderer/src/i18n/i18n';
 import { personLabel, personSecondary } from '../../renderer/src/screens/continuity/format';
-import { timelineRouteId } from '../../renderer/src/screens/continuity/links';
+import { doorsOutreachRoute, doorsOutreachRouteId, timelineRouteId } from '../../renderer/src/screens/continuity/links';
 import { annotationText, describeItem } from '../../renderer/src/screens/continuity/timeline-describe';
 import { SETTING_SHAPES } from '../../renderer/src/screens/continuity/palette';
 import { itemAtPoint, itemPoint, tooltipPlacement } from '../../renderer/src/screens/continuity/timeline-hit';
@@ -351,5 +351,12 @@ describe('small helpers', () => {
     expect(timelineRouteId('/timeline/0')).toBeNull();
     expect(timelineRouteId('/timeline/12/x')).toBeNull();
     expect(timelineRouteId('/people/12')).toBeNull();
+  });
+
+  it("reads Door's open with one person's outreach dialog open from its address", () => {
+    expect(doorsOutreachRouteId(doorsOutreachRoute(12))).toBe(12);
+    expect(doorsOutreachRouteId('/doors')).toBeNull();
+    expect(doorsOutreachRouteId('/doors/outreach/0')).toBeNull();
+    expect(doorsOutreachRouteId('/doors/outreach/12/x')).toBeNull();
   });
 });

@@ -33,7 +33,7 @@ describe('unsaved work: keys and where they lead', () => {
     expect(draftRoute({ key: 'entry:edit:9', personId: 12 })).toBe('/people/12');
     expect(draftRoute({ key: 'person:new', personId: null })).toBe('/people/new');
     expect(draftRoute({ key: 'person:edit:12', personId: 12 })).toBe('/people/12/edit');
-    expect(draftRoute({ key: 'outreach:12', personId: 12 })).toBe('/doors');
+    expect(draftRoute({ key: 'outreach:12', personId: 12 })).toBe('/doors/outreach/12');
     expect(draftRoute({ key: 'odd', personId: null })).toBe('/');
     expect(draftSentence({ key: 'odd', form: 'person' })).toBe('personNew');
   });

@@ -23,6 +23,7 @@ export const continuityKeys = {
   welcomeBack: (scope: [number, string], personId: number, at: string | null) => ['continuity', 'welcomeBack', ...scope, personId, at] as const,
   dashboard: (scope: [number, string]) => ['continuity', 'dashboard', ...scope] as const,
   doors: (scope: [number, string], order: string, offset: number, limit: number) => ['continuity', 'doors', ...scope, order, offset, limit] as const,
+  doorPosition: (scope: [number, string], order: string, personId: number) => ['continuity', 'doors', ...scope, order, 'position', personId] as const,
   overview: (scope: [number, string], from: string, to: string) => ['continuity', 'overview', ...scope, from, to] as const,
 };
 
@@ -56,6 +57,26 @@ export function useDoors(order: 'recently_away' | 'longest_away', offset: number
     queryKey: continuityKeys.doors(useScope(), order, offset, limit),
     queryFn: () => call('doors.list', { order, offset, limit }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Where one person stands in Door's open in this order (0 is first), or null when their door is not
+ * open any more (they have been in since). Read in pages of the largest size the list allows.
+ */
+export function useDoorPosition(personId: number | null, order: 'recently_away' | 'longest_away') {
+  return useQuery({
+    queryKey: continuityKeys.doorPosition(useScope(), order, personId ?? 0),
+    queryFn: async () => {
+      const limit = 500;
+      for (let offset = 0; ; offset += limit) {
+        const page = await call('doors.list', { order, offset, limit });
+        const at = page.items.findIndex((item) => item.person.id === personId);
+        if (at >= 0) return offset + at;
+        if (offset + limit >= page.total || page.items.length === 0) return null;
+      }
+    },
+    enabled: personId !== null,
   });
 }
 

@@ -116,6 +116,19 @@ export function clearRoute(): void {
 }
 
 /**
+ * Shows `route` in the address bar instead of the current one, without a history entry and without
+ * asking: for a screen that has already done what its address asked (Door's open, once the outreach
+ * dialog it opened for someone is closed), so Back and a reload do not do it again.
+ */
+export function replaceRoute(route: string): void {
+  install();
+  if (currentRoute() === route && committed === route) return;
+  allowed = route;
+  window.history.replaceState(null, '', window.location.pathname + window.location.search + routeHref(route));
+  onHashChange();
+}
+
+/**
  * While `isDirty()` is true, leaving the current screen asks first. Returns the function that removes
  * the guard (call it on unmount, and before moving on after a save).
  */

@@ -59,7 +59,8 @@ export function draftRoute(d: Pick<DraftSummary, 'key' | 'personId'>): string {
     case 'personEdit':
       return `/people/${place.personId}/edit`;
     case 'outreach':
-      return '/doors';
+      // Door's open, on the page that lists them, with their outreach dialog open and the note offered.
+      return `/doors/outreach/${place.personId}`;
     default:
       return '/';
   }

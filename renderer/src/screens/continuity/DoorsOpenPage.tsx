@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import type { DoorOpenItem, SessionInfo } from '../../../../shared/contract';
 import { calendarDay } from '../../../../shared/continuity/days';
 import { appErrorOf } from '../../api/invoke';
 import { useSessionInfo } from '../../api/queries';
+import { replaceRoute } from '../../app/hash-route';
 import { usePeopleWords } from '../../app/people-word';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
@@ -14,7 +15,7 @@ import { formatLongDay, lengthOfTime } from '../../components/dates';
 import { capitalise, personLabel, personSecondary } from './format';
 import { personHref } from './links';
 import { OutreachDialog } from './OutreachDialog';
-import { useDoors } from '../../api/continuity-queries';
+import { useDoorPosition, useDoors } from '../../api/continuity-queries';
 import { ReachDetails } from './ReachDetails';
 import { draftKey, useDiscardDraft, useDraftList } from '../../api/draft-queries';
 import { WaitingDraftOffer } from '../../app/drafts/DraftOffer';
@@ -40,10 +41,31 @@ export function LastOutreach({ outreach }: { outreach: DoorOpenItem['lastOutreac
   );
 }
 
+interface DoorCardProps {
+  item: DoorOpenItem;
+  headingLevel?: 2 | 3;
+  /** Opened from an address (Continue on the home screen's unsaved work): the outreach dialog opens at once. */
+  outreachNow?: boolean;
+  /** That dialog was closed (saved or not). */
+  onOutreachClosed?(): void;
+}
+
 /** One person whose door is open: how long it has been, how to reach them safely, and who tried last. */
-export function DoorCard({ item, headingLevel = 2 }: { item: DoorOpenItem; headingLevel?: 2 | 3 }) {
+export function DoorCard({ item, headingLevel = 2, outreachNow = false, onOutreachClosed }: DoorCardProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const cardRef = useRef<HTMLLIElement>(null);
+  // Asked for by the address: as if its button had been pressed, the card comes into view, the button
+  // takes focus (the dialog gives it back there when it closes), and the dialog opens with a note kept
+  // from before offered in it.
+  useEffect(() => {
+    if (!outreachNow || item.reach.doNotContact) return;
+    const card = cardRef.current;
+    card?.scrollIntoView({ block: 'center' });
+    card?.querySelector<HTMLElement>('[data-outreach-open]')?.focus({ preventScroll: true });
+    const frame = requestAnimationFrame(() => setOpen(true));
+    return () => cancelAnimationFrame(frame);
+  }, [outreachNow, item.reach.doNotContact]);
   const [resume, setResume] = useState(false);
   const [saved, setSaved] = useState(false);
   const drafts = useDraftList(!item.reach.doNotContact);
@@ -53,7 +75,7 @@ export function DoorCard({ item, headingLevel = 2 }: { item: DoorOpenItem; headi
   const code = personSecondary(item.person);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <li className="cx-door-card" data-testid="door-card">
+    <li className="cx-door-card" data-testid="door-card" ref={cardRef}>
       <div className="cx-door-card-head">
         <H className="cx-door-card-name">
           <a href={personHref(item.person.id)}>{name}</a>
@@ -82,7 +104,9 @@ export function DoorCard({ item, headingLevel = 2 }: { item: DoorOpenItem; headi
             />
           ) : null}
           <div className="cx-door-card-actions">
-            <ActionButton onPress={() => setOpen(true)}>{t('doors.outreach.open')}</ActionButton>
+            <ActionButton onPress={() => setOpen(true)} data-outreach-open>
+              {t('doors.outreach.open')}
+            </ActionButton>
             {saved ? (
               <span role="status" className="cx-door-card-saved">
                 {t('doors.outreach.saved')}
@@ -95,7 +119,9 @@ export function DoorCard({ item, headingLevel = 2 }: { item: DoorOpenItem; headi
             isOpen={open}
             onOpenChange={(o) => {
               setOpen(o);
-              if (!o) setResume(false);
+              if (o) return;
+              setResume(false);
+              if (outreachNow) onOutreachClosed?.();
             }}
             onSaved={() => setSaved(true)}
             resume={resume}
@@ -107,16 +133,46 @@ export function DoorCard({ item, headingLevel = 2 }: { item: DoorOpenItem; headi
 }
 
 /**
+ * An outreach note kept for someone whose door is no longer open (they came by since): nothing to
+ * reach out about now, so the note is only kept until it is discarded, here or on the home screen.
+ */
+function OutreachNotHere({ personId }: { personId: number }) {
+  const { t } = useTranslation();
+  const drafts = useDraftList();
+  const discard = useDiscardDraft();
+  const kept = drafts.data?.find((d) => d.key === draftKey.outreach(personId));
+  if (!kept) return null;
+  return (
+    <Notice tone="info">
+      <p>{t('doors.outreach.notHere', { name: kept.personLabel ?? capitalise(t('drafts.someone')) })}</p>
+      <ActionButton variant="quiet" isPending={discard.isPending} onPress={() => discard.mutate(kept.key, { onSuccess: () => replaceRoute('/doors') })}>
+        {t('doors.outreach.discardKept')}
+      </ActionButton>
+    </Notice>
+  );
+}
+
+/**
  * Door's open: the people whose last contact was longer ago than the clinic's threshold. Never
  * "lost": time away is part of the pattern, and this is where the team sees who they might reach.
  */
-export function DoorsOpenPage({ info }: { info: SessionInfo }) {
+export function DoorsOpenPage({ info, outreachFor = null }: { info: SessionInfo; outreachFor?: number | null }) {
   const { t } = useTranslation();
   useDocumentTitle(t('doors.title'));
   const { people } = usePeopleWords(info.settings.peopleWord);
   const [order, setOrder] = useState<Order>('recently_away');
   const [page, setPage] = useState(0);
   const doors = useDoors(order, page * PAGE_SIZE, PAGE_SIZE);
+  // An address naming someone (/doors/outreach/12): the page that lists them, with their dialog open.
+  const position = useDoorPosition(outreachFor, order);
+  const outreachPage = typeof position.data === 'number' ? Math.floor(position.data / PAGE_SIZE) : null;
+  const [placed, setPlaced] = useState<string | null>(null);
+  const place = outreachPage !== null ? `${outreachFor}:${outreachPage}` : null;
+  if (place !== null && place !== placed) {
+    setPlaced(place);
+    setPage(outreachPage!);
+  }
+  const notHere = outreachFor !== null && position.data === null;
   const listId = useId();
   const total = doors.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -125,6 +181,7 @@ export function DoorsOpenPage({ info }: { info: SessionInfo }) {
     <div className="page cx-doors-page">
       <PageHeading>{t('doors.title')}</PageHeading>
       <p className="lead">{t('doors.intro', { People: capitalise(people), count: info.settings.absenceThresholdDays })}</p>
+      {notHere ? <OutreachNotHere personId={outreachFor} /> : null}
       <div className="cx-doors-controls">
         <ToggleButtonGroup
           aria-label={t('doors.order.label')}
@@ -164,7 +221,12 @@ export function DoorsOpenPage({ info }: { info: SessionInfo }) {
         <>
           <ul id={listId} className="cx-door-list" aria-busy={doors.isPlaceholderData}>
             {doors.data.items.map((item) => (
-              <DoorCard key={item.person.id} item={item} />
+              <DoorCard
+                key={item.person.id}
+                item={item}
+                outreachNow={item.person.id === outreachFor && page === outreachPage && !doors.isPlaceholderData}
+                onOutreachClosed={() => replaceRoute('/doors')}
+              />
             ))}
           </ul>
           {pages > 1 ? (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Autocomplete, Dialog, Heading, Input, Label, ListBox, ListBoxItem, Modal, ModalOverlay, SearchField, Text } from 'react-aria-components';
+import { Autocomplete, Dialog, Heading, Input, Label, ListBox, ListBoxItem, Modal, ModalOverlay, SearchField } from 'react-aria-components';
 import type { PersonSummary } from '../../../../shared/contract';
 import { appErrorOf } from '../../api/invoke';
 import { usePeopleSearch } from '../../api/people-queries';
@@ -134,15 +134,17 @@ function SearchBody({ person, onOpen }: { person: string; onOpen(id: number): vo
           {(p) => {
             const other = secondaryName(p);
             return (
+              // Named by everything it shows (no separate label and description), so what is read out
+              // is what is seen, whichever part of it someone speaks or looks for.
               <ListBoxItem id={p.id} textValue={`${leadingName(p)} ${p.clientCode}`} className="search-result">
-                <Text slot="label" className="search-result-name">
+                <span className="search-result-name">
                   {leadingName(p)}
-                  {p.pronouns ? <span className="pronouns">{p.pronouns}</span> : null}
-                </Text>
-                <Text slot="description" className="search-result-detail">
+                  {p.pronouns ? <> <span className="pronouns">{p.pronouns}</span></> : null}
+                </span>{' '}
+                <span className="search-result-detail">
                   {other ? `${other} · ` : ''}
                   <code className="client-code">{p.clientCode}</code> · {t(`phase.names.${p.phase}`)} · {t('search.lastContact')} <RelativeTime iso={p.lastContactAt} none={t('people.noContactYet')} reveal="always" />
-                </Text>
+                </span>
               </ListBoxItem>
             );
           }}

@@ -14,7 +14,7 @@ import { PeopleSearchDialog } from '../people/PeopleSearchDialog';
 import { capitalise } from '../people/person-name';
 import { usePeopleWords } from '../../app/people-word';
 import { DoorsOpenPage } from '../continuity/DoorsOpenPage';
-import { timelineRouteId } from '../continuity/links';
+import { doorsOutreachRouteId, timelineRouteId } from '../continuity/links';
 import { OverviewPage } from '../continuity/OverviewPage';
 import { TimelinePage } from '../continuity/TimelinePage';
 import { HomePage } from './HomePage';
@@ -46,7 +46,8 @@ function Page({ route, info }: { route: string; info: SessionInfo }) {
   if (route === '/staff') return <StaffPage info={info} />;
   if (route === '/audit') return <AuditPage info={info} />;
   if (isPeopleRoute(route)) return <PeopleRoutes route={route} info={info} />;
-  if (route === '/doors') return <DoorsOpenPage info={info} />;
+  const outreachFor = doorsOutreachRouteId(route);
+  if (route === '/doors' || outreachFor !== null) return <DoorsOpenPage info={info} outreachFor={outreachFor} />;
   if (route === '/overview') return <OverviewPage info={info} />;
   const timelineId = timelineRouteId(route);
   if (timelineId !== null) return <TimelinePage personId={timelineId} />;
@@ -59,9 +60,12 @@ export function AppShell() {
   const { lock, signOut, switchUser } = useSession();
   const route = useRoute();
   // A new page starts at its top, as a new document would; otherwise it opens where the last one was scrolled.
+  // Door's open stays as it is (same page of the list, same scroll) when its outreach dialog closes and
+  // its address goes back to /doors.
+  const screen = doorsOutreachRouteId(route) !== null ? '/doors' : route;
   useLayoutEffect(() => {
     window.scrollTo(0, 0);
-  }, [route]);
+  }, [screen]);
   const session = useSessionInfo();
   const words = usePeopleWords(session.data?.settings.peopleWord ?? 'participant');
   if (!session.data) return null;
@@ -115,7 +119,7 @@ export function AppShell() {
               </NavLink>
             </li>
             <li>
-              <NavLink route="/doors" current={route}>
+              <NavLink route="/doors" current={screen}>
                 {t('continuityNav.doors')}
               </NavLink>
             </li>
@@ -155,7 +159,7 @@ export function AppShell() {
           </ul>
         </nav>
         <main id="main" className="shell-main" tabIndex={-1}>
-          <Page key={route} route={route} info={info} />
+          <Page key={screen} route={route} info={info} />
         </main>
       </div>
       <LeaveGuard />

@@ -5,7 +5,10 @@ import { DateField, DateInput, DateSegment, FieldError, Label, Text } from 'reac
 import { FieldErrorContext } from '../../../components/use-field-errors';
 import { fromCalendarDateTime, toCalendarDateTime } from '../../../components/dates';
 
-/** The date and time a contact happened, typed segment by segment in the 24-hour clock. */
+/**
+ * The date and time a contact happened, typed segment by segment, in the clock this computer's locale
+ * keeps (AM/PM in the US), the same as every time shown elsewhere (components/dates.ts).
+ */
 export function WhenField({ value, onChange, description }: { value: Date; onChange(value: Date): void; description?: string }) {
   const { t } = useTranslation();
   const scope = useContext(FieldErrorContext);
@@ -20,7 +23,6 @@ export function WhenField({ value, onChange, description }: { value: Date; onCha
         onChange(new Date(fromCalendarDateTime(v)));
       }}
       granularity="minute"
-      hourCycle={24}
       isInvalid={Boolean(error)}
       className="field"
     >
