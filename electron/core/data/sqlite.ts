@@ -10,6 +10,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { Db } from '../db/database';
+import { searchTerms } from './search-terms';
 import type { Data, Engine, MonthStats, PeopleSearchIndex } from './engine';
 import type { Database } from './schema';
 import { clinicalClosed, PairTransaction, type StorePair } from './sqlite-pair';
@@ -159,23 +160,12 @@ export const sqlitePeopleSearch: PeopleSearchIndex = {
     await sqlRun(data, 'DELETE FROM people_prefix WHERE rowid = ?', [id]);
   },
   async match(data, query, limit) {
-    // Only letters, digits and dashes reach the FTS5 query syntax.
-    const terms = query
-      .trim()
-      .split(/\s+/)
-      .map((t) => t.replace(/[^\p{L}\p{N}-]/gu, ''))
-      .filter(Boolean);
-    if (terms.length === 0) return [];
+    const parsed = searchTerms(query);
+    if (!parsed) return [];
     const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
-    const long = terms.every((t) => t.length >= 3);
+    const long = parsed.mode === 'anywhere';
     const table = long ? 'people_search' : 'people_prefix';
-    const match = long
-      ? terms.map(quote).join(' AND ')
-      : terms
-          .flatMap((t) => t.split('-').filter(Boolean))
-          .map((t) => `${quote(t)}*`)
-          .join(' AND ');
-    if (!match) return [];
+    const match = long ? parsed.terms.map(quote).join(' AND ') : parsed.terms.map((t) => `${quote(t)}*`).join(' AND ');
     const rows = await sqlAll<{ id: number }>(
       data,
       `SELECT p.id FROM ${table} s JOIN people p ON p.id = s.rowid

@@ -28,9 +28,13 @@ export async function staffBySlot(data: Data, slotId: string): Promise<StaffReco
   return r ? toRecord(r) : null;
 }
 
-/** The username column compares without case (COLLATE NOCASE), so "SAM" finds "sam". */
+/** Usernames compare without case, so "SAM" finds "sam" (lower() on both sides: PostgreSQL has no NOCASE). */
 export async function staffByUsername(data: Data, username: string): Promise<StaffRecord | null> {
-  const r = await data.selectFrom('staff_users').selectAll().where('username', '=', username.trim()).executeTakeFirst();
+  const r = await data
+    .selectFrom('staff_users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(username.trim())])))
+    .executeTakeFirst();
   return r ? toRecord(r) : null;
 }
 

@@ -1,0 +1,93 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Data, Engine, MonthStats, PeopleSearchIndex } from './engine';
+import type { Database } from './schema';
+import { searchTerms } from './search-terms';
+
+/**
+ * A clinic hub's records on PostgreSQL (DESIGN.md, "The data layer and its two engines"): the same
+ * Kysely queries as on SQLite, through `pg`. Rows must read as they do on SQLite, so counts and sums
+ * (bigint and numeric on PostgreSQL, strings in `pg` by default) are numbers here; a clinic's counts
+ * never come near 2^53.
+ */
+const INT8 = 20;
+const NUMERIC = 1700;
+
+function typeParser(oid: number, format?: 'text' | 'binary') {
+  if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+  return pg.types.getTypeParser(oid, format);
+}
+
+export interface PostgresTarget {
+  connectionString: string;
+  /** Connections kept open; a workstation needs few. */
+  max?: number;
+  ssl?: pg.PoolConfig['ssl'];
+}
+
+export function postgresPool(target: PostgresTarget): pg.Pool {
+  return new pg.Pool({
+    connectionString: target.connectionString,
+    max: target.max ?? 4,
+    ssl: target.ssl,
+    types: { getTypeParser: typeParser } as pg.CustomTypesConfig,
+  });
+}
+
+export function postgresData(pool: pg.Pool): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * People search on PostgreSQL, with the same terms as SQLite (search-terms.ts). A clinic's people are
+ * few enough (tens of thousands) to be read directly, so there is no index table to keep and no
+ * extension to install: each term must match one of the three names, anywhere or at a word's start.
+ */
+export const postgresPeopleSearch: PeopleSearchIndex = {
+  async index() {
+    // Nothing to keep: the search reads `people` itself.
+  },
+  async remove() {
+    // Likewise.
+  },
+  async match(data, query, limit) {
+    const parsed = searchTerms(query);
+    if (!parsed) return [];
+    const conditions = parsed.terms.map((term) => {
+      // Terms hold only letters, digits and dashes: nothing LIKE or a regular expression treats specially.
+      const pattern = parsed.mode === 'anywhere' ? `%${term.toLowerCase()}%` : `\\m${term}`;
+      const test = parsed.mode === 'anywhere' ? sql`LIKE` : sql`~*`;
+      const value = (column: string) => (parsed.mode === 'anywhere' ? sql`lower(coalesce(${sql.ref(column)}, ''))` : sql`coalesce(${sql.ref(column)}, '')`);
+      return sql`(${value('client_code')} ${test} ${pattern} OR ${value('name')} ${test} ${pattern} OR ${value('preferred_name')} ${test} ${pattern})`;
+    });
+    const rows = await sql<{ id: number }>`
+      SELECT id FROM people
+      WHERE deleted_at IS NULL AND ${sql.join(conditions, sql` AND `)}
+      ORDER BY (lower(client_code) = lower(${query.trim()})) DESC, last_contact_at DESC NULLS LAST
+      LIMIT ${limit}`.execute(data);
+    return rows.rows.map((r) => r.id);
+  },
+};
+
+/**
+ * The monthly figures recounted from the contacts. The two tables are locked first: a contact saved
+ * meanwhile on another workstation waits, then adds itself to the fresh figures (its trigger runs
+ * after this commit), so nothing is counted twice or lost.
+ */
+export const postgresMonthStats: MonthStats = {
+  async rebuild(data: Data) {
+    await sql`LOCK TABLE month_stats, person_month IN EXCLUSIVE MODE`.execute(data);
+    await sql`DELETE FROM person_month`.execute(data);
+    await sql`DELETE FROM month_stats`.execute(data);
+    await sql`
+      INSERT INTO month_stats (month, contacts, returns, people)
+        SELECT substr(local_day, 1, 7), count(*), coalesce(sum(CASE WHEN prev_gap_days > absence_threshold_days() THEN 1 ELSE 0 END), 0), 0
+        FROM contacts WHERE deleted_at IS NULL AND local_day IS NOT NULL GROUP BY 1`.execute(data);
+    await sql`
+      INSERT INTO person_month (person_id, month, contacts)
+        SELECT person_id, substr(local_day, 1, 7), count(*) FROM contacts
+        WHERE deleted_at IS NULL AND local_day IS NOT NULL GROUP BY 1, 2`.execute(data);
+  },
+};
+
+export const postgresEngine: Engine = { name: 'postgres', peopleSearch: postgresPeopleSearch, monthStats: postgresMonthStats };
