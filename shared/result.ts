@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'VAULT_EXISTS',
   'NO_VAULT',
   'KEYSLOTS_DAMAGED',
+  /** The data folder (or a file in it) cannot be read by this computer's account. */
+  'DATA_FOLDER_UNREADABLE',
+  /** The data folder is read-only here (a locked drive, a folder without write permission). */
+  'DATA_FOLDER_READ_ONLY',
   'DATABASE_MISSING',
   'DATABASE_DAMAGED',
   'SCHEMA_TOO_NEW',

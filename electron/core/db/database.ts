@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DoorwayError } from '../errors';
+import { dataFolderProblem } from '../platform/folder-access';
 
 export type Db = Database.Database;
 
@@ -39,7 +41,7 @@ export function openEncrypted(path: string, key: Buffer, opts: OpenOptions = {})
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     });
   } catch {
-    throw new DoorwayError('DATABASE_DAMAGED', DAMAGED);
+    throw notOpened(path, opts, DAMAGED);
   }
   // Only the person running Doorway may read the file (SQLite gives its -wal and -shm the same mode).
   if (opts.create) chmodSync(path, 0o600);
@@ -49,9 +51,14 @@ export function openEncrypted(path: string, key: Buffer, opts: OpenOptions = {})
     db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
   } catch {
     db.close();
-    throw new DoorwayError('DATABASE_DAMAGED', DAMAGED);
+    throw notOpened(path, opts, DAMAGED);
   }
   return db;
+}
+
+/** A file that would not open: a folder it may not read or write says so, rather than "damaged". */
+function notOpened(path: string, opts: OpenOptions, damaged: string): DoorwayError {
+  return dataFolderProblem(dirname(path), !opts.readonly) ?? new DoorwayError('DATABASE_DAMAGED', damaged);
 }
 
 /**
@@ -103,7 +110,7 @@ export function openClinical(path: string, key: Buffer, opts: OpenOptions = {}):
     db.prepare('SELECT count(*) FROM clinical.sqlite_master').pluck().get();
   } catch {
     db.close();
-    throw new DoorwayError('DATABASE_DAMAGED', CLINICAL_DAMAGED);
+    throw notOpened(path, opts, CLINICAL_DAMAGED);
   }
   return db;
 }
