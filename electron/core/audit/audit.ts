@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { AuditAction } from '../../../shared/contract/audit';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Selectable } from 'kysely';
-import type { Data } from '../data/engine';
+import { engineOf, type Data } from '../data/engine';
 import type { AuditEventsTable } from '../data/schema';
 import type { Db } from '../db/database';
 
@@ -93,6 +93,8 @@ export function recordAudit(db: Db, e: AuditInput): void {
 
 /** Over the data layer, inside the transaction of the change it describes. */
 export async function recordAuditIn(data: Data, e: AuditInput): Promise<void> {
+  // One chain with many writers (a clinic hub): the next event is computed from the head only while no one else can append.
+  await engineOf(data).locks.auditChain(data);
   const last = await data.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   await data.insertInto('audit_events').values(nextRow(last, e)).execute();
 }

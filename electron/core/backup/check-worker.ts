@@ -45,12 +45,14 @@ function main() {
     } catch (e) {
       integrity = ['a page could not be read: ' + String((e && e.message) || e)];
     }
-    const counts = {};
+    let counts = {};
     try {
       for (const name of db.prepare(workerData.tablesSql).pluck().all()) {
         counts[name] = db.prepare('SELECT count(*) FROM "' + String(name).replace(/"/g, '""') + '"').pluck().get();
       }
     } catch (e) {
+      // No partial counts: as checkHere, a count that fails part-way leaves none.
+      counts = {};
       integrity.push('the tables could not be counted: ' + String((e && e.message) || e));
     }
     let probe = null;

@@ -25,8 +25,41 @@ export interface MonthStats {
   rebuild(data: Data): Promise<void>;
 }
 
+/**
+ * What keeps derived data and the audit chain right with several writers (a clinic hub's
+ * workstations). SQLite has one writer at a time (every write transaction takes the file's write
+ * lock at BEGIN), so these are no-ops there; PostgreSQL takes row and advisory locks, held until the
+ * transaction ends.
+ */
+export interface WriteLocks {
+  /** Before reading the audit chain's head to append to it: appends are one chain, one at a time. */
+  auditChain(data: Data): Promise<void>;
+  /**
+   * Before changing a person's contacts: their calendar days, gaps and summary are recomputed from
+   * all of them in the same transaction, which must see every other change to that person.
+   */
+  person(data: Data, personId: number): Promise<void>;
+}
+
 export interface Engine {
   name: 'sqlite' | 'postgres';
   peopleSearch: PeopleSearchIndex;
   monthStats: MonthStats;
+  locks: WriteLocks;
+}
+
+/** The engine behind each open data layer, by its Kysely adapter (a transaction shares its database's). */
+const engines = new WeakMap<object, Engine>();
+
+/** Called by each engine's constructor of the data layer (sqliteData, postgresData). */
+export function registerEngine(data: Kysely<Database>, engine: Engine): Kysely<Database> {
+  engines.set(data.getExecutor().adapter, engine);
+  return data;
+}
+
+/** The engine a data layer (or a transaction on it) runs on: for the few rules that differ by engine. */
+export function engineOf(data: Data): Engine {
+  const engine = engines.get(data.getExecutor().adapter);
+  if (!engine) throw new Error('This data layer was not made by sqliteData or postgresData, so its engine is unknown.');
+  return engine;
 }

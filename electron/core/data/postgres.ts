@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Data, Engine, MonthStats, PeopleSearchIndex } from './engine';
+import { registerEngine, type Data, type Engine, type MonthStats, type PeopleSearchIndex, type WriteLocks } from './engine';
 import type { Database } from './schema';
 import { searchTerms } from './search-terms';
 
@@ -35,7 +35,7 @@ export function postgresPool(target: PostgresTarget): pg.Pool {
 }
 
 export function postgresData(pool: pg.Pool): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return registerEngine(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), postgresEngine);
 }
 
 /**
@@ -90,4 +90,20 @@ export const postgresMonthStats: MonthStats = {
   },
 };
 
-export const postgresEngine: Engine = { name: 'postgres', peopleSearch: postgresPeopleSearch, monthStats: postgresMonthStats };
+/** Any fixed number, distinct from the schema steps' lock (db/pg-migrate.ts): the audit chain's. */
+const AUDIT_CHAIN_LOCK = 0x61756474; // "audt"
+
+/**
+ * Several workstations write at once. Under READ COMMITTED each statement sees what committed before
+ * it, so once a lock is granted, everything read after it includes the change that held it.
+ */
+const postgresLocks: WriteLocks = {
+  async auditChain(data) {
+    await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(data);
+  },
+  async person(data, personId) {
+    await sql`SELECT 1 FROM people WHERE id = ${personId} FOR UPDATE`.execute(data);
+  },
+};
+
+export const postgresEngine: Engine = { name: 'postgres', peopleSearch: postgresPeopleSearch, monthStats: postgresMonthStats, locks: postgresLocks };

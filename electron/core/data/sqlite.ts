@@ -11,7 +11,7 @@ import {
 } from 'kysely';
 import type { Db } from '../db/database';
 import { searchTerms } from './search-terms';
-import type { Data, Engine, MonthStats, PeopleSearchIndex } from './engine';
+import { registerEngine, type Data, type Engine, type MonthStats, type PeopleSearchIndex, type WriteLocks } from './engine';
 import type { Database } from './schema';
 import { clinicalClosed, PairTransaction, type StorePair } from './sqlite-pair';
 
@@ -142,7 +142,7 @@ class PairDialect implements Dialect {
 
 /** Typed, async queries over the open encrypted files; `clinical` is null for a front-desk session. */
 export function sqliteData(main: Db, clinical: Db | null = null): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PairDialect({ main, clinical }) });
+  return registerEngine(new Kysely<Database>({ dialect: new PairDialect({ main, clinical }) }), sqliteEngine);
 }
 
 /**
@@ -209,4 +209,10 @@ export const sqliteMonthStats: MonthStats = {
   },
 };
 
-export const sqliteEngine: Engine = { name: 'sqlite', peopleSearch: sqlitePeopleSearch, monthStats: sqliteMonthStats };
+/** One writer at a time already: every write transaction holds the file's write lock from BEGIN IMMEDIATE. */
+const sqliteLocks: WriteLocks = {
+  async auditChain() {},
+  async person() {},
+};
+
+export const sqliteEngine: Engine = { name: 'sqlite', peopleSearch: sqlitePeopleSearch, monthStats: sqliteMonthStats, locks: sqliteLocks };

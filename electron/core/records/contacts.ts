@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Contact, contactFieldsSchema } from '../../../shared/contract/record-schemas';
 import { recomputePersonContactDays } from '../continuity/contact-days';
-import type { Data } from '../data/engine';
+import { engineOf, type Data } from '../data/engine';
 import { DoorwayError } from '../errors';
 import { idsInOrder, insertMany } from './bulk';
 import { assertItems } from './catalog';
@@ -137,6 +137,7 @@ function assertNotFuture(occurredAt: string, now: string): void {
 }
 
 export async function recordContact(data: Data, personId: number, f: ContactFields, actor: Actor, timeZone: string): Promise<number> {
+  await engineOf(data).locks.person(data, personId);
   await requireLivePerson(data, personId);
   const occurredAt = new Date(f.occurredAt ?? actor.at).toISOString();
   assertNotFuture(occurredAt, actor.at);
@@ -210,9 +211,20 @@ export async function insertContactSupplies(data: Data, supplies: readonly { con
   await insertMany(data, 'contact_supplies', rows, (part) => data.insertInto('contact_supplies').values(part));
 }
 
+/**
+ * A contact read once its person is locked (a no-op on one computer): a change to the same person from
+ * another workstation has landed before this reads, or waits until this one commits, so the days,
+ * gaps and summary recomputed from all their contacts are right.
+ */
+async function lockedContact(data: Data, id: number, canReadNotes: boolean): Promise<Contact> {
+  const row = await data.selectFrom('contacts').select('person_id').where('id', '=', id).executeTakeFirst();
+  if (row) await engineOf(data).locks.person(data, row.person_id);
+  return getContact(data, id, canReadNotes);
+}
+
 /** `clinical`: the session may read and write notes (it has the clinical store open). */
 export async function updateContact(data: Data, id: number, changes: Partial<ContactFields>, actor: Actor, timeZone: string, clinical: boolean): Promise<number> {
-  const before = await getContact(data, id, clinical);
+  const before = await lockedContact(data, id, clinical);
   if (before.deleted) throw new DoorwayError('CONFLICT', 'This contact was removed. Restore it first to edit it.');
   const occurredAt = changes.occurredAt ? new Date(changes.occurredAt).toISOString() : before.occurredAt;
   if (changes.occurredAt) assertNotFuture(occurredAt, actor.at);
@@ -252,7 +264,7 @@ export async function updateContact(data: Data, id: number, changes: Partial<Con
 }
 
 export async function deleteContact(data: Data, id: number, reason: string, actor: Actor, timeZone: string): Promise<number> {
-  const c = await getContact(data, id, false);
+  const c = await lockedContact(data, id, false);
   if (c.deleted) throw new DoorwayError('CONFLICT', 'This contact is already removed.');
   await data.updateTable('contacts').set({ deleted_at: actor.at, deleted_by: actor.id, delete_reason: reason }).where('id', '=', id).execute();
   await keepHistory(data, { type: 'contact', id, change: 'delete', previous: { deleted: false }, by: actor.id, at: actor.at, reason });
@@ -262,7 +274,7 @@ export async function deleteContact(data: Data, id: number, reason: string, acto
 }
 
 export async function restoreContact(data: Data, id: number, actor: Actor, timeZone: string): Promise<number> {
-  const c = await getContact(data, id, false);
+  const c = await lockedContact(data, id, false);
   if (!c.deleted) throw new DoorwayError('CONFLICT', 'This contact is not removed, so there is nothing to restore.');
   await requireLivePerson(data, c.personId);
   await data.updateTable('contacts').set({ deleted_at: null, deleted_by: null, delete_reason: null }).where('id', '=', id).execute();
