@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { DoorwayError } from '../errors';
 import type { Database } from './schema';
 
 /** Domain code takes this: the open records, or the transaction a change runs in. */
@@ -63,3 +64,10 @@ export function engineOf(data: Data): Engine {
   if (!engine) throw new Error('This data layer was not made by sqliteData or postgresData, so its engine is unknown.');
   return engine;
 }
+
+/**
+ * What a session whose role may not read clinical content is told when something asks for it: the
+ * SQLite data layer has no clinical connection to give it, and a hub's front-desk login has no grant.
+ */
+export const clinicalClosed = () =>
+  new DoorwayError('FORBIDDEN', 'Clinical records are not open in this session: your role does not include them. An administrator can help if you need it.');

@@ -1,6 +1,7 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import pg from 'pg';
-import { registerEngine, type Data, type Engine, type MonthStats, type PeopleSearchIndex, type WriteLocks } from './engine';
+import { DoorwayError } from '../errors';
+import { clinicalClosed, registerEngine, type Data, type Engine, type MonthStats, type PeopleSearchIndex, type WriteLocks } from './engine';
 import type { Database } from './schema';
 import { searchTerms } from './search-terms';
 
@@ -34,8 +35,60 @@ export function postgresPool(target: PostgresTarget): pg.Pool {
   });
 }
 
+/**
+ * PostgreSQL's refusals, in the words the app uses for the same thing on one computer: a login role
+ * without a grant on the clinical schema gets exactly what a front-desk session gets on SQLite.
+ */
+export function hubError(e: unknown): unknown {
+  const code = (e as { code?: unknown }).code;
+  const message = e instanceof Error ? e.message : '';
+  if (code === '42501') {
+    if (/\bclinical\b/.test(message)) return clinicalClosed();
+    return new DoorwayError('FORBIDDEN', "Your role doesn't allow this on the clinic's hub. Nothing was changed. An administrator can help if you need it.");
+  }
+  return e;
+}
+
+class TranslatingConnection implements DatabaseConnection {
+  constructor(readonly inner: DatabaseConnection) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    try {
+      return await this.inner.executeQuery<R>(query);
+    } catch (e) {
+      throw hubError(e);
+    }
+  }
+
+  streamQuery<R>(query: CompiledQuery, chunkSize: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery<R>(query, chunkSize);
+  }
+}
+
+const innerOf = (c: DatabaseConnection) => (c instanceof TranslatingConnection ? c.inner : c);
+
+/** Kysely's PostgreSQL dialect, with every query's refusal put in the app's words (hubError). */
+class HubDialect extends PostgresDialect {
+  override createDriver(): Driver {
+    const d = super.createDriver();
+    return {
+      init: (o) => d.init(o),
+      acquireConnection: async (o) => new TranslatingConnection(await d.acquireConnection(o)),
+      beginTransaction: (c, s) => d.beginTransaction(c, s),
+      commitTransaction: (c) => d.commitTransaction(c),
+      rollbackTransaction: (c) => d.rollbackTransaction(c),
+      savepoint: (c, name, compile) => d.savepoint!(c, name, compile),
+      rollbackToSavepoint: (c, name, compile) => d.rollbackToSavepoint!(c, name, compile),
+      releaseSavepoint: (c, name, compile) => d.releaseSavepoint!(c, name, compile),
+      // The pool takes back the connection it gave, not the wrapper.
+      releaseConnection: (c, o) => d.releaseConnection(innerOf(c), o),
+      destroy: (o) => d.destroy(o),
+    };
+  }
+}
+
 export function postgresData(pool: pg.Pool): Kysely<Database> {
-  return registerEngine(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), postgresEngine);
+  return registerEngine(new Kysely<Database>({ dialect: new HubDialect({ pool }) }), postgresEngine);
 }
 
 /**

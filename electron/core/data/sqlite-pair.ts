@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import { DoorwayError } from '../errors';
+import { clinicalClosed } from './engine';
 import { readStored, writeStored } from '../settings/settings';
 
 /**
@@ -154,5 +155,3 @@ export function pairTransaction<T>(pair: StorePair, change: (tx: PairTransaction
   }
 }
 
-export const clinicalClosed = () =>
-  new DoorwayError('FORBIDDEN', 'Clinical records are not open in this session: your role does not include them. An administrator can help if you need it.');

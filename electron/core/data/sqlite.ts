@@ -11,9 +11,9 @@ import {
 } from 'kysely';
 import type { Db } from '../db/database';
 import { searchTerms } from './search-terms';
-import { registerEngine, type Data, type Engine, type MonthStats, type PeopleSearchIndex, type WriteLocks } from './engine';
+import { clinicalClosed, registerEngine, type Data, type Engine, type MonthStats, type PeopleSearchIndex, type WriteLocks } from './engine';
 import type { Database } from './schema';
-import { clinicalClosed, PairTransaction, type StorePair } from './sqlite-pair';
+import { PairTransaction, type StorePair } from './sqlite-pair';
 
 /** Statements kept prepared per connection: preparing is a measurable share of a short query. */
 const STATEMENT_CACHE = 200;

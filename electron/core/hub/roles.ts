@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { canReadClinical, ROLES, type Role } from '../../../shared/roles';
+
+/**
+ * On a clinic hub PostgreSQL itself enforces the roles (DESIGN.md, Clinic hub), not only the router:
+ * one login role per Doorway role, each with only its grants.
+ *   - every role reads and writes the main schema, and may add to the audit trail but never change,
+ *     remove or empty it (no UPDATE, DELETE or TRUNCATE on audit_events; the table's own trigger
+ *     refuses even its owner);
+ *   - only the roles that may read clinical content (shared/roles.ts) have any grant on the clinical
+ *     schema: a front-desk login is refused by PostgreSQL whatever the app asks;
+ *   - nobody else may connect to the clinic's database.
+ * Passwords are long random secrets stored as SCRAM-SHA-256; the caller keeps them sealed (the key
+ * slots), so a staff member's own password is what unlocks their role's login.
+ */
+export interface HubLogin {
+  role: Role;
+  /** The PostgreSQL login role's name. */
+  login: string;
+  password: string;
+}
+
+/** Login roles are per database (the server may hold other databases): `<database>_<role>`, within PostgreSQL's 63 bytes. */
+export function hubLoginName(database: string, role: Role): string {
+  const base = database.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63 - role.length - 1);
+  return `${base}_${role}`;
+}
+
+const ident = (name: string): RawBuilder<unknown> => sql.id(name);
+
+/**
+ * Creates (or, run again, gives new passwords to) the three login roles of the clinic's database and
+ * sets their grants, including for tables later schema steps add. Run by the database's owner, after
+ * the schema steps (db/pg-migrate.ts), in one transaction.
+ */
+export async function provisionHubRoles(owner: Kysely<unknown>): Promise<HubLogin[]> {
+  return owner.transaction().execute(async (trx) => {
+    const database = (await sql<{ db: string }>`SELECT current_database() AS db`.execute(trx)).rows[0]!.db;
+    await sql`SET LOCAL password_encryption = 'scram-sha-256'`.execute(trx);
+    const logins: HubLogin[] = [];
+    for (const role of ROLES) {
+      const login = hubLoginName(database, role);
+      const password = randomBytes(32).toString('base64url');
+      const exists = (await sql<{ n: number }>`SELECT count(*)::integer AS n FROM pg_roles WHERE rolname = ${login}`.execute(trx)).rows[0]!.n > 0;
+      // Utility statements take no parameters; the password is base64url (no quote can occur in it).
+      await sql`${sql.raw(exists ? 'ALTER' : 'CREATE')} ROLE ${ident(login)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${sql.lit(password)}`.execute(trx);
+      logins.push({ role, login, password });
+    }
+    const all = sql.join(logins.map((l) => ident(l.login)));
+    const clinical = sql.join(logins.filter((l) => canReadClinical(l.role)).map((l) => ident(l.login)));
+    await sql`REVOKE ALL ON DATABASE ${ident(database)} FROM PUBLIC`.execute(trx);
+    await sql`GRANT CONNECT ON DATABASE ${ident(database)} TO ${all}`.execute(trx);
+
+    await sql`REVOKE ALL ON SCHEMA public FROM PUBLIC`.execute(trx);
+    await sql`GRANT USAGE ON SCHEMA public TO ${all}`.execute(trx);
+    await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${all}`.execute(trx);
+    await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${all}`.execute(trx);
+    await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${all}`.execute(trx);
+    await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${all}`.execute(trx);
+    // The trail is appended to, never changed; the schema's version is the owner's to change.
+    await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${all}`.execute(trx);
+    await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_versions FROM ${all}`.execute(trx);
+
+    await sql`REVOKE ALL ON SCHEMA clinical FROM PUBLIC`.execute(trx);
+    await sql`REVOKE ALL ON ALL TABLES IN SCHEMA clinical FROM ${all}`.execute(trx);
+    await sql`REVOKE USAGE ON SCHEMA clinical FROM ${all}`.execute(trx);
+    await sql`GRANT USAGE ON SCHEMA clinical TO ${clinical}`.execute(trx);
+    await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA clinical TO ${clinical}`.execute(trx);
+    await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA clinical GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${clinical}`.execute(trx);
+    return logins;
+  });
+}
