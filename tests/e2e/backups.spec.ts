@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { shot, signIn } from './helpers';
+import { expectAccessible, shot, signIn } from './helpers';
 import { ADMIN } from '../support/vault';
 
 test.use({ vault: 'ready' });
@@ -34,6 +34,7 @@ test('backups: choose a folder, back up (checked), practise a restore, restore w
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText(/^Saved at /)).toBeVisible();
 
+    await expectAccessible(page, 'backups: a folder chosen, no backup yet');
     await page.getByRole('button', { name: 'Back up now' }).click();
     await expect(page.getByText(/^Backup made and checked at /)).toBeVisible({ timeout: 30_000 });
     const table = page.getByRole('table');
@@ -64,6 +65,7 @@ test('backups: choose a folder, back up (checked), practise a restore, restore w
     await expect(dialog).toContainText(ADMIN.displayName);
     await expect(dialog).toContainText('are not deleted');
     await shot(page, '21-backups-restore-preview');
+    await expectAccessible(page, 'backups: the restore preview');
     await dialog.getByRole('button', { name: 'Restore this backup' }).click();
     await expect(page.getByRole('heading', { name: /Sign in to Doorway|Doorway is locked/ })).toBeVisible({ timeout: 30_000 });
 
@@ -72,8 +74,12 @@ test('backups: choose a folder, back up (checked), practise a restore, restore w
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
     await expect(page.getByRole('heading', { name: 'Undo the last restore' })).toBeVisible();
     await shot(page, '22-backups-after-restore');
+    await expectAccessible(page, 'backups: after a restore, with its undo');
     await page.getByRole('button', { name: 'Undo the restore…' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Put them back' }).click();
+    const undo = page.getByRole('alertdialog');
+    await expect(undo.getByRole('button', { name: 'Put them back' })).toBeVisible();
+    await expectAccessible(page, 'backups: undo the restore?');
+    await undo.getByRole('button', { name: 'Put them back' }).click();
     await expect(page.getByRole('heading', { name: /Sign in to Doorway|Doorway is locked/ })).toBeVisible({ timeout: 30_000 });
     expect((await readdir(dest)).filter((n) => n.startsWith('doorway-backup-'))).toHaveLength(1);
   } finally {

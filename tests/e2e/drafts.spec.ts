@@ -110,6 +110,41 @@ test('a note typed before a lock is offered back to the same person, asked about
   expect(await rpc<unknown[]>(page, preview, 'drafts.list', {})).toEqual([]);
 });
 
+test('a note typed before the idle lock is offered back to the same person after signing in again', async ({ page, preview }) => {
+  // The shortest idle lock the clinic can choose is one minute; main checks every ten seconds.
+  test.setTimeout(180_000);
+  await signInAsAdmin(page);
+  const sam = await rpc<{ id: number }>(page, preview, 'people.create', { clientCode: 'SA10', name: 'Samira Aziz', preferredName: 'Sam' });
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  const minutes = page.getByRole('textbox', { name: 'Lock the screen after' });
+  await minutes.fill('1');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText(/^Settings saved at /)).toBeVisible();
+
+  await go(page, `/people/${sam.id}/contact`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Record a contact with Sam' })).toBeVisible();
+  await page.getByLabel('Note', { exact: true }).fill(NOTE);
+  await expect(page.getByTestId('draft-kept')).toBeVisible();
+  const typedAt = Date.now();
+
+  // Nobody touches the computer: main locks on its own, and the window follows.
+  await expect(page.getByRole('heading', { name: 'Doorway is locked' })).toBeVisible({ timeout: 120_000 });
+  expect(Date.now() - typedAt).toBeGreaterThanOrEqual(55_000);
+  expect(await page.evaluate(() => document.body.innerText)).not.toContain('shelter');
+
+  // The same person signs in again: back on the form, with the note offered.
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Record a contact with Sam' })).toBeVisible();
+  const offer = page.getByTestId('draft-offer');
+  await expect(offer).toContainText(/^You have an unsaved contact for Sam from \d{1,2}:\d\d\s[AP]M\./);
+  await offer.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByLabel('Note', { exact: true })).toHaveValue(NOTE);
+
+  // It was the idle lock, not one asked for.
+  const audit = await rpc<{ items: { action: string; details: Record<string, unknown> }[] }>(page, preview, 'audit.list', { limit: 10 });
+  expect(audit.items.find((e) => e.action === 'session.lock')?.details).toEqual({ reason: 'idle' });
+});
+
 test('a goal being typed survives a reload of the page; discarding removes unsaved work', async ({ page, preview }) => {
   test.setTimeout(90_000);
   await signInAsAdmin(page);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { completeFirstRun, FIRST_ADMIN, readRecoveryCode, shot, signIn } from './helpers';
+import { completeFirstRun, expectAccessible, FIRST_ADMIN, groupsAsked, readRecoveryCode, shot, signIn } from './helpers';
 
 test('first run, sign out and in, settings, lock with nothing behind it, unlock back to settings', async ({ page }) => {
   const groups = await completeFirstRun(page, FIRST_ADMIN, true);
@@ -125,6 +125,73 @@ test('the wizard explains what to fix; the recovery kit can be saved as a file a
   await shot(page, '08-recovery-kit-print');
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByText('Doorway recovery kit')).toBeHidden();
+});
+
+test("the first administrator's password: weak ones are refused with the reason and nothing is saved; a strong one is accepted", async ({ page, preview, request }) => {
+  test.setTimeout(90_000);
+  const rpc = async (name: string, input: unknown) =>
+    (await (
+      await request.post(`${preview.origin}/rpc`, {
+        headers: { 'X-Doorway-Secret': preview.secret, 'Content-Type': 'application/json' },
+        data: { name, input },
+      })
+    ).json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+
+  await page.getByLabel('Clinic name').fill(FIRST_ADMIN.clinicName);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Your name').fill(FIRST_ADMIN.displayName);
+  await page.getByLabel('Username').fill(FIRST_ADMIN.username);
+  const password = page.getByLabel('Password', { exact: true });
+  const confirm = page.getByLabel('Confirm password');
+  const refusals = [
+    { weak: 'password12', reason: 'This is a commonly used password.' },
+    { weak: 'aaaaaaaaaa', reason: 'Repeated characters like "aaa" are easy to guess.' },
+  ];
+  for (const { weak, reason } of refusals) {
+    await password.fill(weak);
+    // Said while typing: weak, and why, never "too short" for ten characters.
+    await expect(password).toHaveAccessibleDescription(/^Weak\. /);
+    await expect(password).not.toHaveAccessibleDescription(/at least 10 characters/);
+    await confirm.fill(weak);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const message = `Please choose a stronger password. ${reason} Try a short sentence, or three or four unrelated words that mean something only to you.`;
+    await expect(page.getByText(message, { exact: true })).toBeVisible();
+    await expect(password).toHaveAttribute('aria-invalid', 'true');
+    await expect(password).toBeFocused();
+    // Still on this step: no recovery code made, no vault written; the core refuses it too.
+    await expect(page.getByRole('heading', { name: /The first administrator/ })).toBeVisible();
+    if (weak === 'password12') {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await shot(page, '05-first-run-weak-password');
+      await expectAccessible(page, 'first run: a weak password refused');
+    }
+    expect(await rpc('setup.status', {})).toEqual({ ok: true, value: { vaultExists: false } });
+    const direct = await rpc('setup.create', {
+      clinicName: FIRST_ADMIN.clinicName,
+      peopleWord: 'participant',
+      admin: { username: FIRST_ADMIN.username, displayName: FIRST_ADMIN.displayName, password: weak },
+      confirmation: ['AAAAA', 'BBBBB'],
+    });
+    expect(direct.ok).toBe(false);
+    expect(direct.error?.message).toContain(reason);
+    expect(await rpc('setup.status', {})).toEqual({ ok: true, value: { vaultExists: false } });
+  }
+
+  // A strong one goes through, and is the password that opens Doorway afterwards.
+  await password.fill(FIRST_ADMIN.password);
+  await expect(password).toHaveAccessibleDescription(/^Strong\. /);
+  await confirm.fill(FIRST_ADMIN.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const groups = await readRecoveryCode(page);
+  await page.getByRole('button', { name: "I've kept it safe, continue" }).click();
+  const [a, b] = await groupsAsked(page);
+  await page.getByLabel(`Group ${a}`).fill(groups[a - 1]!);
+  await page.getByLabel(`Group ${b}`).fill(groups[b - 1]!);
+  await page.getByRole('button', { name: 'Finish setup' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${FIRST_ADMIN.displayName}$`) })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, FIRST_ADMIN.username, FIRST_ADMIN.password);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${FIRST_ADMIN.displayName}$`) })).toBeVisible();
 });
 
 test('a lock from main (idle timer) reaches the window at once through the event stream', async ({ page, preview, request }) => {

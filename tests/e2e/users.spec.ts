@@ -4,7 +4,7 @@ import { openEncrypted } from '../../electron/core/db/database';
 import { unlockWithRecovery, vaultPaths } from '../../electron/core/vault/vault';
 import { ADMIN } from '../support/vault';
 import { expect, test, type Preview } from './fixtures';
-import { shot, signIn } from './helpers';
+import { expectAccessible, shot, signIn } from './helpers';
 
 test.use({ vault: 'ready' });
 
@@ -59,11 +59,17 @@ test('an administrator adds a colleague with a temporary password; the colleague
   await mainNav(page).getByRole('link', { name: 'Staff' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toBeVisible();
 
+  // Sent empty first: the messages on the fields are read out as well as shown.
+  await page.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(page.getByLabel('Their name')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'staff: adding a staff member, with what to fix');
+
   await page.getByLabel('Their name').fill('Sam Rivera');
   await page.getByLabel('Username').fill('sam');
   await page.getByText('Clinician', { exact: true }).click();
   await expect(page.getByRole('radio', { name: /Clinician/ })).toBeChecked();
   await shot(page, 'staff-01-add');
+  await expectAccessible(page, 'staff: adding a staff member, filled in');
   await page.getByRole('button', { name: 'Add staff member' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Sam Rivera can sign in now' });
@@ -71,6 +77,7 @@ test('an administrator adds a colleague with a temporary password; the colleague
   const temporary = (await dialog.getByTestId('temporary-password').innerText()).trim();
   expect(temporary).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}-[a-z2-9]{5}$/);
   await shot(page, 'staff-02-temporary-password');
+  await expectAccessible(page, 'staff: the new account\'s temporary password');
   await dialog.getByRole('button', { name: "I've given it to them" }).click();
   await expect(dialog).toHaveCount(0);
   // Shown once: it is nowhere on the page afterwards.
@@ -80,6 +87,20 @@ test('an administrator adds a colleague with a temporary password; the colleague
   await expect(row).toContainText('Clinician');
   await expect(row).toContainText('Temporary password');
   await shot(page, 'staff-03-list');
+
+  // Editing a colleague: a dialog over the list.
+  await page.getByRole('button', { name: 'Edit Sam Rivera' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Sam Rivera' });
+  await expect(edit.getByLabel('Their name')).toHaveValue('Sam Rivera');
+  await expect(edit.getByRole('radio', { name: /Clinician/ })).toBeChecked();
+  await expectAccessible(page, 'staff: edit a staff member');
+  await edit.getByLabel('Their name').fill('');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit.getByLabel('Their name')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'staff: edit a staff member, with what to fix');
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(row).toContainText('Sam Rivera');
 
   await page.getByRole('button', { name: 'Switch user' }).click();
   await signIn(page, 'sam', temporary);
@@ -95,6 +116,66 @@ test('an administrator adds a colleague with a temporary password; the colleague
   await expect(mainNav(page).getByRole('link', { name: 'Audit trail' })).toHaveCount(0);
 });
 
+test('a colleague choosing their own password: weak ones are refused with the reason and nothing is saved; a strong one is accepted', async ({ page, preview }) => {
+  test.setTimeout(90_000);
+  await signInAdmin(page);
+  const made = await rpc<{ temporaryPassword: string }>(page, preview, 'users.create', { username: 'noor', displayName: 'Noor Haddad', role: 'clinician' });
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await signIn(page, 'noor', made.temporaryPassword);
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+
+  const current = page.getByLabel('Current password');
+  const fresh = page.getByLabel('New password', { exact: true });
+  const confirm = page.getByLabel('Confirm new password');
+  const refusals = [
+    { weak: 'password12', reason: 'This is a commonly used password.' },
+    { weak: 'aaaaaaaaaa', reason: 'Repeated characters like "aaa" are easy to guess.' },
+  ];
+  for (const { weak, reason } of refusals) {
+    await current.fill(made.temporaryPassword);
+    await fresh.fill(weak);
+    // Said while typing, before anything is sent: weak, and one plain way to do better.
+    await expect(fresh).toHaveAccessibleDescription(/^Weak\. /);
+    await expect(fresh).not.toHaveAccessibleDescription(/at least 10 characters/);
+    await confirm.fill(weak);
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    // Refused on the field, with the reason and a way to a better one, read out with the field.
+    await expect(fresh).toHaveAttribute('aria-invalid', 'true');
+    await expect(fresh).toBeFocused();
+    const message = `Please choose a stronger password. ${reason} Try a short sentence, or three or four unrelated words that mean something only to you.`;
+    await expect(page.getByText(message, { exact: true })).toBeVisible();
+    await expect(fresh).toHaveAccessibleDescription(new RegExp(reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+    if (weak === 'password12') {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await shot(page, 'staff-08-weak-password-refused');
+      await expectAccessible(page, 'choose your own password, with a weak one refused');
+    }
+    // Nothing saved: the account still needs its own password, and the core refuses the same password.
+    const state = await rpc<{ session: { mustChangePassword: boolean } | null }>(page, preview, 'session.state', {});
+    expect(state.session?.mustChangePassword).toBe(true);
+    const direct = await call(page, preview, 'session.changePassword', { currentPassword: made.temporaryPassword, newPassword: weak });
+    expect(direct.ok).toBe(false);
+    expect(direct.error?.message).toContain(reason);
+  }
+
+  // A strong one: accepted, and it is the password from now on (the temporary one no longer opens).
+  const own = 'noor walks the long way home 4';
+  await current.fill(made.temporaryPassword);
+  await fresh.fill(own);
+  await expect(fresh).toHaveAccessibleDescription(/^Strong\. /);
+  await confirm.fill(own);
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page.getByText('Signed in as').locator('strong')).toHaveText('Noor Haddad');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'noor', made.temporaryPassword);
+  await expect(page.getByRole('alert')).toHaveText("That username and password don't match. Check both and try again.");
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toHaveCount(0);
+  await signIn(page, 'noor', own);
+  await expect(page.getByText('Signed in as').locator('strong')).toHaveText('Noor Haddad');
+});
+
 test('turning an account off offers a change of the vault key, which runs to the end', async ({ page, preview }) => {
   test.setTimeout(90_000);
   await signInAdmin(page);
@@ -104,18 +185,22 @@ test('turning an account off offers a change of the vault key, which runs to the
   const confirm = page.getByRole('dialog', { name: "Turn off Jo Park's account?" });
   await expect(confirm).toBeVisible();
   await shot(page, 'staff-05-turn-off');
+  await expectAccessible(page, "staff: turn off a colleague's account?");
   await confirm.getByRole('button', { name: 'Turn off' }).click();
 
   const offer = page.getByRole('dialog', { name: 'Also change the vault key?' });
   await expect(offer).toBeVisible();
   await expect(offer).toContainText("Jo Park's account is turned off.");
   await shot(page, 'staff-06-offer-key-change');
+  await expectAccessible(page, 'staff: also change the vault key?');
   await offer.getByRole('button', { name: 'Change the key now' }).click();
   const done = page.getByRole('dialog', { name: 'Vault key' });
   await expect(done).toContainText('The vault key was changed.');
   await shot(page, 'staff-07-key-changed');
   await done.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('staff-row').filter({ hasText: 'Jo Park' })).toContainText('Turned off');
+  await expect(page.getByRole('button', { name: 'Turn back on the account of Jo Park' })).toBeVisible();
+  await expectAccessible(page, 'staff: a turned-off account in the list');
 
   const audit = await rpc<{ items: { action: string }[] }>(page, preview, 'audit.list', { limit: 5 });
   expect(audit.items.map((e) => e.action)).toContain('vault.rotateKey');
@@ -182,14 +267,19 @@ test('emergency access with the recovery code keeps its banner on every screen u
   await page.getByLabel('Recovery code').fill(preview.recoveryCode!.toLowerCase());
   await page.getByLabel('Your name').fill('Morgan Lee');
   await shot(page, 'emergency-01-form');
+  await expectAccessible(page, 'emergency access form');
   await page.getByRole('button', { name: 'Open with emergency access' }).click();
 
   const banner = page.getByTestId('emergency-banner');
   await expect(banner).toContainText('Emergency access: Morgan Lee. Everything done now is recorded as emergency access.');
   await shot(page, 'emergency-02-home');
+  await expectAccessible(page, 'home with the emergency access banner');
   for (const screen of ['Participants', 'Settings', 'Staff', 'Audit trail']) {
     await mainNav(page).getByRole('link', { name: screen }).click();
+    await expect(page.getByRole('heading', { level: 1, name: screen === 'Staff' ? 'Staff accounts' : screen })).toBeVisible();
     await expect(banner).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+    await expectAccessible(page, `${screen} with the emergency access banner`);
   }
   await expect(page.getByTestId('audit-row').first()).toContainText('Emergency access');
   await shot(page, 'emergency-03-audit');

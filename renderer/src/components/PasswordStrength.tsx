@@ -15,6 +15,8 @@ export function PasswordStrength({ password }: { password: string }) {
   const { t } = useTranslation();
   if (password.length === 0) return <>{t('password.hint.empty', { min: MIN_PASSWORD_LENGTH })}</>;
   const strength = passwordStrength(password);
+  // Hint 0 is about length: a long enough password that scores 0 ("aaaaaaaaaa") is weak for its pattern.
+  const hint = strength.level === 'too_short' ? 0 : Math.max(1, strength.score);
   return (
     <span className="strength" data-level={strength.level}>
       <span className="strength-bar" aria-hidden="true">
@@ -23,7 +25,7 @@ export function PasswordStrength({ password }: { password: string }) {
         ))}
       </span>
       <span className="strength-text" aria-live="polite">
-        <strong>{t(LEVEL_KEYS[strength.level])}.</strong> {t(HINT_KEYS[strength.score] ?? 'password.hint.0', { min: MIN_PASSWORD_LENGTH })}
+        <strong>{t(LEVEL_KEYS[strength.level])}.</strong> {t(HINT_KEYS[hint] ?? 'password.hint.1', { min: MIN_PASSWORD_LENGTH })}
       </span>
     </span>
   );
