@@ -1,6 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { sql, type Kysely, type QueryResult, type RawBuilder } from 'kysely';
-import type { Data } from '../data/engine';
+import type { Kysely } from 'kysely';
 import type { Database } from '../data/schema';
 import { sqliteData, sqliteEngine } from '../data/sqlite';
 import { openClinical, openEncrypted, tune, tuneClinical, type Db } from '../db/database';
@@ -8,59 +7,13 @@ import { clinicalMigrations } from '../db/clinical-migrations';
 import { migrate } from '../db/migrate';
 import { DoorwayError } from '../errors';
 import { insertMany } from '../records/bulk';
-
-/**
- * Every table of the record, in an order that keeps foreign keys satisfied, with its primary key (the
- * copy reads in key order, a chunk at a time). The monthly figures come last and in this order: the
- * contacts' triggers build them while the contacts are copied, so they are emptied and copied as the
- * hub holds them, person_month before month_stats (its trigger adds to month_stats rows that exist).
- */
-const TABLES: readonly { name: keyof Database; key: readonly string[] }[] = [
-  { name: 'settings', key: ['key'] },
-  { name: 'staff_users', key: ['id'] },
-  { name: 'catalog_items', key: ['id'] },
-  { name: 'people', key: ['id'] },
-  { name: 'contacts', key: ['id'] },
-  { name: 'contact_services', key: ['contact_id', 'item_id'] },
-  { name: 'contact_supplies', key: ['contact_id', 'item_id'] },
-  { name: 'person_entries', key: ['id'] },
-  { name: 'record_history', key: ['id'] },
-  { name: 'outreach_attempts', key: ['id'] },
-  { name: 'audit_events', key: ['id'] },
-  { name: 'drafts', key: ['id'] },
-  { name: 'clinical.contact_notes', key: ['contact_id'] },
-  { name: 'clinical.entry_texts', key: ['entry_id'] },
-  { name: 'clinical.history_details', key: ['history_id'] },
-  { name: 'clinical.draft_texts', key: ['draft_id'] },
-  { name: 'person_month', key: ['person_id', 'month'] },
-  { name: 'month_stats', key: ['month'] },
-];
-
-const CHUNK = 5_000;
+import { readTable, RECORD_TABLES } from './tables';
 
 export interface SnapshotFiles {
   /** The main records file to write (SQLCipher, the data key). */
   db: string;
   /** The clinical records file to write (SQLCipher, the clinical key). */
   clinical: string;
-}
-
-type Row = Record<string, unknown>;
-
-/** One table of the hub, a chunk at a time in key order, inside the snapshot's transaction. */
-async function* readTable(hub: Data, table: string, key: readonly string[]): AsyncGenerator<Row[]> {
-  const keys = sql.join(key.map((k) => sql.ref(k)));
-  let after: unknown[] | null = null;
-  for (;;) {
-    const where: RawBuilder<unknown> = after ? sql`WHERE (${keys}) > (${sql.join(after.map((v) => sql.val(v)))})` : sql``;
-    const result: QueryResult<Row> = await sql<Row>`SELECT * FROM ${sql.table(table)} ${where} ORDER BY ${keys} LIMIT ${CHUNK}`.execute(hub);
-    const rows: Row[] = result.rows;
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < CHUNK) return;
-    const last: Row = rows[rows.length - 1]!;
-    after = key.map((k) => last[k]);
-  }
 }
 
 /**
@@ -100,7 +53,7 @@ export async function writeHubSnapshot(
           // What the schema steps seed (the starting catalog, the absence threshold) comes from the hub instead.
           await to.deleteFrom('catalog_items').execute();
           await to.deleteFrom('settings').execute();
-          for (const { name, key } of TABLES) {
+          for (const { name, key } of RECORD_TABLES) {
             if (name === 'person_month') {
               await to.deleteFrom('person_month').execute();
               await to.deleteFrom('month_stats').execute();

@@ -1,0 +1,68 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../data/schema';
+import { DoorwayError } from '../errors';
+import { insertMany } from '../records/bulk';
+import { readTable, RECORD_TABLES } from './tables';
+
+/** Settings that describe one computer's two files, not the record: they stay behind. */
+const THIS_COMPUTER_ONLY = new Set(['vault.clinicalStore', 'clinical.commitSeq']);
+
+/** The tables whose ids are identities on the hub: their counters must continue after the moved rows. */
+const IDENTITIES = RECORD_TABLES.filter((t) => t.key.length === 1 && t.key[0] === 'id').map((t) => t.name);
+
+export interface MovedCounts {
+  /** Rows per table, as counted on the hub after the move: equal to the single computer's, or nothing was moved. */
+  rows: Record<string, number>;
+}
+
+/**
+ * "Move this computer's records to the hub": a single computer's record (both stores, opened with its
+ * keys) copied into a hub that holds nothing yet, in one transaction on the hub. Every table is then
+ * counted on both sides; any difference and the hub is left as it was. The computer's files are only
+ * read (the caller opens them with nothing else using them: backup/in-use.ts): the old vault stays as
+ * it is until an administrator removes it.
+ */
+export async function moveVaultToHub(source: Kysely<Database>, hub: Kysely<Database>): Promise<MovedCounts> {
+  // Read outside a transaction: the vault is open only here (the command line, with the app closed), and
+  // a write transaction on one computer's stores would change their files, which this promises not to.
+  const from = source;
+  return hub.transaction().execute(async (to) => {
+    const held = await sql<{ n: number }>`SELECT (SELECT count(*) FROM staff_users) + (SELECT count(*) FROM people) + (SELECT count(*) FROM audit_events) AS n`.execute(to);
+    if (held.rows[0]!.n > 0) {
+      throw new DoorwayError(
+        'CONFLICT',
+        "The clinic's hub already holds records, so this computer's records were not moved onto it (two records are never merged). Nothing was changed on either side.",
+      );
+    }
+    // What the hub's schema steps seeded (the starting catalog, the absence threshold) comes from this computer instead.
+    await to.deleteFrom('catalog_items').execute();
+    await to.deleteFrom('settings').execute();
+    const expected: Record<string, number> = {};
+    for (const { name, key } of RECORD_TABLES) {
+      if (name === 'person_month') {
+        await to.deleteFrom('person_month').execute();
+        await to.deleteFrom('month_stats').execute();
+      }
+      expected[name] = 0;
+      for await (const chunk of readTable(from, name, key)) {
+        const rows = name === 'settings' ? chunk.filter((r) => !THIS_COMPUTER_ONLY.has(String(r.key))) : chunk;
+        if (rows.length) await insertMany(to, `move:${name}`, rows, (part) => to.insertInto(name).values(part as never));
+        expected[name] += rows.length;
+      }
+    }
+    for (const table of IDENTITIES) {
+      await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false) FROM ${sql.table(table)}`.execute(to);
+    }
+    const rows: Record<string, number> = {};
+    for (const { name } of RECORD_TABLES) {
+      rows[name] = (await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(name)}`.execute(to)).rows[0]!.n;
+      if (rows[name] !== expected[name]) {
+        throw new DoorwayError(
+          'CONFLICT',
+          `The move was checked and stopped: ${name} has ${rows[name]} rows on the hub but ${expected[name]} on this computer. Nothing was changed on either side.`,
+        );
+      }
+    }
+    return { rows };
+  });
+}
