@@ -8,6 +8,7 @@ import { backupRestoreCommand } from './backup-restore';
 import { backupVerifyCommand } from './backup-verify';
 import { demoCommand } from './demo';
 import { exportKeyCommand } from './export-key';
+import { hubInitCommand } from './hub-init';
 import { initCommand } from './init';
 import { statusCommand } from './status';
 import { usersAddCommand } from './users-add';
@@ -30,4 +31,5 @@ export const commands: readonly Command[] = [
   usersAddCommand,
   usersListCommand,
   usersDisableCommand,
+  hubInitCommand,
 ];

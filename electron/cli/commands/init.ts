@@ -9,13 +9,13 @@ import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { defineCommand } from '../command';
 import { dataFolder, requireNoVault } from '../data-folder';
 import { UsageError } from '../errors';
-import { EXIT, line } from '../io';
+import { EXIT, line, type CliIo } from '../io';
 import { readSecret } from '../secrets';
 
 const NAME = 'init';
 
 /** Checks one value with the same schema the first-run screen uses; returns the cleaned value or a message. */
-function check<T>(schema: z.ZodType<T>, flag: string, value: unknown, problems: string[]): T | undefined {
+export function check<T>(schema: z.ZodType<T>, flag: string, value: unknown, problems: string[]): T | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   problems.push(`${flag}: ${result.error.issues[0]?.message ?? 'this value is not accepted.'}`);
@@ -47,31 +47,10 @@ export const initCommand = defineCommand({
   ],
   async run(values, { io, options }) {
     // Everything is checked before anything is created, so a mistake leaves no folder or file behind.
-    const problems: string[] = [];
-    const clinicName = check(clinicNameSchema, '--clinic', values.clinic, problems);
-    const username = check(usernameSchema, '--admin', values.admin, problems);
-    const displayName = check(displayNameSchema, '--display-name', values['display-name'] ?? values.admin, problems);
-    const peopleWord = check(peopleWordSchema, '--people-word', values['people-word'] ?? DEFAULT_SETTINGS.peopleWord, problems);
-    const timeZone = values['time-zone'] ?? DEFAULT_SETTINGS.timeZone;
-    if (!isValidTimeZone(timeZone)) problems.push(`--time-zone: "${timeZone}" is not a time zone this computer knows. Use a name such as America/Chicago or Europe/Madrid.`);
-    if (problems.length > 0 || !clinicName || !username || !displayName || !peopleWord) {
-      throw new UsageError(problems.join('\n'), NAME);
-    }
+    const { clinicName, username, displayName, peopleWord, timeZone } = checkClinic(values, NAME);
     const paths = dataFolder(values['data-dir']);
     requireNoVault(paths);
-
-    const password = await readSecret(io, {
-      env: 'DOORWAY_PASSWORD',
-      what: 'password',
-      prompt: `New password for ${username}: `,
-      confirm: 'Type the same password again: ',
-      command: NAME,
-    });
-    const passwordProblems: string[] = [];
-    check(newPasswordSchema, 'Password', password, passwordProblems);
-    if (passwordProblems.length > 0) throw new UsageError(`${passwordProblems.join('\n')} Nothing was changed.`, NAME);
-    const strength = passwordStrength(password);
-    if (strength.level !== 'strong') line(io.stderr, `Password hint: ${strength.hint}`);
+    const password = await newAdminPassword(io, username, NAME);
 
     const createdFolder = !existsSync(paths.dir);
     const { core } = createDoorway({ dataDir: paths.dir, kdfCost: options.kdfCost });
@@ -93,12 +72,7 @@ export const initCommand = defineCommand({
       line(out, `Data folder: ${paths.dir}`);
       line(out, `Administrator: ${username}`);
       line(out, `Time zone: ${timeZone}`);
-      line(out);
-      line(out, `Recovery code: ${pending.recoveryCode}`);
-      line(out);
-      line(out, 'This recovery code is shown only this once. Please print it or write it down now, and keep it');
-      line(out, 'somewhere safe away from this computer. If a password is forgotten, the code lets an administrator');
-      line(out, 'set a new one, so no records are lost. Anyone who has it can open the records, so keep it private.');
+      showRecoveryCode(io, pending.recoveryCode);
       return EXIT.ok;
     } catch (e) {
       core.close();
@@ -108,3 +82,45 @@ export const initCommand = defineCommand({
     }
   },
 });
+
+/** The clinic's details as the first-run screen checks them, for `init` and `hub init`; all problems at once. */
+export function checkClinic(values: { clinic?: string; admin?: string; 'display-name'?: string; 'people-word'?: string; 'time-zone'?: string }, command: string) {
+  const problems: string[] = [];
+  const clinicName = check(clinicNameSchema, '--clinic', values.clinic, problems);
+  const username = check(usernameSchema, '--admin', values.admin, problems);
+  const displayName = check(displayNameSchema, '--display-name', values['display-name'] ?? values.admin, problems);
+  const peopleWord = check(peopleWordSchema, '--people-word', values['people-word'] ?? DEFAULT_SETTINGS.peopleWord, problems);
+  const timeZone = values['time-zone'] ?? DEFAULT_SETTINGS.timeZone;
+  if (!isValidTimeZone(timeZone)) problems.push(`--time-zone: "${timeZone}" is not a time zone this computer knows. Use a name such as America/Chicago or Europe/Madrid.`);
+  if (problems.length > 0 || !clinicName || !username || !displayName || !peopleWord) {
+    throw new UsageError(problems.join('\n'), command);
+  }
+  return { clinicName, username, displayName, peopleWord, timeZone };
+}
+
+/** The first administrator's password: from DOORWAY_PASSWORD or typed twice, checked as the first-run screen checks it. */
+export async function newAdminPassword(io: CliIo, username: string, command: string): Promise<string> {
+  const password = await readSecret(io, {
+    env: 'DOORWAY_PASSWORD',
+    what: 'password',
+    prompt: `New password for ${username}: `,
+    confirm: 'Type the same password again: ',
+    command,
+  });
+  const passwordProblems: string[] = [];
+  check(newPasswordSchema, 'Password', password, passwordProblems);
+  if (passwordProblems.length > 0) throw new UsageError(`${passwordProblems.join('\n')} Nothing was changed.`, command);
+  const strength = passwordStrength(password);
+  if (strength.level !== 'strong') line(io.stderr, `Password hint: ${strength.hint}`);
+  return password;
+}
+
+export function showRecoveryCode(io: CliIo, code: string): void {
+  const out = io.stdout;
+  line(out);
+  line(out, `Recovery code: ${code}`);
+  line(out);
+  line(out, 'This recovery code is shown only this once. Please print it or write it down now, and keep it');
+  line(out, 'somewhere safe away from this computer. If a password is forgotten, the code lets an administrator');
+  line(out, 'set a new one, so no records are lost. Anyone who has it can open the records, so keep it private.');
+}

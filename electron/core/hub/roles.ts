@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { canReadClinical, ROLES, type Role } from '../../../shared/roles';
 
 /**
@@ -35,39 +35,50 @@ const ident = (name: string): RawBuilder<unknown> => sql.id(name);
  * the schema steps (db/pg-migrate.ts), in one transaction.
  */
 export async function provisionHubRoles(owner: Kysely<unknown>): Promise<HubLogin[]> {
-  return owner.transaction().execute(async (trx) => {
-    const database = (await sql<{ db: string }>`SELECT current_database() AS db`.execute(trx)).rows[0]!.db;
-    await sql`SET LOCAL password_encryption = 'scram-sha-256'`.execute(trx);
-    const logins: HubLogin[] = [];
-    for (const role of ROLES) {
-      const login = hubLoginName(database, role);
-      const password = randomBytes(32).toString('base64url');
-      const exists = (await sql<{ n: number }>`SELECT count(*)::integer AS n FROM pg_roles WHERE rolname = ${login}`.execute(trx)).rows[0]!.n > 0;
-      // Utility statements take no parameters; the password is base64url (no quote can occur in it).
-      await sql`${sql.raw(exists ? 'ALTER' : 'CREATE')} ROLE ${ident(login)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${sql.lit(password)}`.execute(trx);
-      logins.push({ role, login, password });
-    }
-    const all = sql.join(logins.map((l) => ident(l.login)));
-    const clinical = sql.join(logins.filter((l) => canReadClinical(l.role)).map((l) => ident(l.login)));
-    await sql`REVOKE ALL ON DATABASE ${ident(database)} FROM PUBLIC`.execute(trx);
-    await sql`GRANT CONNECT ON DATABASE ${ident(database)} TO ${all}`.execute(trx);
+  return owner.transaction().execute((trx) => provisionHubRolesIn(trx));
+}
 
-    await sql`REVOKE ALL ON SCHEMA public FROM PUBLIC`.execute(trx);
-    await sql`GRANT USAGE ON SCHEMA public TO ${all}`.execute(trx);
-    await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${all}`.execute(trx);
-    await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${all}`.execute(trx);
-    await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${all}`.execute(trx);
-    await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${all}`.execute(trx);
-    // The trail is appended to, never changed; the schema's version is the owner's to change.
-    await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${all}`.execute(trx);
-    await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_versions FROM ${all}`.execute(trx);
+/** The same, inside the caller's transaction (hub/init.ts makes the roles and the keys that seal their passwords together). */
+export async function provisionHubRolesIn(trx: Transaction<unknown>): Promise<HubLogin[]> {
+  const database = (await sql<{ db: string }>`SELECT current_database() AS db`.execute(trx)).rows[0]!.db;
+  await sql`SET LOCAL password_encryption = 'scram-sha-256'`.execute(trx);
+  const logins: HubLogin[] = [];
+  for (const role of ROLES) {
+    const login = hubLoginName(database, role);
+    const password = randomBytes(32).toString('base64url');
+    const exists = (await sql<{ n: number }>`SELECT count(*)::integer AS n FROM pg_roles WHERE rolname = ${login}`.execute(trx)).rows[0]!.n > 0;
+    // Utility statements take no parameters; the password is base64url (no quote can occur in it).
+    await sql`${sql.raw(exists ? 'ALTER' : 'CREATE')} ROLE ${ident(login)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${sql.lit(password)}`.execute(trx);
+    logins.push({ role, login, password });
+  }
+  const all = sql.join(logins.map((l) => ident(l.login)));
+  const clinical = sql.join(logins.filter((l) => canReadClinical(l.role)).map((l) => ident(l.login)));
+  await sql`REVOKE ALL ON DATABASE ${ident(database)} FROM PUBLIC`.execute(trx);
+  await sql`GRANT CONNECT ON DATABASE ${ident(database)} TO ${all}`.execute(trx);
 
-    await sql`REVOKE ALL ON SCHEMA clinical FROM PUBLIC`.execute(trx);
-    await sql`REVOKE ALL ON ALL TABLES IN SCHEMA clinical FROM ${all}`.execute(trx);
-    await sql`REVOKE USAGE ON SCHEMA clinical FROM ${all}`.execute(trx);
-    await sql`GRANT USAGE ON SCHEMA clinical TO ${clinical}`.execute(trx);
-    await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA clinical TO ${clinical}`.execute(trx);
-    await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA clinical GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${clinical}`.execute(trx);
-    return logins;
-  });
+  await sql`REVOKE ALL ON SCHEMA public FROM PUBLIC`.execute(trx);
+  await sql`GRANT USAGE ON SCHEMA public TO ${all}`.execute(trx);
+  await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${all}`.execute(trx);
+  await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${all}`.execute(trx);
+  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${all}`.execute(trx);
+  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${all}`.execute(trx);
+  // The trail is appended to, never changed; the schema's version is the owner's to change.
+  await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${all}`.execute(trx);
+  await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_versions FROM ${all}`.execute(trx);
+
+  // Every login reads the key slots and the sealed logins (each opens only with its own keys); only
+  // an administrator changes the key slots (adding staff, changing a key).
+  await sql`REVOKE ALL ON SCHEMA hub FROM PUBLIC`.execute(trx);
+  await sql`GRANT USAGE ON SCHEMA hub TO ${all}`.execute(trx);
+  await sql`GRANT SELECT ON hub.keyslots, hub.logins TO ${all}`.execute(trx);
+  const admin = ident(logins.find((l) => l.role === 'administrator')!.login);
+  await sql`GRANT UPDATE ON hub.keyslots TO ${admin}`.execute(trx);
+
+  await sql`REVOKE ALL ON SCHEMA clinical FROM PUBLIC`.execute(trx);
+  await sql`REVOKE ALL ON ALL TABLES IN SCHEMA clinical FROM ${all}`.execute(trx);
+  await sql`REVOKE USAGE ON SCHEMA clinical FROM ${all}`.execute(trx);
+  await sql`GRANT USAGE ON SCHEMA clinical TO ${clinical}`.execute(trx);
+  await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA clinical TO ${clinical}`.execute(trx);
+  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA clinical GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${clinical}`.execute(trx);
+  return logins;
 }

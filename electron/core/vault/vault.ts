@@ -309,7 +309,7 @@ function unsealClinical(vaultId: string, slot: SealedSlot, privateKey: Buffer): 
  * Opens one slot with its secret: the data key, plus the pending generation's data key when a rotation
  * is unfinished. Null when the secret is wrong.
  */
-async function openSlot(p: VaultPaths, file: KeyslotFile, slot: Slot, secret: string): Promise<Unlocked | null> {
+async function openSlot(pendingFile: KeyslotFile | null, file: KeyslotFile, slot: Slot, secret: string): Promise<Unlocked | null> {
   const kek = await deriveKey(secret, slot.kdf);
   try {
     if (!isSealedSlot(slot)) {
@@ -322,7 +322,7 @@ async function openSlot(p: VaultPaths, file: KeyslotFile, slot: Slot, secret: st
       const dataKey = unseal(file.vaultId, slot, privateKey);
       if (!dataKey) return null;
       const unlocked: Unlocked = { file, slot, dataKey, clinicalKey: unsealClinical(file.vaultId, slot, privateKey) };
-      const next = readPendingKeyslots(p.keyslots);
+      const next = pendingFile;
       const nextSlot = next?.vaultId === file.vaultId ? next.slots.find((s) => s.id === slot.id) : undefined;
       if (next && nextSlot && isSealedSlot(nextSlot) && nextSlot.publicKey === slot.publicKey) {
         const nextKey = unseal(file.vaultId, nextSlot, privateKey);
@@ -338,14 +338,18 @@ async function openSlot(p: VaultPaths, file: KeyslotFile, slot: Slot, secret: st
 }
 
 export async function unlockWithPassword(p: VaultPaths, username: string, password: string, opts: VaultOptions = {}): Promise<Unlocked> {
-  const file = readKeyslots(p.keyslots);
+  return unlockSlotsWithPassword(readKeyslots(p.keyslots), readPendingKeyslots(p.keyslots), username, password, opts);
+}
+
+/** The same, for key slots held elsewhere than a data folder (a clinic hub keeps them in hub.keyslots). */
+export async function unlockSlotsWithPassword(file: KeyslotFile, pending: KeyslotFile | null, username: string, password: string, opts: VaultOptions = {}): Promise<Unlocked> {
   const lookup = usernameLookup(file.vaultId, username);
   const slot = file.slots.find((s) => s.kind === 'password' && s.lookup === lookup);
   if (!slot) {
     await burnEquivalentTime(opts);
     throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED_MESSAGE);
   }
-  const unlocked = await openSlot(p, file, slot, password);
+  const unlocked = await openSlot(pending, file, slot, password);
   if (!unlocked) throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED_MESSAGE);
   return unlocked;
 }
@@ -355,7 +359,7 @@ export async function unlockWithRecovery(p: VaultPaths, code: string): Promise<U
   if (!parsed.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', parsed.message);
   const file = readKeyslots(p.keyslots);
   const slot = file.slots.find((s) => s.kind === 'recovery')!;
-  const unlocked = await openSlot(p, file, slot, parsed.canonical);
+  const unlocked = await openSlot(readPendingKeyslots(p.keyslots), file, slot, parsed.canonical);
   if (!unlocked) {
     throw new DoorwayError('RECOVERY_CODE_INVALID', "That recovery code doesn't open this vault. Check it against the recovery kit for this clinic.");
   }

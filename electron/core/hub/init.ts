@@ -1,0 +1,93 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { formatRecoveryCode, RECOVERY_CODE_BYTES } from '../../../shared/recovery-code';
+import type { ClinicSettings } from '../../../shared/contract/schemas';
+import { recordAuditIn } from '../audit/audit';
+import type { Database } from '../data/schema';
+import { migratePostgres } from '../db/pg-migrate';
+import { DoorwayError } from '../errors';
+import { writeSettingsIn } from '../settings/settings';
+import { insertStaffIn } from '../users/staff';
+import { keyslotFileSchema, usernameLookup, type KeyslotFile } from '../vault/keyslots';
+import { recordSlotKeyIn } from '../vault/slot-keys';
+import { makeSlot, type VaultOptions } from '../vault/vault';
+import { sealLogin } from './logins';
+import { provisionHubRolesIn } from './roles';
+
+export interface HubInitInput {
+  settings: ClinicSettings;
+  admin: { username: string; displayName: string; password: string };
+  now: string;
+}
+
+export interface HubInitResult {
+  vaultId: string;
+  /** Shown once, as on one computer: it opens the key slots when every password is lost. */
+  recoveryCode: string;
+}
+
+/** The key slots as the hub holds them (null before `initHub`): the same document as one computer's keyslots.json. */
+export async function readHubKeyslots(hub: Kysely<Database>): Promise<KeyslotFile | null> {
+  const row = await sql<{ file: string }>`SELECT file FROM hub.keyslots WHERE id = 1`.execute(hub);
+  return row.rows[0] ? keyslotFileSchema.parse(JSON.parse(row.rows[0].file)) : null;
+}
+
+/**
+ * Makes a PostgreSQL database the clinic's record (`hub init --pg-url URL`), run by the database's
+ * owner: the schema steps, one login role per Doorway role with its grants, and the clinic's keys as on
+ * one computer. A random data key and clinical key (they encrypt the hub's backups, which are the same
+ * SQLCipher files as one computer's), sealed to the first administrator's password and to a new
+ * recovery code in the key slots; each role's login password sealed under that role's key; the
+ * settings, the administrator and the trail's first event. The key slots and the first records are
+ * written in one transaction, so a failure leaves no half-made clinic; a database that already is one
+ * is refused untouched.
+ */
+export async function initHub(owner: Kysely<Database>, input: HubInitInput, opts: VaultOptions = {}): Promise<HubInitResult> {
+  const untyped = owner as unknown as Kysely<unknown>;
+  await migratePostgres(untyped);
+  if (await readHubKeyslots(owner)) {
+    throw new DoorwayError('VAULT_EXISTS', "This database already holds a clinic's record. Nothing was changed.");
+  }
+  const vaultId = randomUUID();
+  const dataKey = randomBytes(32);
+  const clinicalKey = randomBytes(32);
+  const recoveryCode = formatRecoveryCode(randomBytes(RECOVERY_CODE_BYTES));
+  try {
+    const adminSlotId = randomUUID();
+    const [adminSlot, recoverySlot] = await Promise.all([
+      makeSlot(vaultId, 'password', input.admin.password, dataKey, usernameLookup(vaultId, input.admin.username), opts, adminSlotId, clinicalKey),
+      makeSlot(vaultId, 'recovery', recoveryCode, dataKey, null, opts, undefined, clinicalKey),
+    ]);
+    const file: KeyslotFile = { format: 'doorway-keyslots', version: 2, vaultId, createdAt: input.now, slots: [adminSlot, recoverySlot] };
+    await owner.transaction().execute(async (trx) => {
+      // Another run that got here first wins; this one changes nothing (its roles and keys included).
+      await sql`LOCK TABLE hub.keyslots IN EXCLUSIVE MODE`.execute(trx);
+      if (await readHubKeyslots(trx as unknown as Kysely<Database>)) {
+        throw new DoorwayError('VAULT_EXISTS', "This database already holds a clinic's record. Nothing was changed.");
+      }
+      const logins = await provisionHubRolesIn(trx as unknown as Transaction<unknown>);
+      await writeSettingsIn(trx, { ...input.settings, vaultId } as Partial<ClinicSettings>);
+      const adminId = await insertStaffIn(trx, {
+        username: input.admin.username,
+        displayName: input.admin.displayName,
+        role: 'administrator',
+        slotId: adminSlotId,
+        mustChangePassword: false,
+        createdAt: input.now,
+        createdBy: null,
+      });
+      await recordSlotKeyIn(trx, adminSlot);
+      await recordSlotKeyIn(trx, recoverySlot);
+      await recordAuditIn(trx, { at: input.now, actor: { id: adminId, username: input.admin.username }, action: 'vault.create', details: { clinicName: input.settings.clinicName, hub: true } });
+      await sql`INSERT INTO hub.keyslots (id, file, updated_at) VALUES (1, ${JSON.stringify(file)}, ${input.now})`.execute(trx);
+      for (const l of logins) {
+        await sql`INSERT INTO hub.logins (role, login, sealed) VALUES (${l.role}, ${l.login}, ${sealLogin(vaultId, l.role, l.password, { dataKey, clinicalKey })})
+                  ON CONFLICT (role) DO UPDATE SET login = excluded.login, sealed = excluded.sealed`.execute(trx);
+      }
+    });
+    return { vaultId, recoveryCode };
+  } finally {
+    dataKey.fill(0);
+    clinicalKey.fill(0);
+  }
+}
