@@ -1,23 +1,42 @@
 import { createDoorway } from '../../core';
 import { schemaVersion } from '../../core/db/migrate';
+import { pgSchemaVersions } from '../../core/db/pg-migrate';
+import { readSettingsIn } from '../../core/settings/settings';
 import { countStaff } from '../../core/users/staff';
 import { defineCommand } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line } from '../io';
 import { readSecret } from '../secrets';
+import { HUB_FLAG, whereRecordsAre, withHubSession } from './hub-shared';
 
 const NAME = 'status';
 
 export const statusCommand = defineCommand({
   name: NAME,
-  summary: 'Sign in and show the vault: its schema version and how many staff users it has.',
+  summary: 'Sign in and show the vault (or the clinic hub): its schema version and how many staff users it has.',
   flags: {
-    'data-dir': { type: 'string', placeholder: 'DIR', required: true, env: 'DOORWAY_DATA_DIR', description: 'The data folder that holds the vault.' },
+    'data-dir': { type: 'string', placeholder: 'DIR', env: 'DOORWAY_DATA_DIR', description: 'The data folder that holds the vault.' },
+    hub: HUB_FLAG,
     user: { type: 'string', placeholder: 'USERNAME', required: true, description: 'Your staff username.' },
   },
   notes: ['The password comes from DOORWAY_PASSWORD, or is asked for (hidden) in a terminal.'],
-  async run(values, { io, options }) {
-    const paths = dataFolder(values['data-dir']);
+  async run(values, ctx) {
+    const { io, options } = ctx;
+    const where = whereRecordsAre(values, NAME);
+    if ('hub' in where) {
+      // On the hub: signed in through the key slots to the role's own login, as a workstation would.
+      return withHubSession(where.hub, values.user, ctx, NAME, async (session) => {
+        const settings = await readSettingsIn(session.data);
+        const versions = await pgSchemaVersions(session.data as never);
+        line(io.stdout, `Clinic hub: ${new URL(where.hub).hostname}`);
+        line(io.stdout, `Clinic: ${settings.clinicName}`);
+        line(io.stdout, `Schema version: ${versions.main} (clinical ${versions.clinical}, hub ${versions.hub})`);
+        line(io.stdout, `Staff users: ${await countStaff(session.data)}`);
+        line(io.stdout, `Signed in as: ${session.user.username} (${session.user.role.replace('_', ' ')})`);
+        return EXIT.ok;
+      });
+    }
+    const paths = dataFolder(where.dataDir);
     requireVault(paths);
     const password = await readSecret(io, { env: 'DOORWAY_PASSWORD', what: 'password', prompt: `Password for ${values.user}: `, command: NAME });
 

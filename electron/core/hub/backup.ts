@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Maker, ProgressFn } from '../backup/access';
 import { createBundle, type CreatedBundle } from '../backup/create';
+import { auditBackup, type Asker } from '../backup/use-cases';
 import type { Database } from '../data/schema';
 import { DoorwayError } from '../errors';
 import { writeKeyslots } from '../vault/keyslots';
@@ -54,5 +55,17 @@ export async function backupHub(hub: Kysely<Database>, opts: HubBackupOptions): 
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A hub backup as the Backups screen and `backup create` make one: written, checked, and its outcome audited on the hub. */
+export async function makeHubBackup(hub: Kysely<Database>, asker: Asker, opts: HubBackupOptions): Promise<CreatedBundle> {
+  try {
+    const made = await backupHub(hub, opts);
+    await auditBackup(hub, asker, 'backup.create', { ok: true, bundle: made.name, rows: made.verified.rows, hub: true });
+    return made;
+  } catch (e) {
+    await auditBackup(hub, asker, 'backup.create', { ok: false, reason: e instanceof DoorwayError ? e.message : 'unexpected', hub: true });
+    throw e;
   }
 }

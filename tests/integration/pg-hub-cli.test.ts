@@ -1,0 +1,100 @@
+import { readdirSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import type { CliIo } from '../../electron/cli/io';
+import { runCli } from '../../electron/cli/run';
+import { postgresData, postgresPool } from '../../electron/core/data/postgres';
+import { initHub, readHubKeyslots } from '../../electron/core/hub/init';
+import { signInToHub } from '../../electron/core/hub/session';
+import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
+import { insertStaffIn } from '../../electron/core/users/staff';
+import { makeSlot } from '../../electron/core/vault/vault';
+import { usernameLookup } from '../../electron/core/vault/keyslots';
+import { unlockSlotsWithPassword } from '../../electron/core/vault/vault';
+import { ADMIN, removeDir, tempDir, TEST_KDF } from '../support/vault';
+import { describePg, dropPgDatabases, freshPgDatabase, PG_URL, sql, type PgTestDatabase } from '../support/pg';
+
+/** Signing in to a clinic hub, and the commands that take --hub URL instead of --data-dir. */
+const dirs: string[] = [];
+const logins: string[] = [];
+afterEach(async () => {
+  dirs.splice(0).forEach(removeDir);
+  await dropPgDatabases();
+  const admin = postgresPool({ connectionString: PG_URL, max: 1 });
+  for (const name of logins.splice(0)) await admin.query(`DROP ROLE IF EXISTS "${name}"`);
+  await admin.end();
+});
+
+async function cli(argv: string[], env: Record<string, string>) {
+  let out = '';
+  let err = '';
+  const io: CliIo = { env, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } };
+  return { code: await runCli(argv, io, { kdfCost: TEST_KDF }), out, err };
+}
+
+const NOW = '2026-11-20T15:00:00.000Z';
+const DESK = { username: 'jo', password: 'morning tide over the pier' };
+
+/** A hub with its administrator and a front-desk colleague (their slot added as the Staff screen adds one). */
+async function hubWithStaff(): Promise<PgTestDatabase> {
+  const hub = await freshPgDatabase();
+  await initHub(hub.data, { settings: { ...DEFAULT_SETTINGS, clinicName: 'Harbour Street Clinic' }, admin: { ...ADMIN }, now: NOW }, { kdfCost: TEST_KDF });
+  logins.push(...(await sql<{ login: string }>`SELECT login FROM hub.logins`.execute(hub.data)).rows.map((r) => r.login));
+  const file = (await readHubKeyslots(hub.data))!;
+  const admin = await unlockSlotsWithPassword(file, null, ADMIN.username, ADMIN.password);
+  const slot = await makeSlot(file.vaultId, 'password', DESK.password, admin.dataKey, usernameLookup(file.vaultId, DESK.username), { kdfCost: TEST_KDF });
+  await insertStaffIn(hub.data, { username: DESK.username, displayName: 'Jo Park', role: 'front_desk', slotId: slot.id, mustChangePassword: false, createdAt: NOW, createdBy: 1 });
+  await sql`UPDATE hub.keyslots SET file = ${JSON.stringify({ ...file, slots: [...file.slots, slot] })} WHERE id = 1`.execute(hub.data);
+  return hub;
+}
+
+describePg('signing in to a clinic hub', () => {
+  it("runs each session on its role's own login: front desk is refused the clinical schema by PostgreSQL; a wrong password gets the usual message", async () => {
+    const hub = await hubWithStaff();
+    const gate = postgresData(postgresPool({ connectionString: hub.url, max: 1 }));
+    try {
+      const desk = await signInToHub(gate, { connectionString: hub.url }, DESK.username, DESK.password, { kdfCost: TEST_KDF });
+      expect(desk.clinicalKey).toBeNull();
+      expect((await sql<{ u: string }>`SELECT current_user AS u`.execute(desk.data)).rows[0]!.u).toMatch(/_front_desk$/);
+      await expect(desk.data.selectFrom('clinical.contact_notes').selectAll().execute()).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/^Clinical records are not open in this session/) });
+      await desk.close();
+
+      const admin = await signInToHub(gate, { connectionString: hub.url }, ADMIN.username, ADMIN.password, { kdfCost: TEST_KDF });
+      expect((await sql<{ u: string }>`SELECT current_user AS u`.execute(admin.data)).rows[0]!.u).toMatch(/_administrator$/);
+      expect(await admin.data.selectFrom('clinical.contact_notes').selectAll().execute()).toEqual([]);
+      await admin.close();
+
+      await expect(signInToHub(gate, { connectionString: hub.url }, DESK.username, 'not the password', { kdfCost: TEST_KDF })).rejects.toMatchObject({ code: 'SIGN_IN_FAILED', message: "That username and password don't match. Check both and try again." });
+      await expect(signInToHub(gate, { connectionString: hub.url }, 'nobody', DESK.password, { kdfCost: TEST_KDF })).rejects.toMatchObject({ code: 'SIGN_IN_FAILED' });
+      const signIns = await sql<{ n: number }>`SELECT count(*) AS n FROM audit_events WHERE action = 'session.signIn'`.execute(hub.data);
+      expect(signIns.rows[0]!.n).toBe(2);
+    } finally {
+      await gate.destroy();
+    }
+  });
+
+  it('status --hub and backup create --hub: the same commands, on the hub; backups for administrators only', async () => {
+    const hub = await hubWithStaff();
+    const status = await cli(['status', '--hub', hub.url, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
+    expect(status).toMatchObject({ code: 0, err: '' });
+    expect(status.out).toMatch(/^Clinic: Harbour Street Clinic$/m);
+    expect(status.out).toMatch(/^Staff users: 2$/m);
+    expect(status.out).not.toContain(new URL(hub.url).password);
+
+    const both = await cli(['status', '--hub', hub.url, '--data-dir', '/tmp/x', '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
+    expect(both).toMatchObject({ code: 2, err: expect.stringContaining('Give either --data-dir DIR or --hub URL, not both.') });
+
+    const dest = join(tempDir(), 'usb');
+    dirs.push(join(dest, '..'));
+    mkdirSync(dest);
+    const refused = await cli(['backup', 'create', '--hub', hub.url, '--to', dest, '--user', DESK.username], { DOORWAY_PASSWORD: DESK.password });
+    expect(refused).toMatchObject({ code: 1, err: expect.stringContaining('Backups are for administrators, and jo is not one. Nothing was changed.') });
+    expect(readdirSync(dest)).toEqual([]);
+    const made = await cli(['backup', 'create', '--hub', hub.url, '--to', dest, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
+    expect(made).toMatchObject({ code: 0, out: expect.stringMatching(/^Backup of the clinic hub written and verified: /m) });
+    expect(readdirSync(dest)).toHaveLength(1);
+    // The hub's trail says who made it, from where.
+    const events = await sql<{ details: string }>`SELECT details FROM audit_events WHERE action = 'backup.create'`.execute(hub.data);
+    expect(events.rows.map((r) => JSON.parse(r.details))).toEqual([expect.objectContaining({ ok: true, hub: true, via: 'commandLine' })]);
+  });
+});
