@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'vault.clinicalRecovered',
   /** The clinical store could not be opened for this session (the reason is in the details). */
   'vault.clinicalUnavailable',
+  /** One computer's record moved onto a clinic hub, which it became (command line `hub move`). */
+  'vault.movedToHub',
   'session.signIn',
   'session.signInFailed',
   'session.signOut',

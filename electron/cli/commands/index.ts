@@ -9,6 +9,7 @@ import { backupVerifyCommand } from './backup-verify';
 import { demoCommand } from './demo';
 import { exportKeyCommand } from './export-key';
 import { hubInitCommand } from './hub-init';
+import { hubMoveCommand } from './hub-move';
 import { initCommand } from './init';
 import { statusCommand } from './status';
 import { usersAddCommand } from './users-add';
@@ -32,4 +33,5 @@ export const commands: readonly Command[] = [
   usersListCommand,
   usersDisableCommand,
   hubInitCommand,
+  hubMoveCommand,
 ];

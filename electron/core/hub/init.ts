@@ -12,7 +12,8 @@ import { keyslotFileSchema, usernameLookup, type KeyslotFile } from '../vault/ke
 import { recordSlotKeyIn } from '../vault/slot-keys';
 import { makeSlot, type VaultOptions } from '../vault/vault';
 import { sealLogin } from './logins';
-import { provisionHubRolesIn } from './roles';
+import { moveRecordsIn, type MovedCounts } from './move';
+import { provisionHubRolesIn, type HubLogin } from './roles';
 
 export interface HubInitInput {
   settings: ClinicSettings;
@@ -79,15 +80,48 @@ export async function initHub(owner: Kysely<Database>, input: HubInitInput, opts
       await recordSlotKeyIn(trx, adminSlot);
       await recordSlotKeyIn(trx, recoverySlot);
       await recordAuditIn(trx, { at: input.now, actor: { id: adminId, username: input.admin.username }, action: 'vault.create', details: { clinicName: input.settings.clinicName, hub: true } });
-      await sql`INSERT INTO hub.keyslots (id, file, updated_at) VALUES (1, ${JSON.stringify(file)}, ${input.now})`.execute(trx);
-      for (const l of logins) {
-        await sql`INSERT INTO hub.logins (role, login, sealed) VALUES (${l.role}, ${l.login}, ${sealLogin(vaultId, l.role, l.password, { dataKey, clinicalKey })})
-                  ON CONFLICT (role) DO UPDATE SET login = excluded.login, sealed = excluded.sealed`.execute(trx);
-      }
+      await storeKeysIn(trx, file, logins, { dataKey, clinicalKey }, input.now);
     });
     return { vaultId, recoveryCode };
   } finally {
     dataKey.fill(0);
     clinicalKey.fill(0);
   }
+}
+
+async function storeKeysIn(trx: Transaction<Database>, file: KeyslotFile, logins: readonly HubLogin[], keys: { dataKey: Buffer; clinicalKey: Buffer }, now: string): Promise<void> {
+  await sql`INSERT INTO hub.keyslots (id, file, updated_at) VALUES (1, ${JSON.stringify(file)}, ${now})`.execute(trx);
+  for (const l of logins) {
+    await sql`INSERT INTO hub.logins (role, login, sealed) VALUES (${l.role}, ${l.login}, ${sealLogin(file.vaultId, l.role, l.password, keys)})
+              ON CONFLICT (role) DO UPDATE SET login = excluded.login, sealed = excluded.sealed`.execute(trx);
+  }
+}
+
+/**
+ * "Move this computer's records to the hub" (`hub move`): one computer's record becomes the clinic's,
+ * with its key slots and keys, so every staff password and the recovery code go on working. One
+ * transaction on the hub: the records (checked table by table on both sides: move.ts), the role logins
+ * with their grants, the key slots, the sealed logins and the audit event. The computer's files are
+ * only read; the old vault stays until an administrator removes it.
+ */
+export async function moveVaultOntoHub(
+  owner: Kysely<Database>,
+  source: Kysely<Database>,
+  vault: { file: KeyslotFile; dataKey: Buffer; clinicalKey: Buffer },
+  actor: { id: number; username: string },
+  now: string,
+): Promise<MovedCounts> {
+  await migratePostgres(owner as unknown as Kysely<unknown>);
+  return owner.transaction().execute(async (trx) => {
+    await sql`LOCK TABLE hub.keyslots IN EXCLUSIVE MODE`.execute(trx);
+    if (await readHubKeyslots(trx as unknown as Kysely<Database>)) {
+      throw new DoorwayError('VAULT_EXISTS', "This database already holds a clinic's record, so this computer's records were not moved onto it. Nothing was changed on either side.");
+    }
+    const moved = await moveRecordsIn(source, trx);
+    const logins = await provisionHubRolesIn(trx as unknown as Transaction<unknown>);
+    await storeKeysIn(trx, vault.file, logins, vault, now);
+    const rows = Object.values(moved.rows).reduce((a, b) => a + b, 0);
+    await recordAuditIn(trx, { at: now, actor, action: 'vault.movedToHub', details: { rows, people: moved.rows.people ?? 0, contacts: moved.rows.contacts ?? 0, from: 'commandLine' } });
+    return moved;
+  });
 }

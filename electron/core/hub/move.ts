@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../data/schema';
 import { DoorwayError } from '../errors';
 import { insertMany } from '../records/bulk';
@@ -23,46 +23,49 @@ export interface MovedCounts {
  * it is until an administrator removes it.
  */
 export async function moveVaultToHub(source: Kysely<Database>, hub: Kysely<Database>): Promise<MovedCounts> {
+  return hub.transaction().execute((to) => moveRecordsIn(source, to));
+}
+
+/** The move, inside the hub's transaction that makes the clinic's record (hub/move-vault.ts). */
+export async function moveRecordsIn(source: Kysely<Database>, to: Transaction<Database>): Promise<MovedCounts> {
   // Read outside a transaction: the vault is open only here (the command line, with the app closed), and
   // a write transaction on one computer's stores would change their files, which this promises not to.
   const from = source;
-  return hub.transaction().execute(async (to) => {
-    const held = await sql<{ n: number }>`SELECT (SELECT count(*) FROM staff_users) + (SELECT count(*) FROM people) + (SELECT count(*) FROM audit_events) AS n`.execute(to);
-    if (held.rows[0]!.n > 0) {
+  const held = await sql<{ n: number }>`SELECT (SELECT count(*) FROM staff_users) + (SELECT count(*) FROM people) + (SELECT count(*) FROM audit_events) AS n`.execute(to);
+  if (held.rows[0]!.n > 0) {
+    throw new DoorwayError(
+      'CONFLICT',
+      "The clinic's hub already holds records, so this computer's records were not moved onto it (two records are never merged). Nothing was changed on either side.",
+    );
+  }
+  // What the hub's schema steps seeded (the starting catalog, the absence threshold) comes from this computer instead.
+  await to.deleteFrom('catalog_items').execute();
+  await to.deleteFrom('settings').execute();
+  const expected: Record<string, number> = {};
+  for (const { name, key } of RECORD_TABLES) {
+    if (name === 'person_month') {
+      await to.deleteFrom('person_month').execute();
+      await to.deleteFrom('month_stats').execute();
+    }
+    expected[name] = 0;
+    for await (const chunk of readTable(from, name, key)) {
+      const rows = name === 'settings' ? chunk.filter((r) => !THIS_COMPUTER_ONLY.has(String(r.key))) : chunk;
+      if (rows.length) await insertMany(to, `move:${name}`, rows, (part) => to.insertInto(name).values(part as never));
+      expected[name] += rows.length;
+    }
+  }
+  for (const table of IDENTITIES) {
+    await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false) FROM ${sql.table(table)}`.execute(to);
+  }
+  const rows: Record<string, number> = {};
+  for (const { name } of RECORD_TABLES) {
+    rows[name] = (await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(name)}`.execute(to)).rows[0]!.n;
+    if (rows[name] !== expected[name]) {
       throw new DoorwayError(
         'CONFLICT',
-        "The clinic's hub already holds records, so this computer's records were not moved onto it (two records are never merged). Nothing was changed on either side.",
+        `The move was checked and stopped: ${name} has ${rows[name]} rows on the hub but ${expected[name]} on this computer. Nothing was changed on either side.`,
       );
     }
-    // What the hub's schema steps seeded (the starting catalog, the absence threshold) comes from this computer instead.
-    await to.deleteFrom('catalog_items').execute();
-    await to.deleteFrom('settings').execute();
-    const expected: Record<string, number> = {};
-    for (const { name, key } of RECORD_TABLES) {
-      if (name === 'person_month') {
-        await to.deleteFrom('person_month').execute();
-        await to.deleteFrom('month_stats').execute();
-      }
-      expected[name] = 0;
-      for await (const chunk of readTable(from, name, key)) {
-        const rows = name === 'settings' ? chunk.filter((r) => !THIS_COMPUTER_ONLY.has(String(r.key))) : chunk;
-        if (rows.length) await insertMany(to, `move:${name}`, rows, (part) => to.insertInto(name).values(part as never));
-        expected[name] += rows.length;
-      }
-    }
-    for (const table of IDENTITIES) {
-      await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false) FROM ${sql.table(table)}`.execute(to);
-    }
-    const rows: Record<string, number> = {};
-    for (const { name } of RECORD_TABLES) {
-      rows[name] = (await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(name)}`.execute(to)).rows[0]!.n;
-      if (rows[name] !== expected[name]) {
-        throw new DoorwayError(
-          'CONFLICT',
-          `The move was checked and stopped: ${name} has ${rows[name]} rows on the hub but ${expected[name]} on this computer. Nothing was changed on either side.`,
-        );
-      }
-    }
-    return { rows };
-  });
+  }
+  return { rows };
 }
