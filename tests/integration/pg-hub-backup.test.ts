@@ -2,10 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { createDoorway, invoke } from '../../electron/core';
-import type { CliIo } from '../../electron/cli/io';
-import { runCli } from '../../electron/cli/run';
 import { verifyBundle } from '../../electron/core/backup/verify';
-import { postgresEngine, postgresPool } from '../../electron/core/data/postgres';
+import { postgresEngine } from '../../electron/core/data/postgres';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { backupHub } from '../../electron/core/hub/backup';
 import { initHub, readHubKeyslots } from '../../electron/core/hub/init';
@@ -14,32 +12,22 @@ import { staffByUsername } from '../../electron/core/users/staff';
 import { unlockSlotsWithPassword } from '../../electron/core/vault/vault';
 import { unwrap } from '../support/staff';
 import { ADMIN, removeDir, tempDir, TEST_KDF } from '../support/vault';
-import { describePg, dropPgDatabases, freshPgDatabase, PG_URL, sql } from '../support/pg';
+import { cliRun } from '../support/cli';
+import { describePg, dropPgDatabases, freshPgDatabase, sql } from '../support/pg';
 
 /** A hub's backup is the same bundle as one computer's: it verifies the same way and opens on a laptop. */
 const dirs: string[] = [];
-const logins: string[] = [];
 afterEach(async () => {
   dirs.splice(0).forEach(removeDir);
   await dropPgDatabases();
-  const admin = postgresPool({ connectionString: PG_URL, max: 1 });
-  for (const name of logins.splice(0)) await admin.query(`DROP ROLE IF EXISTS "${name}"`);
-  await admin.end();
 });
 
-async function cli(argv: string[], env: Record<string, string>) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { env, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } };
-  return { code: await runCli(argv, io, { kdfCost: TEST_KDF }), out, err };
-}
 
 describePg('backing up a clinic hub', () => {
   it("makes a bundle that verifies as one computer's and restores onto a laptop, where the same password reads the same notes", async () => {
     const hub = await freshPgDatabase();
     const now = new Date('2026-11-20T15:00:00.000Z');
     await initHub(hub.data, { settings: { ...DEFAULT_SETTINGS, clinicName: 'Harbour Street Clinic', timeZone: 'America/Chicago' }, admin: { ...ADMIN }, now: now.toISOString() }, { kdfCost: TEST_KDF });
-    logins.push(...(await sql<{ login: string }>`SELECT login FROM hub.logins`.execute(hub.data)).rows.map((r) => r.login));
     const admin = (await staffByUsername(hub.data, ADMIN.username))!;
     await generateDemo({ data: hub.data, engine: postgresEngine }, { size: 'small', seed: 9, now, actorId: admin.id, actorRole: 'administrator' });
     const note = await hub.data.selectFrom('clinical.contact_notes').select(['contact_id', 'note']).orderBy('contact_id').executeTakeFirstOrThrow();
@@ -66,7 +54,7 @@ describePg('backing up a clinic hub', () => {
     // A laptop with no Doorway on it: the administrator's own password restores it (the bundle's key slots).
     const laptop = join(tempDir(), 'data');
     dirs.push(join(laptop, '..'));
-    const restored = await cli(['backup', 'restore', made.dir, '--data-dir', laptop, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
+    const restored = await cliRun(['backup', 'restore', made.dir, '--data-dir', laptop, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
     expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/^Restored the backup made /) });
     const { core, router } = createDoorway({ dataDir: laptop, kdfCost: TEST_KDF });
     try {

@@ -1,8 +1,6 @@
 import { readdirSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import type { CliIo } from '../../electron/cli/io';
-import { runCli } from '../../electron/cli/run';
 import { postgresData, postgresPool } from '../../electron/core/data/postgres';
 import { initHub, readHubKeyslots } from '../../electron/core/hub/init';
 import { signInToHub } from '../../electron/core/hub/session';
@@ -12,25 +10,16 @@ import { makeSlot } from '../../electron/core/vault/vault';
 import { usernameLookup } from '../../electron/core/vault/keyslots';
 import { unlockSlotsWithPassword } from '../../electron/core/vault/vault';
 import { ADMIN, removeDir, tempDir, TEST_KDF } from '../support/vault';
-import { describePg, dropPgDatabases, freshPgDatabase, PG_URL, sql, type PgTestDatabase } from '../support/pg';
+import { cliRun } from '../support/cli';
+import { describePg, dropPgDatabases, freshPgDatabase, sql, type PgTestDatabase } from '../support/pg';
 
 /** Signing in to a clinic hub, and the commands that take --hub URL instead of --data-dir. */
 const dirs: string[] = [];
-const logins: string[] = [];
 afterEach(async () => {
   dirs.splice(0).forEach(removeDir);
   await dropPgDatabases();
-  const admin = postgresPool({ connectionString: PG_URL, max: 1 });
-  for (const name of logins.splice(0)) await admin.query(`DROP ROLE IF EXISTS "${name}"`);
-  await admin.end();
 });
 
-async function cli(argv: string[], env: Record<string, string>) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { env, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } };
-  return { code: await runCli(argv, io, { kdfCost: TEST_KDF }), out, err };
-}
 
 const NOW = '2026-11-20T15:00:00.000Z';
 const DESK = { username: 'jo', password: 'morning tide over the pier' };
@@ -39,7 +28,6 @@ const DESK = { username: 'jo', password: 'morning tide over the pier' };
 async function hubWithStaff(): Promise<PgTestDatabase> {
   const hub = await freshPgDatabase();
   await initHub(hub.data, { settings: { ...DEFAULT_SETTINGS, clinicName: 'Harbour Street Clinic' }, admin: { ...ADMIN }, now: NOW }, { kdfCost: TEST_KDF });
-  logins.push(...(await sql<{ login: string }>`SELECT login FROM hub.logins`.execute(hub.data)).rows.map((r) => r.login));
   const file = (await readHubKeyslots(hub.data))!;
   const admin = await unlockSlotsWithPassword(file, null, ADMIN.username, ADMIN.password);
   const slot = await makeSlot(file.vaultId, 'password', DESK.password, admin.dataKey, usernameLookup(file.vaultId, DESK.username), { kdfCost: TEST_KDF });
@@ -75,22 +63,22 @@ describePg('signing in to a clinic hub', () => {
 
   it('status --hub and backup create --hub: the same commands, on the hub; backups for administrators only', async () => {
     const hub = await hubWithStaff();
-    const status = await cli(['status', '--hub', hub.url, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
+    const status = await cliRun(['status', '--hub', hub.url, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
     expect(status).toMatchObject({ code: 0, err: '' });
     expect(status.out).toMatch(/^Clinic: Harbour Street Clinic$/m);
     expect(status.out).toMatch(/^Staff users: 2$/m);
     expect(status.out).not.toContain(new URL(hub.url).password);
 
-    const both = await cli(['status', '--hub', hub.url, '--data-dir', '/tmp/x', '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
+    const both = await cliRun(['status', '--hub', hub.url, '--data-dir', '/tmp/x', '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
     expect(both).toMatchObject({ code: 2, err: expect.stringContaining('Give either --data-dir DIR or --hub URL, not both.') });
 
     const dest = join(tempDir(), 'usb');
     dirs.push(join(dest, '..'));
     mkdirSync(dest);
-    const refused = await cli(['backup', 'create', '--hub', hub.url, '--to', dest, '--user', DESK.username], { DOORWAY_PASSWORD: DESK.password });
+    const refused = await cliRun(['backup', 'create', '--hub', hub.url, '--to', dest, '--user', DESK.username], { DOORWAY_PASSWORD: DESK.password });
     expect(refused).toMatchObject({ code: 1, err: expect.stringContaining('Backups are for administrators, and jo is not one. Nothing was changed.') });
     expect(readdirSync(dest)).toEqual([]);
-    const made = await cli(['backup', 'create', '--hub', hub.url, '--to', dest, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
+    const made = await cliRun(['backup', 'create', '--hub', hub.url, '--to', dest, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
     expect(made).toMatchObject({ code: 0, out: expect.stringMatching(/^Backup of the clinic hub written and verified: /m) });
     expect(readdirSync(dest)).toHaveLength(1);
     // The hub's trail says who made it, from where.

@@ -9,27 +9,14 @@ import { openLogin } from '../../electron/core/hub/logins';
 import { staffByUsername } from '../../electron/core/users/staff';
 import { unlockSlotsWithPassword } from '../../electron/core/vault/vault';
 import { ADMIN, TEST_KDF } from '../support/vault';
-import { describePg, dropPgDatabases, freshPgDatabase, PG_URL } from '../support/pg';
-import { postgresPool } from '../../electron/core/data/postgres';
-import type { CliIo } from '../../electron/cli/io';
-import { runCli } from '../../electron/cli/run';
+import { cliRun } from '../support/cli';
+import { describePg, dropPgDatabases, freshPgDatabase } from '../support/pg';
 
-async function cli(argv: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { env, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } };
-  const code = await runCli(argv, io, { kdfCost: TEST_KDF });
-  return { code, out, err };
-}
 
 /** `hub init`: a PostgreSQL database made the clinic's record, with the clinic's keys as on one computer. */
 const run = promisify(execFile);
-const logins: string[] = [];
 afterEach(async () => {
   await dropPgDatabases();
-  const admin = postgresPool({ connectionString: PG_URL, max: 1 });
-  for (const name of logins.splice(0)) await admin.query(`DROP ROLE IF EXISTS "${name}"`);
-  await admin.end();
 });
 
 const NOW = '2026-11-20T15:00:00.000Z';
@@ -51,7 +38,6 @@ describePg('making a PostgreSQL database the clinic hub', () => {
     await expect(unlockSlotsWithPassword(file, null, ADMIN.username, 'not the password at all')).rejects.toMatchObject({ code: 'SIGN_IN_FAILED' });
 
     const sealed = (await sql<{ role: 'administrator' | 'clinician' | 'front_desk'; login: string; sealed: string }>`SELECT role, login, sealed FROM hub.logins ORDER BY role`.execute(hub.data)).rows;
-    logins.push(...sealed.map((r) => r.login));
     expect(sealed.map((r) => r.role)).toEqual(['administrator', 'clinician', 'front_desk']);
     const keys = { dataKey: unlocked.dataKey, clinicalKey: unlocked.clinicalKey };
     const deskKeys = { dataKey: unlocked.dataKey, clinicalKey: null };
@@ -91,23 +77,22 @@ describePg('making a PostgreSQL database the clinic hub', () => {
   it('runs from the command line as documented: the recovery code shown once, a second run refused with nothing changed', async () => {
     const hub = await freshPgDatabase();
     const argv = ['hub', 'init', '--pg-url', hub.url, '--clinic', 'Pier Clinic', '--admin', 'sam', '--display-name', 'Sam Okafor', '--time-zone', 'America/Chicago'];
-    const first = await cli(argv, { DOORWAY_PASSWORD: 'a quiet morning by the harbor' });
+    const first = await cliRun(argv, { DOORWAY_PASSWORD: 'a quiet morning by the harbor' });
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(first.out).toMatch(/^The clinic hub is set up for Pier Clinic\.$/m);
     expect(first.out).toMatch(/^Recovery code: (?:[0-9A-Z]{5}-){7}[0-9A-Z]{5}$/m);
     // The address is named without its password.
     const secret = new URL(hub.url).password;
     expect(first.out).not.toContain(secret);
-    logins.push(...(await sql<{ login: string }>`SELECT login FROM hub.logins`.execute(hub.data)).rows.map((r) => r.login));
     expect((await staffByUsername(hub.data, 'sam'))?.displayName).toBe('Sam Okafor');
 
     const before = JSON.stringify(await readHubKeyslots(hub.data));
-    const again = await cli(argv, { DOORWAY_PASSWORD: 'a quiet morning by the harbor' });
+    const again = await cliRun(argv, { DOORWAY_PASSWORD: 'a quiet morning by the harbor' });
     expect(again.code).not.toBe(0);
     expect(again.err).toMatch(/already holds a clinic's record\. Nothing was changed\./);
     expect(JSON.stringify(await readHubKeyslots(hub.data))).toBe(before);
 
-    const bad = await cli(['hub', 'init', '--pg-url', 'mysql://x', '--clinic', 'Pier Clinic', '--admin', 'sam'], { DOORWAY_PASSWORD: 'a quiet morning by the harbor' });
+    const bad = await cliRun(['hub', 'init', '--pg-url', 'mysql://x', '--clinic', 'Pier Clinic', '--admin', 'sam'], { DOORWAY_PASSWORD: 'a quiet morning by the harbor' });
     expect(bad).toMatchObject({ code: 2, err: expect.stringMatching(/--pg-url: give a PostgreSQL address/) });
   });
 });

@@ -3,7 +3,7 @@ import { contactFieldsSchema, personFieldsSchema } from '../../shared/contract/r
 import { sql } from 'kysely';
 import { invoke } from '../../electron/core';
 import { verifyChain } from '../../electron/core/audit/verify';
-import { postgresEngine, postgresPool } from '../../electron/core/data/postgres';
+import { postgresEngine } from '../../electron/core/data/postgres';
 import { migratePostgres } from '../../electron/core/db/pg-migrate';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { moveVaultToHub } from '../../electron/core/hub/move';
@@ -12,28 +12,15 @@ import { recordContact } from '../../electron/core/records/contacts';
 import { sqliteData } from '../../electron/core/data/sqlite';
 import { openClinicalStore, openVaultDb, vaultPaths } from '../../electron/core/vault/vault';
 import { createPerson, searchPeople } from '../../electron/core/records/people';
-import { ADMIN, hashDir as hashAll, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { ADMIN, hashDir as hashAll, removeDir, setUpVault, tempDir } from '../support/vault';
 
 /** The vault's files; the -wal and -shm beside an open file come and go with its connection. */
 const hashDir = (dir: string) => Object.fromEntries(Object.entries(hashAll(dir)).filter(([name]) => !/-(wal|shm)$/.test(name)));
 import { unwrap } from '../support/staff';
-import { describePg, dropPgDatabases, freshPgDatabase, PG_URL, untyped } from '../support/pg';
-import type { CliIo } from '../../electron/cli/io';
-import { runCli } from '../../electron/cli/run';
+import { cliRun } from '../support/cli';
+import { describePg, dropPgDatabases, freshPgDatabase, untyped } from '../support/pg';
 
-const logins: string[] = [];
-afterEach(async () => {
-  const admin = postgresPool({ connectionString: PG_URL, max: 1 });
-  for (const name of logins.splice(0)) await admin.query(`DROP ROLE IF EXISTS "${name}"`);
-  await admin.end();
-});
 
-async function cli(argv: string[], env: Record<string, string>) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { env, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } };
-  return { code: await runCli(argv, io, { kdfCost: TEST_KDF }), out, err };
-}
 
 /** "Move this computer's records to the hub" (hub/move.ts), against a real PostgreSQL and a real encrypted vault. */
 const dirs: string[] = [];
@@ -109,21 +96,20 @@ describePg("moving one computer's records onto a clinic hub", () => {
     const hub = await freshPgDatabase();
     const before = hashDir(dir);
     const env = { DOORWAY_PASSWORD: ADMIN.password };
-    const moved = await cli(['hub', 'move', '--data-dir', dir, '--pg-url', hub.url, '--user', ADMIN.username], env);
-    logins.push(...(await sql<{ login: string }>`SELECT login FROM hub.logins`.execute(hub.data)).rows.map((r) => r.login));
+    const moved = await cliRun(['hub', 'move', '--data-dir', dir, '--pg-url', hub.url, '--user', ADMIN.username], env);
     expect(moved).toMatchObject({ code: 0, err: '' });
     expect(moved.out).toMatch(/^Moved onto the clinic hub at .+: [\d,]+ people, [\d,]+ contacts and [\d,]+ audit entries, every table counted on both sides\.$/m);
     expect(moved.out).not.toContain(new URL(hub.url).password);
     expect(hashDir(dir)).toEqual(before);
 
-    const status = await cli(['status', '--hub', hub.url, '--user', ADMIN.username], env);
+    const status = await cliRun(['status', '--hub', hub.url, '--user', ADMIN.username], env);
     expect(status).toMatchObject({ code: 0, out: expect.stringMatching(/^Clinic: Harbour Street Clinic$/m) });
     const chain = await verifyChain(() => hub.data);
     expect(chain).toMatchObject({ intact: true });
     const last = await hub.data.selectFrom('audit_events').select(['action']).orderBy('id', 'desc').limit(2).execute();
     expect(last.map((e) => e.action)).toEqual(['session.signIn', 'vault.movedToHub']);
 
-    const again = await cli(['hub', 'move', '--data-dir', dir, '--pg-url', hub.url, '--user', ADMIN.username], env);
+    const again = await cliRun(['hub', 'move', '--data-dir', dir, '--pg-url', hub.url, '--user', ADMIN.username], env);
     expect(again).toMatchObject({ code: 1, err: expect.stringContaining("already holds a clinic's record") });
     expect(hashDir(dir)).toEqual(before);
   });

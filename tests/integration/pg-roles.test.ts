@@ -9,20 +9,16 @@ import { provisionHubRoles, type HubLogin } from '../../electron/core/hub/roles'
 import { recordContact } from '../../electron/core/records/contacts';
 import { createPerson } from '../../electron/core/records/people';
 import { insertStaffIn } from '../../electron/core/users/staff';
-import { describePg, dropPgDatabases, freshPgDatabase, PG_URL, sql, untyped, type PgTestDatabase } from '../support/pg';
+import { describePg, dropPgDatabases, freshPgDatabase, sql, untyped, type PgTestDatabase } from '../support/pg';
 
 /**
  * PostgreSQL enforces the roles on a hub, whatever the app asks: checked with psql itself, and through
  * the same repository code a workstation runs, signed in with each role's login.
  */
 const run = promisify(execFile);
-const logins: string[] = [];
 afterEach(async () => {
   await dropPgDatabases();
   // Login roles belong to the server, not to the (now dropped) database.
-  const admin = postgresPool({ connectionString: PG_URL, max: 1 });
-  for (const name of logins.splice(0)) await admin.query(`DROP ROLE IF EXISTS "${name}"`);
-  await admin.end();
 });
 
 const AT = '2026-11-20T15:00:00.000Z';
@@ -47,7 +43,6 @@ async function provisionedHub() {
   const db = await freshPgDatabase();
   await migratePostgres(untyped(db));
   const made = await provisionHubRoles(untyped(db));
-  logins.push(...made.map((l) => l.login));
   const by = Object.fromEntries(made.map((l) => [l.role, l])) as Record<HubLogin['role'], HubLogin>;
   return { db, by };
 }

@@ -5,6 +5,8 @@ import { describe } from 'vitest';
 import { postgresData, postgresPool } from '../../electron/core/data/postgres';
 import type { Database } from '../../electron/core/data/schema';
 import type { PgMigration } from '../../electron/core/db/migrations/pg/types';
+import { hubLoginName } from '../../electron/core/hub/roles';
+import { ROLES } from '../../shared/roles';
 
 /**
  * The real PostgreSQL the tests use (never a mock, never PGlite): `.ci/run` starts one with
@@ -60,8 +62,12 @@ export async function freshPgDatabase(): Promise<PgTestDatabase> {
     pool,
     data,
     async drop() {
+      // A clinic hub's login roles (hub/roles.ts) belong to the server, not to the database: they go with it.
       await data.destroy();
-      await asAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await asAdmin(async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        for (const role of ROLES) await c.query(`DROP ROLE IF EXISTS "${hubLoginName(name, role)}"`);
+      });
     },
   };
   opened.push(db);

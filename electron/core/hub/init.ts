@@ -6,10 +6,8 @@ import { recordAuditIn } from '../audit/audit';
 import type { Database } from '../data/schema';
 import { migratePostgres } from '../db/pg-migrate';
 import { DoorwayError } from '../errors';
-import { writeSettingsIn } from '../settings/settings';
-import { insertStaffIn } from '../users/staff';
 import { keyslotFileSchema, usernameLookup, type KeyslotFile } from '../vault/keyslots';
-import { recordSlotKeyIn } from '../vault/slot-keys';
+import { writeFirstRecords } from '../vault/first-records';
 import { makeSlot, type VaultOptions } from '../vault/vault';
 import { sealLogin } from './logins';
 import { moveRecordsIn, type MovedCounts } from './move';
@@ -67,19 +65,7 @@ export async function initHub(owner: Kysely<Database>, input: HubInitInput, opts
         throw new DoorwayError('VAULT_EXISTS', "This database already holds a clinic's record. Nothing was changed.");
       }
       const logins = await provisionHubRolesIn(trx as unknown as Transaction<unknown>);
-      await writeSettingsIn(trx, { ...input.settings, vaultId } as Partial<ClinicSettings>);
-      const adminId = await insertStaffIn(trx, {
-        username: input.admin.username,
-        displayName: input.admin.displayName,
-        role: 'administrator',
-        slotId: adminSlotId,
-        mustChangePassword: false,
-        createdAt: input.now,
-        createdBy: null,
-      });
-      await recordSlotKeyIn(trx, adminSlot);
-      await recordSlotKeyIn(trx, recoverySlot);
-      await recordAuditIn(trx, { at: input.now, actor: { id: adminId, username: input.admin.username }, action: 'vault.create', details: { clinicName: input.settings.clinicName, hub: true } });
+      await writeFirstRecords(trx, { settings: input.settings, vaultId, admin: input.admin, adminSlot, recoverySlot, now: input.now, details: { hub: true } });
       await storeKeysIn(trx, file, logins, { dataKey, clinicalKey }, input.now);
     });
     return { vaultId, recoveryCode };

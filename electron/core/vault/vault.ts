@@ -3,14 +3,12 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRecoveryCode } from '../../../shared/recovery-code';
 import type { ClinicSettings } from '../../../shared/contract/schemas';
-import { recordAuditIn } from '../audit/audit';
 import { openClinical, openEncrypted, tune, tuneClinical, type Db } from '../db/database';
 import { clinicalMigrations, LATEST_CLINICAL_VERSION } from '../db/clinical-migrations';
 import { recoverClinical, type ClinicalRecovery } from '../data/sqlite-pair';
 import { assertNotNewer, migrate } from '../db/migrate';
 import { DoorwayError, SIGN_IN_FAILED_MESSAGE } from '../errors';
-import { readStored, writeSettingsIn, writeStored, writeStoredIn } from '../settings/settings';
-import { insertStaffIn } from '../users/staff';
+import { readStored, writeStored, writeStoredIn } from '../settings/settings';
 import { sqliteData } from '../data/sqlite';
 import { deriveKey, newKdfParams, type KdfParams } from './kdf';
 import {
@@ -27,7 +25,7 @@ import {
   type Slot,
 } from './keyslots';
 import { newSlotKeyPair, openSealedKey, sealKey } from './seal';
-import { recordSlotKeyIn } from './slot-keys';
+import { writeFirstRecords } from './first-records';
 import { unwrapKey, wrapKey } from './wrap';
 
 export interface VaultPaths {
@@ -186,25 +184,8 @@ export async function createVault(p: VaultPaths, input: CreateVaultInput, opts: 
     await sqliteData(db)
       .transaction()
       .execute(async (trx) => {
-        await writeSettingsIn(trx, { ...input.settings, vaultId } as Partial<ClinicSettings>);
+        await writeFirstRecords(trx, { settings: input.settings, vaultId, admin: input.admin, adminSlot, recoverySlot, now: input.now });
         await writeStoredIn(trx, CLINICAL_STORE_SETTING, true);
-        const adminId = await insertStaffIn(trx, {
-          username: input.admin.username,
-          displayName: input.admin.displayName,
-          role: 'administrator',
-          slotId: adminSlotId,
-          mustChangePassword: false,
-          createdAt: input.now,
-          createdBy: null,
-        });
-        await recordSlotKeyIn(trx, adminSlot);
-        await recordSlotKeyIn(trx, recoverySlot);
-        await recordAuditIn(trx, {
-          at: input.now,
-          actor: { id: adminId, username: input.admin.username },
-          action: 'vault.create',
-          details: { clinicName: input.settings.clinicName },
-        });
       });
   } finally {
     db.close();
