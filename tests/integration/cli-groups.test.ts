@@ -15,7 +15,7 @@ describe('command groups', () => {
     ['backup', ['backup create', 'backup verify', 'backup list', 'backup restore', 'backup drill', 'backup prune']],
     ['users', ['users add', 'users list', 'users disable']],
     ['audit', ['audit verify']],
-    ['hub', ['hub init', 'hub move']],
+    ['hub', ['hub init', 'hub move', 'hub status']],
   ] as const)('"%s" alone lists its commands and exits 0', async (group, members) => {
     for (const argv of [[group], [group, '--help'], ['help', group]]) {
       const r = await cli(argv);

@@ -85,4 +85,17 @@ describePg('signing in to a clinic hub', () => {
     const events = await sql<{ details: string }>`SELECT details FROM audit_events WHERE action = 'backup.create'`.execute(hub.data);
     expect(events.rows.map((r) => JSON.parse(r.details))).toEqual([expect.objectContaining({ ok: true, hub: true, via: 'commandLine' })]);
   });
+
+  it('hub status says what the hub is and what protects it, plainly', async () => {
+    const hub = await hubWithStaff();
+    const r = await cliRun(['hub', 'status', '--hub', hub.url, '--user', DESK.username], { DOORWAY_PASSWORD: DESK.password });
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^Clinic: Harbour Street Clinic$/m);
+    expect(r.out).toMatch(/^Hub: 127\.0\.0\.1:\d+\/doorway_t_\w+, PostgreSQL \d+/m);
+    expect(r.out).toMatch(/^PostgreSQL logins, one per role with only its grants: administrator, clinician, front desk$/m);
+    // The test server has no TLS: that is said, not hidden.
+    expect(r.out).toMatch(/^Connection: NOT encrypted \(TLS is off on this connection\)$/m);
+    expect(r.out).toMatch(/^At rest: the hub runs on this computer; its disk is (encrypted|NOT encrypted|can't be checked)\. .+\.$/m);
+    expect(r.out).not.toContain(new URL(hub.url).password);
+  });
 });

@@ -10,6 +10,7 @@ import { demoCommand } from './demo';
 import { exportKeyCommand } from './export-key';
 import { hubInitCommand } from './hub-init';
 import { hubMoveCommand } from './hub-move';
+import { hubStatusCommand } from './hub-status';
 import { initCommand } from './init';
 import { statusCommand } from './status';
 import { usersAddCommand } from './users-add';
@@ -34,4 +35,5 @@ export const commands: readonly Command[] = [
   usersDisableCommand,
   hubInitCommand,
   hubMoveCommand,
+  hubStatusCommand,
 ];
