@@ -98,4 +98,32 @@ describePg('signing in to a clinic hub', () => {
     expect(r.out).toMatch(/^At rest: the hub runs on this computer; its disk is (encrypted|NOT encrypted|can't be checked)\. .+\.$/m);
     expect(r.out).not.toContain(new URL(hub.url).password);
   });
+
+  it('audit verify --hub: intact as made; a change by the server\'s superuser (past the trigger) is found and named', async () => {
+    const hub = await hubWithStaff();
+    const env = { DOORWAY_PASSWORD: ADMIN.password };
+    const intact = await cliRun(['audit', 'verify', '--hub', hub.url, '--user', ADMIN.username], env);
+    expect(intact).toMatchObject({ code: 0, out: expect.stringMatching(/^The audit trail is intact: \d+ events checked, none changed, removed or inserted\.$/m) });
+    const desk = await cliRun(['audit', 'verify', '--hub', hub.url, '--user', DESK.username], { DOORWAY_PASSWORD: DESK.password });
+    expect(desk).toMatchObject({ code: 1, err: expect.stringContaining('Checking the audit trail is for administrators') });
+    // Only a superuser can get past the append-only trigger; even then the chain shows it.
+    await sql`ALTER TABLE audit_events DISABLE TRIGGER USER`.execute(hub.data);
+    await sql`UPDATE audit_events SET details = '{"clinicName":"Elsewhere"}' WHERE id = 1`.execute(hub.data);
+    await sql`ALTER TABLE audit_events ENABLE TRIGGER USER`.execute(hub.data);
+    const broken = await cliRun(['audit', 'verify', '--hub', hub.url, '--user', ADMIN.username], env);
+    expect(broken).toMatchObject({ code: 1, out: expect.stringMatching(/^The audit trail is broken at event 1 \(vault\.create/m) });
+    expect(broken.out).toMatch(/^Keep the hub as it is and tell whoever looks after the clinic's data security\.$/m);
+  });
+
+  it('demo --hub: a demo clinic on the hub for administrators only, audited there, and only into a hub with no records', async () => {
+    const hub = await hubWithStaff();
+    const desk = await cliRun(['demo', '--hub', hub.url, '--user', DESK.username, '--size', 'small'], { DOORWAY_PASSWORD: DESK.password });
+    expect(desk).toMatchObject({ code: 1, err: expect.stringContaining('Only an administrator can add demo data. Nothing was changed.') });
+    const made = await cliRun(['demo', '--hub', hub.url, '--user', ADMIN.username, '--size', 'small', '--seed', '3'], { DOORWAY_PASSWORD: ADMIN.password });
+    expect(made).toMatchObject({ code: 0, out: expect.stringMatching(/^Added 200 people and [\d,]+ contacts to the clinic hub in [\d.]+ s\.$/m) });
+    const event = await sql<{ details: string }>`SELECT details FROM audit_events WHERE action = 'demo.create'`.execute(hub.data);
+    expect(JSON.parse(event.rows[0]!.details)).toMatchObject({ size: 'small', seed: 3, people: 200, hub: true });
+    const again = await cliRun(['demo', '--hub', hub.url, '--user', ADMIN.username, '--size', 'small'], { DOORWAY_PASSWORD: ADMIN.password });
+    expect(again.code).toBe(1);
+  });
 });

@@ -2,7 +2,9 @@ import { invoke, createDoorway } from '../../core';
 import { DoorwayError } from '../../core/errors';
 import { defineCommand } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
-import { EXIT, line } from '../io';
+import { EXIT, line, type CliIo } from '../io';
+import { verifyTrail, type TrailVerdict } from '../../core/audit/verify';
+import { HUB_FLAG, whereRecordsAre, withHubSession } from './hub-shared';
 import { readSecret } from '../secrets';
 
 const NAME = 'audit verify';
@@ -21,7 +23,8 @@ export const auditVerifyCommand = defineCommand({
   name: NAME,
   summary: 'Check that no audit event was changed, removed or inserted outside Doorway (administrators).',
   flags: {
-    'data-dir': { type: 'string', placeholder: 'DIR', required: true, env: 'DOORWAY_DATA_DIR', description: 'The data folder that holds the vault.' },
+    'data-dir': { type: 'string', placeholder: 'DIR', env: 'DOORWAY_DATA_DIR', description: 'The data folder that holds the vault.' },
+    hub: HUB_FLAG,
     user: { type: 'string', placeholder: 'USERNAME', required: true, description: 'Your staff username (an administrator).' },
   },
   notes: [
@@ -31,8 +34,19 @@ export const auditVerifyCommand = defineCommand({
     'Exit codes: 0 the trail is intact, 1 it is broken (the first broken event is named), events are missing at its start or end, ' +
       'or the check could not run.',
   ],
-  async run(values, { io, options }) {
-    const paths = dataFolder(values['data-dir']);
+  async run(values, ctx) {
+    const { io, options } = ctx;
+    const where = whereRecordsAre(values, NAME);
+    if ('hub' in where) {
+      // On a hub the same check of the chain and its start; its end needs no anchor (no login may delete events).
+      return withHubSession(where.hub, values.user, ctx, NAME, async (session) => {
+        if (session.user.role !== 'administrator') {
+          throw new DoorwayError('FORBIDDEN', `Checking the audit trail is for administrators, and ${session.user.username} is not one. Nothing was changed.`);
+        }
+        return report(io, await verifyTrail(() => session.data, null), 'Keep the hub as it is and tell whoever looks after the clinic\'s data security.');
+      });
+    }
+    const paths = dataFolder(where.dataDir);
     requireVault(paths);
     const password = await readSecret(io, { env: 'DOORWAY_PASSWORD', what: 'password', prompt: `Password for ${values.user}: `, command: NAME });
 
@@ -43,49 +57,54 @@ export const auditVerifyCommand = defineCommand({
       await core.signIn(values.user, password);
       const checked = await invoke(router, 'audit.verify', {});
       if (!checked.ok) throw new DoorwayError(checked.error.code, checked.error.message);
-      const { intact, events, firstBroken, missingStart, missingTail, anchor } = checked.value;
-      if (intact) {
-        line(io.stdout, `The audit trail is intact: ${events} events checked, none changed, removed or inserted.`);
-        if (anchor === 'missing') {
-          line(
-            io.stdout,
-            'Note: there was no record yet of the newest event kept outside the trail (audit-anchor.json); vaults from before this check have none. ' +
-              'Doorway writes it now, so from here on events removed at the end of the trail are found too.',
-          );
-        }
-        return EXIT.ok;
-      }
-      if (firstBroken) {
-        line(io.stdout, `The audit trail is broken at event ${num(firstBroken.id)}${firstBroken.action ? ` (${firstBroken.action}${firstBroken.at ? `, ${firstBroken.at}` : ''})` : ''}.`);
-        line(io.stdout, 'That event, or one just before it, was changed, removed or inserted outside Doorway. Events before it are intact.');
-      }
-      if (missingStart) {
-        line(
-          io.stdout,
-          missingStart.firstPresent === null
-            ? 'The oldest events are missing: the trail holds no events at all, not even the setting up of Doorway.'
-            : `The oldest events are missing: the trail starts at event ${num(missingStart.firstPresent)}${missingStart.action ? ` (${missingStart.action})` : ''}, not with the setting up of Doorway (event 1).`,
-        );
-      }
-      if (missingTail) {
-        line(
-          io.stdout,
-          `The newest events are missing: the trail ends at ${missingTail.lastPresent === null ? 'no event at all' : `event ${num(missingTail.lastPresent)}`}, ` +
-            `but event ${num(missingTail.anchored)} was recorded on ${when(missingTail.anchoredAt)}` +
-            `${missingTail.lastPresent !== null && missingTail.lastPresent >= missingTail.anchored ? ' and is no longer the same' : ''}.`,
-        );
-      }
-      if (anchor === 'damaged') {
-        line(
-          io.stdout,
-          "The record of the newest event kept outside the trail (audit-anchor.json) doesn't match its seal: it was changed or replaced outside Doorway, " +
-            'so events removed at the end of the trail could not be ruled out.',
-        );
-      }
-      line(io.stdout, "Keep this data folder as it is and tell whoever looks after the clinic's data security.");
-      return EXIT.failed;
+      return report(io, checked.value, "Keep this data folder as it is and tell whoever looks after the clinic's data security.");
     } finally {
       core.close();
     }
   },
 });
+
+/** What the check found, in sentences for an administrator; the exit code says intact or not. */
+function report(io: CliIo, verdict: TrailVerdict, keep: string): number {
+  const { intact, events, firstBroken, missingStart, missingTail, anchor } = verdict;
+  if (intact) {
+    line(io.stdout, `The audit trail is intact: ${events} events checked, none changed, removed or inserted.`);
+    if (anchor === 'missing') {
+      line(
+        io.stdout,
+        'Note: there was no record yet of the newest event kept outside the trail (audit-anchor.json); vaults from before this check have none. ' +
+          'Doorway writes it now, so from here on events removed at the end of the trail are found too.',
+      );
+    }
+    return EXIT.ok;
+  }
+  if (firstBroken) {
+    line(io.stdout, `The audit trail is broken at event ${num(firstBroken.id)}${firstBroken.action ? ` (${firstBroken.action}${firstBroken.at ? `, ${firstBroken.at}` : ''})` : ''}.`);
+    line(io.stdout, 'That event, or one just before it, was changed, removed or inserted outside Doorway. Events before it are intact.');
+  }
+  if (missingStart) {
+    line(
+      io.stdout,
+      missingStart.firstPresent === null
+        ? 'The oldest events are missing: the trail holds no events at all, not even the setting up of Doorway.'
+        : `The oldest events are missing: the trail starts at event ${num(missingStart.firstPresent)}${missingStart.action ? ` (${missingStart.action})` : ''}, not with the setting up of Doorway (event 1).`,
+    );
+  }
+  if (missingTail) {
+    line(
+      io.stdout,
+      `The newest events are missing: the trail ends at ${missingTail.lastPresent === null ? 'no event at all' : `event ${num(missingTail.lastPresent)}`}, ` +
+        `but event ${num(missingTail.anchored)} was recorded on ${when(missingTail.anchoredAt)}` +
+        `${missingTail.lastPresent !== null && missingTail.lastPresent >= missingTail.anchored ? ' and is no longer the same' : ''}.`,
+    );
+  }
+  if (anchor === 'damaged') {
+    line(
+      io.stdout,
+      "The record of the newest event kept outside the trail (audit-anchor.json) doesn't match its seal: it was changed or replaced outside Doorway, " +
+        'so events removed at the end of the trail could not be ruled out.',
+    );
+  }
+  line(io.stdout, keep);
+  return EXIT.failed;
+}

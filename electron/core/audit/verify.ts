@@ -71,7 +71,11 @@ export interface TrailVerdict {
   anchor?: 'missing' | 'damaged';
 }
 
-export async function verifyTrail(data: () => Data, anchor: { file: string; dataKey: () => Buffer; vaultId: () => string }, opts: VerifyOptions = {}): Promise<TrailVerdict> {
+/**
+ * `anchor` is null on a clinic hub: there no login may delete audit events at all (PostgreSQL refuses,
+ * hub/roles.ts), so the trail's end needs no record outside it.
+ */
+export async function verifyTrail(data: () => Data, anchor: { file: string; dataKey: () => Buffer; vaultId: () => string } | null, opts: VerifyOptions = {}): Promise<TrailVerdict> {
   const chain = await verifyChain(data, opts);
   const verdict: TrailVerdict = { intact: chain.intact, events: chain.events, firstBroken: chain.intact ? null : chain.firstBroken };
   const first = await data().selectFrom('audit_events').select(['id', 'action']).orderBy('id').limit(1).executeTakeFirst();
@@ -79,6 +83,7 @@ export async function verifyTrail(data: () => Data, anchor: { file: string; data
     verdict.missingStart = { firstPresent: first?.id ?? null, action: first?.action ?? null };
     verdict.intact = false;
   }
+  if (!anchor) return verdict;
   const state = await readAnchor(anchor.file, { data: data(), dataKey: anchor.dataKey(), vaultId: anchor.vaultId() });
   if (state.status === 'missing') {
     verdict.anchor = 'missing';
