@@ -2,11 +2,13 @@
 # A throwaway PostgreSQL for the tests (and CI): its own folder, loopback only, scram-sha-256 only.
 #   scripts/pg-test-server.sh start DIR [PORT]   prints the URL the tests take (DOORWAY_TEST_PG_URL)
 #   scripts/pg-test-server.sh stop DIR
+#   scripts/pg-test-server.sh crash DIR          kill -9 of the server (tests of a hub that goes away)
+#   scripts/pg-test-server.sh resume DIR [PORT]  start it again after a crash (crash recovery runs)
 # DIR's parent must be open to the server's user (as root, a folder made with mode 755).
 # PostgreSQL refuses to run as root: as root, the server runs as the `postgres` user that Debian's
 # package creates. Uses Debian's `postgresql` package (15) or any PostgreSQL 14+ on PATH.
 set -euo pipefail
-cmd=${1:?start|stop}
+cmd=${1:?start|stop|crash|resume}
 dir=${2:?a folder for the server}
 port=${3:-54329}
 
@@ -36,9 +38,21 @@ HBA
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null
     echo "postgres://doorway_test:$password@127.0.0.1:$port/postgres"
     ;;
+  crash)
+    kill -9 "$(head -1 "$dir/data/postmaster.pid")"
+    ;;
+  resume)
+    # The killed server's own processes notice and exit within moments; until then it cannot start again.
+    for _ in $(seq 1 60); do
+      if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null 2>&1; then exit 0; fi
+      sleep 0.5
+    done
+    echo "PostgreSQL in $dir did not start again; see $dir/server.log" >&2
+    exit 1
+    ;;
   stop)
     as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
     rm -rf "$dir"
     ;;
-  *) echo "start|stop" >&2; exit 2 ;;
+  *) echo "start|stop|crash|resume" >&2; exit 2 ;;
 esac

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'BACKUP_DESTINATION',
   /** A backup bundle failed its check (damaged, incomplete, changed, or from another vault). */
   'BACKUP_INVALID',
+  /** The clinic hub (PostgreSQL) can't be reached just now; nothing was saved, and Doorway reconnects by itself. */
+  'HUB_UNREACHABLE',
   'INTERNAL',
 ] as const;
 

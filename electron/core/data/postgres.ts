@@ -27,21 +27,51 @@ export interface PostgresTarget {
 }
 
 export function postgresPool(target: PostgresTarget): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: target.connectionString,
     max: target.max ?? 4,
     ssl: target.ssl,
     types: { getTypeParser: typeParser } as pg.CustomTypesConfig,
   });
+  // An idle connection the hub dropped (it restarted, the network went) is discarded by the pool; the
+  // next call makes a new one, or says the hub can't be reached (hubError). Never a crash of the app.
+  pool.on('error', () => undefined);
+  // Likewise a connection in use when the hub goes away: its next query fails (said as HUB_UNREACHABLE)
+  // and the pool drops it when it comes back, rather than the lost socket taking the app down.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
 }
 
 /**
  * PostgreSQL's refusals, in the words the app uses for the same thing on one computer: a login role
  * without a grant on the clinical schema gets exactly what a front-desk session gets on SQLite.
  */
+/**
+ * The hub is out of reach: the server stopped or restarted, the network dropped, or it refuses new
+ * connections while it recovers. `pg` makes new connections as they are needed, so the next call after
+ * the hub is back simply works.
+ */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+export const hubUnreachable = () =>
+  new DoorwayError(
+    'HUB_UNREACHABLE',
+    "The clinic's hub can't be reached just now, so this wasn't saved. Doorway reconnects by itself as soon as the hub is back; please try again in a moment.",
+  );
+
+/** Lost while the hub was confirming a save: it may have been kept, and saying "not saved" could make staff enter it twice. */
+export const hubLostAtCommit = () =>
+  new DoorwayError(
+    'HUB_UNREACHABLE',
+    "The clinic's hub went out of reach just as this was being saved, so it may or may not have been kept. Doorway reconnects by itself; once it has, please look before entering it again.",
+  );
+
 export function hubError(e: unknown): unknown {
   const code = (e as { code?: unknown }).code;
   const message = e instanceof Error ? e.message : '';
+  if ((typeof code === 'string' && UNREACHABLE_CODES.has(code)) || /Connection terminated|terminating connection|not queryable|the database system is (starting up|shutting down|in recovery mode)/i.test(message)) {
+    return hubUnreachable();
+  }
   if (code === '42501') {
     if (/\bclinical\b/.test(message)) return clinicalClosed();
     return new DoorwayError('FORBIDDEN', "Your role doesn't allow this on the clinic's hub. Nothing was changed. An administrator can help if you need it.");
@@ -67,19 +97,41 @@ class TranslatingConnection implements DatabaseConnection {
 
 const innerOf = (c: DatabaseConnection) => (c instanceof TranslatingConnection ? c.inner : c);
 
+async function translated<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    throw hubError(e);
+  }
+}
+
 /** Kysely's PostgreSQL dialect, with every query's refusal put in the app's words (hubError). */
 class HubDialect extends PostgresDialect {
   override createDriver(): Driver {
     const d = super.createDriver();
     return {
       init: (o) => d.init(o),
-      acquireConnection: async (o) => new TranslatingConnection(await d.acquireConnection(o)),
-      beginTransaction: (c, s) => d.beginTransaction(c, s),
-      commitTransaction: (c) => d.commitTransaction(c),
-      rollbackTransaction: (c) => d.rollbackTransaction(c),
-      savepoint: (c, name, compile) => d.savepoint!(c, name, compile),
-      rollbackToSavepoint: (c, name, compile) => d.rollbackToSavepoint!(c, name, compile),
-      releaseSavepoint: (c, name, compile) => d.releaseSavepoint!(c, name, compile),
+      acquireConnection: async (o) => {
+        try {
+          return new TranslatingConnection(await d.acquireConnection(o));
+        } catch (e) {
+          throw hubError(e);
+        }
+      },
+      // Kysely's own steps run on the connection it made (it marks a broken one to be discarded there).
+      beginTransaction: (c, s) => translated(() => d.beginTransaction(innerOf(c), s)),
+      commitTransaction: (c) =>
+        translated(() => d.commitTransaction(innerOf(c))).catch((e: unknown) => {
+          throw e instanceof DoorwayError && e.code === 'HUB_UNREACHABLE' ? hubLostAtCommit() : e;
+        }),
+      // A rollback on a connection the hub already dropped has nothing left to undo.
+      rollbackTransaction: (c) =>
+        translated(() => d.rollbackTransaction(innerOf(c))).catch((e: unknown) => {
+          if (!(e instanceof DoorwayError && e.code === 'HUB_UNREACHABLE')) throw e;
+        }),
+      savepoint: (c, name, compile) => translated(() => d.savepoint!(innerOf(c), name, compile)),
+      rollbackToSavepoint: (c, name, compile) => translated(() => d.rollbackToSavepoint!(innerOf(c), name, compile)),
+      releaseSavepoint: (c, name, compile) => translated(() => d.releaseSavepoint!(innerOf(c), name, compile)),
       // The pool takes back the connection it gave, not the wrapper.
       releaseConnection: (c, o) => d.releaseConnection(innerOf(c), o),
       destroy: (o) => d.destroy(o),
