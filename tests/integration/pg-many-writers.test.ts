@@ -18,8 +18,8 @@ import { describePg, dropPgDatabases, freshPgDatabase, sql, untyped } from '../s
 afterEach(dropPgDatabases);
 
 const WORKSTATIONS = 5;
-const CONTACTS_EACH = 120;
-const PEOPLE = 12;
+const CONTACTS_EACH = 200;
+const PEOPLE = 40;
 const TZ = 'America/Chicago';
 const at = () => new Date().toISOString();
 
