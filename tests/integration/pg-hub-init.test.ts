@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
 import { initHub, readHubKeyslots } from '../../electron/core/hub/init';
 import { openLogin } from '../../electron/core/hub/logins';
 import { staffByUsername } from '../../electron/core/users/staff';
-import { unlockSlotsWithPassword } from '../../electron/core/vault/vault';
+import { unlockSlotsWithPassword, unlockSlotsWithRecovery } from '../../electron/core/vault/vault';
 import { ADMIN, TEST_KDF } from '../support/vault';
 import { cliRun } from '../support/cli';
 import { describePg, dropPgDatabases, freshPgDatabase } from '../support/pg';
@@ -36,6 +36,10 @@ describePg('making a PostgreSQL database the clinic hub', () => {
     expect(unlocked.dataKey).toHaveLength(32);
     expect(unlocked.clinicalKey).toHaveLength(32);
     await expect(unlockSlotsWithPassword(file, null, ADMIN.username, 'not the password at all')).rejects.toMatchObject({ code: 'SIGN_IN_FAILED' });
+    // The recovery code shown once opens the same keys, typed in lower case and without dashes too.
+    const recovered = await unlockSlotsWithRecovery(file, null, made.recoveryCode.toLowerCase().replace(/-/g, ' '));
+    expect(recovered.dataKey.equals(unlocked.dataKey)).toBe(true);
+    expect(recovered.clinicalKey!.equals(unlocked.clinicalKey!)).toBe(true);
 
     const sealed = (await sql<{ role: 'administrator' | 'clinician' | 'front_desk'; login: string; sealed: string }>`SELECT role, login, sealed FROM hub.logins ORDER BY role`.execute(hub.data)).rows;
     expect(sealed.map((r) => r.role)).toEqual(['administrator', 'clinician', 'front_desk']);

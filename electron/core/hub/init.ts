@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { formatRecoveryCode, RECOVERY_CODE_BYTES } from '../../../shared/recovery-code';
+import { formatRecoveryCode, parseRecoveryCode, RECOVERY_CODE_BYTES } from '../../../shared/recovery-code';
 import type { ClinicSettings } from '../../../shared/contract/schemas';
 import { recordAuditIn } from '../audit/audit';
 import type { Database } from '../data/schema';
@@ -51,11 +51,14 @@ export async function initHub(owner: Kysely<Database>, input: HubInitInput, opts
   const dataKey = randomBytes(32);
   const clinicalKey = randomBytes(32);
   const recoveryCode = formatRecoveryCode(randomBytes(RECOVERY_CODE_BYTES));
+  // The slot takes the code in the form a typed code is read back to (vault.ts unlockSlotsWithRecovery).
+  const parsed = parseRecoveryCode(recoveryCode);
+  if (!parsed.ok) throw new Error('a new recovery code did not pass its own check');
   try {
     const adminSlotId = randomUUID();
     const [adminSlot, recoverySlot] = await Promise.all([
       makeSlot(vaultId, 'password', input.admin.password, dataKey, usernameLookup(vaultId, input.admin.username), opts, adminSlotId, clinicalKey),
-      makeSlot(vaultId, 'recovery', recoveryCode, dataKey, null, opts, undefined, clinicalKey),
+      makeSlot(vaultId, 'recovery', parsed.canonical, dataKey, null, opts, undefined, clinicalKey),
     ]);
     const file: KeyslotFile = { format: 'doorway-keyslots', version: 2, vaultId, createdAt: input.now, slots: [adminSlot, recoverySlot] };
     await owner.transaction().execute(async (trx) => {

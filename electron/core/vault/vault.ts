@@ -336,11 +336,15 @@ export async function unlockSlotsWithPassword(file: KeyslotFile, pending: Keyslo
 }
 
 export async function unlockWithRecovery(p: VaultPaths, code: string): Promise<Unlocked> {
+  return unlockSlotsWithRecovery(readKeyslots(p.keyslots), readPendingKeyslots(p.keyslots), code);
+}
+
+/** The same, for key slots held elsewhere than a data folder (a clinic hub keeps them in hub.keyslots). */
+export async function unlockSlotsWithRecovery(file: KeyslotFile, pending: KeyslotFile | null, code: string): Promise<Unlocked> {
   const parsed = parseRecoveryCode(code);
   if (!parsed.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', parsed.message);
-  const file = readKeyslots(p.keyslots);
   const slot = file.slots.find((s) => s.kind === 'recovery')!;
-  const unlocked = await openSlot(readPendingKeyslots(p.keyslots), file, slot, parsed.canonical);
+  const unlocked = await openSlot(pending, file, slot, parsed.canonical);
   if (!unlocked) {
     throw new DoorwayError('RECOVERY_CODE_INVALID', "That recovery code doesn't open this vault. Check it against the recovery kit for this clinic.");
   }
