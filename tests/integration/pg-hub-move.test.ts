@@ -74,6 +74,11 @@ describePg("moving one computer's records onto a clinic hub", () => {
     expect(person.id).toBeGreaterThan(moved.rows.people!);
     const contact = await hub.data.transaction().execute((trx) => recordContact(trx, person.id, contactFieldsSchema.parse({ setting: 'van' }), { id: staff, at: new Date().toISOString() }, 'UTC'));
     expect(contact).toBeGreaterThan(moved.rows.contacts!);
+    // The monthly figures came over as they were, and the triggers that keep them are on again.
+    const figures = await sql<{ kept: number; counted: number }>`
+      SELECT (SELECT coalesce(sum(contacts), 0) FROM month_stats) AS kept,
+             (SELECT count(*) FROM contacts WHERE deleted_at IS NULL AND local_day IS NOT NULL) AS counted`.execute(hub.data);
+    expect(figures.rows[0]!.kept).toBe(figures.rows[0]!.counted);
   });
 
   it('refuses a hub that already holds records, and changes nothing on either side', async () => {
