@@ -13,6 +13,8 @@ export interface PeopleSearchIndex {
   /** Makes a person findable by client code, name and preferred name (call after an insert or an edit). */
   index(data: Data, person: { id: number; clientCode: string; name: string | null; preferredName: string | null }): Promise<void>;
   remove(data: Data, personId: number): Promise<void>;
+  /** Makes every living person findable again from the people table (after a bulk load that bypassed `index`). */
+  rebuild(data: Data): Promise<void>;
   /** Ids of live people matching a fragment, an exact client code first, then the most recently seen. */
   match(data: Data, query: string, limit: number): Promise<number[]>;
 }

@@ -144,31 +144,35 @@ export function postgresData(pool: pg.Pool): Kysely<Database> {
 }
 
 /**
- * People search on PostgreSQL, with the same terms as SQLite (search-terms.ts). A clinic's people are
- * few enough (tens of thousands) to be read directly, so there is no index table to keep and no
- * extension to install: each term must match one of the three names, anywhere or at a word's start.
+ * People search on PostgreSQL, with the same terms as SQLite (search-terms.ts), over hub.people_search:
+ * each living person's code and names lower-cased once, read in one pass (a clinic's people are tens of
+ * thousands). Each term must be found: anywhere, or at the start of a word. No extension to install.
  */
 export const postgresPeopleSearch: PeopleSearchIndex = {
-  async index() {
-    // Nothing to keep: the search reads `people` itself.
+  async index(data, p) {
+    // Lower-cased by PostgreSQL, as the rebuild and the schema step do, so every row folds alike.
+    await sql`INSERT INTO hub.people_search (person_id, text) VALUES (${p.id}, lower(${p.clientCode} || ' ' || ${p.name ?? ''} || ' ' || ${p.preferredName ?? ''}))
+              ON CONFLICT (person_id) DO UPDATE SET text = excluded.text`.execute(data);
   },
-  async remove() {
-    // Likewise.
+  async remove(data, personId) {
+    await sql`DELETE FROM hub.people_search WHERE person_id = ${personId}`.execute(data);
+  },
+  async rebuild(data) {
+    await sql`DELETE FROM hub.people_search`.execute(data);
+    await sql`INSERT INTO hub.people_search (person_id, text)
+              SELECT id, lower(client_code || ' ' || coalesce(name, '') || ' ' || coalesce(preferred_name, '')) FROM people WHERE deleted_at IS NULL`.execute(data);
   },
   async match(data, query, limit) {
     const parsed = searchTerms(query);
     if (!parsed) return [];
-    const conditions = parsed.terms.map((term) => {
-      // Terms hold only letters, digits and dashes: nothing LIKE or a regular expression treats specially.
-      const pattern = parsed.mode === 'anywhere' ? `%${term.toLowerCase()}%` : `\\m${term}`;
-      const test = parsed.mode === 'anywhere' ? sql`LIKE` : sql`~*`;
-      const value = (column: string) => (parsed.mode === 'anywhere' ? sql`lower(coalesce(${sql.ref(column)}, ''))` : sql`coalesce(${sql.ref(column)}, '')`);
-      return sql`(${value('client_code')} ${test} ${pattern} OR ${value('name')} ${test} ${pattern} OR ${value('preferred_name')} ${test} ${pattern})`;
-    });
+    // Terms hold only letters, digits and dashes: nothing LIKE or a regular expression treats specially.
+    const conditions = parsed.terms.map((term) =>
+      parsed.mode === 'anywhere' ? sql`s.text LIKE '%' || lower(${term}) || '%'` : sql`s.text ~ ('\\m' || lower(${term}))`,
+    );
     const rows = await sql<{ id: number }>`
-      SELECT id FROM people
-      WHERE deleted_at IS NULL AND ${sql.join(conditions, sql` AND `)}
-      ORDER BY (lower(client_code) = lower(${query.trim()})) DESC, last_contact_at DESC NULLS LAST
+      SELECT p.id FROM hub.people_search s JOIN people p ON p.id = s.person_id
+      WHERE p.deleted_at IS NULL AND ${sql.join(conditions, sql` AND `)}
+      ORDER BY (lower(p.client_code) = lower(${query.trim()})) DESC, p.last_contact_at DESC NULLS LAST
       LIMIT ${limit}`.execute(data);
     return rows.rows.map((r) => r.id);
   },

@@ -159,6 +159,12 @@ export const sqlitePeopleSearch: PeopleSearchIndex = {
     await sqlRun(data, 'DELETE FROM people_search WHERE rowid = ?', [id]);
     await sqlRun(data, 'DELETE FROM people_prefix WHERE rowid = ?', [id]);
   },
+  async rebuild(data) {
+    for (const table of ['people_search', 'people_prefix'] as const) {
+      await sqlRun(data, `DELETE FROM ${table}`, []);
+      await sqlRun(data, `INSERT INTO ${table} (rowid, client_code, name, preferred_name) SELECT id, client_code, coalesce(name, ''), coalesce(preferred_name, '') FROM people WHERE deleted_at IS NULL`, []);
+    }
+  },
   async match(data, query, limit) {
     const parsed = searchTerms(query);
     if (!parsed) return [];

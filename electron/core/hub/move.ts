@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { postgresPeopleSearch } from '../data/postgres';
 import type { Database } from '../data/schema';
 import { DoorwayError } from '../errors';
 import { insertMany } from '../records/bulk';
@@ -59,6 +60,7 @@ export async function moveRecordsIn(source: Kysely<Database>, to: Transaction<Da
       expected[name] += rows.length;
     }
   }
+  await postgresPeopleSearch.rebuild(to);
   await sql`ALTER TABLE contacts ENABLE TRIGGER USER`.execute(to);
   await sql`ALTER TABLE person_month ENABLE TRIGGER USER`.execute(to);
   for (const table of IDENTITIES) {

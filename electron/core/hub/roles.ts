@@ -71,6 +71,8 @@ export async function provisionHubRolesIn(trx: Transaction<unknown>): Promise<Hu
   await sql`REVOKE ALL ON SCHEMA hub FROM PUBLIC`.execute(trx);
   await sql`GRANT USAGE ON SCHEMA hub TO ${all}`.execute(trx);
   await sql`GRANT SELECT ON hub.keyslots, hub.logins TO ${all}`.execute(trx);
+  // The people search's own table (hub-migrations/0002), kept as people are added and changed.
+  await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON hub.people_search TO ${all}`.execute(trx);
   const admin = ident(logins.find((l) => l.role === 'administrator')!.login);
   await sql`GRANT UPDATE ON hub.keyslots TO ${admin}`.execute(trx);
 

@@ -62,14 +62,10 @@ export async function writeHubSnapshot(
             for await (const rows of readTable(from, name, key)) {
               await insertMany(to, `snapshot:${name}`, rows, (part) => to.insertInto(name).values(part as never));
               counts[name] += rows.length;
-              if (name === 'people') {
-                for (const p of rows) {
-                  if (p.deleted_at !== null) continue;
-                  await sqliteEngine.peopleSearch.index(to, { id: Number(p.id), clientCode: String(p.client_code), name: p.name as string | null, preferredName: p.preferred_name as string | null });
-                }
-              }
+
             }
           }
+          await sqliteEngine.peopleSearch.rebuild(to);
           // This file's clinical content lives in its clinical store (vault/vault.ts, hasClinicalStore).
           await to.insertInto('settings').values({ key: 'vault.clinicalStore', value: 'true' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: 'true' })).execute();
         });

@@ -1,5 +1,6 @@
 import type { PgMigration } from '../migrations/pg/types';
 import { hubMigration0001 } from './0001_hub';
+import { hubMigration0002 } from './0002_people_search';
 
 /** The hub's own schema (PostgreSQL only), in version order. */
-export const hubMigrations: readonly PgMigration[] = [hubMigration0001];
+export const hubMigrations: readonly PgMigration[] = [hubMigration0001, hubMigration0002];
