@@ -108,3 +108,12 @@ export async function addLongHistoryPerson(core: Doorway, router: Router, contac
   });
   return personId;
 }
+
+/** A fragment of someone's client code, name or preferred name (2 to 6 characters), as staff type into search. */
+export function searchQuery(rng: Random, people: readonly { client_code: string; name: string | null; preferred_name: string | null }[]): string {
+  const p = rng.pick(people);
+  const source = rng.pick([p.client_code, p.name ?? p.client_code, p.preferred_name ?? p.client_code]);
+  const len = rng.int(2, Math.min(6, source.length));
+  const start = rng.int(0, source.length - len);
+  return source.slice(start, start + len);
+}

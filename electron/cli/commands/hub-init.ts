@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { postgresData, postgresPool } from '../../core/data/postgres';
 import { initHub } from '../../core/hub/init';
 import { defineCommand } from '../command';
-import { UsageError } from '../errors';
+import { PG_URL_FLAG, postgresUrl } from './hub-shared';
 import { EXIT, line } from '../io';
 import { checkClinic, newAdminPassword, showRecoveryCode } from './init';
 
@@ -17,13 +17,7 @@ export const hubInitCommand = defineCommand({
   name: NAME,
   summary: "Make a PostgreSQL database (14 or newer) the clinic's shared record: the clinic, its first administrator and the recovery code.",
   flags: {
-    'pg-url': {
-      type: 'string',
-      placeholder: 'URL',
-      required: true,
-      env: 'DOORWAY_PG_URL',
-      description: "postgres://OWNER:PASSWORD@HOST:PORT/DATABASE, as the database's owner (an empty database).",
-    },
+    'pg-url': PG_URL_FLAG,
     clinic: { type: 'string', placeholder: 'NAME', required: true, description: 'The clinic or program name.' },
     admin: { type: 'string', placeholder: 'USERNAME', required: true, description: 'Username of the first administrator.' },
     'display-name': { type: 'string', placeholder: 'NAME', description: "The administrator's name as others see it (default: the username)." },
@@ -37,13 +31,7 @@ export const hubInitCommand = defineCommand({
   ],
   async run(values, { io, options }) {
     const clinic = checkClinic(values, NAME);
-    let url: URL;
-    try {
-      url = new URL(values['pg-url']);
-      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error('not postgres');
-    } catch {
-      throw new UsageError('--pg-url: give a PostgreSQL address such as postgres://owner:password@server:5432/clinic. Nothing was changed.', NAME);
-    }
+    const url = postgresUrl(values['pg-url'], '--pg-url', NAME);
     const password = await newAdminPassword(io, clinic.username, NAME);
     const pool = postgresPool({ connectionString: url.toString(), max: 2 });
     const hub = postgresData(pool);

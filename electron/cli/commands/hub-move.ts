@@ -6,8 +6,8 @@ import { moveVaultOntoHub } from '../../core/hub/init';
 import { staffBySlot } from '../../core/users/staff';
 import { openClinicalStore, openVaultDb, unlockWithPassword } from '../../core/vault/vault';
 import { defineCommand } from '../command';
+import { PG_URL_FLAG, postgresUrl } from './hub-shared';
 import { dataFolder, requireVault } from '../data-folder';
-import { UsageError } from '../errors';
 import { EXIT, line } from '../io';
 import { readSecret } from '../secrets';
 
@@ -18,13 +18,7 @@ export const hubMoveCommand = defineCommand({
   summary: "Move this computer's records onto a new clinic hub, which becomes the clinic's record (administrators).",
   flags: {
     'data-dir': { type: 'string', placeholder: 'DIR', required: true, env: 'DOORWAY_DATA_DIR', description: "This computer's data folder (Doorway closed)." },
-    'pg-url': {
-      type: 'string',
-      placeholder: 'URL',
-      required: true,
-      env: 'DOORWAY_PG_URL',
-      description: "postgres://OWNER:PASSWORD@HOST:PORT/DATABASE, as the database's owner (an empty database).",
-    },
+    'pg-url': PG_URL_FLAG,
     user: { type: 'string', placeholder: 'USERNAME', required: true, description: "An administrator's username (password from DOORWAY_PASSWORD)." },
   },
   notes: [
@@ -33,13 +27,7 @@ export const hubMoveCommand = defineCommand({
     'they stay as they are until an administrator removes them.',
   ],
   async run(values, { io, options }) {
-    let url: URL;
-    try {
-      url = new URL(values['pg-url']);
-      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error('not postgres');
-    } catch {
-      throw new UsageError('--pg-url: give a PostgreSQL address such as postgres://owner:password@server:5432/clinic. Nothing was changed.', NAME);
-    }
+    const url = postgresUrl(values['pg-url'], '--pg-url', NAME);
     const paths = dataFolder(values['data-dir']);
     requireVault(paths);
     const password = await readSecret(io, { env: 'DOORWAY_PASSWORD', what: 'password', prompt: `Password for ${values.user}: `, command: NAME });

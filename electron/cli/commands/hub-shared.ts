@@ -13,15 +13,29 @@ export const HUB_FLAG = {
   description: "The clinic hub's address (postgres://USER:PASSWORD@SERVER:PORT/DATABASE), instead of --data-dir.",
 } as const;
 
-/** The hub's address as a PostgreSQL target, or a usage error that changes nothing. */
-export function hubTarget(value: string, command: string): PostgresTarget {
+/** `--pg-url URL`: the database's owner, for the commands that make a clinic hub (hub init, hub move). */
+export const PG_URL_FLAG = {
+  type: 'string',
+  placeholder: 'URL',
+  required: true,
+  env: 'DOORWAY_PG_URL',
+  description: "postgres://OWNER:PASSWORD@HOST:PORT/DATABASE, as the database's owner (an empty database).",
+} as const;
+
+/** A PostgreSQL address given in `flag`, or a usage error that changes nothing. */
+export function postgresUrl(value: string, flag: '--hub' | '--pg-url', command: string): URL {
   try {
     const url = new URL(value);
-    if (url.protocol === 'postgres:' || url.protocol === 'postgresql:') return { connectionString: url.toString(), max: 2 };
+    if (url.protocol === 'postgres:' || url.protocol === 'postgresql:') return url;
   } catch {
     // Said below.
   }
-  throw new UsageError('--hub: give the clinic hub\'s address, such as postgres://user:password@server:5432/clinic. Nothing was changed.', command);
+  throw new UsageError(`${flag}: give a PostgreSQL address such as postgres://user:password@server:5432/clinic. Nothing was changed.`, command);
+}
+
+/** The hub's address as a PostgreSQL target. */
+export function hubTarget(value: string, command: string): PostgresTarget {
+  return { connectionString: postgresUrl(value, '--hub', command).toString(), max: 2 };
 }
 
 /** Exactly one of --data-dir and --hub. */

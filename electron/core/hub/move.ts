@@ -2,8 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { postgresPeopleSearch } from '../data/postgres';
 import type { Database } from '../data/schema';
 import { DoorwayError } from '../errors';
-import { insertMany } from '../records/bulk';
-import { readTable, RECORD_TABLES } from './tables';
+import { copyRecordTables, RECORD_TABLES } from './tables';
 
 /** Settings that describe one computer's two files, not the record: they stay behind. */
 const THIS_COMPUTER_ONLY = new Set(['vault.clinicalStore', 'clinical.commitSeq']);
@@ -39,27 +38,12 @@ export async function moveRecordsIn(source: Kysely<Database>, to: Transaction<Da
       "The clinic's hub already holds records, so this computer's records were not moved onto it (two records are never merged). Nothing was changed on either side.",
     );
   }
-  // What the hub's schema steps seeded (the starting catalog, the absence threshold) comes from this computer instead.
-  await to.deleteFrom('catalog_items').execute();
-  await to.deleteFrom('settings').execute();
-  // The monthly figures come over as this computer holds them (last, below), so the triggers that keep
-  // them rest while a million contacts arrive: for this transaction only, with the hub empty and its
-  // tables locked, and on again before it commits.
+  // The monthly figures come over as this computer holds them, so the triggers that keep them rest
+  // while a million contacts arrive: for this transaction only, with the hub empty and its tables
+  // locked, and on again before it commits.
   await sql`ALTER TABLE contacts DISABLE TRIGGER USER`.execute(to);
   await sql`ALTER TABLE person_month DISABLE TRIGGER USER`.execute(to);
-  const expected: Record<string, number> = {};
-  for (const { name, key } of RECORD_TABLES) {
-    if (name === 'person_month') {
-      await to.deleteFrom('person_month').execute();
-      await to.deleteFrom('month_stats').execute();
-    }
-    expected[name] = 0;
-    for await (const chunk of readTable(from, name, key)) {
-      const rows = name === 'settings' ? chunk.filter((r) => !THIS_COMPUTER_ONLY.has(String(r.key))) : chunk;
-      if (rows.length) await insertMany(to, `move:${name}`, rows, (part) => to.insertInto(name).values(part as never));
-      expected[name] += rows.length;
-    }
-  }
+  const expected = await copyRecordTables(from, to, (table, row) => table !== 'settings' || !THIS_COMPUTER_ONLY.has(String(row.key)));
   await postgresPeopleSearch.rebuild(to);
   await sql`ALTER TABLE contacts ENABLE TRIGGER USER`.execute(to);
   await sql`ALTER TABLE person_month ENABLE TRIGGER USER`.execute(to);

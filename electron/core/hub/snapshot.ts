@@ -6,8 +6,7 @@ import { openClinical, openEncrypted, tune, tuneClinical, type Db } from '../db/
 import { clinicalMigrations } from '../db/clinical-migrations';
 import { migrate } from '../db/migrate';
 import { DoorwayError } from '../errors';
-import { insertMany } from '../records/bulk';
-import { readTable, RECORD_TABLES } from './tables';
+import { copyRecordTables } from './tables';
 
 export interface SnapshotFiles {
   /** The main records file to write (SQLCipher, the data key). */
@@ -50,21 +49,7 @@ export async function writeHubSnapshot(
       .setAccessMode('read only')
       .execute(async (from) => {
         await copy.transaction().execute(async (to) => {
-          // What the schema steps seed (the starting catalog, the absence threshold) comes from the hub instead.
-          await to.deleteFrom('catalog_items').execute();
-          await to.deleteFrom('settings').execute();
-          for (const { name, key } of RECORD_TABLES) {
-            if (name === 'person_month') {
-              await to.deleteFrom('person_month').execute();
-              await to.deleteFrom('month_stats').execute();
-            }
-            counts[name] = 0;
-            for await (const rows of readTable(from, name, key)) {
-              await insertMany(to, `snapshot:${name}`, rows, (part) => to.insertInto(name).values(part as never));
-              counts[name] += rows.length;
-
-            }
-          }
+          Object.assign(counts, await copyRecordTables(from, to));
           await sqliteEngine.peopleSearch.rebuild(to);
           // This file's clinical content lives in its clinical store (vault/vault.ts, hasClinicalStore).
           await to.insertInto('settings').values({ key: 'vault.clinicalStore', value: 'true' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: 'true' })).execute();

@@ -1,5 +1,6 @@
 import { sql, type QueryResult, type RawBuilder } from 'kysely';
 import type { Data } from '../data/engine';
+import { insertMany } from '../records/bulk';
 import type { Database } from '../data/schema';
 
 /**
@@ -50,3 +51,28 @@ export async function* readTable(from: Data, table: string, key: readonly string
   }
 }
 
+
+/**
+ * Every table of the record from one engine into the other, inside the caller's transactions: what the
+ * target's schema steps seeded (the starting catalog, the absence threshold) gives way to the source's,
+ * and the monthly figures are copied as the source holds them. `keep` may leave rows out (settings that
+ * describe one computer's files). Returns the rows written per table.
+ */
+export async function copyRecordTables(from: Data, to: Data, keep: (table: keyof Database, row: Row) => boolean = () => true): Promise<Record<string, number>> {
+  await to.deleteFrom('catalog_items').execute();
+  await to.deleteFrom('settings').execute();
+  const written: Record<string, number> = {};
+  for (const { name, key } of RECORD_TABLES) {
+    if (name === 'person_month') {
+      await to.deleteFrom('person_month').execute();
+      await to.deleteFrom('month_stats').execute();
+    }
+    written[name] = 0;
+    for await (const chunk of readTable(from, name, key)) {
+      const rows = chunk.filter((r) => keep(name, r));
+      if (rows.length) await insertMany(to, `copy:${name}`, rows, (part) => to.insertInto(name).values(part as never));
+      written[name] += rows.length;
+    }
+  }
+  return written;
+}

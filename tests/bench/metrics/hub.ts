@@ -20,7 +20,7 @@ import { getPerson, searchPeople } from '../../../electron/core/records/people';
 import { readSettingsIn } from '../../../electron/core/settings/settings';
 import { openClinicalStore, openVaultDb, unlockWithPassword, vaultPaths } from '../../../electron/core/vault/vault';
 import { p95, round, timeMs, type BenchContext, type MetricModule } from '../bench';
-import { BENCH_KDF, demoBenchVault } from '../fixtures';
+import { BENCH_KDF, demoBenchVault, searchQuery } from '../fixtures';
 
 const SAMPLES = 300;
 const STATIONS = 5;
@@ -53,13 +53,7 @@ interface Figures {
 async function dailyWork(data: Kysely<Database>, engine: Engine, staffId: number): Promise<Figures> {
   const rng = new Random(5);
   const names = await data.selectFrom('people').select(['client_code', 'name', 'preferred_name']).execute();
-  const query = () => {
-    const p = rng.pick(names);
-    const source = rng.pick([p.client_code, p.name ?? p.client_code, p.preferred_name ?? p.client_code]);
-    const len = rng.int(2, Math.min(6, source.length));
-    const start = rng.int(0, source.length - len);
-    return source.slice(start, start + len);
-  };
+  const query = () => searchQuery(rng, names);
   const busiest = (await data.selectFrom('people').select('id').orderBy('contact_count', 'desc').limit(50).execute()).map((r) => r.id);
   const everyone = (await data.selectFrom('people').select('id').where('deleted_at', 'is', null).execute()).map((r) => r.id);
   const items = await data.selectFrom('catalog_items').select(['id', 'kind']).where('active', '=', 1).execute();

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Random } from '../../../electron/core/demo/random';
 import { p95, round, timeMs, type MetricModule } from '../bench';
-import { demoBenchVault, openDemoVault } from '../fixtures';
+import { demoBenchVault, openDemoVault, searchQuery } from '../fixtures';
 
 const SAMPLES = 300;
 
@@ -18,13 +18,7 @@ export const recordsMetric: MetricModule = {
     const { core, router } = await openDemoVault(ctx);
     const rng = new Random(5);
     const names = core.db.prepare('SELECT client_code, name, preferred_name FROM people').all() as { client_code: string; name: string | null; preferred_name: string | null }[];
-    const query = () => {
-      const p = rng.pick(names);
-      const source = rng.pick([p.client_code, p.name ?? p.client_code, p.preferred_name ?? p.client_code]);
-      const len = rng.int(2, Math.min(6, source.length));
-      const start = rng.int(0, source.length - len);
-      return source.slice(start, start + len);
-    };
+    const query = () => searchQuery(rng, names);
     const busiest = core.db.prepare('SELECT id FROM people ORDER BY contact_count DESC LIMIT 50').pluck().all() as number[];
     const everyone = core.db.prepare('SELECT id FROM people').pluck().all() as number[];
     const items = core.db.prepare('SELECT id, kind FROM catalog_items WHERE active = 1').all() as { id: number; kind: string }[];
