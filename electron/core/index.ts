@@ -6,6 +6,7 @@ import { BackupService, type BackupSeams } from './backup/service';
 import type { PublicContext, Services } from './context';
 import { DataFolder } from './data-folder';
 import type { Data } from './data/engine';
+import { postgresEngine, type PostgresTarget } from './data/postgres';
 import { sqliteEngine } from './data/sqlite';
 import type { Db } from './db/database';
 import { handlers } from './handlers';
@@ -32,6 +33,12 @@ export interface CoreOptions {
   log?: Log;
   /** Tests only: fault injection for backups. */
   backupSeams?: BackupSeams;
+  /**
+   * A computer joined to a clinic hub: the hub's address with this computer's own login, which reads
+   * only what signing in needs (the key slots). The records are then the hub's; the data folder keeps
+   * this computer's own files (sign-in counters, settings of the window).
+   */
+  hub?: PostgresTarget;
 }
 
 /**
@@ -58,15 +65,17 @@ export class Doorway {
     this.events = new EventBus(log);
     this.paths = vaultPaths(options.dataDir);
     // The audit trail's head, anchored outside the table (audit/anchor.ts); the open vault is read when it flushes.
-    const anchor = new AuditAnchorKeeper(anchorPath(this.paths.dir), () => (this.vault.session ? this.vault.open() : null), log);
+    // A hub's trail is anchored by nobody's file: every workstation appends to it (the server keeps it whole).
+    const anchor = new AuditAnchorKeeper(anchorPath(this.paths.dir), () => (this.vault.session && !this.vault.onHub ? this.vault.open() : null), log);
     this.vault = new VaultSession(
       this.paths,
       { nativeBinding: options.nativeBinding, kdfCost: options.kdfCost },
       { clock: this.clock, events: this.events, log, anchor },
     );
     this.folder = new DataFolder(this.paths, this.clock);
-    this.auth = new SignInService({ vault: this.vault, folder: this.folder, clock: this.clock, log });
-    this.setup = new SetupService({ vault: this.vault, folder: this.folder, signIn: this.auth, clock: this.clock });
+    const hub = options.hub ?? null;
+    this.auth = new SignInService({ vault: this.vault, folder: this.folder, clock: this.clock, log, hub });
+    this.setup = new SetupService({ vault: this.vault, folder: this.folder, signIn: this.auth, clock: this.clock, onHub: hub !== null });
     this.backups = new BackupService({ vault: this.vault, clock: this.clock, events: this.events, log }, options.backupSeams);
     this.services = { vault: this.vault, signIn: this.auth, setup: this.setup, backups: this.backups };
     // Each event marks the anchor out of date (a flag and, at most once a second, a timer); it is written after the commit.
@@ -74,7 +83,7 @@ export class Doorway {
       await recordAuditIn(data, e);
       this.vault.noteAuditWritten();
     };
-    this.context = { clock: this.clock, events: this.events, log, services: this.services, engine: sqliteEngine, appendAudit };
+    this.context = { clock: this.clock, events: this.events, log, services: this.services, engine: hub ? postgresEngine : sqliteEngine, appendAudit };
   }
 
   // Conveniences for the transports, the command line and the tests; each is one module's own method.
@@ -84,7 +93,7 @@ export class Doorway {
   }
 
   vaultExists(): boolean {
-    return this.folder.vaultExists();
+    return this.setup.vaultExists();
   }
 
   get session(): Session | null {

@@ -60,6 +60,8 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
     try {
       let ctx: PublicContext | SignedInContext = base;
       if (def.access !== 'public' && session) {
+        // On a hub, an administrator elsewhere may have changed this account since the last call.
+        await vault.confirmAccount();
         const { data } = vault.open();
         const actor = actorOf(session);
         // The call's open transaction: its audit event goes into it (on a hub's pool, another connection would not).

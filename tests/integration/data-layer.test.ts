@@ -20,7 +20,8 @@ async function vault() {
 describe('data layer on encrypted SQLite', () => {
   it('rolls a transaction back whole when the change fails part-way: no row, no audit event', async () => {
     const v = await vault();
-    const { data, db } = v.core.vault.open();
+    const { data } = v.core.vault.open();
+    const db = v.core.db;
     const auditBefore = db.prepare('SELECT count(*) FROM audit_events').pluck().get();
     await expect(
       data.transaction().execute(async (trx) => {

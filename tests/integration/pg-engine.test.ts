@@ -78,7 +78,8 @@ describePg('the clinic hub engine (PostgreSQL)', () => {
     const dir = tempDir();
     dirs.push(dir);
     const v = await setUpVault(dir);
-    const { db: main, clinical } = v.core.vault.open();
+    const { clinical } = v.core.vault.open();
+    const main = v.core.db;
     const sqliteColumns = (conn: typeof main, schema: string, skip: RegExp) => {
       const out: string[] = [];
       const tables = conn.prepare(`SELECT name FROM ${schema}.sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'`).pluck().all() as string[];

@@ -56,7 +56,7 @@ async function crashAndCheck(keys: RotateKeys, step: number): Promise<void> {
   // The first sign-in of someone who holds both keys settles what the crash left.
   await signIn(router, 'sam', template.sam.password);
   const open = core.vault.open();
-  expect(recordsHash(open.db)).toBe(template.hash);
+  expect(recordsHash(open.db!)).toBe(template.hash);
   expect(clinicalHash(open.clinical!)).toBe(template.clinicalHash);
   expect(clinicalKeyOpens(dir, open.clinicalKey!)).toBe(true);
   expect(pendingLeft(dir)).toBe(false);

@@ -86,7 +86,7 @@ export async function makeTemplate(dirs: string[]): Promise<Template> {
     kim,
     oldKey: Buffer.from(open.dataKey),
     oldClinicalKey: Buffer.from(open.clinicalKey!),
-    hash: recordsHash(open.db),
+    hash: recordsHash(open.db!),
     clinicalHash: clinicalHash(open.clinical!),
     slotsBeforeLeaving,
   };

@@ -83,7 +83,7 @@ describe('key rotation', () => {
     const rotated = unwrap(await invoke(router, 'vault.rotateKey', { keys: 'both' }));
     expect(rotated).toMatchObject({ keys: ['clinical', 'main'], slots: 4, removedSlots: 0 });
     const open = core.vault.open();
-    expect(recordsHash(open.db)).toBe(template.hash);
+    expect(recordsHash(open.db!)).toBe(template.hash);
     expect(clinicalHash(open.clinical!)).toBe(template.clinicalHash);
     expect(keyOpens(dir, template.oldKey)).toBe(false);
     expect(clinicalKeyOpens(dir, template.oldClinicalKey)).toBe(false);

@@ -21,7 +21,11 @@ import { openUnlocked, recordSettlement, type Settled } from '../vault/rotation'
 import type { VaultSession } from '../vault/session';
 import { readSlotKeysIn, recordSlotKeyIn } from '../vault/slot-keys';
 import { splitClinicalStore } from '../vault/clinical-split';
-import { hasClinicalStore, openClinicalStore, rewrapPasswordSlot, unlockWithPassword, unlockWithRecovery, upgradeDirectSlot, type Unlocked } from '../vault/vault';
+import { hasClinicalStore, makeSlot, openClinicalStore, rewrapPasswordSlot, unlockSlotsWithPassword, unlockWithPassword, unlockWithRecovery, upgradeDirectSlot, type Unlocked } from '../vault/vault';
+import type { Transaction } from 'kysely';
+import type { Database } from '../data/schema';
+import { postgresData, postgresPool, type PostgresTarget } from '../data/postgres';
+import { signInToHub, type HubSession } from '../hub/session';
 import { fileThrottleStore, SignInThrottle, type Attempt } from './throttle';
 
 /** Throttle key for emergency access: its attempts have no username. */
@@ -58,7 +62,7 @@ export class SignInService {
   /** Failed sign-ins happen while the vault is closed; they are written to the audit trail at the next unlock. */
   private pendingFailures: PendingFailure[] = [];
 
-  constructor(private readonly deps: { vault: VaultSession; folder: DataFolder; clock: Clock; log: Log }) {
+  constructor(private readonly deps: { vault: VaultSession; folder: DataFolder; clock: Clock; log: Log; hub: PostgresTarget | null }) {
     const { paths } = deps.vault;
     this.throttle = new SignInThrottle(fileThrottleStore(join(paths.dir, THROTTLE_FILE)), (typed) => this.lookupOf(typed));
   }
@@ -71,15 +75,29 @@ export class SignInService {
     return this.deps.vault.options;
   }
 
+  /**
+   * What usernames are hashed with for the sign-in counters and the failed attempts kept for the trail:
+   * the vault's id on one computer; on a hub (whose key slots are not read before a sign-in succeeds)
+   * the hub's address, the same on every attempt from this computer.
+   */
+  private lookupSalt(): string {
+    if (this.deps.hub) {
+      const url = new URL(this.deps.hub.connectionString);
+      return `hub:${url.host}${url.pathname}`;
+    }
+    return readKeyslots(this.paths.keyslots).vaultId;
+  }
+
   private lookupOf(typed: string): string {
     try {
-      return usernameLookup(readKeyslots(this.paths.keyslots).vaultId, typed);
+      return usernameLookup(this.lookupSalt(), typed);
     } catch {
       return usernameLookup('no-vault', typed);
     }
   }
 
   private requireVault(): void {
+    if (this.deps.hub) return;
     if (!this.deps.folder.vaultExists()) throw new DoorwayError('NO_VAULT', 'Doorway is not set up on this computer yet.');
   }
 
@@ -89,8 +107,8 @@ export class SignInService {
 
   private noteFailure(username: string | null, via?: 'recoveryCode'): void {
     try {
-      const file = readKeyslots(this.paths.keyslots);
-      this.pendingFailures.push({ at: this.deps.clock.nowIso(), lookup: username === null ? null : usernameLookup(file.vaultId, username), ...(via ? { via } : {}) });
+      const salt = this.lookupSalt();
+      this.pendingFailures.push({ at: this.deps.clock.nowIso(), lookup: username === null ? null : usernameLookup(salt, username), ...(via ? { via } : {}) });
       if (this.pendingFailures.length > 1000) this.pendingFailures.shift();
     } catch {
       // No readable key file: nothing to attribute the attempt to.
@@ -108,24 +126,13 @@ export class SignInService {
     how: { action: 'session.signIn' | 'session.breakGlass'; emergencyName?: string; details?: Record<string, unknown> },
   ): Promise<void> {
     const { vault, clock } = this.deps;
-    const { db, vaultId, settled } = opened;
+    const { db, settled } = opened;
     const session = vault.newSession(user, how.action === 'session.breakGlass');
     if (how.emergencyName) session.emergencyName = how.emergencyName;
     vault.begin({ ...opened, clinical: clinical.clinical, clinicalKey: clinical.clinicalKey }, session);
-    const failures = this.pendingFailures;
-    this.pendingFailures = [];
     const actor = actorOf(session);
     await vault.open().data.transaction().execute(async (trx) => {
-      const known = failures.length ? await listStaffLogins(trx) : [];
-      for (const f of failures) {
-        const who = f.lookup === null ? undefined : known.find((k) => usernameLookup(vaultId, k.username) === f.lookup);
-        await recordAuditIn(trx, {
-          at: f.at,
-          actor: { id: who?.id ?? null, username: who?.username ?? null },
-          action: 'session.signInFailed',
-          details: f.via ? { knownUser: Boolean(who), with: f.via } : { knownUser: Boolean(who) },
-        });
-      }
+      await this.recordFailuresIn(trx);
       // Key rotation's own module still records on the connection; it is the same one, in this transaction.
       recordSettlement(db, settled, clock.nowIso(), actor);
       if (clinical.recovered) {
@@ -143,11 +150,67 @@ export class SignInService {
         });
       }
       await recordAuditIn(trx, { at: clock.nowIso(), actor, action: how.action, details: how.details ?? {} });
-      // Unsaved work older than the clinic's limit goes, as Doorway's own act.
-      const days = (await readSettingsIn(trx)).draftExpiryDays;
-      const expired = await expireDrafts(trx, new Date(clock.now().getTime() - days * 86_400_000).toISOString(), clinical.clinical !== null);
-      if (expired > 0) await recordAuditIn(trx, { at: clock.nowIso(), actor: { id: null, username: null }, action: 'draft.expire', details: { drafts: expired, olderThanDays: days } });
+      await this.expireOldDraftsIn(trx, clinical.clinical !== null);
     });
+  }
+
+  /** Failed sign-ins happen while the records are closed; they go to the trail at the next sign-in, with whom they named. */
+  private async recordFailuresIn(trx: Transaction<Database>): Promise<void> {
+    const failures = this.pendingFailures;
+    this.pendingFailures = [];
+    if (!failures.length) return;
+    const salt = this.lookupSalt();
+    const known = await listStaffLogins(trx);
+    for (const f of failures) {
+      const who = f.lookup === null ? undefined : known.find((k) => usernameLookup(salt, k.username) === f.lookup);
+      await recordAuditIn(trx, {
+        at: f.at,
+        actor: { id: who?.id ?? null, username: who?.username ?? null },
+        action: 'session.signInFailed',
+        details: f.via ? { knownUser: Boolean(who), with: f.via } : { knownUser: Boolean(who) },
+      });
+    }
+  }
+
+  /** Unsaved work older than the clinic's limit goes, as Doorway's own act. */
+  private async expireOldDraftsIn(trx: Transaction<Database>, clinicalOpen: boolean): Promise<void> {
+    const { clock } = this.deps;
+    const days = (await readSettingsIn(trx)).draftExpiryDays;
+    const expired = await expireDrafts(trx, new Date(clock.now().getTime() - days * 86_400_000).toISOString(), clinicalOpen);
+    if (expired > 0) await recordAuditIn(trx, { at: clock.nowIso(), actor: { id: null, username: null }, action: 'draft.expire', details: { drafts: expired, olderThanDays: days } });
+  }
+
+  /**
+   * Signing in on a computer joined to a clinic hub: the hub's key slots open with the password as on
+   * one computer, and the session runs on the staff member's role login (hub/session.ts). The same
+   * counters slow down guessing here; failed attempts reach the hub's trail at the next sign-in.
+   */
+  private async signInOnHub(hub: PostgresTarget, username: string, password: string): Promise<SessionInfo> {
+    const attempt = this.beginAttempt(username);
+    const gate = postgresData(postgresPool({ ...hub, max: 1 }));
+    let opened: HubSession;
+    try {
+      opened = await signInToHub(gate, hub, username, password, this.vaultOptions);
+    } catch (e) {
+      if (e instanceof DoorwayError && (e.code === 'SIGN_IN_FAILED' || e.code === 'ACCOUNT_DISABLED')) {
+        attempt.failed();
+        this.noteFailure(username);
+      } else {
+        attempt.cancelled();
+      }
+      throw e;
+    } finally {
+      await gate.destroy();
+    }
+    attempt.succeeded();
+    const { vault } = this.deps;
+    vault.beginHub(opened, vault.newSession(opened.user, false));
+    await vault.open().data.transaction().execute(async (trx) => {
+      await this.recordFailuresIn(trx);
+      await this.expireOldDraftsIn(trx, opened.clinicalKey !== null);
+    });
+    vault.noteAuditWritten();
+    return this.sessionInfo();
   }
 
   /**
@@ -227,6 +290,7 @@ export class SignInService {
   }
 
   async signIn(username: string, password: string): Promise<SessionInfo> {
+    if (this.deps.hub) return this.signInOnHub(this.deps.hub, username, password);
     this.requireVault();
     const attempt = this.beginAttempt(username);
     let opened;
@@ -259,6 +323,7 @@ export class SignInService {
 
   /** Forgot password: the recovery code opens the vault and the staff user gets a new password. */
   async recover(username: string, recoveryCode: string, newPassword: string): Promise<SessionInfo> {
+    this.refuseOnHub();
     this.requireVault();
     const unlocked = await this.unlockRecovery(recoveryCode, this.beginAttempt(`recovery:${username}`), username);
     const opened = await this.openWith(unlocked, canonicalCode(recoveryCode));
@@ -288,6 +353,7 @@ export class SignInService {
    * action in it is audited as emergency access, with the name its user gave.
    */
   async breakGlass(recoveryCode: string, name: string): Promise<SessionInfo> {
+    this.refuseOnHub();
     this.requireVault();
     const unlocked = await this.unlockRecovery(recoveryCode, this.beginAttempt(BREAK_GLASS_THROTTLE), null);
     const opened = await this.openWith(unlocked, canonicalCode(recoveryCode));
@@ -305,15 +371,21 @@ export class SignInService {
     if (s.emergency) {
       throw new DoorwayError('FORBIDDEN', 'Emergency access has no password of its own. To set a password for someone, reset it under Staff accounts.');
     }
+    const store = vault.keyslots();
     try {
-      await unlockWithPassword(this.paths, s.user.username, currentPassword, this.vaultOptions).then((u) => u.dataKey.fill(0));
+      const current = vault.onHub ? await unlockSlotsWithPassword(await store.read(), null, s.user.username, currentPassword, this.vaultOptions) : await unlockWithPassword(this.paths, s.user.username, currentPassword, this.vaultOptions);
+      current.dataKey.fill(0);
+      current.clinicalKey?.fill(0);
     } catch (e) {
       if (e instanceof DoorwayError && e.code === 'SIGN_IN_FAILED') {
         throw new DoorwayError('SIGN_IN_FAILED', "That current password isn't right. Nothing was changed.");
       }
       throw e;
     }
-    const slot = await rewrapPasswordSlot(this.paths, s.user.slotId, s.user.username, newPassword, vault.dataKey, vault.clinicalKey, this.vaultOptions);
+    const slot = vault.onHub
+      ? await makeSlot(vault.vaultId, 'password', newPassword, vault.dataKey, usernameLookup(vault.vaultId, s.user.username), this.vaultOptions, s.user.slotId, vault.clinicalKey)
+      : await rewrapPasswordSlot(this.paths, s.user.slotId, s.user.username, newPassword, vault.dataKey, vault.clinicalKey, this.vaultOptions);
+    if (vault.onHub) await store.replacePasswordSlot(slot);
     await vault.open().data.transaction().execute(async (trx) => {
       await setMustChangePassword(trx, s.user.id, false);
       await recordSlotKeyIn(trx, slot);
@@ -322,6 +394,19 @@ export class SignInService {
     vault.noteAuditWritten();
     s.user = { ...s.user, mustChangePassword: false };
     return this.sessionInfo();
+  }
+
+  /**
+   * The recovery code on a hub opens the clinic's keys, and emergency access there belongs on the hub
+   * computer with its administrator; a workstation says so rather than half-doing it.
+   */
+  private refuseOnHub(): void {
+    if (this.deps.hub) {
+      throw new DoorwayError(
+        'CONFLICT',
+        "This computer is joined to the clinic's hub. The recovery code is used on the hub computer, or an administrator can reset your password under Staff accounts. Nothing was changed.",
+      );
+    }
   }
 
   /** An event as the person now signed in, in a transaction of its own. */

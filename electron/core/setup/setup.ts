@@ -24,10 +24,11 @@ export interface PendingSetup {
 export class SetupService {
   private pending: PendingSetup | null = null;
 
-  constructor(private readonly deps: { vault: VaultSession; folder: DataFolder; signIn: SignInService; clock: Clock }) {}
+  constructor(private readonly deps: { vault: VaultSession; folder: DataFolder; signIn: SignInService; clock: Clock; onHub: boolean }) {}
 
+  /** A computer joined to a clinic hub works on the clinic's record, made on the hub: there is nothing to set up here. */
   vaultExists(): boolean {
-    return this.deps.folder.vaultExists();
+    return this.deps.onHub || this.deps.folder.vaultExists();
   }
 
   begin(): PendingSetup {

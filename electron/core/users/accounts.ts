@@ -3,7 +3,7 @@ import { canReadClinical, type Role } from '../../../shared/roles';
 import type { SignedInContext } from '../context';
 import type { Data } from '../data/engine';
 import { DoorwayError } from '../errors';
-import { isSealedSlot, readKeyslots, usernameLookup, writeKeyslots, type Slot } from '../vault/keyslots';
+import { isSealedSlot, usernameLookup, type Slot } from '../vault/keyslots';
 import { forgetSlotKeyIn, recordSlotKeyIn } from '../vault/slot-keys';
 import { makeSlot, withClinicalSeal } from '../vault/vault';
 import { EMERGENCY_SLOT_ID } from './emergency';
@@ -93,13 +93,14 @@ async function assertNotLastAdministrator(data: Data, row: AccountRow, what: str
   }
 }
 
-/** Rewrites keyslots.json with a change, dropping every password slot that no active account owns. */
+/** Rewrites the key slots (keyslots.json, or the hub's) with a change, dropping every password slot that no active account owns. */
 async function updateKeyslots(ctx: SignedInContext, change: (slots: Slot[]) => Slot[]): Promise<void> {
-  const file = readKeyslots(ctx.services.vault.paths.keyslots);
+  const store = ctx.services.vault.keyslots();
+  const file = await store.read();
   const rows = await ctx.data.selectFrom('staff_users').select('slot_id').where('disabled_at', 'is', null).execute();
   const live = new Set(rows.map((r) => r.slot_id));
   const slots = change(file.slots).filter((s) => s.kind === 'recovery' || live.has(s.id));
-  writeKeyslots(ctx.services.vault.paths.keyslots, { ...file, slots });
+  await store.write({ ...file, slots });
 }
 
 const replaceSlot = (slot: Slot) => (slots: Slot[]) => [...slots.filter((s) => s.id !== slot.id), slot];

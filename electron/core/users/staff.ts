@@ -28,6 +28,11 @@ export async function staffBySlot(data: Data, slotId: string): Promise<StaffReco
   return r ? toRecord(r) : null;
 }
 
+export async function staffById(data: Data, id: number): Promise<StaffRecord | null> {
+  const r = await data.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toRecord(r) : null;
+}
+
 /** Usernames compare without case, so "SAM" finds "sam" (lower() on both sides: PostgreSQL has no NOCASE). */
 export async function staffByUsername(data: Data, username: string): Promise<StaffRecord | null> {
   const r = await data

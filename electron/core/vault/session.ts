@@ -12,8 +12,10 @@ import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
 import type { EventBus } from '../platform/events';
 import type { Log } from '../platform/log';
+import type { HubSession } from '../hub/session';
 import { readSettingsIn } from '../settings/settings';
-import type { StaffRecord } from '../users/staff';
+import { staffById, type StaffRecord } from '../users/staff';
+import { fileKeyslotStore, hubKeyslotStore, type KeyslotStore } from './keyslot-store';
 import { checkRotation, rotateStoreKey, type RotationRecipient } from './rotation';
 import type { VaultOptions, VaultPaths } from './vault';
 
@@ -27,7 +29,8 @@ export interface Session {
 
 /** The vault while someone is signed in: the open records, the key, and who is at the keyboard. */
 export interface OpenVault {
-  db: Db;
+  /** One computer's records file; null on a clinic hub, whose records are on its server. */
+  db: Db | null;
   /** The clinical store's connection: only for a role that may read clinical content. */
   clinical: Db | null;
   /** Typed async queries over both stores (data/). */
@@ -36,6 +39,8 @@ export interface OpenVault {
   clinicalKey: Buffer | null;
   vaultId: string;
   session: Session;
+  /** On a clinic hub: the session's own login to the hub, closed when the session ends. */
+  hub: HubSession | null;
 }
 
 export type LockReason = Events['session.locked']['reason'];
@@ -49,6 +54,9 @@ export interface AuditAnchorHook {
 }
 
 const NOT_SIGNED_IN = () => new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+/** What works on one computer's records file and, on a hub, belongs to the hub computer (its server's own tools). */
+const ON_HUB = () =>
+  new DoorwayError('CONFLICT', "This computer works on the clinic hub's record, so this is done on the hub computer. Nothing was changed.");
 
 /**
  * Holds the open database and the data key only while someone is signed in, and drops both on lock:
@@ -81,8 +89,22 @@ export class VaultSession {
     return this.state;
   }
 
+  /** One computer's records file. On a hub there is none: what needs one is done on the hub computer. */
   get db(): Db {
-    return this.open().db;
+    const { db } = this.open();
+    if (!db) throw ON_HUB();
+    return db;
+  }
+
+  /** True while the session's records are on a clinic hub. */
+  get onHub(): boolean {
+    return this.state?.hub != null;
+  }
+
+  /** Where the clinic's key slots are: this computer's keyslots.json, or the hub's. */
+  keyslots(): KeyslotStore {
+    const st = this.open();
+    return st.hub ? hubKeyslotStore(st.data) : fileKeyslotStore(this.paths.keyslots);
   }
 
   get dataKey(): Buffer {
@@ -117,9 +139,40 @@ export class VaultSession {
       clinicalKey: opened.clinicalKey,
       vaultId: opened.vaultId,
       session,
+      hub: null,
     };
     // Sign-in records its events right after this; a vault without an anchor yet gets one then too.
     this.noteAuditWritten();
+  }
+
+  /** Takes over a session signed in to a clinic hub (hub/session.ts): the records through the staff member's role login. */
+  beginHub(hub: HubSession, session: Session): void {
+    this.end();
+    this.state = { db: null, clinical: null, data: hub.data, dataKey: hub.dataKey, clinicalKey: hub.clinicalKey, vaultId: hub.vaultId, session, hub };
+  }
+
+  /**
+   * On a hub an administrator at another workstation may turn an account off or change its role: the
+   * router asks before every call, so the change holds at the next one. A role's login is the role's
+   * own (hub/roles.ts), so a changed role means signing in again. On one computer the session's own
+   * staff row cannot change under it, so nothing is read there.
+   */
+  async confirmAccount(): Promise<void> {
+    const st = this.state;
+    if (!st?.hub || st.session.emergency) return;
+    const now = await staffById(st.data, st.session.user.id);
+    if (this.state !== st) throw NOT_SIGNED_IN();
+    if (now && !now.disabled && now.role === st.session.user.role) {
+      if (now.displayName !== st.session.user.displayName) st.session.user = { ...st.session.user, displayName: now.displayName };
+      return;
+    }
+    this.lock('system');
+    throw new DoorwayError(
+      'NOT_SIGNED_IN',
+      now && !now.disabled
+        ? 'An administrator changed your role. Please sign in again to go on with your new one.'
+        : 'An administrator turned this account off. Please ask them if you need it again.',
+    );
   }
 
   newSession(user: StaffRecord, emergency: boolean): Session {
@@ -152,17 +205,26 @@ export class VaultSession {
   }
 
   /** Closes the database and zeroes the key. Nothing of the session stays in memory. */
-  private end(): void {
+  private end(closing?: Promise<unknown>): void {
     const st = this.state;
     if (!st) return;
     this.state = null;
     this.recordOpenedAt.clear();
+    if (st.hub) {
+      // The hub's trail has no anchor file on this computer: it lives on the server, written by every workstation.
+      const hub = st.hub;
+      void (closing ?? Promise.resolve())
+        .catch((e: unknown) => this.deps.log('could not record the lock on the hub', e))
+        .finally(() => hub.close().catch((e: unknown) => this.deps.log('could not close the hub connection', e)));
+      return;
+    }
+    const db = st.db!;
     // The anchor follows every session's last event (the lock or sign-out included), written before the records close.
-    this.deps.anchor?.flushAsClosing(st);
+    this.deps.anchor?.flushAsClosing({ ...st, db });
     this.deps.anchor?.reset();
     try {
       st.clinical?.close();
-      st.db.close();
+      db.close();
     } finally {
       st.dataKey.fill(0);
       st.clinicalKey?.fill(0);
@@ -176,13 +238,19 @@ export class VaultSession {
       this.lockAfterRotation = reason;
       return;
     }
+    const s = this.state.session;
+    const event = { at: this.deps.clock.nowIso(), actor: actorOf(s), action: reason === 'signedOut' ? ('session.signOut' as const) : ('session.lock' as const), details: { reason } };
+    if (this.state.hub) {
+      // The keys go at once; the event follows on the session's own login, which closes after it.
+      const data = this.state.data;
+      this.end(data.transaction().execute((trx) => recordAuditIn(trx, event)));
+      this.deps.events.emit('session.locked', { reason });
+      return;
+    }
     try {
       // On the connection, synchronously: the records close in this same call (quit, a power event, a restore's swap), which cannot wait for the data layer.
       const db = this.db;
-      const s = this.state.session;
-      db.transaction(() =>
-        recordAudit(db, { at: this.deps.clock.nowIso(), actor: actorOf(s), action: reason === 'signedOut' ? 'session.signOut' : 'session.lock', details: { reason } }),
-      )();
+      db.transaction(() => recordAudit(db, event))();
       this.noteAuditWritten();
     } catch (e) {
       this.deps.log('could not record the lock in the audit trail', e);
@@ -241,6 +309,8 @@ export class VaultSession {
     const st = this.state;
     if (!st) throw NOT_SIGNED_IN();
     if (this.rotating) throw new DoorwayError('CONFLICT', 'The vault key is already being changed.');
+    if (!st.db) throw ON_HUB();
+    const db = st.db;
     const { clock, events, log } = this.deps;
     const actor = actorOf(st.session);
     // Marked before the recipients are read: the read is async, and a second rotation or a lock must wait for it too.
@@ -263,9 +333,9 @@ export class VaultSession {
         const outcome = await rotateStoreKey({
           which,
           paths: this.paths,
-          db: clinical ? st.clinical! : st.db,
+          db: clinical ? st.clinical! : (st.db ?? db),
           key: clinical ? st.clinicalKey! : st.dataKey,
-          main: st.db,
+          main: st.db ?? db,
           recipients: recipients.get(which)!,
           opts: this.options,
           progress: async (stage, step) => {
@@ -281,13 +351,13 @@ export class VaultSession {
         if (outcome.ok || outcome.db) {
           if (clinical) st.clinical = outcome.db;
           else st.db = outcome.db!;
-          st.data = sqliteData(st.db, st.clinical);
+          st.data = sqliteData(st.db ?? db, st.clinical);
         } else if (clinical) {
           // The clinical file could not be opened again: the session goes on without it until the next sign-in.
           st.clinical = null;
           st.clinicalKey?.fill(0);
           st.clinicalKey = null;
-          st.data = sqliteData(st.db, null);
+          st.data = sqliteData(st.db ?? db, null);
         } else {
           this.lockAfterRotation = 'system';
         }

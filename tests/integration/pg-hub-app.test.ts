@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { formatRecoveryCode, RECOVERY_CODE_BYTES } from '../../shared/recovery-code';
+import { afterEach, expect, it } from 'vitest';
+import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
+import { createDoorway, invoke, type Router } from '../../electron/core';
+import { verifyChain } from '../../electron/core/audit/verify';
+import { initHub, readHubKeyslots } from '../../electron/core/hub/init';
+import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
+import { describePg, dropPgDatabases, freshPgDatabase, type PgTestDatabase } from '../support/pg';
+import { ADMIN, removeDir, tempDir, TEST_KDF } from '../support/vault';
+
+/**
+ * The app itself on a clinic hub: the same router, channels and handlers as on one computer, with each
+ * workstation a core of its own (its own folder for what is only its own) on one PostgreSQL.
+ */
+const dirs: string[] = [];
+const cores: Array<{ close(): void }> = [];
+afterEach(async () => {
+  for (const c of cores.splice(0)) c.close();
+  // Locks on a hub close their connections once the lock's event is written.
+  await new Promise((r) => setTimeout(r, 200));
+  await dropPgDatabases();
+  for (const d of dirs.splice(0)) removeDir(d);
+});
+
+async function clinicHub(): Promise<PgTestDatabase> {
+  const hub = await freshPgDatabase();
+  await initHub(hub.data, { settings: { ...DEFAULT_SETTINGS, clinicName: 'Harbour Street Clinic', timeZone: 'America/Chicago' }, admin: { ...ADMIN }, now: new Date().toISOString() }, { kdfCost: TEST_KDF });
+  return hub;
+}
+
+/** A workstation: a core of its own on the hub. */
+function workstation(hub: PgTestDatabase) {
+  const dir = tempDir();
+  dirs.push(dir);
+  const made = createDoorway({ dataDir: dir, kdfCost: TEST_KDF, hub: { connectionString: hub.url, max: 2 } });
+  cores.push(made.core);
+  return made;
+}
+
+async function must<K extends ChannelName>(router: Router, name: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  const r = await invoke(router, name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+async function signIn(router: Router, username: string, password: string) {
+  return must(router, 'session.signIn', { username, password });
+}
+
+describePg('the app on a clinic hub', () => {
+  it('two workstations share one record through the same channels: what one records, the other reads at once', async () => {
+    const hub = await clinicHub();
+    const front = workstation(hub);
+    const room = workstation(hub);
+    expect(await must(front.router, 'setup.status', {})).toEqual({ vaultExists: true });
+    const first = await signIn(front.router, ADMIN.username, ADMIN.password);
+    expect(first.settings.clinicName).toBe('Harbour Street Clinic');
+    await signIn(room.router, ADMIN.username, ADMIN.password);
+
+    const kit = await must(front.router, 'people.create', { clientCode: 'KT0412', name: 'Kit Taylor' });
+    const found = await must(room.router, 'people.search', { query: 'kit' });
+    expect(found.map((p) => p.id)).toEqual([kit.id]);
+    await must(room.router, 'contacts.record', { personId: kit.id, setting: 'drop_in', whatMattered: 'Warm socks before the cold snap' });
+    const page = await must(front.router, 'people.get', { id: kit.id });
+    expect(page.contacts.map((c) => c.whatMattered)).toEqual(['Warm socks before the cold snap']);
+    const home = await must(front.router, 'home.dashboard', {});
+    expect(JSON.stringify(home)).toContain('Kit Taylor');
+
+    // One trail, written by both, whole.
+    expect(await verifyChain(() => hub.data)).toMatchObject({ intact: true });
+    const actions = (await hub.data.selectFrom('audit_events').select('action').orderBy('id').execute()).map((r) => r.action);
+    expect(actions.filter((a) => a === 'session.signIn')).toHaveLength(2);
+    expect(actions).toContain('contact.create');
+  });
+
+  it('staff accounts made on one workstation sign in on another, choose their own password there, and PostgreSQL holds the front desk to its role', async () => {
+    const hub = await clinicHub();
+    const admin = workstation(hub);
+    const desk = workstation(hub);
+    await signIn(admin.router, ADMIN.username, ADMIN.password);
+    const person = await must(admin.router, 'people.create', { clientCode: 'MR2231', preferredName: 'Marlo' });
+    await must(admin.router, 'entries.add', {
+      personId: person.id,
+      kind: 'substance_use',
+      occurredOn: '2026-02-01',
+      data: { prefersNotToSay: false, substances: [{ substance: 'fentanyl', route: null, frequency: null }], note: '' },
+    });
+    const made = await must(admin.router, 'users.create', { username: 'jo.park', displayName: 'Jo Park', role: 'front_desk' });
+    const slotsBefore = (await readHubKeyslots(hub.data))!.slots.length;
+
+    const jo = await signIn(desk.router, 'jo.park', made.temporaryPassword);
+    expect(jo.mustChangePassword).toBe(true);
+    expect((await invoke(desk.router, 'people.list', {})).ok).toBe(false);
+    await must(desk.router, 'session.changePassword', { currentPassword: made.temporaryPassword, newPassword: 'lantern orchard quiet 58' });
+    // Their slot was replaced in place on the hub, through their own login.
+    expect((await readHubKeyslots(hub.data))!.slots.length).toBe(slotsBefore);
+    const page = await must(desk.router, 'people.get', { id: person.id });
+    expect(page.canReadClinical).toBe(false);
+    expect(page.entries.map((e) => e.kind)).not.toContain('substance_use');
+    const refused = await invoke(desk.router, 'entries.add', {
+      personId: person.id,
+      kind: 'substance_use',
+      occurredOn: '2026-02-02',
+      data: { prefersNotToSay: true, substances: [], note: '' },
+    });
+    expect(refused.ok).toBe(false);
+
+    // Signed out and in again with the new password; the temporary one no longer opens anything.
+    await must(desk.router, 'session.signOut', {});
+    const wrong = await invoke(desk.router, 'session.signIn', { username: 'jo.park', password: made.temporaryPassword });
+    expect(wrong.ok ? null : wrong.error.code).toBe('SIGN_IN_FAILED');
+    expect((await signIn(desk.router, 'jo.park', 'lantern orchard quiet 58')).mustChangePassword).toBe(false);
+    // The session runs on the front desk's own login: PostgreSQL itself refuses it the clinical schema.
+    const deskData = desk.core.vault.open().data;
+    await expect(sql`SELECT count(*) FROM clinical.entry_texts`.execute(deskData)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await sql<{ u: string }>`SELECT current_user AS u`.execute(deskData)).rows[0]!.u).toMatch(/_front_desk$/);
+  });
+
+  it("an administrator's change to an account holds on every workstation at its next call", async () => {
+    const hub = await clinicHub();
+    const admin = workstation(hub);
+    const room = workstation(hub);
+    await signIn(admin.router, ADMIN.username, ADMIN.password);
+    const made = await must(admin.router, 'users.create', { username: 'sam.rivera', displayName: 'Sam Rivera', role: 'clinician', temporaryPassword: 'first light harbour 27' });
+    await signIn(room.router, 'sam.rivera', 'first light harbour 27');
+    await must(room.router, 'session.changePassword', { currentPassword: 'first light harbour 27', newPassword: 'second tide window 91' });
+    await must(room.router, 'people.list', {});
+
+    // A new name shows at once; a new role means signing in again with it.
+    await must(admin.router, 'users.update', { id: made.user.id, displayName: 'Sam R.' });
+    await must(room.router, 'people.list', {});
+    expect((await must(room.router, 'session.state', {})).session?.user.displayName).toBe('Sam R.');
+    await must(admin.router, 'users.update', { id: made.user.id, role: 'front_desk' });
+    const next = await invoke(room.router, 'people.list', {});
+    expect(next.ok ? null : next.error).toMatchObject({ code: 'NOT_SIGNED_IN', message: expect.stringMatching(/changed your role/) });
+    expect(room.core.session).toBeNull();
+    const again = await signIn(room.router, 'sam.rivera', 'second tide window 91');
+    expect(again.user.role).toBe('front_desk');
+
+    // Turned off: the very next call is refused, and signing in is too.
+    await must(admin.router, 'users.setDisabled', { id: made.user.id, disabled: true });
+    const after = await invoke(room.router, 'people.list', {});
+    expect(after.ok ? null : after.error).toMatchObject({ code: 'NOT_SIGNED_IN', message: expect.stringMatching(/turned this account off/) });
+    const refused = await invoke(room.router, 'session.signIn', { username: 'sam.rivera', password: 'second tide window 91' });
+    expect(refused.ok ? null : refused.error.code).toBe('SIGN_IN_FAILED');
+  });
+
+  it('a lock keeps nothing open: the keys go, the event reaches the hub, and the next call asks for sign-in', async () => {
+    const hub = await clinicHub();
+    const ws = workstation(hub);
+    await signIn(ws.router, ADMIN.username, ADMIN.password);
+    await must(ws.router, 'session.lock', {});
+    expect(ws.core.session).toBeNull();
+    const r = await invoke(ws.router, 'people.list', {});
+    expect(r.ok ? null : r.error.code).toBe('NOT_SIGNED_IN');
+    await expect
+      .poll(async () => (await hub.data.selectFrom('audit_events').select('action').where('action', '=', 'session.lock').execute()).length)
+      .toBe(1);
+    // The session's connections are closed: only the test's own remain on the database.
+    await expect
+      .poll(async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND usename <> current_user`.execute(hub.data)).rows[0]!.n)
+      .toBe(0);
+    // Emergency access and the recovery code belong on the hub computer; a workstation says so and changes nothing.
+    const code = formatRecoveryCode(randomBytes(RECOVERY_CODE_BYTES));
+    const glass = await invoke(ws.router, 'session.breakGlass', { recoveryCode: code, name: 'River' });
+    expect(glass.ok ? null : glass.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/on the hub computer.*Nothing was changed/) });
+    expect(ws.core.session).toBeNull();
+  });
+});
