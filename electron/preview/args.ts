@@ -7,11 +7,13 @@ export interface PreviewArgs {
   dataDir: string | null;
   /** Where to write the URL once listening, so a test runner can find a random port. */
   urlFile: string | null;
+  /** A clinic hub to work on (postgres://LOGIN:PASSWORD@HOST:PORT/DATABASE), as a joined workstation does; else DOORWAY_HUB_URL. */
+  hub: string | null;
 }
 
 export type ParsedArgs = { ok: true; args: PreviewArgs } | { ok: false; message: string };
 
-export const USAGE = 'Usage: tsx electron/preview/main.ts [--port N] [--data-dir DIR] [--url-file FILE]';
+export const USAGE = 'Usage: tsx electron/preview/main.ts [--port N] [--data-dir DIR] [--url-file FILE] [--hub URL]';
 
 export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedArgs {
   let values;
@@ -22,6 +24,7 @@ export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         'url-file': { type: 'string' },
+        hub: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -35,5 +38,9 @@ export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     return { ok: false, message: `--port takes a number from 0 to 65535 (0 picks a free port), not "${rawPort}".` };
   }
   const dataDir = values['data-dir'] || env.DOORWAY_DATA_DIR || null;
-  return { ok: true, args: { port, dataDir, urlFile: values['url-file'] ?? null } };
+  const hub = values.hub || env.DOORWAY_HUB_URL || null;
+  if (hub !== null && !/^postgres(ql)?:\/\//.test(hub)) {
+    return { ok: false, message: `--hub takes the hub's address, postgres://login:password@server:5432/database, not "${hub}".` };
+  }
+  return { ok: true, args: { port, dataDir, urlFile: values['url-file'] ?? null, hub } };
 }

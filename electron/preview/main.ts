@@ -1,6 +1,6 @@
 /**
  * Development browser preview: the real renderer against the real core, without Electron. Never part
- * of the packaged app. Usage: `npm run preview -- [--port N] [--data-dir DIR] [--url-file FILE]`.
+ * of the packaged app. Usage: `npm run preview -- [--port N] [--data-dir DIR] [--url-file FILE] [--hub URL]`.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     console.log(`Data folder for this run: ${dataDir}`);
   }
 
-  const { core, router } = createDoorway({ dataDir, log });
+  const hub = parsed.args.hub ? { connectionString: parsed.args.hub, max: 4 } : undefined;
+  if (hub) console.log(`Working on the clinic hub at ${new URL(hub.connectionString).host}`);
+  const { core, router } = createDoorway({ dataDir, log, hub });
   const events = new EventStream();
   for (const name of eventNames) core.on(name, (payload) => events.publish(name, payload));
   core.startIdleTimer();

@@ -20,10 +20,12 @@ getBridge();
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // Records change only through this window, and a refusal is an answer, not a network blip.
+      // A refusal is an answer, not a network blip.
       retry: false,
       refetchOnWindowFocus: false,
-      staleTime: 30_000,
+      // On a clinic hub other workstations change the record too: each screen shows what it has at once
+      // and asks again as it opens, so nothing stays on screen as current after it has changed.
+      staleTime: 0,
     },
     mutations: { retry: false },
   },

@@ -44,6 +44,31 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /**
+ * A preview server (electron/preview/main.ts) on a random port with `dataDir`; with `hub`, a
+ * workstation on that clinic hub. `dir` holds the file it writes its URL to.
+ */
+export async function startPreview(dir: string, dataDir: string, hub?: string): Promise<{ preview: Preview; stop(): Promise<void> }> {
+  const urlFile = join(dir, `url-${Math.random().toString(36).slice(2)}`);
+  const env = { ...process.env };
+  delete env.DOORWAY_DATA_DIR;
+  delete env.DOORWAY_HUB_URL;
+  const args = ['electron/preview/main.ts', '--port', '0', '--data-dir', dataDir, '--url-file', urlFile, ...(hub ? ['--hub', hub] : [])];
+  const child = spawn(join(repo, 'node_modules', '.bin', 'tsx'), args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  try {
+    const url = await waitForUrl(urlFile, child, () => output, 30_000);
+    const parsed = new URL(url);
+    const secret = new URLSearchParams(parsed.hash.slice(1)).get('secret') ?? '';
+    return { preview: { url, origin: parsed.origin, port: Number(parsed.port), secret, dataDir, recoveryCode: null }, stop: () => stop(child) };
+  } catch (e) {
+    await stop(child);
+    throw e;
+  }
+}
+
+/**
  * Every test gets its own preview server on a random port with its own data folder, and a page that
  * has opened it. The page must log no errors: a CSP violation (an inline style, say) shows up here.
  */
@@ -53,30 +78,17 @@ export const test = base.extend<Options & { preview: Preview }>({
   preview: async ({ vault }, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'doorway-e2e-'));
     const dataDir = join(dir, 'data');
-    const urlFile = join(dir, 'url');
     let recoveryCode: string | null = null;
     if (vault === 'ready') {
       const made = await setUpVault(dataDir);
       made.core.close();
       recoveryCode = made.recoveryCode;
     }
-    const env = { ...process.env };
-    delete env.DOORWAY_DATA_DIR;
-    const child = spawn(join(repo, 'node_modules', '.bin', 'tsx'), ['electron/preview/main.ts', '--port', '0', '--data-dir', dataDir, '--url-file', urlFile], {
-      cwd: repo,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    const running = await startPreview(dir, dataDir);
     try {
-      const url = await waitForUrl(urlFile, child, () => output, 30_000);
-      const parsed = new URL(url);
-      const secret = new URLSearchParams(parsed.hash.slice(1)).get('secret') ?? '';
-      await use({ url, origin: parsed.origin, port: Number(parsed.port), secret, dataDir, recoveryCode });
+      await use({ ...running.preview, recoveryCode });
     } finally {
-      await stop(child);
+      await running.stop();
       await rm(dir, { recursive: true, force: true });
     }
   },

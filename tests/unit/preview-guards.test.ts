@@ -40,9 +40,13 @@ describe('preview guards', () => {
   it('reads its flags, and refuses what it does not understand', () => {
     expect(parsePreviewArgs(['--port', '0', '--data-dir', '/tmp/d', '--url-file', '/tmp/u'], {})).toEqual({
       ok: true,
-      args: { port: 0, dataDir: '/tmp/d', urlFile: '/tmp/u' },
+      args: { port: 0, dataDir: '/tmp/d', urlFile: '/tmp/u', hub: null },
     });
-    expect(parsePreviewArgs([], { DOORWAY_DATA_DIR: '/env/dir' })).toEqual({ ok: true, args: { port: 5178, dataDir: '/env/dir', urlFile: null } });
+    expect(parsePreviewArgs([], { DOORWAY_DATA_DIR: '/env/dir' })).toEqual({ ok: true, args: { port: 5178, dataDir: '/env/dir', urlFile: null, hub: null } });
+    // A workstation on a clinic hub: the hub's address, from the flag or the environment; anything else is refused.
+    expect(parsePreviewArgs(['--hub', 'postgres://ws:pw@10.0.0.5:5433/doorway'], {})).toMatchObject({ ok: true, args: { hub: 'postgres://ws:pw@10.0.0.5:5433/doorway' } });
+    expect(parsePreviewArgs([], { DOORWAY_HUB_URL: 'postgresql://ws:pw@hub/doorway' })).toMatchObject({ ok: true, args: { hub: 'postgresql://ws:pw@hub/doorway' } });
+    expect(parsePreviewArgs(['--hub', 'http://hub:5433'], {})).toMatchObject({ ok: false, message: expect.stringContaining('--hub takes') });
     expect(parsePreviewArgs(['--port', 'abc'], {}).ok).toBe(false);
     expect(parsePreviewArgs(['--port', '70000'], {}).ok).toBe(false);
     expect(parsePreviewArgs(['--verbose'], {}).ok).toBe(false);

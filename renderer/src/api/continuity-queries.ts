@@ -49,7 +49,8 @@ export function useWelcomeBack(personId: number, at: string | null) {
 }
 
 export function useDashboard() {
-  return useQuery({ queryKey: continuityKeys.dashboard(useScope()), queryFn: () => call('home.dashboard', {}) });
+  // Home stays open for hours at a front desk; on a hub the day's contacts come from every workstation.
+  return useQuery({ queryKey: continuityKeys.dashboard(useScope()), queryFn: () => call('home.dashboard', {}), refetchInterval: 60_000 });
 }
 
 export function useDoors(order: 'recently_away' | 'longest_away', offset: number, limit: number) {
