@@ -182,7 +182,7 @@ describe('users commands', () => {
     expect(help.out).toMatch(/^ {2}users list /m);
     expect(help.out).toMatch(/^ {2}users disable /m);
     const addHelp = await cli(['users', 'add', '--help']);
-    expect(addHelp).toMatchObject({ code: 0, out: expect.stringContaining('Usage: npm run cli -- users add --username USERNAME --role ROLE [--display-name NAME] --data-dir DIR --user ADMIN') });
+    expect(addHelp).toMatchObject({ code: 0, out: expect.stringContaining('Usage: npm run cli -- users add --username USERNAME --role ROLE [--display-name NAME] [--data-dir DIR] [--hub URL] --user ADMIN') });
     expect(addHelp.out).toMatch(/DOORWAY_NEW_PASSWORD/);
   });
 });

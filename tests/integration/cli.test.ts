@@ -323,7 +323,7 @@ describe('cli help', () => {
     expect(viaHelp.code).toBe(0);
     expect(viaFlag.code).toBe(0);
     expect(viaHelp.out).toBe(viaFlag.out);
-    expect(viaHelp.out).toContain('Usage: npm run cli -- export-key --data-dir DIR');
+    expect(viaHelp.out).toContain('Usage: npm run cli -- export-key [--data-dir DIR] [--hub URL] [--user USERNAME]');
     expect(viaHelp.out).toContain('DOORWAY_RECOVERY_CODE');
   });
 });

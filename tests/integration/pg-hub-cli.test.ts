@@ -2,6 +2,7 @@ import { readdirSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { postgresData, postgresPool } from '../../electron/core/data/postgres';
+import { openClinical, openEncrypted } from '../../electron/core/db/database';
 import { initHub, readHubKeyslots } from '../../electron/core/hub/init';
 import { signInToHub } from '../../electron/core/hub/session';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
@@ -84,6 +85,100 @@ describePg('signing in to a clinic hub', () => {
     // The hub's trail says who made it, from where.
     const events = await sql<{ details: string }>`SELECT details FROM audit_events WHERE action = 'backup.create'`.execute(hub.data);
     expect(events.rows.map((r) => JSON.parse(r.details))).toEqual([expect.objectContaining({ ok: true, hub: true, via: 'commandLine' })]);
+  });
+
+  it('users add, list and disable --hub: the Staff screen\'s rules on the hub, and the new account signs in there', async () => {
+    const hub = await hubWithStaff();
+    const temporary = 'harbour gate morning 31';
+    const added = await cliRun(['users', 'add', '--hub', hub.url, '--user', ADMIN.username, '--username', 'sam.rivera', '--role', 'clinician', '--display-name', 'Sam Rivera'], {
+      DOORWAY_PASSWORD: ADMIN.password,
+      DOORWAY_NEW_PASSWORD: temporary,
+    });
+    expect(added).toMatchObject({ code: 0, err: '', out: expect.stringContaining('Added Sam Rivera (sam.rivera) as clinician.') });
+    // The hub's key slots now open for the new account's temporary password, through the clinic hub's own sign-in.
+    const gate = postgresData(postgresPool({ connectionString: hub.url, max: 1 }));
+    try {
+      const sam = await signInToHub(gate, { connectionString: hub.url }, 'sam.rivera', temporary, { kdfCost: TEST_KDF });
+      expect(sam.user).toMatchObject({ role: 'clinician', mustChangePassword: true });
+      expect(sam.clinicalKey).not.toBeNull();
+      await sam.close();
+    } finally {
+      await gate.destroy();
+    }
+    const listed = await cliRun(['users', 'list', '--hub', hub.url, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/^sam\.rivera\s+Sam Rivera\s+clinician\s+on\s+must choose a new one/m);
+    // A front-desk colleague is refused by the same rule as on the Staff screen, and nothing changes.
+    const desk = await cliRun(['users', 'disable', 'sam.rivera', '--hub', hub.url, '--user', DESK.username], { DOORWAY_PASSWORD: DESK.password });
+    expect(desk).toMatchObject({ code: 1, err: expect.stringContaining('Only administrators manage staff accounts.') });
+    const off = await cliRun(['users', 'disable', 'sam.rivera', '--hub', hub.url, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
+    expect(off.code).toBe(0);
+    const slots = (await readHubKeyslots(hub.data))!.slots;
+    expect(slots).toHaveLength(3); // the administrator, the front desk, the recovery code: the turned-off account's slot is gone
+  });
+
+  it('backup list, verify, drill and prune --hub: the hub\'s bundles read with its keys, audited on the hub, administrators only', async () => {
+    const hub = await hubWithStaff();
+    const dest = join(tempDir(), 'usb');
+    dirs.push(join(dest, '..'));
+    mkdirSync(dest);
+    const env = { DOORWAY_PASSWORD: ADMIN.password };
+    expect((await cliRun(['backup', 'create', '--hub', hub.url, '--to', dest, '--user', ADMIN.username], env)).code).toBe(0);
+    const bundle = join(dest, readdirSync(dest)[0]!);
+
+    const listed = await cliRun(['backup', 'list', '--to', dest, '--hub', hub.url, '--user', ADMIN.username], env);
+    expect(listed).toMatchObject({ code: 0, err: '' });
+    expect(listed.out).toMatch(/^doorway-backup-\S+ .* verified, made by River Stone \(river\), from the command line; main and clinical records$/m);
+    const verified = await cliRun(['backup', 'verify', bundle, '--hub', hub.url, '--user', ADMIN.username], env);
+    expect(verified).toMatchObject({ code: 0, out: expect.stringContaining('The backup is complete and intact') });
+    const drill = await cliRun(['backup', 'drill', '--to', dest, '--hub', hub.url, '--user', ADMIN.username], env);
+    expect(drill).toMatchObject({ code: 0, out: expect.stringContaining('Restore drill passed') });
+    const pruned = await cliRun(['backup', 'prune', '--to', dest, '--hub', hub.url, '--user', ADMIN.username], env);
+    expect(pruned.code).toBe(0);
+    expect(readdirSync(dest)).toHaveLength(1);
+
+    const desk = await cliRun(['backup', 'list', '--to', dest, '--hub', hub.url, '--user', DESK.username], { DOORWAY_PASSWORD: DESK.password });
+    expect(desk).toMatchObject({ code: 1, err: expect.stringContaining('Backups are for administrators, and jo is not one. Nothing was changed.') });
+    const noUser = await cliRun(['backup', 'drill', '--to', dest, '--hub', hub.url], env);
+    expect(noUser).toMatchObject({ code: 2, err: expect.stringContaining('On a clinic hub, give --user USERNAME') });
+    const events = await sql<{ action: string; details: string }>`SELECT action, details FROM audit_events WHERE action LIKE 'backup.%' ORDER BY id`.execute(hub.data);
+    expect(events.rows.map((r) => [r.action, JSON.parse(r.details).ok ?? null])).toEqual([
+      ['backup.create', true],
+      ['backup.verify', true],
+      ['backup.drill', true],
+      ['backup.prune', null],
+    ]);
+  });
+
+  it("export-key --hub: the keys a staff member's slot holds open the hub's backups; front desk gets no clinical key; audited on the hub", async () => {
+    const hub = await hubWithStaff();
+    const dest = join(tempDir(), 'usb');
+    dirs.push(join(dest, '..'));
+    mkdirSync(dest);
+    expect((await cliRun(['backup', 'create', '--hub', hub.url, '--to', dest, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password })).code).toBe(0);
+    const bundle = join(dest, readdirSync(dest)[0]!);
+
+    const shown = await cliRun(['export-key', '--hub', hub.url, '--user', ADMIN.username], { DOORWAY_PASSWORD: ADMIN.password });
+    expect(shown).toMatchObject({ code: 0, err: expect.stringContaining("it opens every record in this clinic's backups") });
+    expect(shown.out).toContain("These keys open the hub's backups");
+    const key = Buffer.from(/^key: ([0-9a-f]{64})$/m.exec(shown.out)![1]!, 'hex');
+    const clinicalKey = Buffer.from(/^clinical-key: ([0-9a-f]{64})$/m.exec(shown.out)![1]!, 'hex');
+    const main = openEncrypted(join(bundle, 'doorway.db'), key, { readonly: true });
+    expect(main.prepare('SELECT count(*) FROM staff_users').pluck().get()).toBe(2);
+    main.close();
+    openClinical(join(bundle, 'clinical.db'), clinicalKey, { readonly: true }).close();
+
+    const desk = await cliRun(['export-key', '--hub', hub.url, '--user', DESK.username], { DOORWAY_PASSWORD: DESK.password });
+    expect(desk.code).toBe(0);
+    expect(desk.out).toMatch(/^key: [0-9a-f]{64}$/m);
+    expect(desk.out).not.toMatch(/clinical-key/);
+    const noUser = await cliRun(['export-key', '--hub', hub.url], {});
+    expect(noUser).toMatchObject({ code: 2, err: expect.stringContaining('On a clinic hub, give --user USERNAME') });
+    const events = await sql<{ details: string }>`SELECT details FROM audit_events WHERE action = 'vault.exportKey' ORDER BY id`.execute(hub.data);
+    expect(events.rows.map((r) => JSON.parse(r.details))).toEqual([
+      { with: 'password', from: 'commandLine', keys: ['main', 'clinical'], hub: true },
+      { with: 'password', from: 'commandLine', keys: ['main'], hub: true },
+    ]);
   });
 
   it('hub status says what the hub is and what protects it, plainly', async () => {

@@ -1,25 +1,22 @@
 import { resolve } from 'node:path';
 import { practiseRestore } from '../../core/backup/use-cases';
 import { defineCommand } from '../command';
-import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line } from '../io';
-import { DATA_DIR_FLAG, openForBackup, progressLines, SECRET_NOTES, TO_FLAG, USER_FLAG, when } from './backup-shared';
+import { openKeysForBackup, progressLines, SECRET_NOTES, WHERE_FLAGS, TO_FLAG, USER_FLAG, when } from './backup-shared';
 
 const NAME = 'backup drill';
 
 export const backupDrillCommand = defineCommand({
   name: NAME,
   summary: 'Practise a restore: restore the newest verified backup into a temporary folder, check it, delete it.',
-  flags: { to: TO_FLAG, 'data-dir': DATA_DIR_FLAG, user: USER_FLAG },
+  flags: { to: TO_FLAG, ...WHERE_FLAGS, user: USER_FLAG },
   notes: [
     ...SECRET_NOTES,
     'Nothing in the data folder or the backup folder changes, except that the vault records when the',
     'last verified restore happened (shown on the Backups screen and the administrator\'s home screen).',
   ],
   async run(values, ctx) {
-    const paths = dataFolder(values['data-dir']);
-    requireVault(paths);
-    const opened = await openForBackup(paths, values.user, ctx, NAME);
+    const opened = await openKeysForBackup(values, ctx, NAME);
     try {
       const result = await practiseRestore(opened.access, { actor: opened.actor, via: 'commandLine' }, {
         dest: resolve(values.to),

@@ -2,9 +2,8 @@ import { resolve } from 'node:path';
 import { listBundles, toSummary } from '../../core/backup/catalog';
 import { unavailable } from '../../core/backup/files';
 import { defineCommand } from '../command';
-import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line } from '../io';
-import { DATA_DIR_FLAG, madeBy, openForBackup, SECRET_NOTES, sizeText, TO_FLAG, USER_FLAG, when } from './backup-shared';
+import { madeBy, openKeysForBackup, SECRET_NOTES, WHERE_FLAGS, sizeText, TO_FLAG, USER_FLAG, when } from './backup-shared';
 
 const NAME = 'backup list';
 
@@ -24,16 +23,14 @@ const CLINICAL_WORDS = {
 export const backupListCommand = defineCommand({
   name: NAME,
   summary: "List the vault's backups in a folder, newest first, with whether each one was verified.",
-  flags: { to: TO_FLAG, 'data-dir': DATA_DIR_FLAG, user: USER_FLAG },
+  flags: { to: TO_FLAG, ...WHERE_FLAGS, user: USER_FLAG },
   notes: [
     ...SECRET_NOTES,
     "The vault's key is needed because each backup's description is sealed (and partly encrypted) with it.",
   ],
   async run(values, ctx) {
-    const paths = dataFolder(values['data-dir']);
-    requireVault(paths);
     const dest = resolve(values.to);
-    const opened = await openForBackup(paths, values.user, ctx, NAME);
+    const opened = await openKeysForBackup(values, ctx, NAME);
     try {
       const listing = listBundles(dest, opened.access.dataKey, opened.access.vaultId);
       if (!listing.available) throw unavailable(dest);

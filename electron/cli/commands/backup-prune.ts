@@ -2,16 +2,15 @@ import { resolve } from 'node:path';
 import { readBackupSettings } from '../../core/backup/store';
 import { tidyBackups } from '../../core/backup/use-cases';
 import { defineCommand } from '../command';
-import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line } from '../io';
-import { DATA_DIR_FLAG, openForBackup, SECRET_NOTES, TO_FLAG, USER_FLAG } from './backup-shared';
+import { openKeysForBackup, SECRET_NOTES, WHERE_FLAGS, TO_FLAG, USER_FLAG } from './backup-shared';
 
 const NAME = 'backup prune';
 
 export const backupPruneCommand = defineCommand({
   name: NAME,
   summary: "Remove old backups by the vault's retention policy (keep daily 7, weekly 4, monthly 12 unless changed).",
-  flags: { to: TO_FLAG, 'data-dir': DATA_DIR_FLAG, user: USER_FLAG },
+  flags: { to: TO_FLAG, ...WHERE_FLAGS, user: USER_FLAG },
   notes: [
     ...SECRET_NOTES,
     'The policy is the one set on the Backups screen, in the clinic\'s time zone. The newest verified backup is',
@@ -19,9 +18,7 @@ export const backupPruneCommand = defineCommand({
     "can't check, are never touched. Folders left by backups that stopped part-way are removed.",
   ],
   async run(values, ctx) {
-    const paths = dataFolder(values['data-dir']);
-    requireVault(paths);
-    const opened = await openForBackup(paths, values.user, ctx, NAME);
+    const opened = await openKeysForBackup(values, ctx, NAME);
     try {
       const policy = await readBackupSettings(opened.access.data);
       const result = await tidyBackups(opened.access, { actor: opened.actor, via: 'commandLine' }, {

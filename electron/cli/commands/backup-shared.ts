@@ -1,7 +1,9 @@
 import type { BundleSummary } from '../../../shared/contract/backup';
 import { createDoorway } from '../../core';
 import type { AuditAction, AuditActor } from '../../core/audit/audit';
-import { auditBackup, type BackupVault } from '../../core/backup/use-cases';
+import { auditBackup, type BackupKeys, type BackupVault } from '../../core/backup/use-cases';
+import { postgresData, postgresPool } from '../../core/data/postgres';
+import { signInToHub, type HubSession } from '../../core/hub/session';
 import type { Maker, ProgressFn } from '../../core/backup/access';
 import { megabytes } from '../../core/backup/files';
 import type { VerifiedBundle } from '../../core/backup/verify';
@@ -11,7 +13,9 @@ import { readKeyslots } from '../../core/vault/keyslots';
 import { openUnlocked, recordSettlement } from '../../core/vault/rotation';
 import { unlockWithRecovery, type VaultPaths } from '../../core/vault/vault';
 import type { SpecContext } from '../command';
-import { CliFailure } from '../errors';
+import { dataFolder, requireVault } from '../data-folder';
+import { CliFailure, UsageError } from '../errors';
+import { HUB_FLAG, hubTarget, whereRecordsAre } from './hub-shared';
 import { line, type CliIo } from '../io';
 import { readSecret } from '../secrets';
 
@@ -43,8 +47,8 @@ export const SECRET_NOTES = [
 ];
 
 /** An open vault for one backup command, however it was unlocked; `close` locks it and zeroes the key. */
-export interface OpenedForBackup {
-  access: BackupVault;
+export interface OpenedForBackup<A extends BackupKeys = BackupVault> {
+  access: A;
   actor: AuditActor;
   maker: Omit<Maker, 'via'>;
   timeZone: string;
@@ -114,8 +118,56 @@ export async function openForBackup(paths: VaultPaths, user: string | undefined,
   }
 }
 
+/**
+ * The clinic hub's keys for a backup command: an administrator signs in to the hub as the app does
+ * (hub/session.ts) and the command works with the keys their slot holds, auditing on the hub.
+ */
+async function openHubForBackup(hubUrl: string, user: string | undefined, ctx: SpecContext, command: string): Promise<OpenedForBackup<BackupKeys>> {
+  if (!user) throw new UsageError('On a clinic hub, give --user USERNAME (an administrator): the recovery code is used on the hub computer. Nothing was changed.', command);
+  const target = hubTarget(hubUrl, command);
+  const password = await readSecret(ctx.io, { env: 'DOORWAY_PASSWORD', what: 'password', prompt: `Password for ${user}: `, command });
+  const gate = postgresData(postgresPool(target));
+  let session: HubSession;
+  try {
+    session = await signInToHub(gate, target, user, password, { kdfCost: ctx.options.kdfCost });
+  } finally {
+    await gate.destroy();
+  }
+  try {
+    if (session.user.role !== 'administrator') {
+      throw new CliFailure(`Backups are for administrators, and ${session.user.username} is not one. Nothing was changed.`);
+    }
+    const { user: who } = session;
+    return {
+      access: { data: session.data, dataKey: session.dataKey, clinicalKey: session.clinicalKey, vaultId: session.vaultId },
+      actor: { id: who.id, username: who.username },
+      maker: { id: who.id, username: who.username, displayName: who.displayName },
+      timeZone: (await readSettingsIn(session.data)).timeZone,
+      close: () => void session.close(),
+    };
+  } catch (e) {
+    await session.close();
+    throw e;
+  }
+}
+
+/** The keys for a backup command that reads bundles, from --data-dir or --hub (exactly one). */
+export async function openKeysForBackup(values: { 'data-dir'?: string; hub?: string; user?: string }, ctx: SpecContext, command: string): Promise<OpenedForBackup<BackupKeys>> {
+  const where = whereRecordsAre(values, command);
+  if ('hub' in where) return openHubForBackup(where.hub, values.user, ctx, command);
+  const paths = dataFolder(where.dataDir);
+  requireVault(paths);
+  return openForBackup(paths, values.user, ctx, command);
+}
+
+/** --data-dir or --hub, for the backup commands that read bundles. */
+export const WHERE_FLAGS = {
+  'data-dir': { ...DATA_DIR_FLAG, required: false },
+  hub: { ...HUB_FLAG, description: "The clinic hub's address, instead of --data-dir (with --user, an administrator)." },
+} as const;
+
 /** Audits a backup action done from the command line, worded as the app's use cases word theirs. */
-export function audit(opened: OpenedForBackup, action: AuditAction, details: Record<string, unknown>): Promise<void> {
+export function audit(opened: OpenedForBackup<BackupKeys>, action: AuditAction, details: Record<string, unknown>): Promise<void> {
   return auditBackup(opened.access.data, { actor: opened.actor, via: 'commandLine' }, action, details);
 }
 

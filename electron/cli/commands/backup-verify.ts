@@ -4,12 +4,12 @@ import { verifyBundle, markVerified, type VerifiedBundle } from '../../core/back
 import { DoorwayError } from '../../core/errors';
 import { unlockWithPassword, unlockWithRecovery, vaultPaths, type Unlocked } from '../../core/vault/vault';
 import { defineCommand, type SpecContext } from '../command';
-import { dataFolder, requireVault } from '../data-folder';
 import { CliFailure } from '../errors';
 import { EXIT, line } from '../io';
 import { readSecret } from '../secrets';
-import { audit, madeBy, openForBackup, partLines, progressLines, sizeText, USER_FLAG, when } from './backup-shared';
+import { audit, madeBy, openKeysForBackup, partLines, progressLines, sizeText, USER_FLAG, when } from './backup-shared';
 import { toSummary } from '../../core/backup/catalog';
+import { HUB_FLAG } from './hub-shared';
 
 const NAME = 'backup verify';
 
@@ -59,6 +59,7 @@ export const backupVerifyCommand = defineCommand({
       env: 'DOORWAY_DATA_DIR',
       description: "Check with this vault's key (and that the backup belongs to it). Without it, the backup's own key slots are used.",
     },
+    hub: { ...HUB_FLAG, description: "Check with the clinic hub's keys instead (with --user, an administrator), and that the backup is the hub's." },
     user: USER_FLAG,
   },
   notes: [
@@ -73,10 +74,8 @@ export const backupVerifyCommand = defineCommand({
     const dir = resolve(ctx.operands[0]!);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliFailure(`There is no backup folder at ${dir}. Nothing was changed.`);
     const onProgress = progressLines(ctx.io);
-    if (values['data-dir']) {
-      const paths = dataFolder(values['data-dir']);
-      requireVault(paths);
-      const opened = await openForBackup(paths, values.user, ctx, NAME);
+    if (values['data-dir'] || values.hub) {
+      const opened = await openKeysForBackup(values, ctx, NAME);
       try {
         const verified = await verifyBundle(dir, {
           dataKey: opened.access.dataKey,

@@ -1,5 +1,5 @@
 import { createDoorway } from '../../core';
-import { recordAudit, type AuditActor } from '../../core/audit/audit';
+import { recordAudit, recordAuditIn, type AuditActor } from '../../core/audit/audit';
 import { openClinical } from '../../core/db/database';
 import { DoorwayError } from '../../core/errors';
 import { openUnlocked, recordSettlement } from '../../core/vault/rotation';
@@ -7,7 +7,9 @@ import { hasClinicalStore, unlockWithRecovery, type VaultPaths } from '../../cor
 import { defineCommand, type SpecContext } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line, type Writer } from '../io';
+import { UsageError } from '../errors';
 import { readSecret } from '../secrets';
+import { HUB_FLAG, whereRecordsAre, withHubSession } from './hub-shared';
 
 const NAME = 'export-key';
 
@@ -108,11 +110,37 @@ async function withPassword(paths: VaultPaths, user: string, ctx: SpecContext): 
   }
 }
 
+/**
+ * On a clinic hub the records are PostgreSQL's, under its logins; these keys open what leaves it: its
+ * backups, the same doorway.db and clinical.db as one computer's. Signed in as on the hub, with the
+ * keys that person's slot holds, and audited there.
+ */
+async function withHubPassword(hubUrl: string, user: string, ctx: SpecContext): Promise<ExportedKeys> {
+  return withHubSession(hubUrl, user, ctx, NAME, async (session) => {
+    if (session.user.mustChangePassword) {
+      throw new DoorwayError(
+        'PASSWORD_CHANGE_REQUIRED',
+        'This account still has its temporary password. Nothing was shown. Sign in to the Doorway app to choose your own password, then run this again.',
+      );
+    }
+    const keys: ExportedKeys = {
+      main: Buffer.from(session.dataKey),
+      clinical: session.clinicalKey ? Buffer.from(session.clinicalKey) : null,
+      noClinical: session.clinicalKey ? null : 'notInSlot',
+    };
+    const actor = { id: session.user.id, username: session.user.username };
+    await session.data.transaction().execute((trx) =>
+      recordAuditIn(trx, { at: new Date().toISOString(), actor, action: 'vault.exportKey', details: { ...auditDetails('password', keys), hub: true } }),
+    );
+    return keys;
+  });
+}
+
 function auditDetails(via: 'recoveryCode' | 'password', keys: ExportedKeys): Record<string, unknown> {
   return { with: via, from: 'commandLine', keys: keys.clinical ? ['main', 'clinical'] : ['main'] };
 }
 
-function printOpening(out: Writer, keys: ExportedKeys): void {
+function printOpening(out: Writer, keys: ExportedKeys, onHub: boolean): void {
   const main = keys.main.toString('hex');
   const clinical = keys.clinical?.toString('hex') ?? null;
   line(out, `key: ${main}`);
@@ -133,11 +161,15 @@ function printOpening(out: Writer, keys: ExportedKeys): void {
     for (const p of openingPragmas(clinical).multipleCiphers) line(out, `  ${p}`);
   }
   line(out);
-  if (clinical) {
+  if (onHub) {
+    line(out, "On a clinic hub the records are in PostgreSQL, under its own logins. These keys open the hub's backups:");
+    line(out, `doorway.db${clinical ? ' and clinical.db' : ''} in each backup folder, the same files as one computer's. Work on copies.`);
+  } else if (clinical) {
     line(out, 'Close Doorway first, and work on copies of doorway.db and clinical.db (each with its -wal file beside it, if there is one).');
     return;
   }
-  line(out, 'Close Doorway first, and work on a copy of doorway.db (with doorway.db-wal beside it, if there is one).');
+  if (!onHub) line(out, 'Close Doorway first, and work on a copy of doorway.db (with doorway.db-wal beside it, if there is one).');
+  if (clinical) return;
   if (keys.noClinical === 'notInSlot') {
     line(out, 'Clinical records (clinical.db) have a key of their own, which this account does not hold: clinicians,');
     line(out, 'administrators and the recovery code do.');
@@ -151,7 +183,8 @@ export const exportKeyCommand = defineCommand({
   name: NAME,
   summary: 'Show the raw keys of the records files, so they can be opened with standard SQLCipher 4 tools.',
   flags: {
-    'data-dir': { type: 'string', placeholder: 'DIR', required: true, env: 'DOORWAY_DATA_DIR', description: 'The data folder that holds the vault.' },
+    'data-dir': { type: 'string', placeholder: 'DIR', env: 'DOORWAY_DATA_DIR', description: 'The data folder that holds the vault.' },
+    hub: { ...HUB_FLAG, description: "The clinic hub's address, instead of --data-dir: the keys of its backups (needs --user)." },
     user: {
       type: 'string',
       placeholder: 'USERNAME',
@@ -166,14 +199,22 @@ export const exportKeyCommand = defineCommand({
   ],
   async run(values, ctx) {
     const { io } = ctx;
-    const paths = dataFolder(values['data-dir']);
-    requireVault(paths);
-    const keys = values.user ? await withPassword(paths, values.user, ctx) : await withRecoveryCode(paths, ctx);
+    const where = whereRecordsAre(values, NAME);
+    let keys: ExportedKeys;
+    if ('hub' in where) {
+      if (!values.user) throw new UsageError('On a clinic hub, give --user USERNAME: the keys are shown after signing in. Nothing was shown.', NAME);
+      keys = await withHubPassword(where.hub, values.user, ctx);
+    } else {
+      const paths = dataFolder(where.dataDir);
+      requireVault(paths);
+      keys = values.user ? await withPassword(paths, values.user, ctx) : await withRecoveryCode(paths, ctx);
+    }
+    const onHub = 'hub' in where;
     try {
-      printOpening(io.stdout, keys);
+      printOpening(io.stdout, keys, onHub);
       // On stderr, so the warning is still seen when the output is sent to a file.
       const reach = keys.clinical ? ' but the clinical ones, and the clinical key opens those,' : keys.noClinical === 'noStore' ? ',' : ' but the clinical ones (clinical.db),';
-      line(io.stderr, `Keep this key private: it opens every record in this vault${reach} with no password.`);
+      line(io.stderr, `Keep this key private: it opens every record in ${onHub ? "this clinic's backups" : 'this vault'}${reach} with no password.`);
       line(io.stderr, 'Do not save it in a shared place, an email or a chat message, and clear the terminal when you are done.');
       return EXIT.ok;
     } finally {

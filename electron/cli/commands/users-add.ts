@@ -5,7 +5,7 @@ import { defineCommand } from '../command';
 import { UsageError } from '../errors';
 import { readSecret } from '../secrets';
 import { EXIT, line } from '../io';
-import { ADMIN_USER_FLAG, answer, asAdministrator, DATA_DIR_FLAG, SECRET_NOTE } from './users-shared';
+import { ADMIN_USER_FLAG, answer, asAdministrator, WHERE_FLAGS, SECRET_NOTE } from './users-shared';
 
 const NAME = 'users add';
 
@@ -19,7 +19,7 @@ export const usersAddCommand = defineCommand({
     username: { type: 'string', placeholder: 'USERNAME', required: true, description: "The new person's username (letters, digits, dots, dashes or underscores)." },
     role: { type: 'string', placeholder: 'ROLE', required: true, description: 'What they can open: front_desk, clinician or admin (an administrator).' },
     'display-name': { type: 'string', placeholder: 'NAME', description: 'Their name as Doorway shows it (put it in quotes). The username if left out.' },
-    'data-dir': DATA_DIR_FLAG,
+    ...WHERE_FLAGS,
     user: ADMIN_USER_FLAG,
   },
   notes: [

@@ -2,14 +2,14 @@ import { invoke } from '../../core';
 import { defineCommand } from '../command';
 import { CliFailure } from '../errors';
 import { EXIT, line } from '../io';
-import { ADMIN_USER_FLAG, answer, asAdministrator, DATA_DIR_FLAG, SECRET_NOTE } from './users-shared';
+import { ADMIN_USER_FLAG, answer, asAdministrator, WHERE_FLAGS, SECRET_NOTE } from './users-shared';
 
 const NAME = 'users disable';
 
 export const usersDisableCommand = defineCommand({
   name: NAME,
   summary: "Turn a staff account off: their password no longer opens Doorway, as on the Staff screen (administrators).",
-  flags: { 'data-dir': DATA_DIR_FLAG, user: ADMIN_USER_FLAG },
+  flags: { ...WHERE_FLAGS, user: ADMIN_USER_FLAG },
   operands: [{ placeholder: 'USERNAME', description: 'The username of the account to turn off.' }],
   notes: [
     SECRET_NOTE,

@@ -3,7 +3,7 @@ import { invoke } from '../../core';
 import { defineCommand } from '../command';
 import { EXIT, line } from '../io';
 import { when } from './backup-shared';
-import { ADMIN_USER_FLAG, answer, asAdministrator, DATA_DIR_FLAG, SECRET_NOTE } from './users-shared';
+import { ADMIN_USER_FLAG, answer, asAdministrator, WHERE_FLAGS, SECRET_NOTE } from './users-shared';
 
 const NAME = 'users list';
 
@@ -26,7 +26,7 @@ export function staffTable(accounts: readonly StaffAccount[]): string[] {
 export const usersListCommand = defineCommand({
   name: NAME,
   summary: 'List the staff accounts: role, on or off, and last sign-in, as on the Staff screen (administrators).',
-  flags: { 'data-dir': DATA_DIR_FLAG, user: ADMIN_USER_FLAG },
+  flags: { ...WHERE_FLAGS, user: ADMIN_USER_FLAG },
   notes: [SECRET_NOTE, 'Accounts that are on come first, by name. Times are in UTC.'],
   async run(values, ctx) {
     const accounts = await asAdministrator(values, ctx, NAME, async (router) => answer(await invoke(router, 'users.list', {}), NAME));

@@ -25,6 +25,12 @@ export interface BackupVault extends VaultAccess {
   data: Data;
 }
 
+/**
+ * What the backup actions that only read bundles need (drills, retention, listing, checking): the
+ * keys, the vault's id and the records to audit in. A clinic hub's session gives exactly this.
+ */
+export type BackupKeys = Pick<BackupVault, 'data' | 'dataKey' | 'clinicalKey' | 'vaultId' | 'nativeBinding'>;
+
 const reasonOf = (e: unknown) => (e instanceof DoorwayError ? e.message : 'unexpected');
 
 const detailsOf = (asker: Asker, details: Record<string, unknown>) => ({ ...details, via: asker.via, ...(asker.via === 'commandLine' ? { from: 'commandLine' } : {}) });
@@ -52,7 +58,7 @@ export async function makeBackup(
 
 /** Restores the newest verified bundle into a temporary folder, checks it, deletes it; remembers when. */
 export async function practiseRestore(
-  access: BackupVault,
+  access: BackupKeys,
   asker: Asker,
   opts: { dest: string; now: () => Date; onProgress?: ProgressFn; tempRoot?: string; hooks?: BackupHooks },
 ): Promise<DrillRecord> {
@@ -87,7 +93,7 @@ export async function practiseRestore(
  * (`afterBackup`) a tidy-up that removed nothing is not worth an event.
  */
 export async function tidyBackups(
-  access: BackupVault,
+  access: BackupKeys,
   asker: Asker,
   opts: { dest: string; policy: BackupSettings; timeZone: string; now: number; afterBackup?: boolean },
 ): Promise<PruneResult> {
