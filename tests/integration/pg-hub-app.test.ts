@@ -147,6 +147,33 @@ describePg('the app on a clinic hub', () => {
     expect(refused.ok ? null : refused.error.code).toBe('SIGN_IN_FAILED');
   });
 
+  it("the Backups screen's actions on a hub: a snapshot of the shared record into the same bundle, checked, drilled and listed; a restore is the hub computer's", async () => {
+    const hub = await clinicHub();
+    const ws = workstation(hub);
+    await signIn(ws.router, ADMIN.username, ADMIN.password);
+    await must(ws.router, 'people.create', { clientCode: 'KT0412', name: 'Kit Taylor' });
+    const usb = tempDir('doorway-usb-');
+    dirs.push(usb);
+    await must(ws.router, 'backup.updateSettings', { destination: usb });
+    const made = await must(ws.router, 'backup.create', {});
+    expect(made.state).toBe('verified');
+    const listed = await must(ws.router, 'backup.list', {});
+    expect(listed.bundles.map((b) => [b.name, b.state])).toEqual([[made.name, 'verified']]);
+    const checked = await must(ws.router, 'backup.verify', { bundle: made.name });
+    expect(checked.rows).toBeGreaterThan(0);
+    const drill = await must(ws.router, 'backup.drill', {});
+    expect(drill.bundle).toBe(made.name);
+    const status = await must(ws.router, 'backup.status', {});
+    expect(status.lastVerifiedBackup?.name).toBe(made.name);
+    expect(status.lastDrill?.bundle).toBe(made.name);
+    const restore = await invoke(ws.router, 'backup.restore', { bundle: made.name, confirm: true });
+    expect(restore.ok ? null : restore.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/on the hub computer.*Nothing was changed/) });
+    expect(ws.core.session).not.toBeNull();
+    // Every action is in the hub's one trail.
+    const actions = (await hub.data.selectFrom('audit_events').select('action').where('action', 'like', 'backup.%').orderBy('id').execute()).map((r) => r.action);
+    expect(actions).toEqual(['backup.settings', 'backup.create', 'backup.verify', 'backup.drill']);
+  });
+
   it('a lock keeps nothing open: the keys go, the event reaches the hub, and the next call asks for sign-in', async () => {
     const hub = await clinicHub();
     const ws = workstation(hub);

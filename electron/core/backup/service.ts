@@ -30,7 +30,8 @@ import { restoreBundle, undoRestore, type RestoreResult } from './restore';
 import { readBackupSettings, readLastDrill, writeBackupSettings } from './store';
 import { findWarning, nextDueAt } from './status';
 import { undoableRestore } from './swap';
-import { makeBackup, practiseRestore, tidyBackups, type BackupVault } from './use-cases';
+import { makeBackup, practiseRestore, tidyBackups, type BackupKeys, type BackupVault } from './use-cases';
+import { makeHubBackup } from '../hub/backup';
 import { markVerified, verifyBundle } from './verify';
 
 const MINUTE = 60_000;
@@ -60,7 +61,10 @@ interface Problem {
 }
 
 interface OpContext {
-  access: BackupVault;
+  /** The keys and the records to audit in: what every operation needs, on one computer or a hub. */
+  access: BackupKeys;
+  /** One computer's records file, opened for this operation; null on a clinic hub. */
+  local: BackupVault | null;
   actor: AuditActor;
   maker: Omit<Maker, 'via'>;
   settings: BackupSettings;
@@ -103,7 +107,7 @@ export class BackupService {
   }
 
   private vaultId(): string {
-    return readKeyslots(this.vault.paths.keyslots).vaultId;
+    return this.vault.onHub ? this.vault.vaultId : readKeyslots(this.vault.paths.keyslots).vaultId;
   }
 
   private get nativeBinding(): string | undefined {
@@ -148,10 +152,15 @@ export class BackupService {
     const clinicalKey = this.clinicalKeyCopy();
     let db: Db | null = null;
     try {
+      if (this.vault.onHub) {
+        // On a hub the records are the server's: the session's own login reads them (a snapshot, hub/backup.ts) and takes the events.
+        const access: BackupKeys = { data: this.vault.open().data, dataKey, clinicalKey, vaultId: this.vaultId(), nativeBinding: this.nativeBinding };
+        return await fn({ access, local: null, settings, ...who });
+      }
       db = openVaultDb(this.vault.paths, dataKey, { nativeBinding: this.nativeBinding });
       // The operation's own connection is a SQLite file opened here, so its data layer is SQLite's too.
-      const access: BackupVault = { paths: this.vault.paths, db, data: sqliteData(db), dataKey, clinicalKey, vaultId: this.vaultId(), nativeBinding: this.nativeBinding };
-      return await fn({ access, settings, ...who });
+      const local: BackupVault = { paths: this.vault.paths, db, data: sqliteData(db), dataKey, clinicalKey, vaultId: this.vaultId(), nativeBinding: this.nativeBinding };
+      return await fn({ access: local, local, settings, ...who });
     } finally {
       if (db?.open) db.close();
       dataKey.fill(0);
@@ -296,11 +305,13 @@ export class BackupService {
         const dest = ctx.settings.destination;
         try {
           if (!dest) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
-          const made = await makeBackup(
-            ctx.access,
-            { actor: ctx.actor, maker: ctx.maker, via },
-            { dest, now: () => this.now(), fs: this.seams.fs, hooks: this.seams.hooks, onProgress: this.progress('backup') },
-          );
+          const made = ctx.local
+            ? await makeBackup(
+                ctx.local,
+                { actor: ctx.actor, maker: ctx.maker, via },
+                { dest, now: () => this.now(), fs: this.seams.fs, hooks: this.seams.hooks, onProgress: this.progress('backup') },
+              )
+            : await this.makeHubBackup(ctx, dest, via);
           this.succeeded();
           await this.applyRetention(ctx, dest, via);
           return toSummary(describeBundle(made.dir, made.name, ctx.access.dataKey, ctx.access.vaultId));
@@ -310,6 +321,29 @@ export class BackupService {
         }
       }),
     );
+  }
+
+  /**
+   * A backup of the clinic hub: the whole record as of one instant, into fresh SQLCipher files (the
+   * same bundle as one computer's). It holds the clinical records, so it needs a session that may read
+   * them; in a front-desk session the daily one waits, with a warning, for a colleague who may.
+   */
+  private async makeHubBackup(ctx: OpContext, dest: string, via: Maker['via']) {
+    if (!ctx.access.clinicalKey) {
+      throw new DoorwayError(
+        'FORBIDDEN',
+        "A backup of the clinic hub holds the clinical records too, so it is made while a clinician or an administrator is signed in. Nothing was lost; it will be made then.",
+      );
+    }
+    return makeHubBackup(ctx.access.data, { actor: ctx.actor, via }, {
+      dest,
+      dataKey: ctx.access.dataKey,
+      clinicalKey: ctx.access.clinicalKey,
+      maker: { ...ctx.maker, via },
+      now: () => this.now(),
+      nativeBinding: this.nativeBinding,
+      onProgress: this.progress('backup'),
+    });
   }
 
   private async applyRetention(ctx: OpContext, dest: string, via: Maker['via']): Promise<PruneResult | null> {
@@ -391,6 +425,7 @@ export class BackupService {
    * everyone signs in again, with the passwords of the time the backup was made.
    */
   restore(name: string): Promise<RestoreResult> {
+    this.refuseRestoreOnHub();
     return this.exclusive('restore', async () => {
       const { actor } = this.actorAndMaker();
       const dir = this.bundleDir(await this.settings(), name);
@@ -423,6 +458,7 @@ export class BackupService {
 
   /** Puts back the vault the latest restore set aside. The session ends. */
   undoRestore(): Promise<{ setAsideAs: string | null }> {
+    this.refuseRestoreOnHub();
     return this.exclusive('restore', async () => {
       const { actor } = this.actorAndMaker();
       const dataKey = Buffer.from(this.vault.dataKey);
@@ -442,6 +478,19 @@ export class BackupService {
         dataKey.fill(0);
       }
     });
+  }
+
+  /**
+   * A restore replaces the record every workstation works on: on a hub it is not something one
+   * workstation's window does while others are writing. The drill (a practice restore) works here.
+   */
+  private refuseRestoreOnHub(): void {
+    if (this.vault.onHub) {
+      throw new DoorwayError(
+        'CONFLICT',
+        "This computer works on the clinic hub's record, which every workstation shares, so a restore is done on the hub computer from the command line (backup restore --hub) after everyone has signed out. Nothing was changed.",
+      );
+    }
   }
 
   drill(): Promise<DrillRecord> {
