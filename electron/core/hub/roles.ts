@@ -75,7 +75,7 @@ export async function provisionHubRolesIn(trx: Transaction<unknown>): Promise<Hu
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON hub.people_search TO ${all}`.execute(trx);
   const admin = ident(logins.find((l) => l.role === 'administrator')!.login);
   await sql`GRANT UPDATE ON hub.keyslots TO ${admin}`.execute(trx);
-  // Everyone else changes only their own password slot, through the function that can do nothing more (hub-migrations/0003).
+  // Everyone else changes only their own password slot, through the function that can do nothing more (hub-migrations/0004).
   await sql`GRANT EXECUTE ON FUNCTION hub.replace_password_slot(text) TO ${all}`.execute(trx);
 
   await sql`REVOKE ALL ON SCHEMA clinical FROM PUBLIC`.execute(trx);

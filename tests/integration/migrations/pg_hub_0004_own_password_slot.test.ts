@@ -15,11 +15,11 @@ const file = {
   ],
 };
 
-describePg('PostgreSQL hub migration 0003 own password slot', () => {
+describePg('PostgreSQL hub migration 0004 own password slot', () => {
   it('replaces one password slot by its id, in place, and nothing else', async () => {
     const db = await freshPgDatabase();
     await applySteps(db.data, pgMigrations, 5);
-    await applySteps(db.data, hubMigrations, 3);
+    await applySteps(db.data, hubMigrations, 4);
     await sql`INSERT INTO hub.keyslots (id, file, updated_at) VALUES (1, ${JSON.stringify(file)}, 't0')`.execute(db.data);
     const read = async () => JSON.parse((await sql<{ file: string }>`SELECT file FROM hub.keyslots`.execute(db.data)).rows[0]!.file) as typeof file;
 
@@ -46,7 +46,7 @@ describePg('PostgreSQL hub migration 0003 own password slot', () => {
   it('may be run by nobody but those it is granted to', async () => {
     const db = await freshPgDatabase();
     await applySteps(db.data, pgMigrations, 5);
-    await applySteps(db.data, hubMigrations, 3);
+    await applySteps(db.data, hubMigrations, 4);
     const acl = await sql<{ acl: string | null }>`SELECT proacl::text AS acl FROM pg_proc WHERE proname = 'replace_password_slot'`.execute(db.data);
     // PUBLIC's default EXECUTE was taken away: the ACL names only the owner.
     expect(acl.rows[0]!.acl).not.toMatch(/(^|[{,])=X/);

@@ -8,8 +8,8 @@ import type { PgMigration } from '../migrations/pg/types';
  * is already there, by its id, with a password slot of the same id. It cannot add or remove a slot
  * or touch the recovery slot. The logins get EXECUTE from hub/roles.ts.
  */
-export const hubMigration0003: PgMigration = {
-  version: 3,
+export const hubMigration0004: PgMigration = {
+  version: 4,
   name: 'own_password_slot',
   async up(db) {
     await sql`
