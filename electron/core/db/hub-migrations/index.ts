@@ -1,6 +1,7 @@
 import type { PgMigration } from '../migrations/pg/types';
 import { hubMigration0001 } from './0001_hub';
 import { hubMigration0002 } from './0002_people_search';
+import { hubMigration0003 } from './0003_pairing';
 
 /** The hub's own schema (PostgreSQL only), in version order. */
-export const hubMigrations: readonly PgMigration[] = [hubMigration0001, hubMigration0002];
+export const hubMigrations: readonly PgMigration[] = [hubMigration0001, hubMigration0002, hubMigration0003];
