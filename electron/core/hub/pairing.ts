@@ -119,7 +119,8 @@ const mistyped = () =>
 export function parsePairingCode(text: string): ParsedPairingCode {
   const normalized = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   const bytes = unbase32(normalized);
-  if (!bytes || bytes.length < 7 + 32 + ID_BYTES + TOKEN_BYTES + 2 + CHECK_BYTES) throw mistyped();
+  // Re-encoded, a whole code reads back the same: a character too many or too few does not.
+  if (!bytes || bytes.length < 7 + 32 + ID_BYTES + TOKEN_BYTES + 2 + CHECK_BYTES || base32(bytes) !== normalized) throw mistyped();
   const body = bytes.subarray(0, bytes.length - CHECK_BYTES);
   if (!check(body).equals(bytes.subarray(bytes.length - CHECK_BYTES))) throw mistyped();
   if (body.readUInt8(0) !== VERSION) {
