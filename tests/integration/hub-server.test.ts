@@ -102,6 +102,12 @@ async function cliDone(argv: string[], env: Record<string, string> = {}) {
   return { code, ...c.output() };
 }
 
+/** Waits until `hub start` has said how to stop it (it is then running), or has failed. */
+async function untilRunning(output: () => { out: string; err: string }): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!output().out.includes('To stop it:') && !output().err && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
+
 describeServer("the clinic hub's own server", () => {
   it('is made once: SCRAM, TLS with its own certificate, loopback and the LAN only, and only the pg_hba rules Doorway wrote', async () => {
     const dir = serverDir();
@@ -154,6 +160,10 @@ describeServer("the clinic hub's own server", () => {
     });
     await server.stop();
     expect(runningHubServer(dir)).toBeNull();
+    expect(await cliDone(['hub', 'pair', '--data-dir', dir])).toMatchObject({
+      code: 1,
+      err: `The clinic hub's server in ${dir} isn't running. Start it with hub start --data-dir ${dir}, then make the code. Nothing was changed.\n`,
+    });
     // Started again it is the same server: same certificate, same owner password.
     const again = await started(dir);
     expect(again.fingerprint).toBe(server.fingerprint);
@@ -231,11 +241,7 @@ describeServer("the clinic hub's own server", () => {
     const dir = serverDir();
     const port = await freePort();
     const start = await cli(['hub', 'start', '--data-dir', dir, '--port', String(port)]);
-    const deadline = Date.now() + 60_000;
-    while (!start.output().out.includes('To stop it:') && Date.now() < deadline) {
-      if (start.output().err) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await untilRunning(start.output);
     const { out } = start.output();
     expect(out).toContain(`Made a new clinic hub server in ${dir}.`);
     expect(out).toMatch(new RegExp(`^The clinic hub's server is running at .*:${port}.*, database doorway\\.$`, 'm'));
@@ -249,5 +255,18 @@ describeServer("the clinic hub's own server", () => {
     expect(await start.pending).toBe(0);
     expect(start.output().out).toMatch(/The clinic hub's server has stopped\. Everything saved is kept\.\n$/);
     expect(await cliDone(['hub', 'stop', '--data-dir', dir])).toMatchObject({ code: 0, out: `No clinic hub server is running in ${dir}. Nothing was changed.\n` });
+
+    // Ctrl+C (and a service manager's TERM) stop it cleanly too; the second start makes nothing new.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const again = await cli(['hub', 'start', '--data-dir', dir]);
+      await untilRunning(again.output);
+      expect(again.output().out).not.toContain('Made a new');
+      expect(again.output().out).toContain(`:${port}`);
+      process.emit(signal);
+      expect(await again.pending).toBe(0);
+      expect(again.output().out).toMatch(/The clinic hub's server has stopped\. Everything saved is kept\.\n$/);
+      expect(runningHubServer(dir)).toBeNull();
+      expect(process.listeners(signal)).toEqual([]);
+    }
   });
 });

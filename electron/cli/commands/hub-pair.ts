@@ -3,7 +3,7 @@ import { postgresPool } from '../../core/data/postgres';
 import { DoorwayError } from '../../core/errors';
 import { lanNetworks } from '../../core/hub/network';
 import { createPairing, type HubAddress } from '../../core/hub/pairing';
-import { hubOwnerUrl, hubServerInfo } from '../../core/hub/server';
+import { hubOwnerUrl, hubServerInfo, runningHubServer } from '../../core/hub/server';
 import { fetchServerCertificate } from '../../core/hub/tls';
 import { defineCommand } from '../command';
 import { UsageError } from '../errors';
@@ -20,6 +20,9 @@ async function whereFrom(values: { 'data-dir'?: string; 'pg-url'?: string; host?
   if (values['data-dir'] && values['pg-url']) throw new UsageError('Give either --data-dir DIR or --pg-url URL, not both. Nothing was changed.', NAME);
   if (values['data-dir']) {
     const info = hubServerInfo(values['data-dir']);
+    if (!runningHubServer(values['data-dir'])) {
+      throw new DoorwayError('HUB_UNREACHABLE', `The clinic hub's server in ${values['data-dir']} isn't running. Start it with hub start --data-dir ${values['data-dir']}, then make the code. Nothing was changed.`);
+    }
     const host = values.host ?? info.addresses[0];
     if (!host) throw new UsageError('This computer has no address on a clinic network that workstations could reach; give the one they use with --host. Nothing was changed.', NAME);
     return { ownerUrl: hubOwnerUrl(values['data-dir']), address: { host, port: info.port, database: info.database, fingerprint: info.fingerprint } };

@@ -395,7 +395,9 @@ export async function stopHubServer(dataDir: string, timeoutMs = 60_000): Promis
   const running = runningHubServer(dataDir);
   if (!running) return false;
   try {
-    process.kill(running.pid, 'SIGINT');
+    // Windows has no signals to send: pg_ctl asks the server by its own means (not tested here).
+    if (platform() === 'win32') execFileSync(join(await bundledPostgresBin(), 'pg_ctl'), ['stop', '-D', paths(dataDir).pgdata, '-m', 'fast', '-W'], { stdio: 'ignore' });
+    else process.kill(running.pid, 'SIGINT');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ESRCH') return false;
     throw new DoorwayError('FORBIDDEN', `The clinic hub's server in ${dataDir} belongs to another account, so it can't be stopped from this one. Nothing was changed.`);
