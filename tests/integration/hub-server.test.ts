@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { chmodSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -171,6 +171,19 @@ describeServer("the clinic hub's own server", () => {
     await owner.connect();
     expect((await owner.query('SELECT current_user AS u')).rows[0].u).toBe('doorway_owner');
     await owner.end();
+  });
+
+  it('refuses a folder that already holds other files (a records folder given by mistake), and changes nothing', async () => {
+    const dir = serverDir();
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'vault.db'), 'not a hub');
+    const before = statSync(dir).mode;
+    await expect(startHubServer({ dataDir: dir, runAs })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `${dir} already holds other files (vault.db), and a clinic hub server needs a folder of its own. Please give an empty or new folder. Nothing was changed.`,
+    });
+    expect(readdirSync(dir)).toEqual(['vault.db']);
+    expect(statSync(dir).mode).toBe(before);
   });
 
   it.runIf(isRoot)('refuses to run as root (PostgreSQL would), and changes nothing', async () => {

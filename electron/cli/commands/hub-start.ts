@@ -35,7 +35,9 @@ export const hubStartCommand = defineCommand({
     line(io.stdout, `Workstations join with a pairing code: hub pair --data-dir ${dir}`);
     line(io.stdout, `To stop it: Ctrl+C here, or hub stop --data-dir ${dir}`);
     // Stopped cleanly on Ctrl+C or a service manager's TERM; hub stop from elsewhere ends it the same way.
-    const stop = () => void server.stop();
+    const stop = () => {
+      server.stop().catch((e: unknown) => line(io.stderr, e instanceof Error ? e.message : String(e)));
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {

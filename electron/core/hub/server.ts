@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, platform, arch } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
@@ -209,6 +209,9 @@ function writeConfig(dir: string, file: ServerFile, networks: LanNetwork[], r: R
   r.own(join(pgdata, 'pg_hba.conf'));
 }
 
+/** What a server folder holds, including what a set-up that stopped half-way may have left. */
+const OWN_FILES = new Set(['pgdata', 'pgdata.partial', 'initdb.password', 'superuser.password', 'owner.password', 'hub-server.json', 'server.log']);
+
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
@@ -227,6 +230,11 @@ export async function createHubServer(opts: HubServerOptions): Promise<boolean> 
   const database = opts.database ?? DEFAULT_HUB_DATABASE;
   if (!/^[a-z][a-z0-9_]{0,40}$/.test(database)) {
     throw new DoorwayError('INVALID_INPUT', 'A clinic database name is lower-case letters, digits and underscores, starting with a letter. Nothing was changed.');
+  }
+  // Never someone else's folder (a computer's records folder given by mistake): it becomes the server's user's, 0700.
+  const foreign = existsSync(dir) ? readdirSync(dir).filter((f) => !OWN_FILES.has(f)) : [];
+  if (foreign.length > 0) {
+    throw new DoorwayError('CONFLICT', `${dir} already holds other files (${foreign.slice(0, 3).join(', ')}), and a clinic hub server needs a folder of its own. Please give an empty or new folder. Nothing was changed.`);
   }
   const bin = await bundledPostgresBin();
   const r = runner(opts);
