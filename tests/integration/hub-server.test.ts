@@ -13,7 +13,7 @@ import { runCli } from '../../electron/cli/run';
 import { postgresData, postgresPool } from '../../electron/core/data/postgres';
 import { lanNetworks } from '../../electron/core/hub/network';
 import { createPairing, hubConnectionTarget, parsePairingCode, redeemPairing } from '../../electron/core/hub/pairing';
-import { bundledPostgresBin, hubOwnerUrl, runningHubServer, startHubServer, stopHubServer, type HubServerOptions, type RunningHubServer } from '../../electron/core/hub/server';
+import { bundledPostgresBin, createHubServer, hubOwnerUrl, runningHubServer, startHubServer, stopHubServer, type HubServerOptions, type RunningHubServer } from '../../electron/core/hub/server';
 import { signInToHub } from '../../electron/core/hub/session';
 import { ADMIN, removeDir, tempDir, TEST_KDF } from '../support/vault';
 
@@ -184,6 +184,10 @@ describeServer("the clinic hub's own server", () => {
     });
     expect(readdirSync(dir)).toEqual(['vault.db']);
     expect(statSync(dir).mode).toBe(before);
+
+    const fresh = serverDir();
+    await expect(createHubServer({ dataDir: fresh, database: 'Clinic-DB', runAs })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/Nothing was changed\.$/) });
+    expect(() => statSync(fresh)).toThrow();
   });
 
   it.runIf(isRoot)('refuses to run as root (PostgreSQL would), and changes nothing', async () => {

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, platform, arch } from 'node:os';
@@ -105,7 +105,8 @@ function checkUser(opts: HubServerOptions): void {
 }
 
 interface Runner {
-  run(file: string, args: string[], input?: string): string;
+  /** Runs a server program to its end; throws what it said on stderr when it failed or reported an ERROR (single-user mode exits 0 after one). */
+  run(file: string, args: string[], input?: string): void;
   spawn(file: string, args: string[], logFd: number): ChildProcess;
   /** Hands a file or folder Doorway made to the server's user. */
   own(path: string): void;
@@ -113,18 +114,23 @@ interface Runner {
 
 function runner(opts: HubServerOptions): Runner {
   const env = { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' };
+  const runChecked = (file: string, args: string[], input?: string) => {
+    const done = spawnSync(file, args, { env, input, encoding: 'utf8' });
+    const said = `${done.stderr ?? ''}`.trim();
+    if (done.error || done.status !== 0 || /^(ERROR|FATAL|PANIC):/m.test(said)) throw new Error(said || done.error?.message || `exit ${done.status}`);
+  };
   if (opts.runAs === 'postgres') {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     const wrap = (file: string, args: string[]) => ['-u', 'postgres', '--', file, ...args];
     return {
-      run: (file, args, input) => execFileSync('runuser', wrap(file, args), { env, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }),
+      run: (file, args, input) => runChecked('runuser', wrap(file, args), input),
       spawn: (file, args, fd) => spawn('runuser', wrap(file, args), { env, stdio: ['ignore', fd, fd] }),
       own: (path) => chownSync(path, uid, gid),
     };
   }
   return {
-    run: (file, args, input) => execFileSync(file, args, { env, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }),
+    run: (file, args, input) => runChecked(file, args, input),
     spawn: (file, args, fd) => spawn(file, args, { env, stdio: ['ignore', fd, fd] }),
     own: () => undefined,
   };
@@ -248,11 +254,6 @@ export async function createHubServer(opts: HubServerOptions): Promise<boolean> 
   const pwfile = join(dir, 'initdb.password');
   try {
     writeSecret(pwfile, `${superPassword}\n`, r);
-    try {
-      r.run(join(bin, 'initdb'), ['-D', partial, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions']);
-    } catch (e) {
-      throw new DoorwayError('INTERNAL', `The clinic hub's server could not be set up in ${dir}: ${String((e as { stderr?: unknown }).stderr ?? e).trim()} Nothing was changed.`);
-    }
     const sqlText = [
       "SET password_encryption = 'scram-sha-256';",
       `CREATE ROLE ${ident(OWNER)} LOGIN CREATEROLE NOSUPERUSER NOCREATEDB PASSWORD ${literal(ownerPassword)};`,
@@ -260,7 +261,12 @@ export async function createHubServer(opts: HubServerOptions): Promise<boolean> 
       `REVOKE ALL ON DATABASE ${ident(database)} FROM PUBLIC;`,
       '',
     ].join('\n\n'); // -j: each statement ends with a semicolon and an empty line
-    r.run(join(bin, 'postgres'), ['--single', '-j', '-D', partial, 'postgres'], sqlText);
+    try {
+      r.run(join(bin, 'initdb'), ['-D', partial, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions']);
+      r.run(join(bin, 'postgres'), ['--single', '-j', '-D', partial, 'postgres'], sqlText);
+    } catch (e) {
+      throw new DoorwayError('INTERNAL', `The clinic hub's server could not be set up in ${dir}. PostgreSQL said: ${(e as Error).message} Nothing was kept.`);
+    }
     writeFileSync(join(partial, 'postgresql.conf'), `${readFileSync(join(partial, 'postgresql.conf'), 'utf8')}\ninclude 'doorway.conf'\n`);
     await makeCertificate(partial, opts.networks ?? lanNetworks(), r);
     writeSecret(p.superuserPassword, `${superPassword}\n`, r);
