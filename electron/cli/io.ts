@@ -22,6 +22,8 @@ export interface CliOptions {
   kdfCost?: KdfCost;
   /** Tests only: stops a backup or restore at a named step, for the kill -9 tests. The command line never sets it. */
   backupHooks?: BackupHooks;
+  /** Tests only, which run as root: the hub's own server runs as the `postgres` user (hub/server.ts runAs). The command line never sets it. */
+  hubServerRunAs?: 'postgres';
 }
 
 export const line = (w: Writer, text = ''): void => {

@@ -58,6 +58,9 @@ export async function freshPgDatabase(): Promise<PgTestDatabase> {
       await asAdmin(async (c) => {
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         for (const role of ROLES) await c.query(`DROP ROLE IF EXISTS "${hubLoginName(name, role)}"`);
+        // The gate, and the pairing and workstation logins (hub/roles.ts, hub/pairing.ts).
+        const more = await c.query<{ rolname: string }>(`SELECT rolname FROM pg_roles WHERE rolname LIKE $1 ORDER BY rolname DESC`, [`${name}\\_%`]);
+        for (const r of more.rows) await c.query(`DROP ROLE IF EXISTS "${r.rolname}"`);
       });
     },
   };

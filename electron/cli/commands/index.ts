@@ -10,7 +10,10 @@ import { demoCommand } from './demo';
 import { exportKeyCommand } from './export-key';
 import { hubInitCommand } from './hub-init';
 import { hubMoveCommand } from './hub-move';
+import { hubPairCommand } from './hub-pair';
+import { hubStartCommand } from './hub-start';
 import { hubStatusCommand } from './hub-status';
+import { hubStopCommand } from './hub-stop';
 import { initCommand } from './init';
 import { statusCommand } from './status';
 import { usersAddCommand } from './users-add';
@@ -36,4 +39,7 @@ export const commands: readonly Command[] = [
   hubInitCommand,
   hubMoveCommand,
   hubStatusCommand,
+  hubStartCommand,
+  hubStopCommand,
+  hubPairCommand,
 ];

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import pg from 'pg';
 import { DoorwayError } from '../errors';
+import { pinnedTlsOptions } from '../hub/tls';
 import { clinicalClosed, registerEngine, type Data, type Engine, type MonthStats, type PeopleSearchIndex, type WriteLocks } from './engine';
 import type { Database } from './schema';
 import { searchTerms } from './search-terms';
@@ -24,13 +25,15 @@ export interface PostgresTarget {
   /** Connections kept open; a workstation needs few. */
   max?: number;
   ssl?: pg.PoolConfig['ssl'];
+  /** The hub's certificate fingerprint this computer paired with: TLS to that certificate only (hub/tls.ts), instead of `ssl`. */
+  pinnedFingerprint?: string;
 }
 
 export function postgresPool(target: PostgresTarget): pg.Pool {
   const pool = new pg.Pool({
     connectionString: target.connectionString,
     max: target.max ?? 4,
-    ssl: target.ssl,
+    ...(target.pinnedFingerprint ? pinnedTlsOptions(target.connectionString, target.pinnedFingerprint) : { ssl: target.ssl }),
     types: { getTypeParser: typeParser } as pg.CustomTypesConfig,
   });
   // An idle connection the hub dropped (it restarted, the network went) is discarded by the pool; the

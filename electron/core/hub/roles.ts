@@ -29,6 +29,32 @@ export function hubLoginName(database: string, role: Role): string {
 
 const ident = (name: string): RawBuilder<unknown> => sql.id(name);
 
+/** A role of the clinic's database other than the role logins: `<database>_<suffix>`, within 63 bytes. */
+export function hubRoleName(database: string, suffix: string): string {
+  return `${database.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63 - suffix.length - 1)}_${suffix}`;
+}
+
+/** The group role every paired workstation's login is a member of (hub/pairing.ts): `<database>_gate`. */
+export const hubGateName = (database: string): string => hubRoleName(database, 'gate');
+
+/**
+ * The gate: what a workstation may do before a staff member's keys are open, which is only what
+ * signing in reads (hub/session.ts signInToHub): the key slots, the sealed role logins (each opens only
+ * with its role's keys) and the staff list (who a slot belongs to, and whether the account is on).
+ * No login of its own (NOLOGIN): workstations log in as their own member roles, so one can be
+ * turned off without the others. Made (or its grants set again) in the caller's transaction.
+ */
+export async function provisionGateRoleIn(trx: Transaction<unknown>): Promise<string> {
+  const database = (await sql<{ db: string }>`SELECT current_database() AS db`.execute(trx)).rows[0]!.db;
+  const gate = hubGateName(database);
+  const exists = (await sql<{ n: number }>`SELECT count(*)::integer AS n FROM pg_roles WHERE rolname = ${gate}`.execute(trx)).rows[0]!.n > 0;
+  if (!exists) await sql`CREATE ROLE ${ident(gate)} WITH NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE`.execute(trx);
+  await sql`GRANT CONNECT ON DATABASE ${ident(database)} TO ${ident(gate)}`.execute(trx);
+  await sql`GRANT USAGE ON SCHEMA public, hub TO ${ident(gate)}`.execute(trx);
+  await sql`GRANT SELECT ON hub.keyslots, hub.logins, staff_users TO ${ident(gate)}`.execute(trx);
+  return gate;
+}
+
 /**
  * Creates (or, run again, gives new passwords to) the three login roles of the clinic's database and
  * sets their grants, including for tables later schema steps add. Run by the database's owner, after
@@ -84,5 +110,6 @@ export async function provisionHubRolesIn(trx: Transaction<unknown>): Promise<Hu
   await sql`GRANT USAGE ON SCHEMA clinical TO ${clinical}`.execute(trx);
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA clinical TO ${clinical}`.execute(trx);
   await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA clinical GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${clinical}`.execute(trx);
+  await provisionGateRoleIn(trx);
   return logins;
 }

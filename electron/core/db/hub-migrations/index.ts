@@ -1,7 +1,8 @@
 import type { PgMigration } from '../migrations/pg/types';
 import { hubMigration0001 } from './0001_hub';
 import { hubMigration0002 } from './0002_people_search';
+import { hubMigration0003 } from './0003_pairing';
 import { hubMigration0004 } from './0004_own_password_slot';
 
 /** The hub's own schema (PostgreSQL only), in version order. */
-export const hubMigrations: readonly PgMigration[] = [hubMigration0001, hubMigration0002, hubMigration0004];
+export const hubMigrations: readonly PgMigration[] = [hubMigration0001, hubMigration0002, hubMigration0003, hubMigration0004];
