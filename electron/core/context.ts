@@ -1,5 +1,6 @@
 import type { AuditActor, AuditInput, recordAuditIn } from './audit/audit';
 import type { BackupService } from './backup/service';
+import type { HubService } from './hub/service';
 import type { Transaction } from 'kysely';
 import type { Data, Engine } from './data/engine';
 import type { Database } from './data/schema';
@@ -17,6 +18,7 @@ export interface Services {
   signIn: SignInService;
   setup: SetupService;
   backups: BackupService;
+  hub: HubService;
 }
 
 /** What every handler gets: the clock, events and log, and the services. Public channels get only this. */

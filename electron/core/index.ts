@@ -7,6 +7,9 @@ import type { PublicContext, Services } from './context';
 import { DataFolder } from './data-folder';
 import type { Data } from './data/engine';
 import { postgresEngine, type PostgresTarget } from './data/postgres';
+import { DoorwayError } from './errors';
+import { filePermissionsBox, HubLinkHolder, readHubLink, type SecretBox } from './hub/link';
+import { HubService } from './hub/service';
 import { sqliteEngine } from './data/sqlite';
 import type { Db } from './db/database';
 import { handlers } from './handlers';
@@ -39,6 +42,10 @@ export interface CoreOptions {
    * this computer's own files (sign-in counters, settings of the window).
    */
   hub?: PostgresTarget;
+  /** Seals this computer's hub login at rest (Electron passes the OS keychain); file permissions only otherwise. */
+  secretBox?: SecretBox;
+  /** Tests only (they run as root): the hub server this computer runs, as the `postgres` user. */
+  hubServerRunAs?: 'postgres';
 }
 
 /**
@@ -55,6 +62,8 @@ export class Doorway {
   readonly auth: SignInService;
   readonly setup: SetupService;
   readonly backups: BackupService;
+  readonly link: HubLinkHolder;
+  readonly hub: HubService;
   readonly services: Services;
   readonly context: PublicContext;
 
@@ -73,17 +82,48 @@ export class Doorway {
       { clock: this.clock, events: this.events, log, anchor },
     );
     this.folder = new DataFolder(this.paths, this.clock);
-    const hub = options.hub ?? null;
-    this.auth = new SignInService({ vault: this.vault, folder: this.folder, clock: this.clock, log, hub });
-    this.setup = new SetupService({ vault: this.vault, folder: this.folder, signIn: this.auth, clock: this.clock, onHub: hub !== null });
+    // Joined to a clinic hub: the address given (the preview, tests, the command line), or the link pairing left in the data folder.
+    const box = options.secretBox ?? filePermissionsBox;
+    this.link = new HubLinkHolder(options.hub);
+    if (!options.hub) {
+      try {
+        const joined = readHubLink(this.paths.dir, box);
+        if (joined) this.link.use(joined);
+      } catch (e) {
+        this.link.problem = e instanceof DoorwayError ? e : new DoorwayError('HUB_UNREACHABLE', "This computer's link to the clinic hub can't be read.");
+        log('the hub link could not be read', e);
+      }
+    }
+    this.hub = new HubService({
+      dataDir: this.paths.dir,
+      holder: this.link,
+      box,
+      clock: this.clock,
+      log,
+      hasOwnRecords: () => this.folder.vaultExists(),
+      serverRunAs: options.hubServerRunAs,
+    });
+    this.auth = new SignInService({ vault: this.vault, folder: this.folder, clock: this.clock, log, link: this.link });
+    this.setup = new SetupService({ vault: this.vault, folder: this.folder, signIn: this.auth, clock: this.clock, link: this.link, hub: this.hub });
     this.backups = new BackupService({ vault: this.vault, clock: this.clock, events: this.events, log }, options.backupSeams);
-    this.services = { vault: this.vault, signIn: this.auth, setup: this.setup, backups: this.backups };
+    this.services = { vault: this.vault, signIn: this.auth, setup: this.setup, backups: this.backups, hub: this.hub };
     // Each event marks the anchor out of date (a flag and, at most once a second, a timer); it is written after the commit.
     const appendAudit: typeof recordAuditIn = async (data, e) => {
       await recordAuditIn(data, e);
       this.vault.noteAuditWritten();
     };
-    this.context = { clock: this.clock, events: this.events, log, services: this.services, engine: hub ? postgresEngine : sqliteEngine, appendAudit };
+    const link = this.link;
+    this.context = {
+      clock: this.clock,
+      events: this.events,
+      log,
+      services: this.services,
+      // Read at each call: joining a hub (or making this computer the hub) switches the engine at once.
+      get engine() {
+        return link.target ? postgresEngine : sqliteEngine;
+      },
+      appendAudit,
+    };
   }
 
   // Conveniences for the transports, the command line and the tests; each is one module's own method.
@@ -146,6 +186,11 @@ export class Doorway {
     this.backups.stopSchedule();
     this.vault.stopIdleTimer();
     this.vault.lock('system');
+  }
+
+  /** On quit, after close(): the clinic hub's server this app started on this computer stops (committed work is kept). */
+  stopHubServer(): Promise<void> {
+    return this.hub.stopServer();
   }
 }
 

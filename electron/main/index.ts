@@ -9,6 +9,7 @@ import { locateNativeDriver, type StartupProblem } from './native-driver';
 import { launchArguments } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenAllWebContents, hardenSession } from './security';
+import { keychainBox } from './secret-box';
 import { createMainWindow } from './window';
 
 /** Goes to the terminal that started Doorway; core never passes record contents or secrets here. */
@@ -71,9 +72,11 @@ function start(): void {
   serveRenderer(rendererDir, log);
 
   const dataDir = resolveDataDir(launch.argv, process.env, app.getPath('userData'));
-  const doorway = createDoorway({ dataDir, nativeBinding: driver.value, log });
+  const doorway = createDoorway({ dataDir, nativeBinding: driver.value, log, secretBox: keychainBox() });
   const theCore = doorway.core;
   core = theCore;
+  // On the clinic hub's computer: its server, which the other computers reach, runs while Doorway does.
+  theCore.hub.startServerIfHere().catch((e: unknown) => log("the clinic hub's server could not start", e));
   theCore.startIdleTimer();
   // The daily backup while someone is signed in (core/backup/service.ts).
   theCore.backups.startSchedule();
@@ -119,14 +122,20 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   // The backup on quit, while the session (and so the key) is still there: only when the last verified
   // backup is older than a day. Quitting waits for it once, then goes on whatever happened.
-  let quitBackupDone = false;
+  // Then, on the hub's computer, its server stops (a fast shutdown: every committed change is kept).
+  let quitWorkDone = false;
   app.on('before-quit', (event) => {
-    if (quitBackupDone || !core?.session) return;
-    quitBackupDone = true;
+    const c = core;
+    if (quitWorkDone || !c) return;
+    quitWorkDone = true;
     event.preventDefault();
-    void core.backups
-      .backupOnQuitIfDue()
-      .then((outcome) => log(`backup on quit: ${outcome}`))
+    const backup = c.session ? c.backups.backupOnQuitIfDue().then((outcome) => log(`backup on quit: ${outcome}`)) : Promise.resolve();
+    void backup
+      .then(() => {
+        c.close();
+        return c.stopHubServer();
+      })
+      .catch((e: unknown) => log('could not finish cleanly while quitting', e))
       .finally(() => app.quit());
   });
   app.on('will-quit', () => {

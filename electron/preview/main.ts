@@ -39,7 +39,10 @@ async function main(): Promise<void> {
 
   const hub = parsed.args.hub ? { connectionString: parsed.args.hub, max: 4 } : undefined;
   if (hub) console.log(`Working on the clinic hub at ${new URL(hub.connectionString).host}`);
-  const { core, router } = createDoorway({ dataDir, log, hub });
+  // Tests run as root, which PostgreSQL refuses: their hub server (made from the first-run wizard) runs as `postgres`.
+  const hubServerRunAs = process.env.DOORWAY_HUB_SERVER_RUN_AS === 'postgres' ? 'postgres' : undefined;
+  const { core, router } = createDoorway({ dataDir, log, hub, hubServerRunAs });
+  await core.hub.startServerIfHere();
   const events = new EventStream();
   for (const name of eventNames) core.on(name, (payload) => events.publish(name, payload));
   core.startIdleTimer();
@@ -72,7 +75,10 @@ async function main(): Promise<void> {
     }
     events.closeAll();
     server.closeAllConnections();
-    server.close(() => process.exit(0));
+    void core
+      .stopHubServer()
+      .catch((e: unknown) => log("the clinic hub's server did not stop cleanly", e))
+      .finally(() => server.close(() => process.exit(0)));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'vault.clinicalUnavailable',
   /** One computer's record moved onto a clinic hub, which it became (command line `hub move`). */
   'vault.movedToHub',
+  /** A one-time pairing code made on the hub computer, for another computer of the clinic to join. */
+  'hub.pairingCode',
   'session.signIn',
   'session.signInFailed',
   'session.signOut',

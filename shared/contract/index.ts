@@ -4,6 +4,7 @@ import { auditChannels } from './audit';
 import { backupChannels, type BackupProgress } from './backup';
 import { continuityChannels } from './continuity';
 import { draftChannels } from './drafts';
+import { hubChannels } from './hub';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -25,6 +26,7 @@ export const channels = {
   ...userChannels,
   ...auditChannels,
   ...backupChannels,
+  ...hubChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;

@@ -71,6 +71,9 @@ export const CHANNEL_NAMES = [
   'backup.undoRestore',
   'backup.drill',
   'backup.prune',
+  'hub.state',
+  'hub.join',
+  'hub.pairingCode',
 ] as const;
 
 export const EVENT_NAMES = ['session.locked', 'vault.rotation', 'backup.progress'] as const;

@@ -47,6 +47,11 @@ export const setupChannels = {
       confirmation: z.array(z.string().max(20)).length(2),
       /** The clinic's time zone (IANA): continuity counts calendar days there. This computer's, if not given. */
       timeZone: timeZoneSchema.optional(),
+      /**
+       * "Make this computer the clinic's hub": the records go on a PostgreSQL server Doorway starts
+       * and looks after on this computer, which the clinic's other computers join. Otherwise this computer only.
+       */
+      asHub: z.boolean().optional(),
     }),
     output: sessionInfoSchema,
     access: 'public',

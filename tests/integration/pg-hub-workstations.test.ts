@@ -86,5 +86,5 @@ describePg('five workstations on one hub', () => {
     const page = await must(first, 'people.get', { id: people[0]! });
     const counted = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM contacts WHERE person_id = ${people[0]!} AND deleted_at IS NULL`.execute(data)).rows[0]!.n;
     expect(page.contactsTotal).toBe(counted);
-  }, 300_000);
+  }, 600_000);
 });

@@ -10,8 +10,8 @@ afterEach(() => dirs.splice(0).forEach(removeDir));
 const publicChannels = channelNames.filter((n) => channels[n].access === 'public');
 
 describe('router', () => {
-  it('only first run and signing in are public', () => {
-    expect(publicChannels.sort()).toEqual(['session.breakGlass', 'session.recover', 'session.signIn', 'session.state', 'setup.create', 'setup.recoveryCode', 'setup.status']);
+  it('only first run (joining a hub too) and signing in are public', () => {
+    expect(publicChannels.sort()).toEqual(['hub.join', 'hub.state', 'session.breakGlass', 'session.recover', 'session.signIn', 'session.state', 'setup.create', 'setup.recoveryCode', 'setup.status']);
   });
 
   it('refuses an unknown channel', async () => {

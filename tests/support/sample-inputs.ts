@@ -75,6 +75,9 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'backup.undoRestore': { confirm: true },
   'backup.drill': {},
   'backup.prune': {},
+  'hub.state': {},
+  'hub.join': { code: 'ABCDE-FGHJK-MNPQR-STVWX-YZ012' },
+  'hub.pairingCode': {},
 };
 
 /** Inputs every channel's schema must refuse. */

@@ -9,8 +9,10 @@ const may = (role: Role, name: ChannelName) => {
 };
 
 describe('the permission matrix in the contract', () => {
-  it('only first run, signing in, recovery and emergency access work without a session', () => {
+  it('only first run (joining a hub too), signing in, recovery and emergency access work without a session', () => {
     expect(channelNames.filter((n) => channels[n].access === 'public').sort()).toEqual([
+      'hub.join',
+      'hub.state',
       'session.breakGlass',
       'session.recover',
       'session.signIn',

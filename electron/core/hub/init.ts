@@ -17,6 +17,8 @@ export interface HubInitInput {
   settings: ClinicSettings;
   admin: { username: string; displayName: string; password: string };
   now: string;
+  /** The code the first-run wizard showed and had retyped; a new one when not given (hub init). */
+  recoveryCode?: string;
 }
 
 export interface HubInitResult {
@@ -50,7 +52,7 @@ export async function initHub(owner: Kysely<Database>, input: HubInitInput, opts
   const vaultId = randomUUID();
   const dataKey = randomBytes(32);
   const clinicalKey = randomBytes(32);
-  const recoveryCode = formatRecoveryCode(randomBytes(RECOVERY_CODE_BYTES));
+  const recoveryCode = input.recoveryCode ?? formatRecoveryCode(randomBytes(RECOVERY_CODE_BYTES));
   // The slot takes the code in the form a typed code is read back to (vault.ts unlockSlotsWithRecovery).
   const parsed = parseRecoveryCode(recoveryCode);
   if (!parsed.ok) throw new Error('a new recovery code did not pass its own check');

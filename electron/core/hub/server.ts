@@ -91,7 +91,8 @@ export async function bundledPostgresBin(): Promise<string> {
   } catch {
     throw new DoorwayError('NOT_FOUND', `This copy of Doorway has no PostgreSQL server for this kind of computer (${platform()} ${arch()}), so a hub can't run here. Nothing was changed.`);
   }
-  return join(bin.postgres, '..');
+  // In the packaged app the programs are unpacked beside the archive (electron-builder.yml asarUnpack): run them from there.
+  return join(bin.postgres, '..').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 }
 
 /** Refuses root (PostgreSQL would), unless a test asked for the `postgres` user. */

@@ -25,6 +25,7 @@ import { hasClinicalStore, makeSlot, openClinicalStore, rewrapPasswordSlot, unlo
 import type { Transaction } from 'kysely';
 import type { Database } from '../data/schema';
 import { postgresData, postgresPool, type PostgresTarget } from '../data/postgres';
+import type { HubLinkHolder } from '../hub/link';
 import { signInToHub, type HubSession } from '../hub/session';
 import { fileThrottleStore, SignInThrottle, type Attempt } from './throttle';
 
@@ -62,7 +63,7 @@ export class SignInService {
   /** Failed sign-ins happen while the vault is closed; they are written to the audit trail at the next unlock. */
   private pendingFailures: PendingFailure[] = [];
 
-  constructor(private readonly deps: { vault: VaultSession; folder: DataFolder; clock: Clock; log: Log; hub: PostgresTarget | null }) {
+  constructor(private readonly deps: { vault: VaultSession; folder: DataFolder; clock: Clock; log: Log; link: HubLinkHolder }) {
     const { paths } = deps.vault;
     this.throttle = new SignInThrottle(fileThrottleStore(join(paths.dir, THROTTLE_FILE)), (typed) => this.lookupOf(typed));
   }
@@ -81,10 +82,8 @@ export class SignInService {
    * the hub's address, the same on every attempt from this computer.
    */
   private lookupSalt(): string {
-    if (this.deps.hub) {
-      const url = new URL(this.deps.hub.connectionString);
-      return `hub:${url.host}${url.pathname}`;
-    }
+    const hub = this.deps.link.address;
+    if (hub) return `hub:${hub.host}:${hub.port}/${hub.database}`;
     return readKeyslots(this.paths.keyslots).vaultId;
   }
 
@@ -97,7 +96,8 @@ export class SignInService {
   }
 
   private requireVault(): void {
-    if (this.deps.hub) return;
+    if (this.deps.link.problem) throw this.deps.link.problem;
+    if (this.deps.link.target) return;
     if (!this.deps.folder.vaultExists()) throw new DoorwayError('NO_VAULT', 'Doorway is not set up on this computer yet.');
   }
 
@@ -290,8 +290,9 @@ export class SignInService {
   }
 
   async signIn(username: string, password: string): Promise<SessionInfo> {
-    if (this.deps.hub) return this.signInOnHub(this.deps.hub, username, password);
     this.requireVault();
+    const hub = this.deps.link.target;
+    if (hub) return this.signInOnHub(hub, username, password);
     const attempt = this.beginAttempt(username);
     let opened;
     try {
@@ -401,7 +402,7 @@ export class SignInService {
    * computer with its administrator; a workstation says so rather than half-doing it.
    */
   private refuseOnHub(): void {
-    if (this.deps.hub) {
+    if (this.deps.link.target) {
       throw new DoorwayError(
         'CONFLICT',
         "This computer is joined to the clinic's hub. The recovery code is used on the hub computer, or an administrator can reset your password under Staff accounts. Nothing was changed.",

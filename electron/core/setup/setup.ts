@@ -10,6 +10,8 @@ import { sqliteData } from '../data/sqlite';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { staffByUsername } from '../users/staff';
 import { createVault } from '../vault/vault';
+import type { HubLinkHolder } from '../hub/link';
+import type { HubService } from '../hub/service';
 import type { VaultSession } from '../vault/session';
 
 export interface PendingSetup {
@@ -24,11 +26,12 @@ export interface PendingSetup {
 export class SetupService {
   private pending: PendingSetup | null = null;
 
-  constructor(private readonly deps: { vault: VaultSession; folder: DataFolder; signIn: SignInService; clock: Clock; onHub: boolean }) {}
+  constructor(private readonly deps: { vault: VaultSession; folder: DataFolder; signIn: SignInService; clock: Clock; link: HubLinkHolder; hub: HubService }) {}
 
   /** A computer joined to a clinic hub works on the clinic's record, made on the hub: there is nothing to set up here. */
   vaultExists(): boolean {
-    return this.deps.onHub || this.deps.folder.vaultExists();
+    const { link } = this.deps;
+    return link.target !== null || link.problem !== null || this.deps.folder.vaultExists();
   }
 
   begin(): PendingSetup {
@@ -48,6 +51,7 @@ export class SetupService {
     admin: { username: string; displayName: string; password: string };
     confirmation: string[];
     timeZone?: string;
+    asHub?: boolean;
   }): Promise<SessionInfo> {
     const pending = this.pending;
     if (!pending) throw new DoorwayError('CONFLICT', 'Please start the setup again: the recovery code step was not reached.');
@@ -62,6 +66,12 @@ export class SetupService {
     }
     const { vault, clock } = this.deps;
     const settings: ClinicSettings = { ...DEFAULT_SETTINGS, clinicName: input.clinicName, peopleWord: input.peopleWord, timeZone: input.timeZone ?? DEFAULT_SETTINGS.timeZone };
+    if (input.asHub) {
+      // The clinic's record on a server Doorway runs here; this computer then signs in to it like any other.
+      await this.deps.hub.makeHere({ settings, admin: input.admin, recoveryCode: pending.recoveryCode }, vault.options);
+      this.pending = null;
+      return this.deps.signIn.signIn(input.admin.username, input.admin.password);
+    }
     const opened = await createVault(vault.paths, { settings, admin: input.admin, recoveryCode: pending.recoveryCode, now: clock.nowIso() }, vault.options);
     this.pending = null;
     const user = (await staffByUsername(sqliteData(opened.db), input.admin.username))!;

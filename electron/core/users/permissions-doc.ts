@@ -29,6 +29,7 @@ const GROUP_LABEL: Record<string, string> = {
   vault: 'Staff accounts and the vault key',
   audit: 'Audit trail',
   backup: 'Backups',
+  hub: 'Clinic hub',
 };
 
 const DESCRIPTION: Partial<Record<ChannelName, string>> = {
@@ -97,6 +98,9 @@ const DESCRIPTION: Partial<Record<ChannelName, string>> = {
   'backup.undoRestore': 'Undo the last restore',
   'backup.drill': 'Restore drill into a temporary folder',
   'backup.prune': 'Apply the retention policy',
+  'hub.state': 'Whether this computer works on the clinic hub, and which one',
+  'hub.join': 'First run on another computer of the clinic: join the hub with its pairing code',
+  'hub.pairingCode': 'On the hub computer: a one-time pairing code for another computer',
 };
 
 const groupOf = (name: string) => GROUP_LABEL[name.split('.')[0]!] ?? 'Other';
