@@ -11,6 +11,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getBridge } from './api/bridge';
+import { onHubBack } from './api/hub-connection';
 import { App } from './app/App';
 import { SessionProvider } from './session/SessionProvider';
 
@@ -30,6 +31,10 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+// When the clinic's hub answers again after being out of reach, every screen asks again, so nothing
+// from before stays on screen as current; the banner says "up to date" once they have their answers.
+onHubBack(() => queryClient.invalidateQueries());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -2,6 +2,7 @@ import type { ChannelName, InputOf, OutputOf } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/result';
 import i18n from '../i18n/i18n';
 import { getBridge } from './bridge';
+import { reportHubAnswer } from './hub-connection';
 
 /** An API refusal carried through TanStack Query, which expects a thrown error. */
 export class ApiError extends Error {
@@ -36,6 +37,8 @@ export async function invoke<K extends ChannelName>(name: K, input: InputOf<K>):
     result = { ok: false, error: { code: 'INTERNAL', message: i18n.t('errors.unexpected') } };
   }
   if (!result.ok && result.error.code === 'NOT_SIGNED_IN') reportNotSignedIn();
+  // On a clinic hub: whether the hub answered, for the banner and its checks (api/hub-connection.ts).
+  reportHubAnswer(name, result);
   return result;
 }
 

@@ -6,6 +6,7 @@ import { routeHref, useRoute } from '../../app/hash-route';
 import { lockShortcutLabel } from '../../app/shortcut';
 import { ActionButton } from '../../components/ActionButton';
 import { BrandMark } from '../../components/BrandMark';
+import { HubBanner } from '../../components/HubBanner';
 import { LeaveGuard } from '../../app/drafts/LeaveGuard';
 import { useSession } from '../../session/SessionProvider';
 import { isPeopleRoute } from '../people/people-route';
@@ -75,7 +76,10 @@ export function AppShell() {
 
   return (
     <div className="shell">
-      <EmergencyBanner info={info} onSignOut={signOut} />
+      <div className="shell-banners">
+        <EmergencyBanner info={info} onSignOut={signOut} />
+        <HubBanner checks />
+      </div>
       <a className="skip-link" href="#main" onClick={(e) => {
         e.preventDefault();
         document.getElementById('main')?.focus();
