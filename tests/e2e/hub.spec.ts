@@ -119,7 +119,10 @@ test('a workstation that cannot reach the hub says so calmly, keeps what is type
     await expect(banner.getByRole('button', { name: 'Try now' })).toBeVisible();
     await expect(words).toContainText("The clinic's hub can't be reached just now.");
     await expect(note).toHaveValue('Asked about the Tuesday housing clinic; said to come by after 3.');
+    await expect(page.getByTestId('draft-kept')).toHaveText("What you typed stays on this screen while the clinic's hub is out of reach, and is kept as unsaved work once it's back.");
     await expectAccessible(page, 'the contact form while the hub is out of reach');
+    // A full-page picture draws the sticky banner where the window was scrolled: from the top it sits where staff see it.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'hub-02-away-contact-form');
 
     // The hub comes back: Doorway notices by itself, and Save works with what was typed.
@@ -127,6 +130,9 @@ test('a workstation that cannot reach the hub says so calmly, keeps what is type
     await expect(words).toContainText("Connected to the clinic's hub again.", { timeout: 30_000 });
     await expect(words).toContainText('Everything on screen is up to date.');
     await expect(note).toHaveValue('Asked about the Tuesday housing clinic; said to come by after 3.');
+    // What waited is kept as unsaved work now that the hub is back.
+    await expect(page.getByTestId('draft-kept')).toContainText('Kept for you as unsaved work at');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'hub-03-back-contact-form');
     await page.getByRole('button', { name: 'Save contact' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /Kit/ })).toBeVisible();
@@ -138,6 +144,9 @@ test('a workstation that cannot reach the hub says so calmly, keeps what is type
     await server.crash();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
     await expect(words).toContainText("The clinic's hub can't be reached just now.");
+    // What home could not ask for is said as such, not as a save that failed.
+    await expect(page.getByText("This can't be shown while the clinic's hub is out of reach.").first()).toBeVisible();
+    await expect(page.getByText("wasn't saved")).toHaveCount(0);
     await expectAccessible(page, 'home while the hub is out of reach');
     await shot(page, 'hub-04-away-home');
     await server.resume();

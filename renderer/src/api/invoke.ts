@@ -49,8 +49,19 @@ export async function call<K extends ChannelName>(name: K, input: InputOf<K>): P
   return result.value;
 }
 
+/** Refusals that came back to a screen asking for something to show, not to a save (QueryCache's onError, main.tsx). */
+const readRefusals = new WeakSet<ApiError>();
+
+export function noteReadRefused(error: unknown): void {
+  if (error instanceof ApiError) readRefusals.add(error);
+}
+
 /** The AppError behind any error TanStack Query hands back. */
 export function appErrorOf(error: unknown): AppError {
-  if (error instanceof ApiError) return error.error;
+  if (error instanceof ApiError) {
+    // Core's words for the hub out of reach are a save's ("this wasn't saved"); a screen that could not be shown says so.
+    if (error.error.code === 'HUB_UNREACHABLE' && readRefusals.has(error)) return { ...error.error, message: i18n.t('hub.readAway') };
+    return error.error;
+  }
   return { code: 'INTERNAL', message: i18n.t('errors.unexpected') };
 }
