@@ -132,6 +132,8 @@ test('a workstation that cannot reach the hub says so calmly, keeps what is type
     await expect(note).toHaveValue('Asked about the Tuesday housing clinic; said to come by after 3.');
     // What waited is kept as unsaved work now that the hub is back.
     await expect(page.getByTestId('draft-kept')).toContainText('Kept for you as unsaved work at');
+    await expect(page.getByText("Connected to the clinic's hub again. What you typed is still here: press Save when you're ready.")).toBeVisible();
+    await expect(page.getByText("wasn't saved")).toHaveCount(0);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'hub-03-back-contact-form');
     await page.getByRole('button', { name: 'Save contact' }).click();
@@ -155,6 +157,21 @@ test('a workstation that cannot reach the hub says so calmly, keeps what is type
     await shot(page, 'hub-05-back-home');
     // The note goes away by itself.
     await expect(words).toHaveText('', { timeout: 15_000 });
+
+    // Locked while the hub is away: the lock screen says so, and signing in is the check (the password stays).
+    await server.crash();
+    await page.getByRole('button', { name: /^Lock/ }).click();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await expect(words).toContainText("The clinic's hub can't be reached just now.");
+    await expect(words).toContainText("Signing in works again as soon as it's back");
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue(ADMIN.password);
+    await expectAccessible(page, 'the lock screen while the hub is out of reach');
+    await shot(page, 'hub-06-away-lock-screen');
+    await server.resume();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${ADMIN.displayName}$`) })).toBeVisible();
+    await expect(words).toContainText("Connected to the clinic's hub again.");
   } finally {
     await server.stop();
   }
