@@ -76,16 +76,17 @@ export function AppShell() {
 
   return (
     <div className="shell">
-      <div className="shell-banners">
-        <EmergencyBanner info={info} onSignOut={signOut} />
-        <HubBanner checks />
-      </div>
       <a className="skip-link" href="#main" onClick={(e) => {
         e.preventDefault();
         document.getElementById('main')?.focus();
       }}>
         {t('shell.skipToContent')}
       </a>
+      {/* Above the content on every screen, and stuck to the top of the window while it scrolls. */}
+      <div className="shell-banners">
+        <EmergencyBanner info={info} onSignOut={signOut} />
+        <HubBanner checks />
+      </div>
       <header className="shell-header">
         <div className="shell-clinic">
           <BrandMark size={28} />
