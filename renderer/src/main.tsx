@@ -7,10 +7,12 @@ import './styles/layout.css';
 import './styles/widgets.css';
 import './styles/print.css';
 import './i18n/i18n';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getBridge } from './api/bridge';
+import { onHubBack } from './api/hub-connection';
+import { noteReadRefused } from './api/invoke';
 import { App } from './app/App';
 import { SessionProvider } from './session/SessionProvider';
 
@@ -18,6 +20,8 @@ import { SessionProvider } from './session/SessionProvider';
 getBridge();
 
 const queryClient = new QueryClient({
+  // A screen that could not be shown is worded as such, not as a save (appErrorOf).
+  queryCache: new QueryCache({ onError: noteReadRefused }),
   defaultOptions: {
     queries: {
       // A refusal is an answer, not a network blip.
@@ -30,6 +34,10 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+// When the clinic's hub answers again after being out of reach, every screen asks again, so nothing
+// from before stays on screen as current; the banner says "up to date" once they have their answers.
+onHubBack(() => queryClient.invalidateQueries());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

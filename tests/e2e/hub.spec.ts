@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { initHub } from '../../electron/core/hub/init';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
 import { dropPgDatabases, freshPgDatabase, PG_URL } from '../support/pg-server';
+import { startThrowawayPg } from '../support/pg-throwaway';
 import { ADMIN, TEST_KDF } from '../support/vault';
 import { expect, startPreview, test, type Preview } from './fixtures';
 import { expectAccessible, rpc, shot, signIn } from './helpers';
@@ -76,4 +77,102 @@ test('a contact recorded at one workstation appears on the other one’s person 
   await expect(frontPage.getByTestId('todays-contacts').getByRole('link', { name: 'Kit' })).toBeVisible();
   await expectAccessible(frontPage, 'home on a hub workstation');
   await shot(frontPage, 'hub-01-home-other-workstation');
+});
+
+test('a workstation that cannot reach the hub says so calmly, keeps what is typed, reconnects by itself and saves', async ({ browser }) => {
+  test.setTimeout(180_000);
+  // A server of this test's own: the shared one must never be stopped.
+  const server = await startThrowawayPg();
+  try {
+    const hub = await server.database('doorway_hub');
+    await initHub(hub.data, { settings: { ...DEFAULT_SETTINGS, clinicName: 'Harbour Street Clinic', timeZone: 'America/Los_Angeles' }, admin: { ...ADMIN }, now: new Date().toISOString() }, { kdfCost: TEST_KDF });
+    await hub.close();
+    const station = await workstation(hub.url);
+    const page = await (await browser.newContext()).newPage();
+    await open(page, station);
+    const kit = await rpc<{ id: number }>(page, station, 'people.create', { clientCode: 'KT0412', name: 'Kit Taylor', preferredName: 'Kit' });
+
+    const banner = page.getByTestId('hub-banner');
+    const words = banner.getByRole('status');
+    await page.goto(`${station.origin}/#/people/${kit.id}/contact`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Record a contact with Kit' })).toBeVisible();
+    await expect(words).toHaveText('');
+    await page.getByRole('button', { name: /Setting/ }).click();
+    await page.getByRole('option', { name: 'Drop-in' }).click();
+    const mattered = page.getByLabel('What mattered to them today');
+    const note = page.getByLabel('Note', { exact: true });
+    await mattered.fill('Wanted to talk about housing.');
+    await note.fill('Asked about the Tuesday housing clinic; said to come by after 3.');
+
+    // The hub goes away; Save can't reach it. Everything typed stays, and the banner says what happened.
+    await server.crash();
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await expect(words).toContainText("The clinic's hub can't be reached just now.");
+    await expect(words).toContainText('What you type here stays on this screen, and Doorway reconnects by itself.');
+    await expect(words).toContainText(/What you see was last brought up to date at \d{1,2}:\d{2}\s?[AP]M\./);
+    await expect(page.getByRole('alert')).toContainText("wasn't saved");
+    await expect(mattered).toHaveValue('Wanted to talk about housing.');
+    await expect(note).toHaveValue('Asked about the Tuesday housing clinic; said to come by after 3.');
+    await expect(page.getByRole('heading', { level: 1, name: 'Record a contact with Kit' })).toBeVisible();
+    // Try now checks at once; the hub is still away, so the banner stays as it is.
+    await banner.getByRole('button', { name: 'Try now' }).click();
+    await expect(banner.getByRole('button', { name: 'Try now' })).toBeVisible();
+    await expect(words).toContainText("The clinic's hub can't be reached just now.");
+    await expect(note).toHaveValue('Asked about the Tuesday housing clinic; said to come by after 3.');
+    await expect(page.getByTestId('draft-kept')).toHaveText("What you typed stays on this screen while the clinic's hub is out of reach, and is kept as unsaved work once it's back.");
+    await expectAccessible(page, 'the contact form while the hub is out of reach');
+    // A full-page picture draws the sticky banner where the window was scrolled: from the top it sits where staff see it.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'hub-02-away-contact-form');
+
+    // The hub comes back: Doorway notices by itself, and Save works with what was typed.
+    await server.resume();
+    await expect(words).toContainText("Connected to the clinic's hub again.", { timeout: 30_000 });
+    await expect(words).toContainText('Everything on screen is up to date.');
+    await expect(note).toHaveValue('Asked about the Tuesday housing clinic; said to come by after 3.');
+    // What waited is kept as unsaved work now that the hub is back.
+    await expect(page.getByTestId('draft-kept')).toContainText('Kept for you as unsaved work at');
+    await expect(page.getByText("Connected to the clinic's hub again. What you typed is still here: press Save when you're ready.")).toBeVisible();
+    await expect(page.getByText("wasn't saved")).toHaveCount(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'hub-03-back-contact-form');
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Kit/ })).toBeVisible();
+    const contact = page.getByTestId('contact-item');
+    await expect(contact).toHaveCount(1);
+    await expect(contact).toContainText('Wanted to talk about housing.');
+
+    // Away again while on home: home says when it was last brought up to date.
+    await server.crash();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    await expect(words).toContainText("The clinic's hub can't be reached just now.");
+    // What home could not ask for is said as such, not as a save that failed.
+    await expect(page.getByText("This can't be shown while the clinic's hub is out of reach.").first()).toBeVisible();
+    await expect(page.getByText("wasn't saved")).toHaveCount(0);
+    await expectAccessible(page, 'home while the hub is out of reach');
+    await shot(page, 'hub-04-away-home');
+    await server.resume();
+    await expect(words).toContainText('Everything on screen is up to date.', { timeout: 30_000 });
+    await expect(page.getByTestId('todays-contacts').getByRole('link', { name: 'Kit' })).toBeVisible();
+    await shot(page, 'hub-05-back-home');
+    // The note goes away by itself.
+    await expect(words).toHaveText('', { timeout: 15_000 });
+
+    // Locked while the hub is away: the lock screen says so, and signing in is the check (the password stays).
+    await server.crash();
+    await page.getByRole('button', { name: /^Lock/ }).click();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await expect(words).toContainText("The clinic's hub can't be reached just now.");
+    await expect(words).toContainText("Signing in works again as soon as it's back");
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue(ADMIN.password);
+    await expectAccessible(page, 'the lock screen while the hub is out of reach');
+    await shot(page, 'hub-06-away-lock-screen');
+    await server.resume();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${ADMIN.displayName}$`) })).toBeVisible();
+    await expect(words).toContainText("Connected to the clinic's hub again.");
+  } finally {
+    await server.stop();
+  }
 });

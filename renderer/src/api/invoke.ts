@@ -2,6 +2,7 @@ import type { ChannelName, InputOf, OutputOf } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/result';
 import i18n from '../i18n/i18n';
 import { getBridge } from './bridge';
+import { reportHubAnswer } from './hub-connection';
 
 /** An API refusal carried through TanStack Query, which expects a thrown error. */
 export class ApiError extends Error {
@@ -36,6 +37,8 @@ export async function invoke<K extends ChannelName>(name: K, input: InputOf<K>):
     result = { ok: false, error: { code: 'INTERNAL', message: i18n.t('errors.unexpected') } };
   }
   if (!result.ok && result.error.code === 'NOT_SIGNED_IN') reportNotSignedIn();
+  // On a clinic hub: whether the hub answered, for the banner and its checks (api/hub-connection.ts).
+  reportHubAnswer(name, result);
   return result;
 }
 
@@ -46,8 +49,19 @@ export async function call<K extends ChannelName>(name: K, input: InputOf<K>): P
   return result.value;
 }
 
+/** Refusals that came back to a screen asking for something to show, not to a save (QueryCache's onError, main.tsx). */
+const readRefusals = new WeakSet<ApiError>();
+
+export function noteReadRefused(error: unknown): void {
+  if (error instanceof ApiError) readRefusals.add(error);
+}
+
 /** The AppError behind any error TanStack Query hands back. */
 export function appErrorOf(error: unknown): AppError {
-  if (error instanceof ApiError) return error.error;
+  if (error instanceof ApiError) {
+    // Core's words for the hub out of reach are a save's ("this wasn't saved"); a screen that could not be shown says so.
+    if (error.error.code === 'HUB_UNREACHABLE' && readRefusals.has(error)) return { ...error.error, message: i18n.t('hub.readAway') };
+    return error.error;
+  }
   return { code: 'INTERNAL', message: i18n.t('errors.unexpected') };
 }

@@ -58,6 +58,13 @@ export function DraftKept({ draft }: { draft: DraftState }) {
       </p>
     );
   }
+  if (draft.waitingForHub) {
+    return (
+      <p className="draft-kept" data-testid="draft-kept">
+        {t('draftForm.waitingForHub')}
+      </p>
+    );
+  }
   if (!draft.keptAt) return null;
   return (
     <p className="draft-kept" data-testid="draft-kept">

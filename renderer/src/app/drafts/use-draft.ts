@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useHubConnection } from '../../api/hub-connection';
 import { appErrorOf } from '../../api/invoke';
 import { discardDraft, fetchDraft, saveDraft, useDraftsChanged, type DraftTarget } from '../../api/draft-queries';
 import { guardLeaving } from '../hash-route';
@@ -31,6 +32,8 @@ export interface DraftState {
   keptAt: string | null;
   /** Why it could not be kept, if it could not. */
   keepProblem: string | null;
+  /** The clinic's hub is out of reach: the typing stays on screen and is kept once the hub is back. */
+  waitingForHub: boolean;
   /** The form differs from how it opened. */
   dirty: boolean;
   /** Call once the form itself was saved, before moving on: the draft goes, and leaving no longer asks. */
@@ -52,6 +55,8 @@ export function useDraft<V>({ target, values, initial, toFields, fromFields, app
   const [keptAt, setKeptAt] = useState<string | null>(null);
   const [keepProblem, setKeepProblem] = useState<string | null>(null);
   const draftsChanged = useDraftsChanged();
+  // While the clinic's hub is out of reach nothing can be kept there; once it is back, what waits is kept.
+  const hubAway = useHubConnection().status === 'away';
 
   const fields = toFields(values);
   const json = stableJson(fields);
@@ -99,7 +104,9 @@ export function useDraft<V>({ target, values, initial, toFields, fromFields, app
       void draftsChanged(mounted.current ? 'stale' : 'refetch');
     } catch (e) {
       keptJson.current = before;
-      if (mounted.current) setKeepProblem(appErrorOf(e).message);
+      const problem = appErrorOf(e);
+      // The hub out of reach is said by its banner and by `waitingForHub`; it is kept again once the hub is back.
+      if (mounted.current && problem.code !== 'HUB_UNREACHABLE') setKeepProblem(problem.message);
     }
   }, [fixed, draftsChanged]);
 
@@ -146,10 +153,11 @@ export function useDraft<V>({ target, values, initial, toFields, fromFields, app
     }
     waiting.current = { json, fields };
     stopTimer();
+    if (hubAway) return;
     timer.current = setTimeout(() => void flush(), DRAFT_SAVE_DELAY_MS);
     // `fields` is what `json` says.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [json, status, fixed, flush]);
+  }, [json, status, fixed, flush, hubAway]);
 
   // The session flushes before a lock; leaving the form (after it asked) sends what is waiting.
   useEffect(() => {
@@ -207,6 +215,7 @@ export function useDraft<V>({ target, values, initial, toFields, fromFields, app
     discardOffer,
     keptAt: status === 'ready' ? keptAt : null,
     keepProblem: status === 'ready' ? keepProblem : null,
+    waitingForHub: status === 'ready' && hubAway && dirty,
     dirty,
     saved,
   };

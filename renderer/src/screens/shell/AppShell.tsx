@@ -6,6 +6,7 @@ import { routeHref, useRoute } from '../../app/hash-route';
 import { lockShortcutLabel } from '../../app/shortcut';
 import { ActionButton } from '../../components/ActionButton';
 import { BrandMark } from '../../components/BrandMark';
+import { HubBanner } from '../../components/HubBanner';
 import { LeaveGuard } from '../../app/drafts/LeaveGuard';
 import { useSession } from '../../session/SessionProvider';
 import { isPeopleRoute } from '../people/people-route';
@@ -75,13 +76,17 @@ export function AppShell() {
 
   return (
     <div className="shell">
-      <EmergencyBanner info={info} onSignOut={signOut} />
       <a className="skip-link" href="#main" onClick={(e) => {
         e.preventDefault();
         document.getElementById('main')?.focus();
       }}>
         {t('shell.skipToContent')}
       </a>
+      {/* Above the content on every screen, and stuck to the top of the window while it scrolls. */}
+      <div className="shell-banners">
+        <EmergencyBanner info={info} onSignOut={signOut} />
+        <HubBanner checks />
+      </div>
       <header className="shell-header">
         <div className="shell-clinic">
           <BrandMark size={28} />

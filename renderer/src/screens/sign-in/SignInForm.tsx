@@ -25,6 +25,12 @@ export function SignInForm({ onForgot }: { onForgot(): void }) {
     gcTime: 0,
     onSuccess: (info) => signedIn(info),
     onError: (e) => {
+      // The clinic's hub out of reach says nothing about the password: it stays, ready to try again,
+      // and the hub banner above says what happened (its own words, not a save's).
+      if (e.error.code === 'HUB_UNREACHABLE') {
+        setProblem(null);
+        return;
+      }
       setProblem(e.error);
       setPassword('');
       if (e.error.code === 'THROTTLED' && e.error.retryAfterSeconds) {

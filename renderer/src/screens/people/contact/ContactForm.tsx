@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, Label, Text } from 'react-aria-components';
 import { CONTACT_SETTINGS, type CatalogItem, type ContactSetting } from '../../../../../shared/contract';
 import type { AppError } from '../../../../../shared/result';
+import { useHubConnection } from '../../../api/hub-connection';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice } from '../../../components/Notice';
 import { ValidatedForm } from '../../../components/ValidatedForm';
@@ -58,7 +59,8 @@ export function ContactForm({ personId, initial, editing, catalog, staff, canWri
   });
   const [openedAt] = useState(() => new Date());
   const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const hubAway = useHubConnection().status === 'away';
   const { formRef, scope, setErrors } = useFieldErrors();
   const set = (patch: Partial<ContactDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const services = catalog.filter((i) => i.kind === 'service');
@@ -84,7 +86,7 @@ export function ContactForm({ personId, initial, editing, catalog, staff, canWri
         return;
       }
       setErrors({ ...(refused.fields ?? {}) });
-      setProblem(refused.message);
+      setProblem(refused);
     });
   };
 
@@ -167,7 +169,12 @@ export function ContactForm({ personId, initial, editing, catalog, staff, canWri
         ) : null}
         <AssistedTextArea label={t('contactForm.whatMattered')} description={t('contactForm.whatMatteredHelp')} words="theirs" name="whatMattered" value={draft.whatMattered} onChange={(whatMattered) => set({ whatMattered })} rows={2} />
         {canWriteNote ? <AssistedTextArea label={t('contactForm.note')} description={t('contactForm.noteHelp')} name="note" value={draft.note} onChange={(note) => set({ note })} rows={4} /> : null}
-        {problem ? <Notice tone="error">{problem}</Notice> : null}
+        {problem?.code === 'HUB_UNREACHABLE' && !hubAway ? (
+          // The hub is back since this save was refused: no stale "can't be reached" beside a banner saying it is.
+          <Notice tone="info">{t('hub.saveAgain')}</Notice>
+        ) : problem ? (
+          <Notice tone="error">{problem.message}</Notice>
+        ) : null}
         <div className="form-actions form-actions-start">
           <ActionButton type="submit" variant="primary" isPending={pending} aria-keyshortcuts={SAVE_KEYSHORTCUTS}>
             {editing ? t('contactForm.saveChanges') : t('contactForm.save')}

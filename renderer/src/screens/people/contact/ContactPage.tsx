@@ -59,8 +59,11 @@ export function ContactPage({ personId, contactId, info }: ContactPageProps) {
   });
   const contact = fromPage ?? older.data ?? undefined;
 
-  if (page.isError || catalog.isError || staff.isError || older.isError) {
-    const error = page.error ?? catalog.error ?? staff.error ?? older.error;
+  // A screen asking again can fail (the clinic's hub out of reach) while its first answer is still
+  // here: the form stays, with everything typed in it; only a first answer that never came is an error.
+  const failed = [page, catalog, staff, older].find((q) => q.isError && q.data === undefined);
+  if (failed) {
+    const error = failed.error;
     return (
       <div className="page">
         <PageHeading>{t('contactForm.title')}</PageHeading>
