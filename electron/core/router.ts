@@ -15,6 +15,9 @@ export type Handlers = { [K in ChannelName]: Handler<K> };
 
 export type Router = (name: unknown, rawInput: unknown) => Promise<Result<unknown>>;
 
+/** Channels that close the session: they must work whatever the hub's state. */
+const ENDS_SESSION: ReadonlySet<ChannelName> = new Set(['session.lock', 'session.signOut', 'session.switchUser']);
+
 function describeIssues(error: z.ZodError): { message: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -60,8 +63,9 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
     try {
       let ctx: PublicContext | SignedInContext = base;
       if (def.access !== 'public' && session) {
-        // On a hub, an administrator elsewhere may have changed this account since the last call.
-        await vault.confirmAccount();
+        // On a hub, an administrator elsewhere may have changed this account since the last call. Never
+        // in the way of ending a session: a lock works while the hub is out of reach.
+        if (!ENDS_SESSION.has(name)) await vault.confirmAccount();
         const { data } = vault.open();
         const actor = actorOf(session);
         // The call's open transaction: its audit event goes into it (on a hub's pool, another connection would not).

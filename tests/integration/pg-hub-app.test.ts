@@ -8,6 +8,7 @@ import { verifyChain } from '../../electron/core/audit/verify';
 import { initHub, readHubKeyslots } from '../../electron/core/hub/init';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
 import { describePg, dropPgDatabases, freshPgDatabase, type PgTestDatabase } from '../support/pg';
+import { startThrowawayPg } from '../support/pg-throwaway';
 import { ADMIN, removeDir, tempDir, TEST_KDF } from '../support/vault';
 
 /**
@@ -172,6 +173,44 @@ describePg('the app on a clinic hub', () => {
     // Every action is in the hub's one trail.
     const actions = (await hub.data.selectFrom('audit_events').select('action').where('action', 'like', 'backup.%').orderBy('id').execute()).map((r) => r.action);
     expect(actions).toEqual(['backup.settings', 'backup.create', 'backup.verify', 'backup.drill']);
+  });
+
+  it('with the hub out of reach a workstation still locks (by hand and when idle) and keeps nothing; it signs in again once the hub is back', async () => {
+    const server = await startThrowawayPg();
+    try {
+      const db = await server.database('clinic');
+      await initHub(db.data, { settings: { ...DEFAULT_SETTINGS, clinicName: 'Harbour Street Clinic', idleLockMinutes: 2 }, admin: { ...ADMIN }, now: new Date().toISOString() }, { kdfCost: TEST_KDF });
+      await db.close();
+      let now = Date.now();
+      const dir = tempDir();
+      dirs.push(dir);
+      const made = createDoorway({ dataDir: dir, kdfCost: TEST_KDF, hub: { connectionString: db.url, max: 2 }, now: () => new Date(now) });
+      cores.push(made.core);
+      const ws = made.router;
+      await signIn(ws, ADMIN.username, ADMIN.password);
+      expect((await must(ws, 'session.touch', {})).idleLockMinutes).toBe(2);
+
+      await server.crash();
+      const away = await invoke(ws, 'people.list', {});
+      expect(away.ok ? null : away.error.code).toBe('HUB_UNREACHABLE');
+      // Locking by hand needs nothing from the hub.
+      expect(await must(ws, 'session.lock', {})).toEqual({ locked: true });
+      expect(made.core.session).toBeNull();
+
+      await server.resume();
+      await signIn(ws, ADMIN.username, ADMIN.password);
+      await server.crash();
+      // The idle lock, with the minutes it last knew, while the hub is gone.
+      now += 3 * 60_000;
+      expect(await made.core.checkIdle()).toBe(true);
+      expect(made.core.session).toBeNull();
+      await server.resume();
+      expect((await signIn(ws, ADMIN.username, ADMIN.password)).settings.clinicName).toBe('Harbour Street Clinic');
+    } finally {
+      for (const c of cores.splice(0)) c.close();
+      await new Promise((r) => setTimeout(r, 200));
+      await server.stop();
+    }
   });
 
   it('a lock keeps nothing open: the keys go, the event reaches the hub, and the next call asks for sign-in', async () => {

@@ -13,7 +13,7 @@ import type { Clock } from '../platform/clock';
 import type { EventBus } from '../platform/events';
 import type { Log } from '../platform/log';
 import type { HubSession } from '../hub/session';
-import { readSettingsIn } from '../settings/settings';
+import { DEFAULT_SETTINGS, readSettingsIn } from '../settings/settings';
 import { staffById, type StaffRecord } from '../users/staff';
 import { fileKeyslotStore, hubKeyslotStore, type KeyslotStore } from './keyslot-store';
 import { checkRotation, rotateStoreKey, type RotationRecipient } from './rotation';
@@ -71,6 +71,8 @@ export class VaultSession {
   private idleTimer: ReturnType<typeof setInterval> | null = null;
   /** When each record was last audited as opened, so an opening is recorded once per person per minute. */
   private readonly recordOpenedAt = new Map<string, number>();
+  /** The clinic's idle minutes as last read (DEFAULT_SETTINGS until then). */
+  private knownIdleMinutes = DEFAULT_SETTINGS.idleLockMinutes;
 
   constructor(
     readonly paths: VaultPaths,
@@ -265,14 +267,27 @@ export class VaultSession {
     if (!s) throw NOT_SIGNED_IN();
     s.lastActivityAt = this.deps.clock.now().getTime();
     // Read each time, so a change of the idle minutes applies at once.
-    return (await readSettingsIn(this.open().data)).idleLockMinutes;
+    return this.idleMinutesFrom(this.open().data);
+  }
+
+  /**
+   * The clinic's idle minutes, as last read: on a hub out of reach the idle lock goes on with the
+   * minutes it knew (or the default), so an unattended screen still locks.
+   */
+  private async idleMinutesFrom(data: Kysely<Database>): Promise<number> {
+    try {
+      this.knownIdleMinutes = (await readSettingsIn(data)).idleLockMinutes;
+    } catch (e) {
+      if (!(e instanceof DoorwayError && e.code === 'HUB_UNREACHABLE')) throw e;
+    }
+    return this.knownIdleMinutes;
   }
 
   /** Locks when nobody has touched the app for the clinic's idle time. Returns true if it locked. */
   async checkIdle(): Promise<boolean> {
     const st = this.state;
     if (!st || this.rotating) return false;
-    const minutes = (await readSettingsIn(st.data)).idleLockMinutes;
+    const minutes = await this.idleMinutesFrom(st.data);
     // The session may have ended, or a rotation begun, while the settings were read.
     if (this.state !== st || this.rotating) return false;
     if (this.deps.clock.now().getTime() - st.session.lastActivityAt >= minutes * 60_000) {
