@@ -4,6 +4,7 @@ import { auditChannels } from './audit';
 import { backupChannels, type BackupProgress } from './backup';
 import { continuityChannels } from './continuity';
 import { draftChannels } from './drafts';
+import { importChannels } from './import';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -25,6 +26,7 @@ export const channels = {
   ...userChannels,
   ...auditChannels,
   ...backupChannels,
+  ...importChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;
@@ -65,4 +67,5 @@ export type { PersonPage } from './records';
 export type { StaffAccount, RotationStage } from './users';
 export type { AuditEvent } from './audit';
 export type { BackupProgress, BackupStatus, BundleSummary, DrillRecord } from './backup';
+export type { ImportPreview, ImportProblem, ImportResult } from './import';
 export type { Dashboard, DoorOpenItem, Overview, Timeline } from './continuity';

@@ -71,6 +71,8 @@ export const CHANNEL_NAMES = [
   'backup.undoRestore',
   'backup.drill',
   'backup.prune',
+  'import.preview',
+  'import.run',
 ] as const;
 
 export const EVENT_NAMES = ['session.locked', 'vault.rotation', 'backup.progress'] as const;

@@ -75,6 +75,8 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'backup.undoRestore': { confirm: true },
   'backup.drill': {},
   'backup.prune': {},
+  'import.preview': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') } },
+  'import.run': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') }, dryRun: true },
 };
 
 /** Inputs every channel's schema must refuse. */

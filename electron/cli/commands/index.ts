@@ -11,6 +11,7 @@ import { exportKeyCommand } from './export-key';
 import { hubInitCommand } from './hub-init';
 import { hubMoveCommand } from './hub-move';
 import { hubStatusCommand } from './hub-status';
+import { importContactsCommand, importPeopleCommand } from './import';
 import { initCommand } from './init';
 import { statusCommand } from './status';
 import { usersAddCommand } from './users-add';
@@ -23,6 +24,8 @@ export const commands: readonly Command[] = [
   statusCommand,
   exportKeyCommand,
   demoCommand,
+  importPeopleCommand,
+  importContactsCommand,
   auditVerifyCommand,
   backupCreateCommand,
   backupVerifyCommand,

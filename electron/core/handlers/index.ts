@@ -2,6 +2,7 @@ import { auditHandlers } from '../audit/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { continuityHandlers } from '../continuity/handlers';
 import { draftHandlers } from '../drafts/handlers';
+import { importHandlers } from '../import/handlers';
 import { recordHandlers } from '../records/handlers';
 import type { Handlers } from '../router';
 import { sessionHandlers } from '../session/handlers';
@@ -20,4 +21,5 @@ export const handlers = {
   ...userHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...importHandlers,
 } satisfies Handlers;
