@@ -121,6 +121,19 @@ function fromSerial(serial: number): SheetDate | null {
  * the given order when ambiguous. Null: not a date.
  */
 export function parseSheetDate(text: string, order: DateOrder): SheetDate | null {
+  // A file's dates repeat (a busy day has many contacts): each distinct text is read once.
+  const key = `${order}|${text}`;
+  const known = parsedDates.get(key);
+  if (known !== undefined) return known;
+  if (parsedDates.size > 100_000) parsedDates.clear();
+  const d = readSheetDate(text, order);
+  parsedDates.set(key, d);
+  return d;
+}
+
+const parsedDates = new Map<string, SheetDate | null>();
+
+function readSheetDate(text: string, order: DateOrder): SheetDate | null {
   const t = text.trim();
   if (t === '') return null;
   if (/^\d+(\.\d+)?$/.test(t) && !/^\d{8}$/.test(t)) return fromSerial(Number(t));
@@ -158,8 +171,25 @@ export function explicitInstant(text: string): string | null {
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Offsets by zone and quarter hour: zones change offset only on a quarter hour, and a file's contacts share a few thousand. */
+const offsetCache = new Map<string, Map<number, number>>();
+const QUARTER_HOUR = 15 * 60_000;
+
 /** How far the zone's wall clock is ahead of UTC at `ms`. */
 function zoneOffsetMs(ms: number, timeZone: string): number {
+  let cache = offsetCache.get(timeZone);
+  if (!cache) offsetCache.set(timeZone, (cache = new Map()));
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    if (cache.size > 100_000) cache.clear();
+    offset = computeOffsetMs(bucket * QUARTER_HOUR, timeZone);
+    cache.set(bucket, offset);
+  }
+  return offset;
+}
+
+function computeOffsetMs(ms: number, timeZone: string): number {
   let f = offsetFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
