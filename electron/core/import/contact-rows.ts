@@ -148,10 +148,15 @@ export function contactFromRow(r: SheetRow, m: ResolvedMapping, l: ContactLookup
   }
 
   const supplies: { itemId: number; quantity: number }[] = [];
+  /** The column each supply came from, for a problem with its quantity. */
+  const supplyColumns: string[] = [];
   const addSupply = (column: string, label: string, id: number | undefined, quantity: number) => {
     if (id === undefined) problems.cell(r.row, column, `${quoted(label)} is not in the site's list of supplies.`);
     else if (supplies.some((s) => s.itemId === id)) problems.cell(r.row, column, `${quoted(label)} is listed twice.`);
-    else supplies.push({ itemId: id, quantity });
+    else {
+      supplies.push({ itemId: id, quantity });
+      supplyColumns.push(column);
+    }
   };
   const suppliesText = cellOf(r, m, 'supplies') ?? '';
   for (const part of listParts(suppliesText, (p) => l.supplies.has(fold(supplyPart(p).label)))) {
@@ -184,8 +189,10 @@ export function contactFromRow(r: SheetRow, m: ResolvedMapping, l: ContactLookup
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
-      const column = m.column.get(field === 'occurredAt' ? 'date' : field);
-      if (column) problems.cell(r.row, column, ruleMessage(issue, field === 'supplies' || field === 'services' ? undefined : cellOf(r, m, field)));
+      const supplyColumn = field === 'supplies' && typeof issue.path[1] === 'number' ? supplyColumns[issue.path[1]] : undefined;
+      const column = supplyColumn ?? m.column.get(field === 'occurredAt' ? 'date' : field);
+      if (supplyColumn) problems.cell(r.row, supplyColumn, `${supplies[issue.path[1] as number]!.quantity}: ${ruleMessage(issue, undefined)}`);
+      else if (column) problems.cell(r.row, column, ruleMessage(issue, field === 'supplies' || field === 'services' ? undefined : cellOf(r, m, field)));
       else problems.row(r.row, ruleMessage(issue, undefined));
     }
     return null;

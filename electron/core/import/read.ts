@@ -83,7 +83,10 @@ function tooMany(): DoorwayError {
 /** Comma, semicolon (Excel's CSV where the decimal mark is a comma) or tab, as the file uses. */
 export function readCsv(bytes: Uint8Array): Sheet {
   const text = decodeText(bytes).replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false });
+  // The separator is guessed from the first rows that have something in them; the whole file is then
+  // read with blank lines kept, so every row keeps the number the spreadsheet shows.
+  const delimiter = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy', preview: 50 }).meta.delimiter;
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const quoteProblem = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteProblem) {
     throw new DoorwayError(
