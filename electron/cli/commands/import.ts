@@ -53,7 +53,8 @@ const ORDER_WORDS = { day_first: 'day first (31/12/2025)', month_first: 'month f
 function printReport(out: Writer, r: ImportResult): void {
   line(out, `Read ${r.fileName} (${r.format.toUpperCase()}, ${plural(r.counts.rows, 'row', 'rows')}; SHA-256 ${r.sha256}).`);
   line(out, `Columns ${r.mappingGuessed ? 'guessed from the headers' : 'from the mapping'}: ${Object.entries(r.mapping).map(([field, column]) => `${field} = "${column}"`).join(', ') || 'none'}.`);
-  if (r.kind === 'contacts') {
+  // The date order matters once rows were read (not when the mapping itself stopped the import).
+  if (r.kind === 'contacts' && r.problems.every((p) => p.row !== null)) {
     const from = r.dateOrderFrom === 'clinic' ? "the clinic's order" : 'as chosen';
     line(out, `Dates that read both ways are read ${ORDER_WORDS[r.dateOrder]}, ${from}${r.ambiguousDates ? `: ${plural(r.ambiguousDates, 'row has one', 'rows have one')}` : '; no row has one'}.`);
   }
