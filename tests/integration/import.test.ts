@@ -148,7 +148,7 @@ describe('people from a spreadsheet', () => {
   });
 
   it('says plainly what is wrong with a mapping, and reads no rows', async () => {
-    const r = await refusedImport({ kind: 'people', file: file('p.csv', 'Code,Name\nKT-1,Ana\n'), mapping: { clientCode: 'Client code', name: 'Name' } });
+    const r = await refusedImport({ kind: 'people', file: file('p.csv', 'Code,Name\nKT-1,Ana\n'), mapping: { clientCode: 'Client code', name: 'Name', pronouns: '' } });
     expect(r.problems.map((p) => p.message)).toEqual([
       'The mapping uses a column "Client code", and the file has no column with that header.',
       'No column is chosen for Client code, and every row needs it.',
@@ -331,6 +331,8 @@ describe('contacts from a spreadsheet', () => {
     expect(xls).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/older Excel file/) } });
     const quote = await router('import.run', { kind: 'people', file: file('q.csv', 'Client code,Name\nKT-1,"Ana\nKT-2,Ben\n') });
     expect(quote).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Row 2: a quoted cell is not closed/) } });
+    const after = await router('import.run', { kind: 'people', file: file('q.csv', 'Client code,Name\nKT-1,Ana\nKT-2,"Ben" Okoro\n') });
+    expect(after).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Row 3: a quoted cell has more text after its closing quote/) } });
     expect(dbContentHash(core.db)).toBe(before);
   });
 

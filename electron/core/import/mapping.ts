@@ -125,6 +125,8 @@ export function resolveMapping(kind: ImportKind, mapping: ImportMapping, columns
   const usedBy = new Map<number, string>();
   const supplyByFold = new Map(supplyLabels.map((l) => [fold(l), l]));
   for (const [field, header] of Object.entries(mapping)) {
+    // An empty column means the field is left out, as a screen's "not in this file" choice sends it.
+    if (header.trim() === '') continue;
     const known = defs.some((d) => d.field === field);
     const supply = kind === 'contacts' && field.startsWith(SUPPLY_FIELD_PREFIX) ? supplyByFold.get(fold(field.slice(SUPPLY_FIELD_PREFIX.length))) : undefined;
     if (!known && !supply) {

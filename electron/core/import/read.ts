@@ -89,9 +89,12 @@ export function readCsv(bytes: Uint8Array): Sheet {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const quoteProblem = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteProblem) {
+    const row = (quoteProblem.row ?? 0) + 1;
     throw new DoorwayError(
       'INVALID_INPUT',
-      `Row ${(quoteProblem.row ?? 0) + 1}: a quoted cell is not closed (a " is missing), so the rest of the file cannot be read as rows. Nothing was changed.`,
+      quoteProblem.code === 'MissingQuotes'
+        ? `Row ${row}: a quoted cell is not closed (a " is missing), so the rest of the file cannot be read as rows. Nothing was changed.`
+        : `Row ${row}: a quoted cell has more text after its closing quote (like "Ana" Flores). Please check the quotes on that row. Nothing was changed.`,
     );
   }
   let columns: string[] | null = null;
