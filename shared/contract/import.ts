@@ -31,7 +31,7 @@ export const importFileSchema = z.strictObject({
 export const importOptionsSchema = z.strictObject({
   kind: importKindSchema,
   file: importFileSchema,
-  /** Omitted: guessed from the headers. */
+  /** Omitted: the mapping last used for a file with the same headers, or else a guess from the headers. */
   mapping: importMappingSchema.optional(),
   /** How dates such as 03/04/2025 are read. Omitted: the clinic's order. */
   dateOrder: z.enum(['day_first', 'month_first']).optional(),
@@ -96,9 +96,9 @@ const reportShape = {
   problems: z.array(importProblemSchema),
   problemCount: z.number(),
   matches: z.array(importMatchSchema),
-  /** The mapping used: the one given, or the guess from the headers. */
+  /** The mapping used: the one given, the one used last time for a file with these headers, or a guess from the headers. */
   mapping: importMappingSchema,
-  mappingGuessed: z.boolean(),
+  mappingFrom: z.enum(['given', 'remembered', 'guessed']),
 };
 
 export const importPreviewSchema = z.object({

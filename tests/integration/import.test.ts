@@ -63,7 +63,7 @@ describe('people from a spreadsheet', () => {
     const before = dbContentHash(core.db);
     const p = await call('import.preview', { kind: 'people', file: file('personas.csv', PEOPLE_CSV) });
     expect(dbContentHash(core.db)).toBe(before);
-    expect(p.mappingGuessed).toBe(true);
+    expect(p.mappingFrom).toBe('guessed');
     expect(p.mapping).toEqual({
       clientCode: 'Código',
       name: 'Nombre',
@@ -145,6 +145,17 @@ describe('people from a spreadsheet', () => {
       'Row 5, Birth year: nineteen is not a year.',
       'Row 6, OK to call: maybe is not yes or no.',
     ]);
+  });
+
+  it('remembers the mapping used for a file with the same headers, in any order', async () => {
+    const mapping = { clientCode: 'Ref', preferredName: 'Alias' };
+    await call('import.run', { kind: 'people', file: file('jan.csv', 'Ref,Alias,Staff notes\nKT-1,Ani,\n'), mapping });
+    const next = await call('import.preview', { kind: 'people', file: file('feb.csv', 'alias,REF,Staff notes\nBen,KT-2,\n') });
+    expect(next.mappingFrom).toBe('remembered');
+    expect(next.mapping).toEqual(mapping);
+    expect(next.rows[0]!.values).toMatchObject({ clientCode: 'KT-2', preferredName: 'Ben' });
+    const other = await call('import.preview', { kind: 'people', file: file('other.csv', 'Ref,Alias\nKT-3,Cy\n') });
+    expect(other.mappingFrom).toBe('guessed');
   });
 
   it('says plainly what is wrong with a mapping, and reads no rows', async () => {

@@ -52,7 +52,8 @@ const ORDER_WORDS = { day_first: 'day first (31/12/2025)', month_first: 'month f
 
 function printReport(out: Writer, r: ImportResult): void {
   line(out, `Read ${r.fileName} (${r.format.toUpperCase()}, ${plural(r.counts.rows, 'row', 'rows')}; SHA-256 ${r.sha256}).`);
-  line(out, `Columns ${r.mappingGuessed ? 'guessed from the headers' : 'from the mapping'}: ${Object.entries(r.mapping).map(([field, column]) => `${field} = "${column}"`).join(', ') || 'none'}.`);
+  const from = { given: 'from the mapping', remembered: 'as used last time for a file with these headers', guessed: 'guessed from the headers' }[r.mappingFrom];
+  line(out, `Columns ${from}: ${Object.entries(r.mapping).map(([field, column]) => `${field} = "${column}"`).join(', ') || 'none'}.`);
   // The date order matters once rows were read (not when the mapping itself stopped the import).
   if (r.kind === 'contacts' && r.problems.every((p) => p.row !== null)) {
     const from = r.dateOrderFrom === 'clinic' ? "the clinic's order" : 'as chosen';

@@ -9,9 +9,10 @@ import { listCatalog } from '../records/catalog';
 import { readSettingsIn } from '../settings/settings';
 import { listStaffNames } from '../users/staff';
 import { clinicDateOrder } from './dates';
-import { fieldsOf, guessMapping, supplyField } from './mapping';
+import { fieldsOf, guessMapping, resolveMapping, supplyField } from './mapping';
 import { activeSupplyLabels, planImport, type Plan } from './plan';
 import { readSheet, type Sheet } from './read';
+import { rememberedMapping, rememberMapping } from './remembered';
 import { writeContacts, writePeople } from './write';
 
 /**
@@ -35,14 +36,18 @@ async function readSource(file: ParsedImportOptions['file']): Promise<Source> {
 
 async function optionsFor(data: Data, ctx: SignedInContext, input: ParsedImportOptions, sheet: Sheet) {
   const settings = await readSettingsIn(data);
-  const mapping: ImportMapping = input.mapping ?? guessMapping(input.kind, sheet.columns, input.kind === 'contacts' ? await activeSupplyLabels(data) : []);
+  const supplies = input.kind === 'contacts' ? await activeSupplyLabels(data) : [];
+  let remembered = input.mapping ? undefined : await rememberedMapping(data, input.kind, sheet.columns);
+  // A remembered mapping that names a supply no longer in the list gives way to a fresh guess.
+  if (remembered && resolveMapping(input.kind, remembered, sheet.columns, supplies).problems.length > 0) remembered = undefined;
+  const mapping: ImportMapping = input.mapping ?? remembered ?? guessMapping(input.kind, sheet.columns, supplies);
   if (input.kind === 'contacts' && mapping.note !== undefined && !canReadClinical(ctx.user.role)) {
     throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes. Nothing was changed; leave the note column out of the mapping.');
   }
   return {
     kind: input.kind,
     mapping,
-    mappingGuessed: input.mapping === undefined,
+    mappingFrom: input.mapping ? ('given' as const) : remembered ? ('remembered' as const) : ('guessed' as const),
     order: input.dateOrder ?? clinicDateOrder(settings.timeZone),
     orderFrom: input.dateOrder ? ('chosen' as const) : ('clinic' as const),
     defaultSetting: input.defaultSetting,
@@ -78,7 +83,7 @@ function report(source: Source, plan: Plan, o: Awaited<ReturnType<typeof options
     problemCount: plan.problems.count,
     matches: plan.work?.matched ?? [],
     mapping: o.mapping,
-    mappingGuessed: o.mappingGuessed,
+    mappingFrom: o.mappingFrom,
   };
 }
 
@@ -152,6 +157,7 @@ export async function runImport(ctx: SignedInContext, input: ParsedImportOptions
     const actor = { id: ctx.user.id, at: ctx.clock.nowIso() };
     const w = plan.work;
     const written = w.kind === 'people' ? { peopleAdded: await writePeople(trx, ctx.engine, w, actor), contactsAdded: 0 } : await writeContacts(trx, ctx.engine, w, actor, o.timeZone);
+    await rememberMapping(trx, input.kind, source.sheet.columns, o.mapping);
     await ctx.audit({
       action: 'records.import',
       subjectType: 'import',
