@@ -60,6 +60,7 @@ export const importMatchSchema = z.object({
   rows: z.number(),
 });
 
+/** What the import writes; for a preview, a dry run or a refused run, what it would write from the rows that are in order. */
 export const importCountsSchema = z.object({
   /** Data rows in the file (blank rows left out). */
   rows: z.number(),

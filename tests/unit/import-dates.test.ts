@@ -157,6 +157,15 @@ describe('columns and cells', () => {
     ]);
   });
 
+  it('passes over a title row above the headers, and reads a one-column file', () => {
+    const titled = readCsv(Buffer.from('"Harbour Street SSP log, March",,\n\nClient code,Date,Setting\nKT-1,2025-03-05,van\n'));
+    expect(titled.columns).toEqual(['Client code', 'Date', 'Setting']);
+    expect(titled.rows).toEqual([{ row: 4, cells: ['KT-1', '2025-03-05', 'van'] }]);
+    const single = readCsv(Buffer.from('Client code\nKT-1\nKT-2\n'));
+    expect(single.columns).toEqual(['Client code']);
+    expect(single.rows.map((r) => r.row)).toEqual([2, 3]);
+  });
+
   it("reads Excel's Windows CSV (Windows-1252) as well as UTF-8", () => {
     const sheet = readCsv(Buffer.from([...Buffer.from('C'), 0xf3, ...Buffer.from('digo,Nombre\nKT-1,Mar'), 0xed, ...Buffer.from('a\n')]));
     expect(sheet.columns).toEqual(['Código', 'Nombre']);

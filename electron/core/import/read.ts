@@ -75,6 +75,21 @@ function headerFrom(cells: string[]): string[] {
 }
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+const filled = (cells: readonly string[]) => cells.reduce((n, c) => (c.trim() === '' ? n : n + 1), 0);
+
+/**
+ * The header is the first row with more than one cell filled in, among the first ten (a single-column
+ * file: the first row): a title row above the headers ("Harbour Street SSP log, March") is passed over.
+ */
+function withHeader(rows: SheetRow[]): { columns: string[]; rows: SheetRow[] } {
+  if (rows.length === 0) return { columns: [], rows };
+  const first = rows.slice(0, 10);
+  const widest = Math.max(...first.map((r) => filled(r.cells)));
+  const at = first.findIndex((r) => filled(r.cells) >= Math.min(2, widest));
+  const data = rows.slice(at + 1);
+  if (data.length > MAX_ROWS) throw tooMany();
+  return { columns: headerFrom(rows[at]!.cells), rows: data };
+}
 
 function tooMany(): DoorwayError {
   return new DoorwayError('INVALID_INPUT', `This file has more than ${MAX_ROWS.toLocaleString('en-US')} rows. Please split it into smaller files. Nothing was changed.`);
@@ -97,18 +112,13 @@ export function readCsv(bytes: Uint8Array): Sheet {
         : `Row ${row}: a quoted cell has more text after its closing quote (like "Ana" Flores). Please check the quotes on that row. Nothing was changed.`,
     );
   }
-  let columns: string[] | null = null;
   const rows: SheetRow[] = [];
   parsed.data.forEach((cells, i) => {
     if (isBlank(cells)) return;
-    if (!columns) {
-      columns = headerFrom(cells);
-      return;
-    }
-    if (rows.length >= MAX_ROWS) throw tooMany();
+    if (rows.length > MAX_ROWS) throw tooMany();
     rows.push({ row: i + 1, cells });
   });
-  return { format: 'csv', columns: columns ?? [], rows };
+  return { format: 'csv', ...withHeader(rows) };
 }
 
 type CellValue = ExcelJS.CellValue;
@@ -140,7 +150,6 @@ export async function readXlsx(bytes: Buffer): Promise<Sheet> {
     worksheets: 'emit',
     entries: 'ignore',
   });
-  let columns: string[] | null = null;
   const rows: SheetRow[] = [];
   try {
     for await (const sheet of reader) {
@@ -150,11 +159,7 @@ export async function readXlsx(bytes: Buffer): Promise<Sheet> {
         const cells: string[] = [];
         for (let c = 1; c < values.length; c++) cells.push(cellText(values[c] as CellValue));
         if (isBlank(cells)) continue;
-        if (!columns) {
-          columns = headerFrom(cells);
-          continue;
-        }
-        if (rows.length >= MAX_ROWS) throw tooMany();
+        if (rows.length > MAX_ROWS) throw tooMany();
         rows.push({ row: row.number, cells });
       }
       // The first worksheet only; the others are left unread.
@@ -164,5 +169,5 @@ export async function readXlsx(bytes: Buffer): Promise<Sheet> {
     if (e instanceof DoorwayError) throw e;
     throw new DoorwayError('INVALID_INPUT', 'This file could not be read as an Excel workbook (.xlsx). It may be damaged, or another kind of file. Nothing was changed.');
   }
-  return { format: 'xlsx', columns: columns ?? [], rows };
+  return { format: 'xlsx', ...withHeader(rows) };
 }

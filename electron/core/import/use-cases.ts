@@ -41,7 +41,7 @@ async function optionsFor(data: Data, ctx: SignedInContext, input: ParsedImportO
   // A remembered mapping that names a supply no longer in the list gives way to a fresh guess.
   if (remembered && resolveMapping(input.kind, remembered, sheet.columns, supplies).problems.length > 0) remembered = undefined;
   const mapping: ImportMapping = input.mapping ?? remembered ?? guessMapping(input.kind, sheet.columns, supplies);
-  if (input.kind === 'contacts' && mapping.note !== undefined && !canReadClinical(ctx.user.role)) {
+  if (input.kind === 'contacts' && (mapping.note ?? '').trim() !== '' && !canReadClinical(ctx.user.role)) {
     throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes. Nothing was changed; leave the note column out of the mapping.');
   }
   return {
