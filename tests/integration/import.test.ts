@@ -223,6 +223,10 @@ describe('contacts from a spreadsheet', () => {
     ]);
     const events = importEvents().map((e) => JSON.parse(e.details) as Record<string, unknown>);
     expect(events).toEqual([expect.objectContaining({ kind: 'contacts', file: 'log.csv', sha256: sha256(csv), peopleAdded: 1, peopleMatched: 1, contactsAdded: 4, matchExisting: true })]);
+
+    // The same file again would add every contact twice: refused, saying who imported it and when.
+    const again = await refusedImport({ kind: 'contacts', file: file('log-copy.csv', csv), matchExisting: true });
+    expect(again.problems.map((x) => x.message)).toEqual(['This file was imported before (on 2026-11-21 by River Stone; the same SHA-256). Importing it again would add its rows a second time.']);
   });
 
   it('a day-first clinic, or a day-first choice, reads the same file the other way', async () => {

@@ -9,6 +9,7 @@ import { listCatalog } from '../records/catalog';
 import { readSettingsIn } from '../settings/settings';
 import { listStaffNames } from '../users/staff';
 import { clinicDateOrder } from './dates';
+import { earlierImport } from './earlier';
 import { fieldsOf, guessMapping, resolveMapping, supplyField } from './mapping';
 import { activeSupplyLabels, planImport, type Plan } from './plan';
 import { readSheet, type Sheet } from './read';
@@ -123,10 +124,22 @@ async function previewRows(data: Data, plan: Plan, limit: number, timeZone: stri
   return out;
 }
 
+/** Plans the import, and refuses a file already imported (the same SHA-256 in the audit trail). */
+async function planOf(data: Data, source: Source, o: Awaited<ReturnType<typeof optionsFor>>): Promise<Plan> {
+  const plan = await planImport(data, source.sheet, o);
+  const earlier = await earlierImport(data, source.sha256);
+  if (earlier) {
+    plan.problems.file(
+      `This file was imported before (on ${earlier.at.slice(0, 10)}${earlier.by ? ` by ${earlier.by}` : ''}; the same SHA-256). Importing it again would add its rows a second time.`,
+    );
+  }
+  return plan;
+}
+
 export async function previewImport(ctx: SignedInContext, input: ParsedImportOptions & { previewRows: number }): Promise<ImportPreview> {
   const source = await readSource(input.file);
   const o = await optionsFor(ctx.data, ctx, input, source.sheet);
-  const plan = await planImport(ctx.data, source.sheet, o);
+  const plan = await planOf(ctx.data, source, o);
   const fields = fieldsOf(input.kind).map((d) => ({ field: d.field, label: d.label, required: d.required || (d.field === 'setting' && input.kind === 'contacts' && !input.defaultSetting), column: plan.mapping.column.get(d.field) ?? null }));
   if (input.kind === 'contacts') {
     for (const label of await activeSupplyLabels(ctx.data)) {
@@ -145,13 +158,13 @@ export async function runImport(ctx: SignedInContext, input: ParsedImportOptions
   const source = await readSource(input.file);
   if (input.dryRun) {
     const o = await optionsFor(ctx.data, ctx, input, source.sheet);
-    const plan = await planImport(ctx.data, source.sheet, o);
+    const plan = await planOf(ctx.data, source, o);
     return { ...report(source, plan, o), dryRun: true, written: false };
   }
   // Checked again inside the transaction that writes: what it checked is what it writes.
   return ctx.transact(async (trx) => {
     const o = await optionsFor(trx, ctx, input, source.sheet);
-    const plan = await planImport(trx, source.sheet, o);
+    const plan = await planOf(trx, source, o);
     const out = report(source, plan, o);
     if (plan.problems.count > 0 || !plan.work) return { ...out, dryRun: false, written: false };
     const actor = { id: ctx.user.id, at: ctx.clock.nowIso() };
