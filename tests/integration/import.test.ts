@@ -294,6 +294,12 @@ describe('contacts from a spreadsheet', () => {
     expect(core.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(9_999);
     expect(core.db.prepare('SELECT sum(contact_count) FROM people').pluck().get()).toBe(9_999);
     expect(importEvents()).toHaveLength(1);
+    // The monthly figures the triggers keep are the ones a full recount gives.
+    const figures = () => core.db.prepare('SELECT * FROM month_stats ORDER BY month').all();
+    const kept = figures();
+    expect(kept).toEqual([{ month: '2025-02', contacts: 1, returns: expect.any(Number), people: 1 }, { month: '2025-03', contacts: 9_998, returns: expect.any(Number), people: 400 }]);
+    await core.vault.open().data.transaction().execute((trx) => core.context.engine.monthStats.rebuild(trx));
+    expect(figures()).toEqual(kept);
   });
 
   it('reads an XLSX workbook with date cells, numbers, a formula and rich text', async () => {
