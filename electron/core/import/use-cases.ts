@@ -167,6 +167,8 @@ export async function runImport(ctx: SignedInContext, input: ParsedImportOptions
     const plan = await planOf(trx, source, o);
     const out = report(source, plan, o);
     if (plan.problems.count > 0 || !plan.work) return { ...out, dryRun: false, written: false };
+    // The plan holds every row as it will be stored: the file's cells can go before the writing starts.
+    source.sheet.rows.length = 0;
     const actor = { id: ctx.user.id, at: ctx.clock.nowIso() };
     const w = plan.work;
     const written = w.kind === 'people' ? { peopleAdded: await writePeople(trx, ctx.engine, w, actor), contactsAdded: 0 } : await writeContacts(trx, ctx.engine, w, actor, o.timeZone);

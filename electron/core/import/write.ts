@@ -1,5 +1,5 @@
 import { contactPrefsSchema } from '../../../shared/contract/record-schemas';
-import { recomputePersonContactDays } from '../continuity/contact-days';
+import { recomputeContactDaysFrom } from '../continuity/contact-days';
 import { engineOf, type Data, type Engine } from '../data/engine';
 import { insertNotes } from '../records/clinical';
 import { insertContactServices, insertContacts, insertContactSupplies } from '../records/contacts';
@@ -83,9 +83,7 @@ export async function writeContacts(trx: Data, engine: Engine, plan: ContactsPla
     await insertContactSupplies(trx, part.flatMap((c, j) => c.supplies.map((s) => ({ contactId: ids[j]!, itemId: s.itemId, quantity: s.quantity }))));
     await insertNotes(trx, part.map((c, j) => ({ contactId: ids[j]!, note: c.note })));
   }
-  for (const [personId, from] of earliest) {
-    await refreshContactSummary(trx, personId);
-    await recomputePersonContactDays(trx, timeZone, personId, from);
-  }
+  for (const personId of earliest.keys()) await refreshContactSummary(trx, personId);
+  await recomputeContactDaysFrom(trx, timeZone, earliest);
   return { peopleAdded: plan.newCodes.length, contactsAdded: plan.contacts.length };
 }
