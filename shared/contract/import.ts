@@ -33,7 +33,7 @@ export const importOptionsSchema = z.strictObject({
   file: importFileSchema,
   /** Omitted: the mapping last used for a file with the same headers, or else a guess from the headers. */
   mapping: importMappingSchema.optional(),
-  /** How dates such as 03/04/2025 are read. Omitted: the clinic's order. */
+  /** How dates such as 03/04/2025 are read. Omitted: the file's own order when its dates show one, else the clinic's. */
   dateOrder: z.enum(['day_first', 'month_first']).optional(),
   /** Rows of a contact file without a setting column (or with the cell empty) get this setting. */
   defaultSetting: contactSettingSchema.optional(),
@@ -87,9 +87,12 @@ const reportShape = {
   fileName: z.string(),
   /** SHA-256 of the file's bytes, hex. */
   sha256: z.string(),
-  /** The order used for dates that read both ways, and whether it is the clinic's or was chosen. */
+  /**
+   * The order used for dates that read both ways (03/04/2025): chosen by the caller; or the file's own,
+   * when its other dates all lean one way (13/04/2025 is day first); or else the clinic's.
+   */
   dateOrder: z.enum(['day_first', 'month_first']),
-  dateOrderFrom: z.enum(['clinic', 'chosen']),
+  dateOrderFrom: z.enum(['chosen', 'file', 'clinic']),
   /** How many rows had a date that reads both ways (and so used dateOrder). */
   ambiguousDates: z.number(),
   counts: importCountsSchema,

@@ -178,8 +178,8 @@ describe('contacts from a spreadsheet', () => {
       // Both readings possible: the clinic (Los Angeles) reads month first, 3 May
       'KT-0412,05/03/2025,9:15 AM,SSP,river,,Syringes: 10; Fentanyl test strips 5,,,"Came back after the winter.\nAsked about housing."',
       '',
-      // One reading only; an Excel serial (45658 = 2025-01-01); a Spanish setting
-      'NEW-7,13/04/2025,,calle,,,,1,,',
+      // One reading only (so the file itself is month first); an Excel serial (45658 = 2025-01-01); a Spanish setting
+      'NEW-7,4/13/2025,,calle,,,,1,,',
       'NEW-7,45658,,intercambio,,Check-in / conversation,,,,',
     ].join('\n');
     const unmatched = await call('import.preview', { kind: 'contacts', file: file('log.csv', csv) });
@@ -188,7 +188,7 @@ describe('contacts from a spreadsheet', () => {
     const p = await call('import.preview', { kind: 'contacts', file: file('log.csv', csv), matchExisting: true });
     expect(p.problems).toEqual([]);
     expect(p.dateOrder).toBe('month_first');
-    expect(p.dateOrderFrom).toBe('clinic');
+    expect(p.dateOrderFrom).toBe('file');
     expect(p.ambiguousDates).toBe(1);
     expect(p.mapping).toMatchObject({ clientCode: 'Client code', date: 'Date', time: 'Time', setting: 'Setting', staff: 'Staff', services: 'Services', supplies: 'Supplies', 'supply:Naloxone (nasal)': 'Naloxone (nasal)', whatMattered: 'What mattered', note: 'Notes' });
     expect(p.rows.map((r) => [r.row, r.values.day, r.values.setting])).toEqual([
@@ -229,11 +229,19 @@ describe('contacts from a spreadsheet', () => {
     expect(again.problems.map((x) => x.message)).toEqual(['This file was imported before (on 2026-11-21 by River Stone; the same SHA-256). Importing it again would add its rows a second time.']);
   });
 
-  it('a day-first clinic, or a day-first choice, reads the same file the other way', async () => {
+  it('a day-first choice, a file that is day first, or a day-first clinic reads the same date the other way', async () => {
     const csv = 'Client code,Date,Setting\nKT-1,05/03/2025,van\n';
     const chosen = await call('import.preview', { kind: 'contacts', file: file('c.csv', csv), dateOrder: 'day_first' });
     expect(chosen).toMatchObject({ dateOrder: 'day_first', dateOrderFrom: 'chosen', ambiguousDates: 1 });
     expect(chosen.rows[0]!.values.day).toBe('2025-03-05');
+    // A file whose other dates can only be day first is read day first, whatever the clinic's order.
+    const dayFirstFile = await call('import.preview', { kind: 'contacts', file: file('c.csv', `${csv}KT-2,13/03/2025,van\n`) });
+    expect(dayFirstFile).toMatchObject({ dateOrder: 'day_first', dateOrderFrom: 'file', ambiguousDates: 1 });
+    expect(dayFirstFile.rows[0]!.values.day).toBe('2025-03-05');
+    // A file that mixes both orders: the clinic's order (month first in Los Angeles) reads the ambiguous ones.
+    const mixed = await call('import.preview', { kind: 'contacts', file: file('c.csv', `${csv}KT-2,13/03/2025,van\nKT-3,03/14/2025,van\n`) });
+    expect(mixed).toMatchObject({ dateOrder: 'month_first', dateOrderFrom: 'clinic' });
+    expect(mixed.rows[0]!.values.day).toBe('2025-05-03');
     await call('settings.update', { timeZone: 'Europe/Madrid' });
     const clinic = await call('import.preview', { kind: 'contacts', file: file('c.csv', csv) });
     expect(clinic).toMatchObject({ dateOrder: 'day_first', dateOrderFrom: 'clinic' });
@@ -288,7 +296,7 @@ describe('contacts from a spreadsheet', () => {
     expect(core.db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(0);
 
     // Fixed, the same file goes in whole, in one transaction.
-    const fixed = csv.replace('31/02/2025', '28/02/2025');
+    const fixed = csv.replace('31/02/2025', '2/28/2025');
     const ok = await call('import.run', { kind: 'contacts', file: file('big.csv', fixed) });
     expect(ok).toMatchObject({ written: true, counts: { rows: 9_999, peopleAdded: 400, contactsAdded: 9_999 } });
     expect(core.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(9_999);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicDateOrder, instantOf, parseSheetDate, parseTimeOfDay, type DateOrder } from '../../electron/core/import/dates';
+import { clinicDateOrder, fileDateOrder, instantOf, parseSheetDate, parseTimeOfDay, type DateOrder } from '../../electron/core/import/dates';
 import { guessMapping, resolveMapping } from '../../electron/core/import/mapping';
 import { readCsv } from '../../electron/core/import/read';
 import { yesNo } from '../../electron/core/import/people-rows';
@@ -96,6 +96,16 @@ describe('dates as spreadsheets hold them', () => {
     [{ day: '2025-03-05', time: '08:00:00' }, 'UTC', '2025-03-05T08:00:00.000Z'],
   ])('%o in %s is %s', (d, zone, want) => {
     expect(instantOf(d, zone)).toBe(want);
+  });
+
+  it.each([
+    [['13/04/2025', '05/03/2025'], 'day_first'],
+    [['04/13/2025 9:00', '05/03/2025'], 'month_first'],
+    [['05/03/2025', '2025-04-13', '45658'], null],
+    [['13/04/2025', '04/13/2025'], null],
+    [[], null],
+  ] as const)("a file's own dates %j show its order: %s", (texts, want) => {
+    expect(fileDateOrder(texts)).toBe(want);
   });
 
   it("the clinic's order follows its time zone: month first in the United States, day first elsewhere", () => {

@@ -56,7 +56,7 @@ function printReport(out: Writer, r: ImportResult): void {
   line(out, `Columns ${from}: ${Object.entries(r.mapping).map(([field, column]) => `${field} = "${column}"`).join(', ') || 'none'}.`);
   // The date order matters once rows were read (not when the mapping itself stopped the import).
   if (r.kind === 'contacts' && r.problems.every((p) => p.row !== null)) {
-    const from = r.dateOrderFrom === 'clinic' ? "the clinic's order" : 'as chosen';
+    const from = { clinic: "the clinic's order", chosen: 'as chosen', file: "the file's own order (its other dates show it)" }[r.dateOrderFrom];
     line(out, `Dates that read both ways are read ${ORDER_WORDS[r.dateOrder]}, ${from}${r.ambiguousDates ? `: ${plural(r.ambiguousDates, 'row has one', 'rows have one')}` : '; no row has one'}.`);
   }
   if (r.matches.length > 0) {
@@ -84,7 +84,7 @@ function importCommand(kind: ImportKind): Command {
       user: { ...ADMIN_USER_FLAG, placeholder: 'USERNAME', description: 'Your staff username (an administrator or a clinician).' },
       file: { type: 'string', placeholder: 'FILE', required: true, description: 'The spreadsheet: .csv (comma, semicolon or tab) or .xlsx (its first sheet).' },
       mapping: { type: 'string', placeholder: 'M.json', description: 'Which column holds which field, e.g. {"clientCode": "Código", "date": "Fecha"}. Guessed from the headers if left out.' },
-      'date-order': { type: 'string', placeholder: 'dmy|mdy', description: "How dates like 03/04/2025 are read: dmy (day first) or mdy (month first). The clinic's order if left out." },
+      'date-order': { type: 'string', placeholder: 'dmy|mdy', description: "How dates like 03/04/2025 are read: dmy (day first) or mdy (month first). If left out: the file's own order when its other dates show one, else the clinic's." },
       ...(kind === 'contacts'
         ? { setting: { type: 'string', placeholder: 'SETTING', description: 'The setting of rows that have none, e.g. ssp_exchange or street_outreach.' } as const }
         : {}),

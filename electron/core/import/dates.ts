@@ -33,6 +33,27 @@ export function clinicDateOrder(timeZone: string): DateOrder {
   return us ? 'month_first' : 'day_first';
 }
 
+/**
+ * What a file's own dates say about its order: 13/04/2025 can only be day first, 04/13/2025 only
+ * month first. A file whose dates all lean one way is read that way; with no such date, or both kinds
+ * (a file that mixes orders), the clinic's order reads the dates that could go either way.
+ */
+export function fileDateOrder(texts: Iterable<string>): DateOrder | null {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const text of texts) {
+    const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\d{2})\b/.exec(text);
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) dayFirst++;
+    else if (b > 12 && a <= 12) monthFirst++;
+  }
+  if (dayFirst > 0 && monthFirst === 0) return 'day_first';
+  if (monthFirst > 0 && dayFirst === 0) return 'month_first';
+  return null;
+}
+
 const REFERENCE = new Date(2000, 0, 1);
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 /** Excel's largest date, 9999-12-31. */

@@ -8,7 +8,7 @@ import { DoorwayError } from '../errors';
 import { listCatalog } from '../records/catalog';
 import { readSettingsIn } from '../settings/settings';
 import { listStaffNames } from '../users/staff';
-import { clinicDateOrder } from './dates';
+import { clinicDateOrder, fileDateOrder } from './dates';
 import { earlierImport } from './earlier';
 import { fieldsOf, guessMapping, resolveMapping, supplyField } from './mapping';
 import { activeSupplyLabels, planImport, type Plan } from './plan';
@@ -42,6 +42,8 @@ async function optionsFor(data: Data, ctx: SignedInContext, input: ParsedImportO
   // A remembered mapping that names a supply no longer in the list gives way to a fresh guess.
   if (remembered && resolveMapping(input.kind, remembered, sheet.columns, supplies).problems.length > 0) remembered = undefined;
   const mapping: ImportMapping = input.mapping ?? remembered ?? guessMapping(input.kind, sheet.columns, supplies);
+  const dateColumn = input.kind === 'contacts' ? sheet.columns.findIndex((c) => c.toLowerCase() === (mapping.date ?? '').trim().toLowerCase()) : -1;
+  const fromFile = input.dateOrder || dateColumn < 0 ? null : fileDateOrder(sheet.rows.map((r) => r.cells[dateColumn] ?? ''));
   if (input.kind === 'contacts' && (mapping.note ?? '').trim() !== '' && !canReadClinical(ctx.user.role)) {
     throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes. Nothing was changed; leave the note column out of the mapping.');
   }
@@ -49,8 +51,8 @@ async function optionsFor(data: Data, ctx: SignedInContext, input: ParsedImportO
     kind: input.kind,
     mapping,
     mappingFrom: input.mapping ? ('given' as const) : remembered ? ('remembered' as const) : ('guessed' as const),
-    order: input.dateOrder ?? clinicDateOrder(settings.timeZone),
-    orderFrom: input.dateOrder ? ('chosen' as const) : ('clinic' as const),
+    order: input.dateOrder ?? fromFile ?? clinicDateOrder(settings.timeZone),
+    orderFrom: input.dateOrder ? ('chosen' as const) : fromFile ? ('file' as const) : ('clinic' as const),
     defaultSetting: input.defaultSetting,
     matchExisting: input.matchExisting,
     now: ctx.clock.nowIso(),
