@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { importMappingSchema, type ImportKind, type ImportResult } from '../../../shared/contract/import';
 import { contactSettingSchema } from '../../../shared/contract/record-schemas';
 import { invoke } from '../../core';
+import { fieldsOf } from '../../core/import/mapping';
 import { DoorwayError } from '../../core/errors';
 import { defineCommand, type Command } from '../command';
 import { CliFailure, UsageError } from '../errors';
@@ -83,7 +84,7 @@ function importCommand(kind: ImportKind): Command {
       'data-dir': DATA_DIR_FLAG,
       user: { ...ADMIN_USER_FLAG, placeholder: 'USERNAME', description: 'Your staff username (an administrator or a clinician).' },
       file: { type: 'string', placeholder: 'FILE', required: true, description: 'The spreadsheet: .csv (comma, semicolon or tab) or .xlsx (its first sheet).' },
-      mapping: { type: 'string', placeholder: 'M.json', description: 'Which column holds which field, e.g. {"clientCode": "Código", "date": "Fecha"}. Guessed from the headers if left out.' },
+      mapping: { type: 'string', placeholder: 'M.json', description: 'Which column holds which field, e.g. {"clientCode": "Código", "date": "Fecha"}. If left out: the one used last time for a file with these headers, else a guess from them.' },
       'date-order': { type: 'string', placeholder: 'dmy|mdy', description: "How dates like 03/04/2025 are read: dmy (day first) or mdy (month first). If left out: the file's own order when its other dates show one, else the clinic's." },
       ...(kind === 'contacts'
         ? { setting: { type: 'string', placeholder: 'SETTING', description: 'The setting of rows that have none, e.g. ssp_exchange or street_outreach.' } as const }
@@ -93,6 +94,7 @@ function importCommand(kind: ImportKind): Command {
     },
     notes: [
       SECRET_NOTE,
+      `Fields for a mapping: ${fieldsOf(kind).map((f) => f.field).join(', ')}${kind === 'contacts' ? ', and supply:NAME for a column of one supply\'s quantities' : ''}.`,
       'Nothing is written unless every row is in order: each problem is listed by row and column, and the command exits with 1.',
       ...(kind === 'contacts'
         ? ['People the file names who are not in Doorway yet are added with their client code. Supplies can be one column each (the header is the supply\'s name) or one "Supplies" column such as "Syringes x20; Naloxone (nasal) x2".']
