@@ -109,6 +109,10 @@ describe('people from a spreadsheet', () => {
     expect(core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'person.create'").pluck().get()).toBe(0);
     const chain = await call('audit.verify', {});
     expect(chain.intact).toBe(true);
+    // The administrator's audit screen lists it, filtered by its action.
+    const listed = await call('audit.list', { action: 'records.import' });
+    expect(listed.items).toHaveLength(1);
+    expect(listed.items[0]).toMatchObject({ action: 'records.import', actorName: 'River Stone', subjectType: 'import', subjectId: null, person: null, details: { file: 'personas.csv', sha256: sha256(PEOPLE_CSV) } });
   });
 
   it('refuses codes that appear twice in the file, naming both rows, and writes nothing', async () => {
