@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'overview.export',
   /** Synthetic demo people and contacts added to an empty vault (command line `demo`). */
   'demo.create',
+  /** People or contacts imported from a spreadsheet: the file's name and SHA-256 and the counts are in the details. */
+  'records.import',
   // Backups (electron/core/backup): add the backup events here.
   /** A backup bundle written and checked (or an attempt that failed, with `ok: false`). */
   'backup.create',

@@ -5,6 +5,7 @@ import { backupChannels, type BackupProgress } from './backup';
 import { continuityChannels } from './continuity';
 import { draftChannels } from './drafts';
 import { hubChannels } from './hub';
+import { importChannels } from './import';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -27,6 +28,7 @@ export const channels = {
   ...auditChannels,
   ...backupChannels,
   ...hubChannels,
+  ...importChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;
@@ -67,4 +69,5 @@ export type { PersonPage } from './records';
 export type { StaffAccount, RotationStage } from './users';
 export type { AuditEvent } from './audit';
 export type { BackupProgress, BackupStatus, BundleSummary, DrillRecord } from './backup';
+export type { ImportPreview, ImportProblem, ImportResult } from './import';
 export type { Dashboard, DoorOpenItem, Overview, Timeline } from './continuity';

@@ -74,6 +74,8 @@ export const CHANNEL_NAMES = [
   'hub.state',
   'hub.join',
   'hub.pairingCode',
+  'import.preview',
+  'import.run',
 ] as const;
 
 export const EVENT_NAMES = ['session.locked', 'vault.rotation', 'backup.progress'] as const;

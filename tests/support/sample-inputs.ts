@@ -78,6 +78,8 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'hub.state': {},
   'hub.join': { code: 'ABCDE-FGHJK-MNPQR-STVWX-YZ012' },
   'hub.pairingCode': {},
+  'import.preview': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') } },
+  'import.run': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') }, dryRun: true },
 };
 
 /** Inputs every channel's schema must refuse. */

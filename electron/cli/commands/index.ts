@@ -14,6 +14,7 @@ import { hubPairCommand } from './hub-pair';
 import { hubStartCommand } from './hub-start';
 import { hubStatusCommand } from './hub-status';
 import { hubStopCommand } from './hub-stop';
+import { importContactsCommand, importPeopleCommand } from './import';
 import { initCommand } from './init';
 import { statusCommand } from './status';
 import { usersAddCommand } from './users-add';
@@ -26,6 +27,8 @@ export const commands: readonly Command[] = [
   statusCommand,
   exportKeyCommand,
   demoCommand,
+  importPeopleCommand,
+  importContactsCommand,
   auditVerifyCommand,
   backupCreateCommand,
   backupVerifyCommand,

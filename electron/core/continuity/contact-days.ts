@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import { calendarDay, daysBetween } from '../../../shared/continuity/days';
 import type { Data } from '../data/engine';
 
@@ -46,6 +47,19 @@ export async function recomputeAllContactDays(data: Data, timeZone: string): Pro
  * contacts from there on: adding today's contact touches one row, not the person's whole history.
  */
 export async function recomputePersonContactDays(data: Data, timeZone: string, personId: number, from: string): Promise<void> {
+  await recomputeContactDaysFrom(data, timeZone, new Map([[personId, from]]));
+}
+
+/**
+ * The same for many people at once (an import), each from their own instant: one update compiled
+ * once and run per contact, as recomputeAllContactDays does.
+ */
+export async function recomputeContactDaysFrom(data: Data, timeZone: string, fromByPerson: ReadonlyMap<number, string>): Promise<void> {
+  const update = data.updateTable('contacts').set({ local_day: '', prev_gap_days: 0 }).where('id', '=', 0).compile();
+  for (const [personId, from] of fromByPerson) await recomputeOne(data, timeZone, personId, from, update);
+}
+
+async function recomputeOne(data: Data, timeZone: string, personId: number, from: string, update: CompiledQuery): Promise<void> {
   const anchor = await data
     .selectFrom('contacts')
     .select('local_day')
@@ -72,7 +86,7 @@ export async function recomputePersonContactDays(data: Data, timeZone: string, p
       gap = prevDay === null ? null : daysBetween(prevDay, day);
       prevDay = day;
     }
-    await data.updateTable('contacts').set({ local_day: day, prev_gap_days: gap }).where('id', '=', r.id).execute();
+    await data.executeQuery({ ...update, parameters: [day, gap, r.id] });
   }
   await data
     .updateTable('people')

@@ -3,6 +3,7 @@ import { backupHandlers } from '../backup/handlers';
 import { continuityHandlers } from '../continuity/handlers';
 import { draftHandlers } from '../drafts/handlers';
 import { hubHandlers } from '../hub/handlers';
+import { importHandlers } from '../import/handlers';
 import { recordHandlers } from '../records/handlers';
 import type { Handlers } from '../router';
 import { sessionHandlers } from '../session/handlers';
@@ -22,4 +23,5 @@ export const handlers = {
   ...auditHandlers,
   ...backupHandlers,
   ...hubHandlers,
+  ...importHandlers,
 } satisfies Handlers;

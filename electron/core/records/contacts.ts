@@ -127,9 +127,11 @@ async function writeItems(data: Data, contactId: number, f: Pick<ContactFields, 
   }
 }
 
+/** A few minutes of clock difference are fine; a contact in the future is a typo. */
+export const isInFuture = (occurredAt: string, now: string): boolean => Date.parse(occurredAt) - Date.parse(now) > 5 * 60_000;
+
 function assertNotFuture(occurredAt: string, now: string): void {
-  // A few minutes of clock difference are fine; a contact in the future is a typo.
-  if (Date.parse(occurredAt) - Date.parse(now) > 5 * 60_000) {
+  if (isInFuture(occurredAt, now)) {
     throw new DoorwayError('INVALID_INPUT', 'A contact cannot be in the future. Please check the date and time.', {
       fields: { occurredAt: 'This is in the future.' },
     });

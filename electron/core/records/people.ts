@@ -89,11 +89,14 @@ async function assertCodeFree(data: Data, code: string, exceptId: number | null)
   }
 }
 
+/** Why a new code cannot be used under the clinic's recipe, or null when it can. */
+export function recipeProblem(code: string, recipe: { mask: string; hint: string }): string | null {
+  return codeMatchesRecipe(code, recipe.mask) ? null : `This code doesn't follow the clinic's recipe (${recipe.mask}${recipe.hint ? `: ${recipe.hint}` : ''}).`;
+}
+
 function assertRecipe(code: string, mask: string, hint: string): void {
-  if (!codeMatchesRecipe(code, mask)) {
-    const message = `This code doesn't follow the clinic's recipe (${mask}${hint ? `: ${hint}` : ''}).`;
-    throw new DoorwayError('INVALID_INPUT', message, { fields: { clientCode: message } });
-  }
+  const message = recipeProblem(code, { mask, hint });
+  if (message) throw new DoorwayError('INVALID_INPUT', message, { fields: { clientCode: message } });
 }
 
 async function assertStaff(data: Data, staffId: number | null): Promise<void> {

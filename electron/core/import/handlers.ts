@@ -1,0 +1,8 @@
+import type { Handlers } from '../router';
+import { previewImport, runImport } from './use-cases';
+
+/** Spreadsheet import (issue 14): administrators and clinicians, as the contract says. */
+export const importHandlers = {
+  'import.preview': (input, ctx) => previewImport(ctx, input),
+  'import.run': (input, ctx) => runImport(ctx, input),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { CLINICAL_ROLES } from '../roles';
+import { channel } from './channel';
+import { contactSettingSchema } from './record-schemas';
+
+/**
+ * Records in from a spreadsheet (issue 14): people, or contacts with their services and supplies, from
+ * a CSV or XLSX file as programs keep them. `import.preview` reads the file and checks every row,
+ * writing nothing; `import.run` writes all rows in one transaction, or none when any row has a problem.
+ * The file travels as its content: core never opens a path the renderer names.
+ */
+
+export const IMPORT_KINDS = ['people', 'contacts'] as const;
+export const importKindSchema = z.enum(IMPORT_KINDS);
+export type ImportKind = z.infer<typeof importKindSchema>;
+
+/** Field -> the column header that holds it, e.g. {"clientCode": "Código", "date": "Fecha", "supply:Syringes": "Jeringas"}. */
+export const importMappingSchema = z.record(z.string().min(1).max(120), z.string().max(200)).refine((m) => Object.keys(m).length <= 250, 'A mapping names at most 250 fields.');
+export type ImportMapping = z.infer<typeof importMappingSchema>;
+
+/** 100 MB of file content, base64 (the largest spreadsheet a program would bring, with room). */
+const MAX_BASE64 = 140_000_000;
+
+export const importFileSchema = z.strictObject({
+  /** The file's name as it was chosen (shown, and kept in the audit trail). */
+  name: z.string().trim().min(1, 'Please choose a file.').max(255, 'The file name is too long.'),
+  /** The file's bytes, base64. */
+  base64: z.string().max(MAX_BASE64, 'This file is larger than 100 MB. Please split it into smaller files.'),
+});
+
+export const importOptionsSchema = z.strictObject({
+  kind: importKindSchema,
+  file: importFileSchema,
+  /** Omitted: the mapping last used for a file with the same headers, or else a guess from the headers. */
+  mapping: importMappingSchema.optional(),
+  /** How dates such as 03/04/2025 are read. Omitted: the file's own order when its dates show one, else the clinic's. */
+  dateOrder: z.enum(['day_first', 'month_first']).optional(),
+  /** Rows of a contact file without a setting column (or with the cell empty) get this setting. */
+  defaultSetting: contactSettingSchema.optional(),
+  /** People already in Doorway (same client code) are matched only when this is true; never merged silently. */
+  matchExisting: z.boolean().default(false),
+});
+
+export type ParsedImportOptions = z.output<typeof importOptionsSchema>;
+
+/** One problem, where staff can find it: "Row 214, Date: 31/02/2025 is not a date." Row null: the file or mapping as a whole. */
+export const importProblemSchema = z.object({
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+
+export const importMatchSchema = z.object({
+  /** The first row with the code. */
+  row: z.number(),
+  clientCode: z.string(),
+  personId: z.number(),
+  /** The rows of the file with this code. */
+  rows: z.number(),
+});
+
+/** What the import writes; for a preview, a dry run or a refused run, what it would write from the rows that are in order. */
+export const importCountsSchema = z.object({
+  /** Data rows in the file (blank rows left out). */
+  rows: z.number(),
+  /** New people the import adds (a contact file adds the people it names who are not in Doorway yet). */
+  peopleAdded: z.number(),
+  /** People already in Doorway that rows match (written to only with matchExisting). */
+  peopleMatched: z.number(),
+  contactsAdded: z.number(),
+});
+
+const cellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const importFieldSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  required: z.boolean(),
+  /** The column chosen for it, or null. */
+  column: z.string().nullable(),
+});
+
+const reportShape = {
+  kind: importKindSchema,
+  format: z.enum(['csv', 'xlsx']),
+  fileName: z.string(),
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: z.string(),
+  /**
+   * The order used for dates that read both ways (03/04/2025): chosen by the caller; or the file's own,
+   * when its other dates all lean one way (13/04/2025 is day first); or else the clinic's.
+   */
+  dateOrder: z.enum(['day_first', 'month_first']),
+  dateOrderFrom: z.enum(['chosen', 'file', 'clinic']),
+  /** How many rows had a date that reads both ways (and so used dateOrder). */
+  ambiguousDates: z.number(),
+  counts: importCountsSchema,
+  /** At most 500 problems are listed; problemCount has them all. */
+  problems: z.array(importProblemSchema),
+  problemCount: z.number(),
+  matches: z.array(importMatchSchema),
+  /** The mapping used: the one given, the one used last time for a file with these headers, or a guess from the headers. */
+  mapping: importMappingSchema,
+  mappingFrom: z.enum(['given', 'remembered', 'guessed']),
+};
+
+export const importPreviewSchema = z.object({
+  ...reportShape,
+  /** The file's column headers, in order. */
+  columns: z.array(z.string()),
+  /** The fields of this kind (and the site's supplies, for contacts), each with its column. */
+  fields: z.array(importFieldSchema),
+  /** The first rows as Doorway will store them (fields -> values). */
+  rows: z.array(z.object({ row: z.number(), values: z.record(z.string(), cellValueSchema) })),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importResultSchema = z.object({
+  ...reportShape,
+  dryRun: z.boolean(),
+  /** True only when every row was written (and the import audited); false leaves the record as it was. */
+  written: z.boolean(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const importChannels = {
+  'import.preview': channel({
+    input: importOptionsSchema.extend({ previewRows: z.number().int().min(0).max(200).default(20) }),
+    output: importPreviewSchema,
+    access: CLINICAL_ROLES,
+  }),
+  'import.run': channel({
+    input: importOptionsSchema.extend({ dryRun: z.boolean().default(false) }),
+    output: importResultSchema,
+    access: CLINICAL_ROLES,
+  }),
+};
