@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { recordAuditIn } from '../audit/audit';
+import { recordAuditIn, type AuditActor } from '../audit/audit';
 import { postgresData, postgresPool, type PostgresTarget } from '../data/postgres';
 import type { Database } from '../data/schema';
+import { canReadClinical } from '../../../shared/roles';
 import { DoorwayError, SIGN_IN_FAILED_MESSAGE } from '../errors';
 import { staffBySlot, type StaffRecord } from '../users/staff';
-import { unlockSlotsWithPassword, type VaultOptions } from '../vault/vault';
+import { unlockSlotsWithPassword, unlockSlotsWithRecovery, type VaultOptions } from '../vault/vault';
 import { readHubKeyslots } from './init';
 import { openLogin } from './logins';
 
@@ -29,33 +30,106 @@ export interface HubSession {
  * wrong password; a turned-off account is refused. The sign-in is audited on the hub.
  */
 export async function signInToHub(gate: Kysely<Database>, target: PostgresTarget, username: string, password: string, opts: VaultOptions = {}): Promise<HubSession> {
-  const slots = await readHubKeyslots(gate);
-  if (!slots) throw new DoorwayError('NO_VAULT', "This database doesn't hold a clinic's record yet. An administrator can set it up with hub init.");
+  const slots = await hubSlots(gate);
   const unlocked = await unlockSlotsWithPassword(slots, null, username, password, opts);
-  const keys = { dataKey: unlocked.dataKey, clinicalKey: unlocked.clinicalKey };
-  let data: Kysely<Database> | null = null;
-  try {
+  return openHubSession(gate, target, slots.vaultId, unlocked, false, async () => {
     const user = await staffBySlot(gate, unlocked.slot.id);
     if (!user || user.disabled) {
       throw new DoorwayError(user ? 'ACCOUNT_DISABLED' : 'SIGN_IN_FAILED', user ? 'This account is turned off. Please ask an administrator.' : SIGN_IN_FAILED_MESSAGE);
     }
-    const row = (await sql<{ login: string; sealed: string }>`SELECT login, sealed FROM hub.logins WHERE role = ${user.role}`.execute(gate)).rows[0];
-    const loginPassword = row ? openLogin(slots.vaultId, user.role, row.sealed, keys) : null;
-    if (!row || !loginPassword) {
-      throw new DoorwayError('KEYSLOTS_DAMAGED', "The clinic hub's login for your role can't be opened with your keys. Nothing was changed. An administrator can set the hub's logins again.");
+    return { user, role: user.role, audit: { action: 'session.signIn', details: { hub: true } } };
+  });
+}
+
+/**
+ * The recovery code on a hub: it opens the recovery slot, whose keys open the administrators' login;
+ * `whoFor` then says (on that login) which staff record the session is, and how it is audited:
+ * emergency access, or a forgotten password set anew. What the code opens is exactly what it opens on
+ * one computer. A wrong code gets the same refusal as there.
+ */
+export async function recoverOnHub(
+  gate: Kysely<Database>,
+  target: PostgresTarget,
+  recoveryCode: string,
+  whoFor: (admin: Kysely<Database>, keys: { dataKey: Buffer; clinicalKey: Buffer | null; vaultId: string }) => Promise<{ user: StaffRecord; audit: HubAuditEvent }>,
+): Promise<HubSession> {
+  const slots = await hubSlots(gate);
+  const unlocked = await unlockSlotsWithRecovery(slots, null, recoveryCode);
+  return openHubSession(gate, target, slots.vaultId, unlocked, true, async (admin) => {
+    const who = await whoFor(admin!, { dataKey: unlocked.dataKey, clinicalKey: unlocked.clinicalKey, vaultId: slots.vaultId });
+    return { ...who, role: who.user.role };
+  });
+}
+
+type HubAuditEvent = {
+  action: 'session.signIn' | 'session.breakGlass' | 'session.recover';
+  details: Record<string, unknown>;
+  subjectId?: number;
+  /** Who the trail names; the staff record's own name unless given (emergency access names its user). */
+  actor?: AuditActor;
+};
+
+async function hubSlots(gate: Kysely<Database>) {
+  const slots = await readHubKeyslots(gate);
+  if (!slots) throw new DoorwayError('NO_VAULT', "This database doesn't hold a clinic's record yet. An administrator can set it up with hub init.");
+  return slots;
+}
+
+/** The login of `role` on the hub, from the sealed password the keys open. */
+async function roleLogin(gate: Kysely<Database>, target: PostgresTarget, vaultId: string, role: StaffRecord['role'], keys: { dataKey: Buffer; clinicalKey: Buffer | null }): Promise<Kysely<Database>> {
+  const row = (await sql<{ login: string; sealed: string }>`SELECT login, sealed FROM hub.logins WHERE role = ${role}`.execute(gate)).rows[0];
+  const loginPassword = row ? openLogin(vaultId, role, row.sealed, keys) : null;
+  if (!row || !loginPassword) {
+    throw new DoorwayError('KEYSLOTS_DAMAGED', "The clinic hub's login for your role can't be opened with your keys. Nothing was changed. An administrator can set the hub's logins again.");
+  }
+  const url = new URL(target.connectionString);
+  url.username = row.login;
+  url.password = loginPassword;
+  return postgresData(postgresPool({ ...target, connectionString: url.toString() }));
+}
+
+/**
+ * The session on its role's login: `resolve` says who it is (reading through the gate, or through the
+ * administrators' login the recovery code opened), and the opening is audited on the hub.
+ */
+async function openHubSession(
+  gate: Kysely<Database>,
+  target: PostgresTarget,
+  vaultId: string,
+  unlocked: { dataKey: Buffer; clinicalKey: Buffer | null },
+  viaRecoveryCode: boolean,
+  resolve: (admin: Kysely<Database> | null) => Promise<{ user: StaffRecord; role: StaffRecord['role']; audit: HubAuditEvent }>,
+): Promise<HubSession> {
+  const keys: { dataKey: Buffer; clinicalKey: Buffer | null } = { dataKey: unlocked.dataKey, clinicalKey: unlocked.clinicalKey };
+  let data: Kysely<Database> | null = null;
+  try {
+    // The recovery code opens the administrators' login first: emergency access and a new password are written through it.
+    const admin = viaRecoveryCode ? await roleLogin(gate, target, vaultId, 'administrator', keys) : null;
+    data = admin;
+    const { user, role, audit } = await resolve(admin);
+    if (role !== 'administrator' || !data) {
+      // The session runs on its own role's login, whatever opened the way to it.
+      data = await roleLogin(gate, target, vaultId, role, keys);
+      await admin?.destroy();
     }
-    const url = new URL(target.connectionString);
-    url.username = row.login;
-    url.password = loginPassword;
-    data = postgresData(postgresPool({ ...target, connectionString: url.toString() }));
+    if (!canReadClinical(role) && keys.clinicalKey) {
+      keys.clinicalKey.fill(0);
+      keys.clinicalKey = null;
+    }
     const session = data;
     await session.transaction().execute((trx) =>
-      recordAuditIn(trx, { at: new Date().toISOString(), actor: { id: user.id, username: user.username }, action: 'session.signIn', details: { hub: true } }),
+      recordAuditIn(trx, {
+        at: new Date().toISOString(),
+        actor: audit.actor ?? { id: user.id, username: user.username },
+        action: audit.action,
+        ...(audit.subjectId !== undefined ? { subjectType: 'staff_user', subjectId: audit.subjectId } : {}),
+        details: audit.details,
+      }),
     );
     return {
       data: session,
       user,
-      vaultId: slots.vaultId,
+      vaultId,
       dataKey: keys.dataKey,
       clinicalKey: keys.clinicalKey,
       async close() {

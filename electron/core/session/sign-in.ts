@@ -26,7 +26,8 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../data/schema';
 import { postgresData, postgresPool, type PostgresTarget } from '../data/postgres';
 import type { HubLinkHolder } from '../hub/link';
-import { signInToHub, type HubSession } from '../hub/session';
+import { recoverOnHub, signInToHub, type HubSession } from '../hub/session';
+import { hubKeyslotStore } from '../vault/keyslot-store';
 import { fileThrottleStore, SignInThrottle, type Attempt } from './throttle';
 
 /** Throttle key for emergency access: its attempts have no username. */
@@ -324,8 +325,25 @@ export class SignInService {
 
   /** Forgot password: the recovery code opens the vault and the staff user gets a new password. */
   async recover(username: string, recoveryCode: string, newPassword: string): Promise<SessionInfo> {
-    this.refuseOnHub();
     this.requireVault();
+    const hub = this.deps.link.target;
+    if (hub) {
+      return this.recoverOnHub(hub, `recovery:${username}`, username, recoveryCode, async (admin, keys) => {
+        const user = await staffByUsername(admin, username);
+        if (!user || user.disabled) {
+          throw new DoorwayError('NOT_FOUND', user ? 'This account is turned off. Please ask an administrator.' : 'There is no staff user with that username.');
+        }
+        const slot = await makeSlot(keys.vaultId, 'password', newPassword, keys.dataKey, usernameLookup(keys.vaultId, user.username), this.vaultOptions, user.slotId, canReadClinical(user.role) ? keys.clinicalKey : null);
+        // Through the administrators' login the code opened: the slot is replaced in place, as the person's own change would be.
+        await hubKeyslotStore(admin).replacePasswordSlot(slot);
+        await admin.transaction().execute(async (trx) => {
+          await setMustChangePassword(trx, user.id, false);
+          await recordSlotKeyIn(trx, slot);
+        });
+        this.throttle.recordSuccess(username);
+        return { user: { ...user, mustChangePassword: false }, audit: { action: 'session.recover', subjectId: user.id, details: { hub: true } } };
+      });
+    }
     const unlocked = await this.unlockRecovery(recoveryCode, this.beginAttempt(`recovery:${username}`), username);
     const opened = await this.openWith(unlocked, canonicalCode(recoveryCode));
     const db = opened.db;
@@ -354,8 +372,15 @@ export class SignInService {
    * action in it is audited as emergency access, with the name its user gave.
    */
   async breakGlass(recoveryCode: string, name: string): Promise<SessionInfo> {
-    this.refuseOnHub();
     this.requireVault();
+    const hub = this.deps.link.target;
+    if (hub) {
+      return this.recoverOnHub(hub, BREAK_GLASS_THROTTLE, null, recoveryCode, async (admin) => {
+        const user = await admin.transaction().execute((trx) => ensureEmergencyStaff(trx, this.deps.clock.nowIso()));
+        const actor = actorOf({ user, emergency: true, emergencyName: name });
+        return { user: { ...user, displayName: `${user.displayName}: ${name}` }, audit: { action: 'session.breakGlass', details: { name, hub: true }, actor } };
+      }, name);
+    }
     const unlocked = await this.unlockRecovery(recoveryCode, this.beginAttempt(BREAK_GLASS_THROTTLE), null);
     const opened = await this.openWith(unlocked, canonicalCode(recoveryCode));
     const main = sqliteData(opened.db);
@@ -398,16 +423,43 @@ export class SignInService {
   }
 
   /**
-   * The recovery code on a hub opens the clinic's keys, and emergency access there belongs on the hub
-   * computer with its administrator; a workstation says so rather than half-doing it.
+   * The recovery code on a hub (hub/session.ts recoverOnHub): counted against `throttleKey` as on one
+   * computer, a wrong code noted for the trail; the session then runs as `whoFor` says.
    */
-  private refuseOnHub(): void {
-    if (this.deps.link.target) {
-      throw new DoorwayError(
-        'CONFLICT',
-        "This computer is joined to the clinic's hub. The recovery code is used on the hub computer, or an administrator can reset your password under Staff accounts. Nothing was changed.",
-      );
+  private async recoverOnHub(
+    hub: PostgresTarget,
+    throttleKey: string,
+    username: string | null,
+    recoveryCode: string,
+    whoFor: Parameters<typeof recoverOnHub>[3],
+    emergencyName?: string,
+  ): Promise<SessionInfo> {
+    const attempt = this.beginAttempt(throttleKey);
+    const gate = postgresData(postgresPool({ ...hub, max: 1 }));
+    let opened: HubSession;
+    try {
+      opened = await recoverOnHub(gate, hub, canonicalCode(recoveryCode), whoFor);
+      attempt.succeeded();
+    } catch (e) {
+      if (e instanceof DoorwayError && e.code === 'RECOVERY_CODE_INVALID') {
+        attempt.failed();
+        this.noteFailure(username, 'recoveryCode');
+      } else {
+        attempt.cancelled();
+      }
+      throw e;
+    } finally {
+      await gate.destroy();
     }
+    const { vault } = this.deps;
+    const session = vault.newSession(opened.user, emergencyName !== undefined);
+    if (emergencyName !== undefined) session.emergencyName = emergencyName;
+    vault.beginHub(opened, session);
+    await vault.open().data.transaction().execute(async (trx) => {
+      await this.recordFailuresIn(trx);
+      await this.expireOldDraftsIn(trx, opened.clinicalKey !== null);
+    });
+    return this.sessionInfo();
   }
 
   /** An event as the person now signed in, in a transaction of its own. */
