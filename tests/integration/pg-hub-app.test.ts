@@ -168,7 +168,7 @@ describePg('the app on a clinic hub', () => {
     expect(status.lastVerifiedBackup?.name).toBe(made.name);
     expect(status.lastDrill?.bundle).toBe(made.name);
     const restore = await invoke(ws.router, 'backup.restore', { bundle: made.name, confirm: true });
-    expect(restore.ok ? null : restore.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/on the hub computer.*Nothing was changed/) });
+    expect(restore.ok ? null : restore.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/hub restore.*Nothing was changed/) });
     expect(ws.core.session).not.toBeNull();
     // Every action is in the hub's one trail.
     const actions = (await hub.data.selectFrom('audit_events').select('action').where('action', 'like', 'backup.%').orderBy('id').execute()).map((r) => r.action);

@@ -11,6 +11,7 @@ import { exportKeyCommand } from './export-key';
 import { hubInitCommand } from './hub-init';
 import { hubMoveCommand } from './hub-move';
 import { hubPairCommand } from './hub-pair';
+import { hubRestoreCommand } from './hub-restore';
 import { hubStartCommand } from './hub-start';
 import { hubStatusCommand } from './hub-status';
 import { hubStopCommand } from './hub-stop';
@@ -45,4 +46,5 @@ export const commands: readonly Command[] = [
   hubStartCommand,
   hubStopCommand,
   hubPairCommand,
+  hubRestoreCommand,
 ];

@@ -488,7 +488,7 @@ export class BackupService {
     if (this.vault.onHub) {
       throw new DoorwayError(
         'CONFLICT',
-        "This computer works on the clinic hub's record, which every workstation shares, so a restore is done on the hub computer from the command line (backup restore --hub) after everyone has signed out. Nothing was changed.",
+        "This computer works on the clinic hub's record, which every workstation shares, so a restore is made onto an empty hub database from the command line (hub restore), never over the record in use. Nothing was changed.",
       );
     }
   }

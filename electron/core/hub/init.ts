@@ -99,20 +99,22 @@ export async function moveVaultOntoHub(
   owner: Kysely<Database>,
   source: Kysely<Database>,
   vault: { file: KeyslotFile; dataKey: Buffer; clinicalKey: Buffer },
-  actor: { id: number; username: string },
+  actor: { id: number | null; username: string | null },
   now: string,
+  /** How the trail tells it: a computer's records moved (hub move), or a backup restored onto the hub (hub restore). */
+  as: { action: 'vault.movedToHub' | 'backup.restore'; details?: Record<string, unknown>; refusal?: string } = { action: 'vault.movedToHub' },
 ): Promise<MovedCounts> {
   await migratePostgres(owner as unknown as Kysely<unknown>);
   return owner.transaction().execute(async (trx) => {
     await sql`LOCK TABLE hub.keyslots IN EXCLUSIVE MODE`.execute(trx);
     if (await readHubKeyslots(trx as unknown as Kysely<Database>)) {
-      throw new DoorwayError('VAULT_EXISTS', "This database already holds a clinic's record, so this computer's records were not moved onto it. Nothing was changed on either side.");
+      throw new DoorwayError('VAULT_EXISTS', as.refusal ?? "This database already holds a clinic's record, so this computer's records were not moved onto it. Nothing was changed on either side.");
     }
     const moved = await moveRecordsIn(source, trx);
     const logins = await provisionHubRolesIn(trx as unknown as Transaction<unknown>);
     await storeKeysIn(trx, vault.file, logins, vault, now);
     const rows = Object.values(moved.rows).reduce((a, b) => a + b, 0);
-    await recordAuditIn(trx, { at: now, actor, action: 'vault.movedToHub', details: { rows, people: moved.rows.people ?? 0, contacts: moved.rows.contacts ?? 0, from: 'commandLine' } });
+    await recordAuditIn(trx, { at: now, actor, action: as.action, details: { rows, people: moved.rows.people ?? 0, contacts: moved.rows.contacts ?? 0, from: 'commandLine', ...as.details } });
     return moved;
   });
 }
