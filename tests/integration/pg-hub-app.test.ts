@@ -6,6 +6,7 @@ import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
 import { createDoorway, invoke, type Router } from '../../electron/core';
 import { verifyChain } from '../../electron/core/audit/verify';
 import { initHub, readHubKeyslots } from '../../electron/core/hub/init';
+import { openLogin } from '../../electron/core/hub/logins';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
 import { describePg, dropPgDatabases, freshPgDatabase, type PgTestDatabase } from '../support/pg';
 import { startThrowawayPg } from '../support/pg-throwaway';
@@ -211,6 +212,42 @@ describePg('the app on a clinic hub', () => {
       await new Promise((r) => setTimeout(r, 200));
       await server.stop();
     }
+  });
+
+  it("changing the clinic's keys on a hub: every active account and the recovery code keep their way in, a turned-off account's slot goes, the session goes on with the new keys", async () => {
+    const hub = await clinicHub();
+    const admin = workstation(hub);
+    await signIn(admin.router, ADMIN.username, ADMIN.password);
+    await must(admin.router, 'users.create', { username: 'jo.park', displayName: 'Jo Park', role: 'front_desk', temporaryPassword: 'first light harbour 27' });
+    const sam = await must(admin.router, 'users.create', { username: 'sam.rivera', displayName: 'Sam Rivera', role: 'clinician', temporaryPassword: 'second tide window 91' });
+    const before = Buffer.from(admin.core.vault.dataKey);
+    const clinicalBefore = Buffer.from(admin.core.vault.clinicalKey!);
+    await must(admin.router, 'users.setDisabled', { id: sam.user.id, disabled: true });
+
+    const done = await must(admin.router, 'vault.rotateKey', { keys: 'both' });
+    expect(done.keys.sort()).toEqual(['clinical', 'main']);
+    expect(done.slots).toBe(3); // the administrator, Jo and the recovery code
+    expect(admin.core.vault.dataKey.equals(before)).toBe(false);
+    expect(admin.core.vault.clinicalKey!.equals(clinicalBefore)).toBe(false);
+    await must(admin.router, 'people.create', { clientCode: 'AF0001' });
+
+    // Every way in still opens, each onto its own role's login; the turned-off account's does not.
+    const desk = workstation(hub);
+    expect((await signIn(desk.router, 'jo.park', 'first light harbour 27')).user.role).toBe('front_desk');
+    const again = workstation(hub);
+    await signIn(again.router, ADMIN.username, ADMIN.password);
+    expect((await must(again.router, 'people.list', {})).items.map((p) => p.clientCode)).toEqual(['AF0001']);
+    expect(again.core.vault.dataKey.equals(admin.core.vault.dataKey)).toBe(true);
+    const glass = workstation(hub);
+    expect((await must(glass.router, 'session.breakGlass', { recoveryCode: hub.recoveryCode, name: 'River' })).emergency).toBe(true);
+    const gone = await invoke(workstation(hub).router, 'session.signIn', { username: 'sam.rivera', password: 'second tide window 91' });
+    expect(gone.ok ? null : gone.error.code).toBe('SIGN_IN_FAILED');
+    const event = await hub.data.selectFrom('audit_events').select('details').where('action', '=', 'vault.rotateKey').executeTakeFirstOrThrow();
+    expect(JSON.parse(event.details)).toMatchObject({ hub: true, keys: ['clinical', 'main'], slots: 3 });
+    // The old keys open no login any more.
+    const sealed = (await sql<{ role: 'administrator' | 'clinician' | 'front_desk'; sealed: string }>`SELECT role, sealed FROM hub.logins`.execute(hub.data)).rows;
+    const vaultId = (await readHubKeyslots(hub.data))!.vaultId;
+    for (const r of sealed) expect(openLogin(vaultId, r.role, r.sealed, { dataKey: before, clinicalKey: clinicalBefore }), r.role).toBeNull();
   });
 
   it('a lock keeps nothing open: the keys go, the event reaches the hub, and the next call asks for sign-in', async () => {

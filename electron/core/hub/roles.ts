@@ -101,6 +101,8 @@ export async function provisionHubRolesIn(trx: Transaction<unknown>): Promise<Hu
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON hub.people_search TO ${all}`.execute(trx);
   const admin = ident(logins.find((l) => l.role === 'administrator')!.login);
   await sql`GRANT UPDATE ON hub.keyslots TO ${admin}`.execute(trx);
+  // A change of the clinic's keys seals each role's login again (hub/rotation.ts): administrators only.
+  await sql`GRANT UPDATE ON hub.logins TO ${admin}`.execute(trx);
   // Everyone else changes only their own password slot, through the function that can do nothing more (hub-migrations/0004).
   await sql`GRANT EXECUTE ON FUNCTION hub.replace_password_slot(text) TO ${all}`.execute(trx);
 

@@ -1,5 +1,4 @@
 import type { Handlers } from '../router';
-import { readKeyslots } from '../vault/keyslots';
 import { createAccount, listAccounts, resetAccountPassword, setAccountDisabled, updateAccount } from './accounts';
 import { rotationRecipients } from './key-recipients';
 
@@ -12,7 +11,7 @@ export const userHandlers = {
   'users.resetPassword': ({ id }, ctx) => resetAccountPassword(ctx, id),
   'vault.rotateKey': ({ keys }, { services }) => {
     const { vault } = services;
-    return vault.rotateKey(keys ?? 'both', (data, key) => rotationRecipients(data, readKeyslots(vault.paths.keyslots), key));
+    return vault.rotateKey(keys ?? 'both', async (data, key) => rotationRecipients(data, await vault.keyslots().read(), key));
   },
   'session.switchUser': (_input, { services }) => {
     services.vault.lock('switchUser');

@@ -12,6 +12,7 @@ import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
 import type { EventBus } from '../platform/events';
 import type { Log } from '../platform/log';
+import { rotateHubKeys } from '../hub/rotation';
 import type { HubSession } from '../hub/session';
 import { DEFAULT_SETTINGS, readSettingsIn } from '../settings/settings';
 import { staffById, type StaffRecord } from '../users/staff';
@@ -105,7 +106,9 @@ export class VaultSession {
 
   /** Where the clinic's key slots are: this computer's keyslots.json, or the hub's. */
   keyslots(): KeyslotStore {
-    const st = this.open();
+    // Not through open(): a key change reads the slots itself while it runs.
+    const st = this.state;
+    if (!st) throw NOT_SIGNED_IN();
     return st.hub ? hubKeyslotStore(st.data) : fileKeyslotStore(this.paths.keyslots);
   }
 
@@ -311,6 +314,34 @@ export class VaultSession {
   }
 
   /**
+   * On a hub (hub/rotation.ts): new keys sealed to the active accounts' slots and the role logins, in one
+   * transaction; the session goes on with the new keys. Nothing to re-encrypt, so no file swap to wait for.
+   */
+  private async rotateOnHub(
+    st: OpenVault,
+    keys: RotateKeys,
+    recipientsOf: (data: Kysely<Database>, key: VaultKey) => Promise<RotationRecipient[]>,
+  ): Promise<{ rotatedAt: string; keys: VaultKey[]; slots: number; removedSlots: number }> {
+    const { clock, events } = this.deps;
+    this.rotating = true;
+    try {
+      const done = await rotateHubKeys(st.data, { vaultId: st.vaultId, dataKey: st.dataKey, clinicalKey: st.clinicalKey }, keys, (trx, key) => recipientsOf(trx, key), actorOf(st.session), clock.nowIso());
+      st.dataKey.fill(0);
+      st.clinicalKey?.fill(0);
+      st.dataKey = done.dataKey;
+      st.clinicalKey = done.clinicalKey;
+      const steps = ROTATION_STAGES.length - 1;
+      events.emit('vault.rotation', { stage: 'done', step: steps, steps });
+      return { rotatedAt: clock.nowIso(), keys: done.keys, slots: done.slots, removedSlots: done.removedSlots };
+    } finally {
+      this.rotating = false;
+      const pending = this.lockAfterRotation;
+      this.lockAfterRotation = null;
+      if (pending) this.lock(pending);
+    }
+  }
+
+  /**
    * A new key (vault/rotation.ts) for the main store, the clinical store or both, sealed to the slots
    * `recipientsOf` names for each (the staff who keep access, decided by users/). Both: the clinical key
    * first, then the main one, each a complete rotation with its own audit event; what either would
@@ -324,10 +355,10 @@ export class VaultSession {
     const st = this.state;
     if (!st) throw NOT_SIGNED_IN();
     if (this.rotating) throw new DoorwayError('CONFLICT', 'The vault key is already being changed.');
-    if (!st.db) throw ON_HUB();
-    const db = st.db;
     const { clock, events, log } = this.deps;
     const actor = actorOf(st.session);
+    if (st.hub) return this.rotateOnHub(st, keys, recipientsOf);
+    const db = st.db!;
     // Marked before the recipients are read: the read is async, and a second rotation or a lock must wait for it too.
     this.rotating = true;
     const done: VaultKey[] = [];
@@ -348,9 +379,9 @@ export class VaultSession {
         const outcome = await rotateStoreKey({
           which,
           paths: this.paths,
-          db: clinical ? st.clinical! : (st.db ?? db),
+          db: clinical ? st.clinical! : db,
           key: clinical ? st.clinicalKey! : st.dataKey,
-          main: st.db ?? db,
+          main: db,
           recipients: recipients.get(which)!,
           opts: this.options,
           progress: async (stage, step) => {

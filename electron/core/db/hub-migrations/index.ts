@@ -3,6 +3,7 @@ import { hubMigration0001 } from './0001_hub';
 import { hubMigration0002 } from './0002_people_search';
 import { hubMigration0003 } from './0003_pairing';
 import { hubMigration0004 } from './0004_own_password_slot';
+import { hubMigration0005 } from './0005_logins_resealed_by_admin';
 
 /** The hub's own schema (PostgreSQL only), in version order. */
-export const hubMigrations: readonly PgMigration[] = [hubMigration0001, hubMigration0002, hubMigration0003, hubMigration0004];
+export const hubMigrations: readonly PgMigration[] = [hubMigration0001, hubMigration0002, hubMigration0003, hubMigration0004, hubMigration0005];

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { RotateKeys, VaultKey } from '../../../shared/contract/users';
+import type { Role } from '../../../shared/roles';
+import { recordAuditIn, type AuditActor } from '../audit/audit';
+import type { Database } from '../data/schema';
+import { DoorwayError } from '../errors';
+import { isSealedSlot, keyslotFileSchema } from '../vault/keyslots';
+import type { RotationRecipient } from '../vault/rotation';
+import { resealSlot, withClinicalSeal } from '../vault/vault';
+import { openLogin, sealLogin, type RoleKeys } from './logins';
+
+/**
+ * A change of the clinic's keys on a hub (the "Change the vault key" of the Staff screen). On one
+ * computer the records files are re-encrypted; on a hub the records are PostgreSQL's and its logins
+ * guard them, so what the keys protect there is what leaves the hub (its backups) and the way to each
+ * role's login. In one transaction: new keys, every slot of an active account and the recovery slot
+ * sealed to them (through each slot's public key, no password needed), the slots of accounts no longer
+ * active removed, and each role's login sealed again under the new keys; then the audit event. Someone
+ * who left with an old key opens neither a later backup nor, with the old seals, any login.
+ */
+export interface HubRotation {
+  keys: VaultKey[];
+  dataKey: Buffer;
+  clinicalKey: Buffer | null;
+  slots: number;
+  removedSlots: number;
+}
+
+export async function rotateHubKeys(
+  data: Kysely<Database>,
+  current: RoleKeys & { vaultId: string },
+  which: RotateKeys,
+  recipientsOf: (trx: Transaction<Database>, key: VaultKey) => Promise<RotationRecipient[]>,
+  actor: AuditActor,
+  now: string,
+): Promise<HubRotation> {
+  const keys: VaultKey[] = which === 'both' ? ['clinical', 'main'] : [which];
+  if (keys.includes('clinical') && !current.clinicalKey) {
+    throw new DoorwayError('CONFLICT', 'The clinical records are not open in this session, so their key cannot be changed. Nothing was changed.');
+  }
+  const next: RoleKeys = {
+    dataKey: keys.includes('main') ? randomBytes(32) : Buffer.from(current.dataKey),
+    clinicalKey: keys.includes('clinical') ? randomBytes(32) : current.clinicalKey ? Buffer.from(current.clinicalKey) : null,
+  };
+  try {
+    const outcome = await data.transaction().execute(async (trx) => {
+      const row = (await sql<{ file: string }>`SELECT file FROM hub.keyslots WHERE id = 1 FOR UPDATE`.execute(trx)).rows[0];
+      if (!row) throw new DoorwayError('NO_VAULT', "The clinic hub doesn't hold a clinic's record. Nothing was changed.");
+      const file = keyslotFileSchema.parse(JSON.parse(row.file));
+      const main = new Map((await recipientsOf(trx, 'main')).map((r) => [r.slotId, r]));
+      const clinical = new Set((await recipientsOf(trx, 'clinical')).map((r) => r.slotId));
+      let removed = 0;
+      const slots = [];
+      for (const slot of file.slots) {
+        const recipient = main.get(slot.id);
+        if (!recipient) {
+          removed++;
+          continue;
+        }
+        // The public key the records hold must be the slot's own: a slot changed outside Doorway gets no new key.
+        if (!isSealedSlot(slot) || slot.publicKey !== recipient.publicKey) {
+          throw new DoorwayError(
+            'CONFLICT',
+            `The key slot of ${recipient.label} isn't the one the records know, so the keys were not changed. Nothing was changed. ` +
+              'Reset their password under Staff accounts, then change the keys again.',
+          );
+        }
+        slots.push(withClinicalSeal(file.vaultId, resealSlot(file.vaultId, slot, next.dataKey), clinical.has(slot.id) ? next.clinicalKey : null));
+      }
+      await sql`UPDATE hub.keyslots SET file = ${JSON.stringify({ ...file, slots })}, updated_at = ${now} WHERE id = 1`.execute(trx);
+      const logins = (await sql<{ role: Role; sealed: string }>`SELECT role, sealed FROM hub.logins ORDER BY role`.execute(trx)).rows;
+      for (const l of logins) {
+        const password = openLogin(file.vaultId, l.role, l.sealed, current);
+        if (!password) throw new DoorwayError('KEYSLOTS_DAMAGED', "A role's login on the hub can't be opened with this session's keys, so the keys were not changed. Nothing was changed.");
+        await sql`UPDATE hub.logins SET sealed = ${sealLogin(file.vaultId, l.role, password, next)} WHERE role = ${l.role}`.execute(trx);
+      }
+      await recordAuditIn(trx, { at: now, actor, action: 'vault.rotateKey', details: { keys, hub: true, slots: slots.length, removedSlots: removed } });
+      return { slots: slots.length, removedSlots: removed };
+    });
+    return { keys, dataKey: next.dataKey, clinicalKey: next.clinicalKey, ...outcome };
+  } catch (e) {
+    next.dataKey.fill(0);
+    next.clinicalKey?.fill(0);
+    throw e;
+  }
+}
