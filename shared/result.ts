@@ -44,6 +44,11 @@ export interface AppError {
   fields?: Record<string, string>;
   /** The record already holding a unique value (CONFLICT only), e.g. the person with that client code. */
   conflictId?: number;
+  /**
+   * HUB_UNREACHABLE only: the hub went away while confirming a save, so it may have been kept. The
+   * form then asks to look before saving again, never simply "save again" (a contact entered twice).
+   */
+  uncertain?: boolean;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

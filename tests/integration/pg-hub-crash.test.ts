@@ -90,6 +90,8 @@ describePg('a clinic hub that goes away mid-write', () => {
     // "Not saved" when the change never reached the hub; "may or may not have been kept" when it went away while confirming one.
     for (const e of refusals as DoorwayError[]) {
       expect(e.message).toMatch(/^The clinic's hub (can't be reached just now, so this wasn't saved|went out of reach just as this was being saved, so it may or may not have been kept)\./);
+      // The uncertain one is marked, so a form asks to look before saving again.
+      expect(e.toAppError().uncertain === true, e.message).toBe(/may or may not/.test(e.message));
     }
     // They reconnected by themselves.
     expect(afterRestart).toBeGreaterThanOrEqual(30);

@@ -67,6 +67,7 @@ export const hubLostAtCommit = () =>
   new DoorwayError(
     'HUB_UNREACHABLE',
     "The clinic's hub went out of reach just as this was being saved, so it may or may not have been kept. Doorway reconnects by itself; once it has, please look before entering it again.",
+    { uncertain: true },
   );
 
 export function hubError(e: unknown): unknown {

@@ -171,7 +171,7 @@ export function ContactForm({ personId, initial, editing, catalog, staff, canWri
         {canWriteNote ? <AssistedTextArea label={t('contactForm.note')} description={t('contactForm.noteHelp')} name="note" value={draft.note} onChange={(note) => set({ note })} rows={4} /> : null}
         {problem?.code === 'HUB_UNREACHABLE' && !hubAway ? (
           // The hub is back since this save was refused: no stale "can't be reached" beside a banner saying it is.
-          <Notice tone="info">{t('hub.saveAgain')}</Notice>
+          <Notice tone="info">{t(problem.uncertain ? 'hub.lookBeforeSaving' : 'hub.saveAgain')}</Notice>
         ) : problem ? (
           <Notice tone="error">{problem.message}</Notice>
         ) : null}
