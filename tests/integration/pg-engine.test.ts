@@ -64,8 +64,8 @@ describePg('the clinic hub engine (PostgreSQL)', () => {
   it('sets up both schemas once, even with several workstations starting at the same moment, and refuses a newer hub', async () => {
     const db = await freshPgDatabase();
     const results = await Promise.all([1, 2, 3].map(() => migratePostgres(untyped(db))));
-    expect(results).toEqual([1, 2, 3].map(() => ({ main: LATEST_SCHEMA_VERSION, clinical: 2, hub: 5 })));
-    expect(await pgSchemaVersions(untyped(db))).toEqual({ main: LATEST_SCHEMA_VERSION, clinical: 2, hub: 5 });
+    expect(results).toEqual([1, 2, 3].map(() => ({ main: LATEST_SCHEMA_VERSION, clinical: 2, hub: 6 })));
+    expect(await pgSchemaVersions(untyped(db))).toEqual({ main: LATEST_SCHEMA_VERSION, clinical: 2, hub: 6 });
     const catalog = await listCatalog(db.data, true);
     expect(catalog).toHaveLength(16);
 

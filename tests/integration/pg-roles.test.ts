@@ -62,6 +62,24 @@ describePg('roles on a clinic hub, enforced by PostgreSQL', () => {
     expect((await psql(urlAs(db, { ...by.clinician, password: 'not-it' }), 'SELECT 1')).out).toMatch(/password authentication failed/);
   });
 
+  it('psql as the front-desk login: staff accounts, the settings and the catalog are refused to it (no making itself an administrator); people are its to write', async () => {
+    const { db, by } = await provisionedHub();
+    await sql`INSERT INTO staff_users (username, display_name, role, slot_id, created_at) VALUES ('jo', 'Jo', 'front_desk', 's1', 't')`.execute(db.data);
+    const desk = urlAs(db, by.front_desk);
+    for (const change of [
+      "UPDATE staff_users SET role = 'administrator' WHERE username = 'jo'",
+      "INSERT INTO staff_users (username, display_name, role, slot_id, created_at) VALUES ('x', 'X', 'administrator', 's2', 't')",
+      "UPDATE settings SET value = '1' WHERE key = 'idleLockMinutes'",
+      "INSERT INTO settings (key, value) VALUES ('vault.slotPublicKeys', '{}')",
+      'DELETE FROM catalog_items',
+    ]) {
+      expect(await psql(desk, change), change).toEqual({ ok: false, out: expect.stringMatching(/permission denied for table (staff_users|settings|catalog_items)/) });
+    }
+    expect((await sql<{ role: string }>`SELECT role FROM staff_users WHERE username = 'jo'`.execute(db.data)).rows[0]!.role).toBe('front_desk');
+    expect(await psql(desk, "INSERT INTO people (client_code, created_at, created_by, updated_at, updated_by) VALUES ('KT0412', 't', 1, 't', 1) RETURNING 1")).toMatchObject({ ok: true });
+    expect(await psql(desk, 'SELECT count(*) FROM staff_users')).toEqual({ ok: true, out: '1' });
+  });
+
   it('no login may change, remove or empty the audit trail; every login may add to it', async () => {
     const { db, by } = await provisionedHub();
     for (const login of Object.values(by)) {

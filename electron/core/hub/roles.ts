@@ -103,8 +103,13 @@ export async function provisionHubRolesIn(trx: Transaction<unknown>): Promise<Hu
   await sql`GRANT UPDATE ON hub.keyslots TO ${admin}`.execute(trx);
   // A change of the clinic's keys seals each role's login again (hub/rotation.ts): administrators only.
   await sql`GRANT UPDATE ON hub.logins TO ${admin}`.execute(trx);
-  // Everyone else changes only their own password slot, through the function that can do nothing more (hub-migrations/0004).
+  // Everyone else changes only their own password slot, through the function that can do nothing more (hub-migrations/0004, 0006).
   await sql`GRANT EXECUTE ON FUNCTION hub.replace_password_slot(text) TO ${all}`.execute(trx);
+
+  // The front desk keeps people and contacts; it never writes staff accounts, the clinic's settings or
+  // its catalog, whatever a session asks (its own new password goes through hub.replace_password_slot).
+  const desk = ident(logins.find((l) => l.role === 'front_desk')!.login);
+  await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON staff_users, settings, catalog_items FROM ${desk}`.execute(trx);
 
   await sql`REVOKE ALL ON SCHEMA clinical FROM PUBLIC`.execute(trx);
   await sql`REVOKE ALL ON ALL TABLES IN SCHEMA clinical FROM ${all}`.execute(trx);

@@ -411,10 +411,13 @@ export class SignInService {
     const slot = vault.onHub
       ? await makeSlot(vault.vaultId, 'password', newPassword, vault.dataKey, usernameLookup(vault.vaultId, s.user.username), this.vaultOptions, s.user.slotId, vault.clinicalKey)
       : await rewrapPasswordSlot(this.paths, s.user.slotId, s.user.username, newPassword, vault.dataKey, vault.clinicalKey, this.vaultOptions);
+    // On a hub one call replaces the slot, records its public key and clears the mark (hub-migrations/0006).
     if (vault.onHub) await store.replacePasswordSlot(slot);
     await vault.open().data.transaction().execute(async (trx) => {
-      await setMustChangePassword(trx, s.user.id, false);
-      await recordSlotKeyIn(trx, slot);
+      if (!vault.onHub) {
+        await setMustChangePassword(trx, s.user.id, false);
+        await recordSlotKeyIn(trx, slot);
+      }
       await recordAuditIn(trx, { at: this.deps.clock.nowIso(), actor: actorOf(s), action: 'session.changePassword', subjectType: 'staff_user', subjectId: s.user.id });
     });
     vault.noteAuditWritten();

@@ -32,7 +32,8 @@ const NO_CLINIC = () => new DoorwayError('NO_VAULT', "The clinic hub doesn't hol
 /**
  * The hub's key slots, through the signed-in staff member's own login: only the administrators' login
  * may rewrite the document (hub/roles.ts); a password slot of one's own goes through
- * hub.replace_password_slot (hub-migrations/0004), which cannot add, remove or touch the recovery slot.
+ * hub.replace_password_slot (hub-migrations/0004, 0006), which cannot add, remove or touch the recovery
+ * slot, and also records the slot's public key and clears the "must choose a new password" mark.
  */
 export function hubKeyslotStore(data: Kysely<Database>): KeyslotStore {
   return {
