@@ -30,6 +30,17 @@ export const hubChannels = {
    * this computer with it (hub/pairing.ts). Only on a computer that holds no records of its own.
    */
   'hub.join': channel({ input: z.strictObject({ code: pairingCodeSchema }), output: hubStateSchema, access: 'public' }),
+  /**
+   * "Move this computer's records to the hub": on a computer that keeps the clinic's records itself,
+   * Doorway starts the clinic hub's server here and moves the records onto it (counted on both
+   * sides; this computer's files kept as they are until an administrator removes them). Everyone then
+   * signs in again, now to the hub.
+   */
+  'hub.moveHere': channel({
+    input: z.strictObject({ confirm: z.literal(true, 'Please confirm moving the records.') }),
+    output: z.object({ people: z.number(), contacts: z.number(), auditEntries: z.number() }),
+    access: ADMIN_ONLY,
+  }),
   /** On the hub computer: a one-time code for another computer of the clinic to join, good for a while. */
   'hub.pairingCode': channel({
     input: z.strictObject({}),

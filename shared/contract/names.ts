@@ -73,6 +73,7 @@ export const CHANNEL_NAMES = [
   'backup.prune',
   'hub.state',
   'hub.join',
+  'hub.moveHere',
   'hub.pairingCode',
   'import.preview',
   'import.run',

@@ -122,4 +122,32 @@ describeServer("setting up the clinic hub from the app", () => {
     await must(hubAgain.router, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
     expect((await must(hubAgain.router, 'people.list', {})).items.map((p) => p.clientCode)).toEqual(['KT0412']);
   }, 180_000);
+
+  it("moves one computer's records onto a hub it becomes, from the app: counted on both sides, this computer's files kept, everyone signs in again to the hub", async () => {
+    const dir = tempDir('doorway-computer-');
+    chmodSync(dir, 0o755);
+    dirs.push(dir);
+    const made = await setUpVault(dir);
+    const kit = await must(made.router, 'people.create', { clientCode: 'KT0412', name: 'Kit Taylor' });
+    await must(made.router, 'contacts.record', { personId: kit.id, setting: 'drop_in', whatMattered: 'A warm coat' });
+    made.core.close();
+
+    const pc = computer(dir);
+    await must(pc.router, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+    const moved = await must(pc.router, 'hub.moveHere', { confirm: true });
+    expect(moved).toMatchObject({ people: 1, contacts: 1 });
+    expect(moved.auditEntries).toBeGreaterThan(3);
+    expect(pc.core.session).toBeNull();
+    expect(await must(pc.router, 'hub.state', {})).toMatchObject({ mode: 'joined', serverHere: true });
+    expect(existsSync(join(dir, 'doorway.db'))).toBe(true);
+
+    await must(pc.router, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+    const page = await must(pc.router, 'people.get', { id: kit.id });
+    expect(page.contacts.map((c) => c.whatMattered)).toEqual(['A warm coat']);
+    const trail = await must(pc.router, 'audit.list', { action: 'vault.movedToHub', limit: 5 });
+    expect(trail.items).toHaveLength(1);
+    // Done once: this computer is the hub now.
+    const again = await invoke(pc.router, 'hub.moveHere', { confirm: true });
+    expect(again.ok ? null : again.error.code).toBe('CONFLICT');
+  }, 180_000);
 });

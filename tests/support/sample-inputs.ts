@@ -77,6 +77,7 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'backup.prune': {},
   'hub.state': {},
   'hub.join': { code: 'ABCDE-FGHJK-MNPQR-STVWX-YZ012' },
+  'hub.moveHere': { confirm: true },
   'hub.pairingCode': {},
   'import.preview': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') } },
   'import.run': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') }, dryRun: true },

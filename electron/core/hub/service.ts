@@ -8,7 +8,12 @@ import type { Clock } from '../platform/clock';
 import { diskEncryptionOf } from '../platform/disk-encryption';
 import type { Log } from '../platform/log';
 import type { VaultOptions } from '../vault/vault';
-import { initHub } from './init';
+import type { Kysely } from 'kysely';
+import type { AuditActor } from '../audit/audit';
+import type { Database } from '../data/schema';
+import type { KeyslotFile } from '../vault/keyslots';
+import { initHub, moveVaultOntoHub } from './init';
+import type { MovedCounts } from './move';
 import { writeHubLink, type HubLinkHolder, type SecretBox } from './link';
 import { createPairing, redeemPairing } from './pairing';
 import { hubOwnerUrl, hubServerInfo, runningHubServer, startHubServer, stopHubServer, type RunningHubServer } from './server';
@@ -113,20 +118,58 @@ export class HubService {
       const owner = postgresData(postgresPool({ connectionString: hubOwnerUrl(this.serverDir), max: 1 }));
       try {
         await initHub(owner, { settings: input.settings, admin: input.admin, now, recoveryCode: input.recoveryCode }, opts);
-        const info = hubServerInfo(this.serverDir);
-        const pairing = await createPairing(owner as never, { host: '127.0.0.1', port: info.port, database: info.database, fingerprint: info.fingerprint, now, validMinutes: 5 });
-        const connection = await redeemPairing(pairing.code, { now: this.deps.clock.now() });
-        writeHubLink(this.deps.dataDir, connection, this.deps.box, now);
-        this.deps.holder.use(connection);
+        await this.linkHere(owner, now);
       } finally {
         await owner.destroy();
       }
     } catch (e) {
-      await this.stopServer().catch((err: unknown) => this.deps.log('could not stop the half-made hub server', err));
-      await stopHubServer(this.serverDir).catch(() => undefined);
-      rmSync(this.serverDir, { recursive: true, force: true });
+      await this.undoServer();
       throw e;
     }
+  }
+
+  /**
+   * "Move this computer's records to the hub" (the app's twin of `hub move`): the server made and
+   * started here, the signed-in vault's records, key slots and keys moved onto it in one transaction
+   * (hub/init.ts moveVaultOntoHub: every table counted on both sides), and this computer joined to it.
+   * Its own files stay as they are until an administrator removes them. A failure part-way leaves the
+   * computer as it was: the server is stopped and its folder removed.
+   */
+  async moveHere(input: { source: Kysely<Database>; file: KeyslotFile; dataKey: Buffer; clinicalKey: Buffer; actor: AuditActor }): Promise<MovedCounts> {
+    if (this.serverHere || this.deps.holder.target) throw new DoorwayError('CONFLICT', "This computer is already the clinic's hub, or joined to one. Nothing was changed.");
+    const now = this.deps.clock.nowIso();
+    try {
+      this.server = await startHubServer({ dataDir: this.serverDir, runAs: this.deps.serverRunAs });
+      const owner = postgresData(postgresPool({ connectionString: hubOwnerUrl(this.serverDir), max: 2 }));
+      try {
+        const moved = await moveVaultOntoHub(owner, input.source, { file: input.file, dataKey: input.dataKey, clinicalKey: input.clinicalKey }, input.actor, now, {
+          action: 'vault.movedToHub',
+          details: { from: 'app' },
+        });
+        await this.linkHere(owner, now);
+        return moved;
+      } finally {
+        await owner.destroy();
+      }
+    } catch (e) {
+      await this.undoServer();
+      throw e;
+    }
+  }
+
+  /** This computer joined to the server it runs, over loopback, like any other workstation (its own login, TLS pinned). */
+  private async linkHere(owner: Kysely<Database>, now: string): Promise<void> {
+    const info = hubServerInfo(this.serverDir);
+    const pairing = await createPairing(owner as never, { host: '127.0.0.1', port: info.port, database: info.database, fingerprint: info.fingerprint, now, validMinutes: 5 });
+    const connection = await redeemPairing(pairing.code, { now: this.deps.clock.now() });
+    writeHubLink(this.deps.dataDir, connection, this.deps.box, now);
+    this.deps.holder.use(connection);
+  }
+
+  private async undoServer(): Promise<void> {
+    await this.stopServer().catch((err: unknown) => this.deps.log('could not stop the half-made hub server', err));
+    await stopHubServer(this.serverDir).catch(() => undefined);
+    rmSync(this.serverDir, { recursive: true, force: true });
   }
 
   /**

@@ -100,6 +100,7 @@ const DESCRIPTION: Partial<Record<ChannelName, string>> = {
   'backup.prune': 'Apply the retention policy',
   'hub.state': 'Whether this computer works on the clinic hub, and which one',
   'hub.join': 'First run on another computer of the clinic: join the hub with its pairing code',
+  'hub.moveHere': "Move this computer's records to the clinic hub, which this computer becomes",
   'hub.pairingCode': 'On the hub computer: a one-time pairing code for another computer',
 };
 
