@@ -13,7 +13,7 @@ import type { Data } from '../data/engine';
 export async function recomputeAllContactDays(data: Data, timeZone: string): Promise<void> {
   const rows = await data
     .selectFrom('contacts')
-    .select(['id', 'person_id', 'occurred_at', 'deleted_at'])
+    .select(['id', 'person_id', 'occurred_at', 'deleted_at', 'local_day', 'prev_gap_days'])
     .orderBy('person_id')
     .orderBy('occurred_at')
     .orderBy('id')
@@ -32,7 +32,8 @@ export async function recomputeAllContactDays(data: Data, timeZone: string): Pro
       gap = prevDay === null ? null : daysBetween(prevDay, day);
       prevDay = day;
     }
-    await data.executeQuery({ ...update, parameters: [day, gap, r.id] });
+    // Only what differs is written: rows already right stay untouched.
+    if (r.local_day !== day || r.prev_gap_days !== gap) await data.executeQuery({ ...update, parameters: [day, gap, r.id] });
   }
   await data
     .updateTable('people')
@@ -72,7 +73,7 @@ async function recomputeOne(data: Data, timeZone: string, personId: number, from
     .executeTakeFirst();
   const rows = await data
     .selectFrom('contacts')
-    .select(['id', 'occurred_at', 'deleted_at'])
+    .select(['id', 'occurred_at', 'deleted_at', 'local_day', 'prev_gap_days'])
     .where('person_id', '=', personId)
     .where('occurred_at', '>=', from)
     .orderBy('occurred_at')
@@ -86,7 +87,8 @@ async function recomputeOne(data: Data, timeZone: string, personId: number, from
       gap = prevDay === null ? null : daysBetween(prevDay, day);
       prevDay = day;
     }
-    await data.executeQuery({ ...update, parameters: [day, gap, r.id] });
+    // A contact added or moved changes its own day and the next one's gap; the rest already hold what they should.
+    if (r.local_day !== day || r.prev_gap_days !== gap) await data.executeQuery({ ...update, parameters: [day, gap, r.id] });
   }
   await data
     .updateTable('people')
