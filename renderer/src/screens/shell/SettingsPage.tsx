@@ -19,6 +19,7 @@ import { useFieldErrors, type FieldErrors } from '../../components/use-field-err
 import { ContinuitySettingsFields, continuitySettingsErrors } from '../continuity/ContinuitySettingsFields';
 import { changedSettings } from './settings-changes';
 import { formatTime } from '../../components/dates';
+import { HubSettingsPanel } from '../hub/HubSettingsPanel';
 
 function SettingsForm({ saved }: { saved: ClinicSettings }) {
   const { t } = useTranslation();
@@ -117,7 +118,7 @@ function SettingsForm({ saved }: { saved: ClinicSettings }) {
   );
 }
 
-/** Clinic settings, for administrators: the name, the word for the people served, the idle lock. */
+/** Clinic settings, for administrators: the name, the word for the people served, the idle lock; the record's wording; the clinic hub. */
 export function SettingsPage({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
   useDocumentTitle(t('settings.title'));
@@ -136,7 +137,11 @@ export function SettingsPage({ info }: { info: SessionInfo }) {
       ) : (
         <>
           <p className="lead">{t('settings.intro')}</p>
-          <SettingsTabs clinic={<SettingsForm saved={settings.data} />} records={<RecordSettingsSections saved={settings.data} />} />
+          <SettingsTabs
+            clinic={<SettingsForm saved={settings.data} />}
+            records={<RecordSettingsSections saved={settings.data} />}
+            hub={{ label: t('hubSetup.page.tab'), panel: <HubSettingsPanel /> }}
+          />
         </>
       )}
     </div>
