@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { completeFirstRun, expectAccessible, FIRST_ADMIN, groupsAsked, readRecoveryCode, shot, signIn } from './helpers';
+import { chooseSetupWay, completeFirstRun, expectAccessible, FIRST_ADMIN, groupsAsked, readRecoveryCode, shot, signIn } from './helpers';
 
 test('first run, sign out and in, settings, lock with nothing behind it, unlock back to settings', async ({ page }) => {
   const groups = await completeFirstRun(page, FIRST_ADMIN, true);
@@ -82,6 +82,7 @@ test('first run, sign out and in, settings, lock with nothing behind it, unlock 
 });
 
 test('the wizard explains what to fix; the recovery kit can be saved as a file and printed on one clean page', async ({ page }) => {
+  await chooseSetupWay(page);
   // Nothing typed: the message sits on the field, which takes focus.
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('Please enter the clinic name.')).toBeVisible();
@@ -137,6 +138,7 @@ test("the first administrator's password: weak ones are refused with the reason 
       })
     ).json()) as { ok: boolean; value?: unknown; error?: { message: string } };
 
+  await chooseSetupWay(page);
   await page.getByLabel('Clinic name').fill(FIRST_ADMIN.clinicName);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Your name').fill(FIRST_ADMIN.displayName);
