@@ -51,7 +51,8 @@ export type SetupWay = 'Only this computer' | "Make this computer the clinic's h
 export async function chooseSetupWay(page: Page, way: SetupWay = 'Only this computer'): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Set up Doorway' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Where the records will be' })).toBeVisible();
-  await page.getByRole('radio', { name: new RegExp(`^${way}`) }).check();
+  await page.getByText(way, { exact: true }).click();
+  await expect(page.getByRole('radio', { name: new RegExp(`^${way}`) })).toBeChecked();
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 

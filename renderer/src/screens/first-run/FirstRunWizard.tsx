@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hubKeys } from '../../api/hub-queries';
 import { queryKeys, useApiMutation } from '../../api/queries';
 import { ActionButton } from '../../components/ActionButton';
 import { AuthLayout } from '../../components/AuthLayout';
@@ -47,7 +48,11 @@ export function FirstRunWizard() {
 
   const create = useApiMutation('setup.create', {
     gcTime: 0,
-    onSuccess: (info) => signedIn(info),
+    onSuccess: (info) => {
+      // Made the clinic's hub here, the answer to "where are the records" has changed.
+      queryClient.removeQueries({ queryKey: hubKeys.state });
+      signedIn(info);
+    },
     onError: ({ error }) => {
       const placed = placeServerErrors(error.fields);
       setServerErrors(placed.fields);
