@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { bundledPostgresBin, stopHubServer } from '../../electron/core/hub/server';
 import { HUB_SERVER_FOLDER } from '../../electron/core/hub/service';
 import { expect, startPreview, test, type Preview } from './fixtures';
-import { chooseSetupWay, completeFirstRun, expectAccessible, FIRST_ADMIN, rpc, shot, signIn } from './helpers';
+import { chooseSetupWay, completeFirstRun, expectAccessible, FIRST_ADMIN, groupsAsked, readRecoveryCode, rpc, shot, signIn } from './helpers';
 
 /**
  * The clinic hub set up from the app by someone without IT: computer A's first run makes it the
@@ -26,8 +26,8 @@ test.afterEach(async () => {
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
-/** A computer of the clinic: a preview with an empty data folder of its own. */
-async function computer(): Promise<Preview> {
+/** A computer of the clinic: a preview with an empty data folder of its own (its hub server run as `postgres` under root, unless `asIs`). */
+async function computer(asIs = false): Promise<Preview> {
   const dir = await mkdtemp(join(tmpdir(), 'doorway-e2e-hub-setup-'));
   dirs.push(dir);
   // The hub's server (as `postgres` under root) lives inside the data folder: both must let it pass.
@@ -35,7 +35,7 @@ async function computer(): Promise<Preview> {
   const dataDir = join(dir, 'data');
   await mkdir(dataDir, { mode: 0o755 });
   await chmod(dataDir, 0o755);
-  const running = await startPreview(dir, dataDir, undefined, isRoot ? { DOORWAY_HUB_SERVER_RUN_AS: 'postgres' } : {});
+  const running = await startPreview(dir, dataDir, undefined, isRoot && !asIs ? { DOORWAY_HUB_SERVER_RUN_AS: 'postgres' } : {});
   computers.push({ stop: running.stop, dataDir });
   return running.preview;
 }
@@ -88,11 +88,15 @@ test("one computer is made the clinic's hub in its first run; another joins it w
   await a.page.getByRole('button', { name: 'Make a pairing code' }).click();
   const shown = a.page.getByTestId('pairing-code');
   await expect(shown).toBeVisible({ timeout: 30_000 });
+  // Focus moves to Copy, which says until when the code is good; Enter copies it.
+  const copy = a.page.getByRole('button', { name: 'Copy the code' });
+  await expect(copy).toBeFocused();
+  await expect(copy).toHaveAccessibleDescription(/^Good until /);
   const code = (await shown.getAttribute('data-code'))!;
   expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{1,5}-)+[0-9A-HJKMNP-TV-Z]{1,5}$/);
   // Today's time ("3:40 PM"), or with the date when the hour ends after midnight.
   await expect(a.page.getByText(/^Good until .*\d:\d{2}\s?[AP]M, for one computer\.$/)).toBeVisible();
-  await a.page.getByRole('button', { name: 'Copy the code' }).click();
+  await a.page.keyboard.press('Enter');
   await expect(a.page.getByText('Copied. Paste it on the other computer.')).toBeVisible();
   expect(await a.page.evaluate(() => navigator.clipboard.readText())).toBe(code);
   await shot(a.page, 'hub-setup-03-hub-section-code');
@@ -143,4 +147,42 @@ test("one computer is made the clinic's hub in its first run; another joins it w
 
   expect(a.problems, 'computer A logged no errors').toEqual([]);
   expect(b.problems, 'computer B logged no errors').toEqual([]);
+});
+
+test("making the hub where its server can't run says why, calmly, and keeps everything typed", async ({ browser }) => {
+  test.skip(!isRoot, 'shown under root, where PostgreSQL refuses to run unless Doorway is told to run it as another user');
+  test.setTimeout(120_000);
+  const pc = await computer(true);
+  const { page, problems } = await open(browser, pc);
+  await chooseSetupWay(page, "Make this computer the clinic's hub");
+  await expect(page.getByText('This computer will keep the clinic', { exact: false })).toBeVisible();
+  await page.getByLabel('Clinic name').fill(FIRST_ADMIN.clinicName);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Your name').fill(FIRST_ADMIN.displayName);
+  await page.getByLabel('Username').fill(FIRST_ADMIN.username);
+  await page.getByLabel('Password', { exact: true }).fill(FIRST_ADMIN.password);
+  await page.getByLabel('Confirm password').fill(FIRST_ADMIN.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const groups = await readRecoveryCode(page);
+  await page.getByRole('button', { name: "I've kept it safe, continue" }).click();
+  const [first, second] = await groupsAsked(page);
+  await page.getByLabel(`Group ${first}`).fill(groups[first - 1]!);
+  await page.getByLabel(`Group ${second}`).fill(groups[second - 1]!);
+  await page.getByRole('button', { name: 'Finish setup' }).click();
+
+  // The core's own words, on the step where it happened; nothing typed is lost.
+  await expect(page.getByRole('alert')).toContainText("The clinic hub's server can't run as the system administrator (root)");
+  await expect(page.getByRole('alert')).toContainText('Nothing was changed.');
+  await expect(page.getByLabel(`Group ${first}`)).toHaveValue(groups[first - 1]!);
+  await shot(page, 'hub-setup-06-making-the-hub-refused');
+  await expectAccessible(page, 'first run: making the hub refused');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByLabel('Your name')).toHaveValue(FIRST_ADMIN.displayName);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByLabel('Clinic name')).toHaveValue(FIRST_ADMIN.clinicName);
+  // Back once more: the first question, with the hub still chosen.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('radio', { name: /^Make this computer the clinic's hub/ })).toBeChecked();
+  expect(problems).toEqual([]);
 });

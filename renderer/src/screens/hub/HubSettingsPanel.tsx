@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubState } from '../../../../shared/contract/hub';
 import { appErrorOf } from '../../api/invoke';
@@ -41,6 +41,12 @@ function PairingCode() {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const make = useApiMutation('hub.pairingCode', { gcTime: 0, onMutate: () => setCopied(null) });
   const made = make.data;
+  const untilId = useId();
+  const copyId = useId();
+  // A new code: focus goes to Copy, whose description says until when the code is good.
+  useEffect(() => {
+    if (made) document.getElementById(copyId)?.focus();
+  }, [made, copyId]);
 
   const copy = async (code: string) => {
     try {
@@ -57,20 +63,20 @@ function PairingCode() {
       <p>{t('hubSetup.page.pairIntro')}</p>
       {made ? (
         <>
-          <p className="pairing-code" aria-label={t('hubSetup.page.codeLabel')} data-testid="pairing-code" data-code={made.code}>
+          <div role="group" className="pairing-code" aria-label={t('hubSetup.page.codeLabel')} data-testid="pairing-code" data-code={made.code}>
             {made.code.split('-').map((group, i) => (
               <span key={i} className="pairing-code-group">
                 {group}
               </span>
             ))}
-          </p>
-          <p>{t('hubSetup.page.goodUntil', { time: formatTimeOrDateTime(made.expiresAt) })}</p>
+          </div>
+          <p id={untilId}>{t('hubSetup.page.goodUntil', { time: formatTimeOrDateTime(made.expiresAt) })}</p>
         </>
       ) : null}
       {make.isError ? <Notice tone="error">{appErrorOf(make.error).message}</Notice> : null}
       <div className="pairing-actions">
         {made ? (
-          <ActionButton variant="primary" onPress={() => void copy(made.code)}>
+          <ActionButton id={copyId} variant="primary" aria-describedby={untilId} onPress={() => void copy(made.code)}>
             {t('hubSetup.page.copy')}
           </ActionButton>
         ) : null}

@@ -20,6 +20,7 @@ import { ContinuitySettingsFields, continuitySettingsErrors } from '../continuit
 import { changedSettings } from './settings-changes';
 import { formatTime } from '../../components/dates';
 import { HubSettingsPanel } from '../hub/HubSettingsPanel';
+import { useHubState } from '../../api/hub-queries';
 
 function SettingsForm({ saved }: { saved: ClinicSettings }) {
   const { t } = useTranslation();
@@ -124,6 +125,8 @@ export function SettingsPage({ info }: { info: SessionInfo }) {
   useDocumentTitle(t('settings.title'));
   const isAdmin = info.user.role === 'administrator';
   const settings = useClinicSettings(isAdmin);
+  // On a clinic hub the settings are the whole clinic's, not this computer's.
+  const onHub = useHubState().data?.mode === 'joined';
 
   return (
     <div className="page">
@@ -136,7 +139,7 @@ export function SettingsPage({ info }: { info: SessionInfo }) {
         <Notice tone="error">{appErrorOf(settings.error).message}</Notice>
       ) : (
         <>
-          <p className="lead">{t('settings.intro')}</p>
+          <p className="lead">{onHub ? t('hubSetup.settingsIntro') : t('settings.intro')}</p>
           <SettingsTabs
             clinic={<SettingsForm saved={settings.data} />}
             records={<RecordSettingsSections saved={settings.data} />}
