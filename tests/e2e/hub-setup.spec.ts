@@ -92,15 +92,16 @@ test("one computer is made the clinic's hub in its first run; another joins it w
   const copy = a.page.getByRole('button', { name: 'Copy the code' });
   await expect(copy).toBeFocused();
   await expect(copy).toHaveAccessibleDescription(/^Good until /);
+  await shot(a.page, 'hub-setup-03a-code-made');
   const code = (await shown.getAttribute('data-code'))!;
   expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{1,5}-)+[0-9A-HJKMNP-TV-Z]{1,5}$/);
   // Today's time ("3:40 PM"), or with the date when the hour ends after midnight.
   await expect(a.page.getByText(/^Good until .*\d:\d{2}\s?[AP]M, for one computer\.$/)).toBeVisible();
   await a.page.keyboard.press('Enter');
   await expect(a.page.getByText('Copied. Paste it on the other computer.')).toBeVisible();
-  expect(await a.page.evaluate(() => navigator.clipboard.readText())).toBe(code);
   await shot(a.page, 'hub-setup-03-hub-section-code');
   await expectAccessible(a.page, 'settings: the clinic hub with a pairing code');
+  expect(await a.page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 
   // Computer B, an exam room: joins with the code and nothing else.
   const roomPc = await computer();
