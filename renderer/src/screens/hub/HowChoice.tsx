@@ -18,7 +18,7 @@ const WORDS = {
 /**
  * The first question of the first run, in plain words: only this computer (the usual answer, chosen
  * already), make this computer the clinic's hub, or join the hub another computer already is. Three
- * cards in one radio group: arrow keys move between them, Enter continues.
+ * cards in one radio group: arrow keys move between them, then Continue.
  */
 export function HowChoice({ value, onChange, onNext }: { value: SetupWay; onChange(way: SetupWay): void; onNext(): void }) {
   const { t } = useTranslation();
