@@ -45,11 +45,17 @@ async function stop(child: ChildProcess): Promise<void> {
 
 /**
  * A preview server (electron/preview/main.ts) on a random port with `dataDir`; with `hub`, a
- * workstation on that clinic hub. `dir` holds the file it writes its URL to.
+ * workstation on that clinic hub. `dir` holds the file it writes its URL to. `extraEnv` is added to
+ * its environment (DOORWAY_HUB_SERVER_RUN_AS=postgres, say, for a hub made under root).
  */
-export async function startPreview(dir: string, dataDir: string, hub?: string): Promise<{ preview: Preview; stop(): Promise<void> }> {
+export async function startPreview(
+  dir: string,
+  dataDir: string,
+  hub?: string,
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<{ preview: Preview; stop(): Promise<void> }> {
   const urlFile = join(dir, `url-${Math.random().toString(36).slice(2)}`);
-  const env = { ...process.env };
+  const env = { ...process.env, ...extraEnv };
   delete env.DOORWAY_DATA_DIR;
   delete env.DOORWAY_HUB_URL;
   const args = ['electron/preview/main.ts', '--port', '0', '--data-dir', dataDir, '--url-file', urlFile, ...(hub ? ['--hub', hub] : [])];

@@ -44,15 +44,35 @@ export async function groupsAsked(page: Page): Promise<[number, number]> {
   return [numbers[0]!, numbers[1]!];
 }
 
+/** The first question of the first run: where the records will be ("Only this computer" is chosen already). */
+export type SetupWay = 'Only this computer' | "Make this computer the clinic's hub" | "Join the clinic's hub";
+
+/** Answers the first run's first question and continues to the next step. */
+export async function chooseSetupWay(page: Page, way: SetupWay = 'Only this computer'): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Set up Doorway' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Where the records will be' })).toBeVisible();
+  await page.getByText(way, { exact: true }).click();
+  await expect(page.getByRole('radio', { name: new RegExp(`^${way}`) })).toBeChecked();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
 /**
  * First run with the mouse, step by step; optionally screenshots each step and checks each with axe
  * (`expectAccessible`). Returns the recovery code.
  */
-export async function completeFirstRun(page: Page, who: FirstRunDetails = FIRST_ADMIN, screenshots = false, checkAccessible = false): Promise<string[]> {
+export async function completeFirstRun(
+  page: Page,
+  who: FirstRunDetails = FIRST_ADMIN,
+  screenshots = false,
+  checkAccessible = false,
+  way: SetupWay = 'Only this computer',
+): Promise<string[]> {
   const check = async (step: string) => {
     if (checkAccessible) await expectAccessible(page, `first run: ${step}`);
   };
   await expect(page.getByRole('heading', { name: 'Set up Doorway' })).toBeVisible();
+  await check('where the records will be');
+  await chooseSetupWay(page, way);
   await page.getByLabel('Clinic name').fill(who.clinicName);
   if (who.peopleWord) await page.getByText(who.peopleWord, { exact: true }).click();
   if (screenshots) await shot(page, '01-first-run-clinic');
@@ -80,7 +100,14 @@ export async function completeFirstRun(page: Page, who: FirstRunDetails = FIRST_
   if (screenshots) await shot(page, '04-first-run-check-code');
   await check('check the code');
   await page.getByRole('button', { name: 'Finish setup' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^Good (morning|afternoon|evening), ${who.displayName}$`) })).toBeVisible();
+  if (way === "Make this computer the clinic's hub") {
+    await expect(page.getByText("Setting up the clinic's hub on this computer… this takes a moment.")).toBeVisible();
+    await shot(page, 'hub-setup-01b-making-the-hub');
+  }
+  // Making the clinic's hub starts its own server first: that takes a while on a busy machine.
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^Good (morning|afternoon|evening), ${who.displayName}$`) })).toBeVisible({
+    timeout: way === 'Only this computer' ? undefined : 90_000,
+  });
   return groups;
 }
 

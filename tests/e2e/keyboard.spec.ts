@@ -14,7 +14,21 @@ async function tabTo(page: Page, target: Locator, max = 15): Promise<void> {
 test('first run and sign-in can be done with the keyboard alone', async ({ page }) => {
   const who = { ...FIRST_ADMIN, username: 'sam.k', displayName: 'Sam Kowalski' };
 
+  // First: where the records will be. "Only this computer" is chosen already; the arrow keys move between the three.
+  await expect(page.getByRole('heading', { name: 'Where the records will be' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: /^Only this computer/ })).toBeFocused();
+  await expect(page.getByRole('radio', { name: /^Only this computer/ })).toBeChecked();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: /^Make this computer the clinic's hub/ })).toBeChecked();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('radio', { name: /^Only this computer/ })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
   // Step 1: the clinic name, then Participants → Patients with the arrow keys, then Enter.
+  await expect(page.getByRole('heading', { name: /Your clinic/ })).toBeFocused();
   await tabTo(page, page.getByLabel('Clinic name'));
   await page.keyboard.type(who.clinicName);
   await page.keyboard.press('Tab');

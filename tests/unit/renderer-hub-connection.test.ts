@@ -41,6 +41,8 @@ describe('hub connection', () => {
   it('answers that did not ask the hub change nothing; refusals the hub gave mean it was reached', async () => {
     reportHubAnswer('contacts.record', away);
     reportHubAnswer('setup.status', fine);
+    // Where the records are is read from this computer's own data folder, not from the hub.
+    reportHubAnswer('hub.state', { ok: true, value: { mode: 'joined', hub: { host: '192.168.1.20', port: 5433, database: 'doorway' }, serverHere: false, atRest: null } });
     reportHubAnswer('session.state', noSessionState);
     reportHubAnswer('people.create', { ok: false, error: { code: 'INVALID_INPUT', message: 'x' } });
     reportHubAnswer('people.get', { ok: false, error: { code: 'INTERNAL', message: 'x' } });

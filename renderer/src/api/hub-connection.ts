@@ -89,7 +89,8 @@ function markReached(): void {
 
 /** Does this successful answer mean the hub was asked? Signed-in calls always ask it (the account is confirmed there). */
 function askedTheHub(name: ChannelName, value: unknown): boolean {
-  if (name.startsWith('setup.')) return false;
+  // Where this computer's records are is answered from its own data folder, without asking the hub.
+  if (name.startsWith('setup.') || name === 'hub.state') return false;
   if (name === 'session.state') return (value as { session: unknown }).session !== null;
   return true;
 }

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import enBackups from './en-backups.json';
 import enContinuity from './en-continuity.json';
+import enHub from './en-hub.json';
 import enPeople from './en-people.json';
 import enUsers from './en-users.json';
 
@@ -10,7 +11,7 @@ import enUsers from './en-users.json';
  * One file of strings per feature (each with its own top-level keys), merged into one namespace, so
  * screens built side by side never edit the same file.
  */
-export const resources = { ...en, ...enPeople, ...enContinuity, ...enBackups, ...enUsers };
+export const resources = { ...en, ...enPeople, ...enContinuity, ...enBackups, ...enUsers, ...enHub };
 
 // Resources are bundled, so initialisation is synchronous and `t` works before the first render.
 void i18n.use(initReactI18next).init({

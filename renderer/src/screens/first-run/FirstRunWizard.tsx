@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hubKeys } from '../../api/hub-queries';
 import { queryKeys, useApiMutation } from '../../api/queries';
 import { ActionButton } from '../../components/ActionButton';
 import { AuthLayout } from '../../components/AuthLayout';
@@ -9,6 +10,8 @@ import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/use-document-title';
 import type { FieldErrors } from '../../components/use-field-errors';
 import { useSession } from '../../session/SessionProvider';
+import { HowChoice, type SetupWay } from '../hub/HowChoice';
+import { JoinHubStep } from '../hub/JoinHubStep';
 import { StepAdmin } from './StepAdmin';
 import { StepClinic } from './StepClinic';
 import { StepConfirm } from './StepConfirm';
@@ -17,13 +20,17 @@ import { StepRecoveryCode } from './StepRecoveryCode';
 import { initialWizardValues, placeServerErrors, type WizardStep, type WizardValues } from './wizard-model';
 
 /**
- * First run: the clinic, the first administrator, the recovery code shown once, then a check that the
+ * First run: where the records will be (only this computer, this computer as the clinic's hub, or
+ * joining the hub another computer is); then, unless joining, the clinic, the first administrator, the recovery code shown once, then a check that the
  * code was kept. Nothing is written until the last step, so leaving part-way leaves nothing behind.
  */
 export function FirstRunWizard() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { signedIn, retry } = useSession();
+  const [way, setWay] = useState<SetupWay>('thisComputer');
+  // The choice of where the records will be comes first; joining the hub is one step of its own.
+  const [stage, setStage] = useState<'choose' | 'join' | 'steps'>('choose');
   const [step, setStep] = useState<WizardStep>(1);
   const [values, setValues] = useState<WizardValues>(initialWizardValues);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
@@ -41,7 +48,11 @@ export function FirstRunWizard() {
 
   const create = useApiMutation('setup.create', {
     gcTime: 0,
-    onSuccess: (info) => signedIn(info),
+    onSuccess: (info) => {
+      // Made the clinic's hub here, the answer to "where are the records" has changed.
+      queryClient.removeQueries({ queryKey: hubKeys.state });
+      signedIn(info);
+    },
     onError: ({ error }) => {
       const placed = placeServerErrors(error.fields);
       setServerErrors(placed.fields);
@@ -66,14 +77,17 @@ export function FirstRunWizard() {
       timeZone: values.timeZone,
       admin: { username: values.username, displayName: values.displayName, password: values.password },
       confirmation: values.confirmation,
+      ...(way === 'hub' ? { asHub: true } : {}),
     });
   };
 
   return (
-    <AuthLayout width="wide">
+    <AuthLayout width="wide" showWhere={stage === 'steps' && way === 'thisComputer'}>
       <PageHeading focusOnMount={false}>{t('firstRun.heading')}</PageHeading>
-      <StepList current={step} />
-      {problem && (step !== 4 || problem.code === 'VAULT_EXISTS') ? (
+      {stage === 'choose' ? <HowChoice value={way} onChange={setWay} onNext={() => setStage(way === 'join' ? 'join' : 'steps')} /> : null}
+      {stage === 'join' ? <JoinHubStep onJoined={retry} onBack={() => setStage('choose')} /> : null}
+      {stage === 'steps' ? <StepList current={step} /> : null}
+      {stage === 'steps' && problem && (step !== 4 || problem.code === 'VAULT_EXISTS') ? (
         <Notice tone="error">
           <p>{problem.message}</p>
           {problem.code === 'VAULT_EXISTS' ? (
@@ -83,14 +97,24 @@ export function FirstRunWizard() {
           ) : null}
         </Notice>
       ) : null}
-      {step === 1 ? <StepClinic key={attempt} values={values} update={update} serverErrors={serverErrors} onNext={() => go(2)} /> : null}
-      {step === 2 ? (
+      {stage !== 'steps' ? null : step === 1 ? (
+        <StepClinic
+          key={attempt}
+          values={values}
+          update={update}
+          serverErrors={serverErrors}
+          intro={way === 'hub' ? t('hubSetup.clinicIntroHub') : t('firstRun.clinic.intro')}
+          onNext={() => go(2)}
+          onBack={() => {
+            setProblem(null);
+            setStage('choose');
+          }}
+        />
+      ) : step === 2 ? (
         <StepAdmin key={attempt} values={values} update={update} serverErrors={serverErrors} onNext={() => go(3)} onBack={() => go(1)} />
-      ) : null}
-      {step === 3 ? (
+      ) : step === 3 ? (
         <StepRecoveryCode clinicName={values.clinicName} notice={codeNotice} onNext={() => go(4)} onBack={() => go(2)} />
-      ) : null}
-      {step === 4 ? (
+      ) : step === 4 ? (
         <StepConfirm
           key={attempt}
           values={values}
@@ -98,6 +122,7 @@ export function FirstRunWizard() {
           serverErrors={serverErrors}
           problem={problem && problem.code !== 'VAULT_EXISTS' ? problem.message : null}
           isPending={create.isPending}
+          pendingNote={way === 'hub' ? t('hubSetup.working') : undefined}
           onFinish={finish}
           onBack={() => go(3)}
         />

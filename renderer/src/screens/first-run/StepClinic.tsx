@@ -13,10 +13,13 @@ interface StepProps {
   values: WizardValues;
   update(patch: Partial<WizardValues>): void;
   serverErrors: FieldErrors;
+  /** The first words of the step: where the records will be. */
+  intro: string;
   onNext(): void;
+  onBack(): void;
 }
 
-export function StepClinic({ values, update, serverErrors, onNext }: StepProps) {
+export function StepClinic({ values, update, serverErrors, intro, onNext, onBack }: StepProps) {
   const { t } = useTranslation();
   const { formRef, scope, setErrors } = useFieldErrors(serverErrors);
   return (
@@ -34,7 +37,7 @@ export function StepClinic({ values, update, serverErrors, onNext }: StepProps) 
       }}
     >
       <StepHeading step={1} title={t('firstRun.clinic.title')} />
-      <p className="lead">{t('firstRun.clinic.intro')}</p>
+      <p className="lead">{intro}</p>
       <TextInput
         label={t('firstRun.clinic.name')}
         name="clinicName"
@@ -49,7 +52,8 @@ export function StepClinic({ values, update, serverErrors, onNext }: StepProps) 
         description={t('peopleWord.descriptionFirstRun')}
       />
       <TimeZoneField value={values.timeZone} onChange={(timeZone) => update({ timeZone })} />
-      <div className="form-actions">
+      <div className="form-actions form-actions-split">
+        <ActionButton onPress={onBack}>{t('firstRun.back')}</ActionButton>
         <ActionButton type="submit" variant="primary">
           {t('firstRun.continue')}
         </ActionButton>

@@ -15,12 +15,14 @@ interface StepProps {
   serverErrors: FieldErrors;
   problem: string | null;
   isPending: boolean;
+  /** Said while setup runs, when it takes longer than a moment (making the clinic's hub). */
+  pendingNote?: string;
   onFinish(): void;
   onBack(): void;
 }
 
 /** Retyping two groups shows the kept copy is right before anything is written. */
-export function StepConfirm({ values, update, serverErrors, problem, isPending, onFinish, onBack }: StepProps) {
+export function StepConfirm({ values, update, serverErrors, problem, isPending, pendingNote, onFinish, onBack }: StepProps) {
   const { t } = useTranslation();
   const code = useRecoveryCode();
   const { formRef, scope, setErrors } = useFieldErrors(serverErrors);
@@ -88,6 +90,7 @@ export function StepConfirm({ values, update, serverErrors, problem, isPending, 
           {isPending ? t('firstRun.confirm.working') : t('firstRun.confirm.finish')}
         </ActionButton>
       </div>
+      {isPending && pendingNote ? <Notice tone="info">{pendingNote}</Notice> : null}
     </ValidatedForm>
   );
 }

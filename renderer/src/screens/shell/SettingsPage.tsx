@@ -19,6 +19,8 @@ import { useFieldErrors, type FieldErrors } from '../../components/use-field-err
 import { ContinuitySettingsFields, continuitySettingsErrors } from '../continuity/ContinuitySettingsFields';
 import { changedSettings } from './settings-changes';
 import { formatTime } from '../../components/dates';
+import { HubSettingsPanel } from '../hub/HubSettingsPanel';
+import { useHubState } from '../../api/hub-queries';
 
 function SettingsForm({ saved }: { saved: ClinicSettings }) {
   const { t } = useTranslation();
@@ -117,12 +119,14 @@ function SettingsForm({ saved }: { saved: ClinicSettings }) {
   );
 }
 
-/** Clinic settings, for administrators: the name, the word for the people served, the idle lock. */
+/** Clinic settings, for administrators: the name, the word for the people served, the idle lock; the record's wording; the clinic hub. */
 export function SettingsPage({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
   useDocumentTitle(t('settings.title'));
   const isAdmin = info.user.role === 'administrator';
   const settings = useClinicSettings(isAdmin);
+  // On a clinic hub the settings are the whole clinic's, not this computer's.
+  const onHub = useHubState().data?.mode === 'joined';
 
   return (
     <div className="page">
@@ -135,8 +139,12 @@ export function SettingsPage({ info }: { info: SessionInfo }) {
         <Notice tone="error">{appErrorOf(settings.error).message}</Notice>
       ) : (
         <>
-          <p className="lead">{t('settings.intro')}</p>
-          <SettingsTabs clinic={<SettingsForm saved={settings.data} />} records={<RecordSettingsSections saved={settings.data} />} />
+          <p className="lead">{onHub ? t('hubSetup.settingsIntro') : t('settings.intro')}</p>
+          <SettingsTabs
+            clinic={<SettingsForm saved={settings.data} />}
+            records={<RecordSettingsSections saved={settings.data} />}
+            hub={{ label: t('hubSetup.page.tab'), panel: <HubSettingsPanel /> }}
+          />
         </>
       )}
     </div>

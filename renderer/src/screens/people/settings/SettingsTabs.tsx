@@ -6,9 +6,9 @@ import '../people.css';
 /**
  * Settings in two tabs, so neither is a wall of fields: the clinic (name, word, lock, continuity) and
  * the record (client codes, wording, services and supplies). Arrow keys move between the tabs; both
- * stay mounted, so nothing typed is lost by switching.
+ * stay mounted, so nothing typed is lost by switching. A third tab, when given: where the records are (the clinic hub).
  */
-export function SettingsTabs({ clinic, records }: { clinic: ReactNode; records: ReactNode }) {
+export function SettingsTabs({ clinic, records, hub }: { clinic: ReactNode; records: ReactNode; hub?: { label: string; panel: ReactNode } }) {
   const { t } = useTranslation();
   return (
     <Tabs className="settings-tabs">
@@ -19,6 +19,11 @@ export function SettingsTabs({ clinic, records }: { clinic: ReactNode; records: 
         <Tab id="records" className="tab">
           {t('settingsTabs.records')}
         </Tab>
+        {hub ? (
+          <Tab id="hub" className="tab">
+            {hub.label}
+          </Tab>
+        ) : null}
       </TabList>
       <TabPanel id="clinic" className="tab-panel" shouldForceMount>
         {clinic}
@@ -26,6 +31,11 @@ export function SettingsTabs({ clinic, records }: { clinic: ReactNode; records: 
       <TabPanel id="records" className="tab-panel" shouldForceMount>
         {records}
       </TabPanel>
+      {hub ? (
+        <TabPanel id="hub" className="tab-panel">
+          {hub.panel}
+        </TabPanel>
+      ) : null}
     </Tabs>
   );
 }
