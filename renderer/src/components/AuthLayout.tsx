@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHubState } from '../api/hub-queries';
+import { useHubStateAsOpened } from '../api/hub-queries';
 import { BrandMark } from './BrandMark';
 import { HubBanner } from './HubBanner';
 
@@ -16,7 +16,7 @@ export function AuthLayout({
   showWhere?: boolean;
 }) {
   const { t } = useTranslation();
-  const hub = useHubState().data;
+  const hub = useHubStateAsOpened();
   // Where the records are, truly: this computer, or the clinic's hub (here, or at its address). Nothing until known.
   const footnote = !hub || !showWhere
     ? null

@@ -5,6 +5,7 @@ import { appErrorOf } from '../../api/invoke';
 import { useHubState } from '../../api/hub-queries';
 import { useApiMutation } from '../../api/queries';
 import { ActionButton } from '../../components/ActionButton';
+import { CheckboxField } from '../../components/CheckboxField';
 import { formatTimeOrDateTime } from '../../components/dates';
 import { Notice } from '../../components/Notice';
 import './hub.css';
@@ -92,6 +93,33 @@ function PairingCode() {
 }
 
 /**
+ * On a computer that keeps the clinic's records itself: they move onto a clinic hub that Doorway runs
+ * here (hub.moveHere), so the clinic's other computers can join. Confirmed first; everyone then signs
+ * in again, to the hub (the session ends with the move, so the screen goes to sign-in by itself).
+ */
+function MoveHere() {
+  const { t } = useTranslation();
+  const [understood, setUnderstood] = useState(false);
+  const move = useApiMutation('hub.moveHere');
+  return (
+    <section aria-labelledby="hub-move" className="hub-pair" data-testid="hub-move">
+      <h2 id="hub-move">{t('hubSetup.page.moveTitle')}</h2>
+      <p>{t('hubSetup.page.moveIntro')}</p>
+      <p>{t('hubSetup.page.moveKept')}</p>
+      <CheckboxField isSelected={understood} onChange={setUnderstood}>
+        {t('hubSetup.page.moveUnderstood')}
+      </CheckboxField>
+      {move.isError ? <Notice tone="error">{appErrorOf(move.error).message}</Notice> : null}
+      <div className="pairing-actions">
+        <ActionButton variant="primary" isDisabled={!understood} isPending={move.isPending} onPress={() => move.mutate({ confirm: true })}>
+          {move.isPending ? t('hubSetup.page.moving') : t('hubSetup.page.move')}
+        </ActionButton>
+      </div>
+    </section>
+  );
+}
+
+/**
  * Settings, Clinic hub: where the records are; on the hub computer, what protects them on its disk
  * and a pairing code for the clinic's other computers; on a computer that joined, the hub's address.
  * Settings is for administrators only, as making a pairing code is.
@@ -125,6 +153,7 @@ export function HubSettingsPanel() {
       </section>
       {serverHere && atRest ? <AtRest atRest={atRest} /> : null}
       {serverHere ? <PairingCode /> : null}
+      {mode === 'thisComputer' && !serverHere ? <MoveHere /> : null}
     </div>
   );
 }
