@@ -19,7 +19,7 @@ const integration: NonNullable<TestProjectInlineConfiguration['test']> = {
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env: { DOORWAY_TEST_ENGINE: 'sqlite' }, sequence: { groupOrder: 0 } } },
       { test: { ...integration, name: 'integration', env: { DOORWAY_TEST_ENGINE: 'sqlite' }, sequence: { groupOrder: 1 } } },
       { test: { ...integration, name: 'integration-postgres', env: { DOORWAY_TEST_ENGINE: 'postgres' }, sequence: { groupOrder: 2 } } },
     ],

@@ -1,9 +1,14 @@
 import { copyFileSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createDoorway } from '../../electron/core';
 import { THROTTLE_FILE } from '../../electron/core/session/sign-in';
 import { ADMIN, hashDir, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  'sign-in against keyslots.json, the throttle file and the recovery code on one computer; sign-in on a hub: pg-hub-app.test.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
@@ -18,7 +23,7 @@ async function closedVault() {
 
 const fresh = (dir: string) => createDoorway({ dataDir: dir, kdfCost: TEST_KDF });
 
-describe('signing in', () => {
+describeOn('sqlite', SQLITE_ONLY, 'signing in', () => {
   it('opens with the right password, attributes the session, and records sign-in and sign-out', async () => {
     const { dir } = await closedVault();
     const { core, router } = fresh(dir);
@@ -170,7 +175,7 @@ describe('signing in', () => {
   });
 });
 
-describe('forgot password', () => {
+describeOn('sqlite', SQLITE_ONLY, 'forgot password', () => {
   it('the recovery code sets a new password that then works, and the old one no longer does', async () => {
     const { dir, recoveryCode } = await closedVault();
     const { core, router } = fresh(dir);
@@ -197,7 +202,7 @@ describe('forgot password', () => {
   });
 });
 
-describe('lock', () => {
+describeOn('sqlite', SQLITE_ONLY, 'lock', () => {
   it('closes the database, zeroes the key and emits an event; the next call needs a session', async () => {
     const { dir } = await closedVault();
     const { core, router } = fresh(dir);

@@ -10,7 +10,7 @@ import type { Database } from '../../electron/core/data/schema';
 import { RECORD_TABLES, readTable } from '../../electron/core/hub/tables';
 import { initHub } from '../../electron/core/hub/init';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
-import { onPostgres } from './engine';
+import { ENGINE, type TestEngine } from './engine';
 import { freshPgDatabase, type PgTestDatabase } from './pg-server';
 
 /** Cheaper scrypt for tests only; the benchmark measures the production cost. */
@@ -63,11 +63,12 @@ export const openedCores: Doorway[] = [];
  * vault made through the router, as the first-run wizard makes it; with DOORWAY_TEST_ENGINE=postgres
  * a clinic hub on a fresh database of the test server (`initHub`, as `hub init` makes it), and a core
  * on it (a workstation whose data folder is `dataDir`) signed in as the administrator through the
- * router. Either way the same shape; the hub's database is dropped after the test.
+ * router. Either way the same shape; the hub's database is dropped after the test. `engine` picks one
+ * whatever the run's (a single computer's vault to move onto a hub is always SQLite).
  */
-export async function setUpVault(dataDir: string, opts: { clinicName?: string } = {}): Promise<ReadyVault> {
+export async function setUpVault(dataDir: string, opts: { clinicName?: string; engine?: TestEngine } = {}): Promise<ReadyVault> {
   const clinicName = opts.clinicName ?? 'Harbour Street Clinic';
-  if (onPostgres) {
+  if ((opts.engine ?? ENGINE) === 'postgres') {
     const hub = await freshPgDatabase();
     const made = await initHub(hub.data, { settings: { ...DEFAULT_SETTINGS, clinicName, peopleWord: 'participant' }, admin: { ...ADMIN }, now: new Date().toISOString() }, { kdfCost: TEST_KDF });
     const doorway = createDoorway({ dataDir, kdfCost: TEST_KDF, hub: { connectionString: hub.url, max: 2 } });
