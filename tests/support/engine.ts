@@ -1,24 +1,8 @@
 import { describe, it } from 'vitest';
+import { ENGINE, onPostgres, type TestEngine } from './engine-choice';
 import { PG_URL } from './pg-server';
 
-/**
- * Which engine the integration suite runs on: `DOORWAY_TEST_ENGINE=sqlite` (the default: one computer's
- * encrypted files) or `postgres` (a clinic hub on the test server, DOORWAY_TEST_PG_URL). Read here and
- * nowhere else; vitest.config.mts runs the same files once per engine (projects `integration` and
- * `integration-postgres`).
- */
-export type TestEngine = 'sqlite' | 'postgres';
-
-function readEngine(): TestEngine {
-  const v = (process.env.DOORWAY_TEST_ENGINE ?? '').trim().toLowerCase();
-  if (v === '' || v === 'sqlite') return 'sqlite';
-  if (v === 'postgres' || v === 'postgresql' || v === 'pg') return 'postgres';
-  throw new Error(`DOORWAY_TEST_ENGINE=${v}: use sqlite (the default) or postgres.`);
-}
-
-export const ENGINE: TestEngine = readEngine();
-export const onPostgres = ENGINE === 'postgres';
-export const onSqlite = ENGINE === 'sqlite';
+export { ENGINE, onPostgres, onSqlite, type TestEngine } from './engine-choice';
 
 /** On PostgreSQL without a server to run on (a developer's machine): every test skips, saying why. */
 export const NO_PG_SERVER = onPostgres && !PG_URL;

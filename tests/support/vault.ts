@@ -10,7 +10,7 @@ import type { Database } from '../../electron/core/data/schema';
 import { RECORD_TABLES, readTable } from '../../electron/core/hub/tables';
 import { initHub } from '../../electron/core/hub/init';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
-import { ENGINE, type TestEngine } from './engine';
+import { ENGINE, type TestEngine } from './engine-choice';
 import { freshPgDatabase, type PgTestDatabase } from './pg-server';
 
 /** Cheaper scrypt for tests only; the benchmark measures the production cost. */
