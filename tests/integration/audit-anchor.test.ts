@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { invoke, type Doorway } from '../../electron/core';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/run';
@@ -11,6 +11,11 @@ import { manifestSchema } from '../../electron/core/backup/format';
 import { openEncrypted } from '../../electron/core/db/database';
 import { signInAdmin, unwrap } from '../support/staff';
 import { ADMIN, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "the trail's head anchored in a file of the data folder (audit/anchor.ts); a hub's trail needs none (its logins cannot delete events: pg-roles.test.ts)";
 
 /**
  * The hash chain proves the events that are there; the anchor (core/audit/anchor.ts) proves that none
@@ -66,7 +71,7 @@ function headOf(dir: string, key: Buffer): { id: number; hash: string; at: strin
   }
 }
 
-describe('the audit anchor', () => {
+describeOn('sqlite', SQLITE_ONLY, 'the audit anchor', () => {
   it('is written when the session ends, naming the newest event, sealed', async () => {
     const { dir, key } = await closedVaultWithEvents();
     const head = headOf(dir, key);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { applyKey } from '../../electron/core/db/database';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { nodeBackupFs, type BackupFs } from '../../electron/core/backup/files';
@@ -14,6 +14,11 @@ import { checkDatabaseFile, checkHere } from '../../electron/core/backup/check-w
 import { createHash } from 'node:crypto';
 import { hashDir } from '../support/vault';
 import { cleanUp, Clock, filesHolding, filesUnder, folder, must, recordsHash, refused, vaultWithDestination } from './backup-helpers';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "bundles made from one computer's files; a hub's backups are snapshots of the shared record (pg-hub-backup, pg-hub-snapshot, pg-hub-app tests)";
 
 afterEach(cleanUp);
 
@@ -28,7 +33,7 @@ function flip(path: string, offset: number, mask: number): void {
 const readManifest = (bundle: string): Manifest => manifestSchema.parse(JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8')));
 const writeManifest = (bundle: string, m: unknown) => writeFileSync(join(bundle, 'manifest.json'), `${JSON.stringify(m, null, 2)}\n`);
 
-describe('a backup bundle', () => {
+describeOn('sqlite', SQLITE_ONLY, 'a backup bundle', () => {
   it('is encrypted with the vault key: no marker written through the app appears in the clear in the destination, the vault or the drill folder', async () => {
     const v = await vaultWithDestination();
     const person = await must(v.router, 'people.create', { clientCode: 'MK0001', name: `${MARKER} Rivera`, preferredName: MARKER });
@@ -293,7 +298,7 @@ describe('a backup bundle', () => {
   });
 });
 
-describe('a full disk during a backup', () => {
+describeOn('sqlite', SQLITE_ONLY, 'a full disk during a backup', () => {
   const noSpace = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 
   it.each(['the records copy', 'the manifest'])('(injected while writing %s): a clear message, nothing half-written kept, older bundles intact, a retry planned', async (where) => {

@@ -2,11 +2,16 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/run';
 import { ADMIN, hashDir } from '../support/vault';
 import { cleanUp, folder } from './backup-helpers';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  'backup commands on a data folder (--data-dir); on a hub they take --hub (pg-hub-cli.test.ts)';
 
 afterEach(cleanUp);
 
@@ -31,7 +36,7 @@ async function vault() {
 
 const bundles = (dest: string) => readdirSync(dest).filter((n) => n.startsWith('doorway-backup-'));
 
-describe('backup commands', () => {
+describeOn('sqlite', SQLITE_ONLY, 'backup commands', () => {
   it('create, list, verify (with the vault, or with the backup alone), drill and prune: exit 0 with plain answers', async () => {
     const v = await vault();
     const made = await cli(['backup', 'create', '--data-dir', v.dir, '--to', v.dest, '--user', ADMIN.username], PASSWORD);

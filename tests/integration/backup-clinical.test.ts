@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createDoorway, type Router } from '../../electron/core';
 import { BackupService } from '../../electron/core/backup/service';
 import { openCounts, openPrivate, sealPrivate, signManifest } from '../../electron/core/backup/seal';
@@ -12,6 +12,11 @@ import { makePreClinicalVault } from '../support/clinical';
 import { addStaff, signIn } from '../support/staff';
 import { ADMIN, TEST_KDF } from '../support/vault';
 import { cleanUp, Clock, filesHolding, filesUnder, folder, must, refused, vaultWithDestination } from './backup-helpers';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "the clinical store's file in backups of one computer; a hub's backups: pg-hub-backup.test.ts";
 
 afterEach(cleanUp);
 
@@ -64,7 +69,7 @@ function peek(path: string, key: Buffer, sql: string): unknown {
   }
 }
 
-describe('a backup of a vault with a clinical store', () => {
+describeOn('sqlite', SQLITE_ONLY, 'a backup of a vault with a clinical store', () => {
   it('holds both files, each encrypted under its own key and fingerprinted; clinical markers survive backup, restore and sign-in; undo brings both files back', async () => {
     const v = await vaultWithDestination();
     const personId = await writeMarkers(v.router);
@@ -195,7 +200,7 @@ describe('a backup of a vault with a clinical store', () => {
   });
 });
 
-describe('a backup made in a front-desk session (the daily schedule runs in any session)', () => {
+describeOn('sqlite', SQLITE_ONLY, 'a backup made in a front-desk session (the daily schedule runs in any session)', () => {
   it('copies the clinical file as it is (never readable, same bytes), leaves its page check for the clinical key, and an administrator completes it', async () => {
     const v = await vaultWithDestination();
     const personId = await writeMarkers(v.router);
@@ -242,7 +247,7 @@ describe('a backup made in a front-desk session (the daily schedule runs in any 
   });
 });
 
-describe('a bundle from before the clinical store', () => {
+describeOn('sqlite', SQLITE_ONLY, 'a bundle from before the clinical store', () => {
   it('restores to a folder without clinical.db (the outgoing one set aside); the next clinical sign-in splits it again and reads the notes of that time', async () => {
     const v = await vaultWithDestination();
     const personId = await writeMarkers(v.router);
@@ -285,7 +290,7 @@ describe('a bundle from before the clinical store', () => {
   });
 });
 
-describe('restoring onto a new computer with the command line', () => {
+describeOn('sqlite', SQLITE_ONLY, 'restoring onto a new computer with the command line', () => {
   it.each(['recovery code', "administrator's password"])('with the %s: both files arrive, and the notes are read back after signing in', async (how) => {
     const v = await vaultWithDestination();
     const personId = await writeMarkers(v.router);

@@ -2,13 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createDoorway, invoke } from '../../electron/core';
 import { listBundles } from '../../electron/core/backup/catalog';
 import { verifyBundle } from '../../electron/core/backup/verify';
 import { readKeyslots } from '../../electron/core/vault/keyslots';
 import { ADMIN, hashDir, TEST_KDF } from '../support/vault';
 import { cleanUp, folder, must, vaultWithDestination } from './backup-helpers';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "a crash while one computer's backup files are written; a hub's crash: pg-hub-crash.test.ts";
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -65,7 +70,7 @@ async function notes(doorway: NonNullable<Awaited<ReturnType<typeof signIn>>>): 
   return (await must(doorway.router, 'contacts.list', { personId: person.id })).map((c) => c.note);
 }
 
-describe('kill -9 during a backup', () => {
+describeOn('sqlite', SQLITE_ONLY, 'kill -9 during a backup', () => {
   it.each(['started', 'copied', 'manifest'])('at "%s": no half bundle ever counts; the vault and older bundles are intact', async (step) => {
     const v = await vaultWithDestination();
     await must(v.router, 'people.create', { clientCode: 'KEPT01' });
@@ -123,7 +128,7 @@ describe('kill -9 during a backup', () => {
   });
 });
 
-describe('kill -9 during a restore', () => {
+describeOn('sqlite', SQLITE_ONLY, 'kill -9 during a restore', () => {
   /**
    * Old vault: BEFORE and AFTER, two notes (clinical store), the new password. The bundle: BEFORE and its
    * first note only, the password of that time.

@@ -1,9 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createDoorway, invoke } from '../../electron/core';
 import { ADMIN, hashDir, TEST_KDF } from '../support/vault';
 import { cleanUp, Clock, must, recordsHash, refused, vaultWithDestination } from './backup-helpers';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "restoring replaces one computer's files; a restore over a hub's record is refused at a workstation (pg-hub-app.test.ts)";
 
 afterEach(cleanUp);
 
@@ -18,7 +23,7 @@ async function signIn(dataDir: string, password: string, clock?: Clock) {
 const codesOf = async (router: ReturnType<typeof createDoorway>['router']) =>
   (await must(router, 'people.list', { sort: 'client_code' })).items.map((p) => p.clientCode);
 
-describe('restore', () => {
+describeOn('sqlite', SQLITE_ONLY, 'restore', () => {
   it('verify, preview (date, counts, who made it, who can sign in), restore with the passwords of that time, then undo', async () => {
     const clock = new Clock();
     const v = await vaultWithDestination({ clock });
@@ -114,7 +119,7 @@ describe('restore', () => {
   });
 });
 
-describe('after the vault key is changed', () => {
+describeOn('sqlite', SQLITE_ONLY, 'after the vault key is changed', () => {
   it('older backups are left alone, new ones are made and checked, and the recovery code still checks the old ones', async () => {
     const clock = new Clock();
     const v = await vaultWithDestination({ clock });

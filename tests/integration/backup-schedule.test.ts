@@ -1,14 +1,19 @@
 import { mkdirSync, readdirSync, renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { cleanUp, Clock, folder, made, must, vaultWithDestination } from './backup-helpers';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "the daily schedule checks folders against one computer's data folder and its files; on a hub: pg-hub-app.test.ts";
 
 afterEach(cleanUp);
 
 const MINUTE = 60_000;
 const bundlesIn = (dest: string) => readdirSync(dest).filter((n) => n.startsWith('doorway-backup-')).sort();
 
-describe('automatic backups', () => {
+describeOn('sqlite', SQLITE_ONLY, 'automatic backups', () => {
   it('back up once a day while someone is signed in, and apply the retention policy', async () => {
     const clock = new Clock();
     const v = await vaultWithDestination({ clock });

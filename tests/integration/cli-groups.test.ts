@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/run';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "the command line's parsing, with no records opened: nothing differs between engines, so it runs once";
 
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -10,7 +15,7 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-describe('command groups', () => {
+describeOn('sqlite', SQLITE_ONLY, 'command groups', () => {
   it.each([
     ['backup', ['backup create', 'backup verify', 'backup list', 'backup restore', 'backup drill', 'backup prune']],
     ['users', ['users add', 'users list', 'users disable']],

@@ -4,11 +4,16 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openingPragmas } from '../../electron/cli/commands/export-key';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/run';
 import { createDoorway, invoke } from '../../electron/core';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "opens one computer's files with exported keys and standard tools (no lock-in); a hub is plain PostgreSQL";
 
 /**
  * "No lock-in" (DESIGN.md, Vault): with the recovery code an administrator exports the raw keys and
@@ -94,7 +99,7 @@ function sqlcipherShell(): { ok: true; path: string } | { ok: false; reason: str
   return { ok: true, path };
 }
 
-describe('no lock-in: the exported key opens the records with standard tools', () => {
+describeOn('sqlite', SQLITE_ONLY, 'no lock-in: the exported key opens the records with standard tools', () => {
   let root: string;
   let dir: string;
   let output: string;

@@ -2,8 +2,13 @@ import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { guardOutput } from '../../electron/cli/io';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "the command line's output guard, with no records opened: nothing differs between engines, so it runs once";
 
 const MAIN = join(__dirname, '..', '..', 'electron', 'cli', 'main.ts');
 
@@ -20,7 +25,7 @@ function runMain(args: string[], stdout: 'pipe' | number, closeEarly = false): P
   });
 }
 
-describe('standard output that fails', () => {
+describeOn('sqlite', SQLITE_ONLY, 'standard output that fails', () => {
   it('a reader that stops early (EPIPE) gives one clear message and exit 1, no stack trace', async () => {
     const r = await runMain(['help'], 'pipe', true);
     expect(r.code).toBe(1);

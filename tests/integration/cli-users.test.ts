@@ -1,9 +1,14 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createDoorway } from '../../electron/core';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/run';
 import { ADMIN, dbContentHash, hashDir, removeDir, tempDir } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  'user commands on a data folder (--data-dir); on a hub they take --hub (pg-hub-cli.test.ts)';
 
 const TEST_KDF = { N: 1024 };
 const ADMIN_ENV = { DOORWAY_PASSWORD: ADMIN.password };
@@ -67,7 +72,7 @@ async function inspect(dir: string) {
   }
 }
 
-describe('users commands', () => {
+describeOn('sqlite', SQLITE_ONLY, 'users commands', () => {
   it('add, list and disable staff as the Staff screen does, audited as the administrator', async () => {
     const dir = await vault();
     const samPassword = await add(dir, 'sam', 'clinician', 'Sam Rivera');

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDoorway, invoke } from '../../electron/core';
 import { unwrap } from '../support/staff';
 import { THROTTLE_FILE } from '../../electron/core/session/sign-in';
@@ -13,6 +13,11 @@ import { SIGN_IN_FAILED_MESSAGE } from '../../electron/core/errors';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/run';
 import { formatRecoveryCode, RECOVERY_CODE_BYTES } from '../../shared/recovery-code';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  'the command line on a data folder (--data-dir); on a hub it takes --hub (pg-hub-cli.test.ts)';
 
 const run = promisify(execFile);
 
@@ -90,7 +95,7 @@ async function expectRefused(dir: string, argv: string[], env: Record<string, st
   return r;
 }
 
-describe('cli init', () => {
+describeOn('sqlite', SQLITE_ONLY, 'cli init', () => {
   it('creates a vault and shows the recovery code once, with how to keep it', async () => {
     const dir = join(tempRoot(), 'data');
     const { out } = await makeVault(dir);
@@ -198,7 +203,7 @@ describe('cli init', () => {
   });
 });
 
-describe('cli status and export-key', () => {
+describeOn('sqlite', SQLITE_ONLY, 'cli status and export-key', () => {
   let dir: string;
   let recoveryCode: string;
   beforeAll(async () => {
@@ -253,7 +258,7 @@ describe('cli status and export-key', () => {
   });
 });
 
-describe('cli demo', () => {
+describeOn('sqlite', SQLITE_ONLY, 'cli demo', () => {
   it('adds the demo clinic and says so in the audit trail, attributed to the administrator', async () => {
     const dir = join(tempRoot(), 'demo');
     await makeVault(dir);
@@ -269,7 +274,7 @@ describe('cli demo', () => {
   });
 });
 
-describe('cli refusals when the data folder is not a working vault', () => {
+describeOn('sqlite', SQLITE_ONLY, 'cli refusals when the data folder is not a working vault', () => {
   it('says so when there is no vault, and creates no folder', async () => {
     const empty = tempRoot();
     await expectRefused(empty, ['status', '--data-dir', empty, '--user', 'ada'], { DOORWAY_PASSWORD: PASSWORD }, 1, `There is no Doorway vault in ${empty}.`);
@@ -301,7 +306,7 @@ describe('cli refusals when the data folder is not a working vault', () => {
   });
 });
 
-describe('cli help', () => {
+describeOn('sqlite', SQLITE_ONLY, 'cli help', () => {
   it('lists the commands for help, and exits 2 with the list for no or an unknown command', async () => {
     const help = await cli(['help']);
     expect(help.code).toBe(0);
@@ -328,7 +333,7 @@ describe('cli help', () => {
   });
 });
 
-describe('cli as a process', () => {
+describeOn('sqlite', SQLITE_ONLY, 'cli as a process', () => {
   const tsx = resolve('node_modules/.bin/tsx');
   const main = resolve('electron/cli/main.ts');
   const spawnCli = async (args: string[], env: Record<string, string>) => {

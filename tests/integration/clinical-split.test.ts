@@ -1,10 +1,15 @@
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDoorway, invoke } from '../../electron/core';
 import { allText, makePreClinicalVault, openMain, readKeyFile, runClinicalChild } from '../support/clinical';
 import { addStaff, signIn, signInAdmin, unwrap, type TestStaff } from '../support/staff';
 import { ADMIN, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "splitting one computer's records file into a clinical store file; a hub's clinical schema is made whole by its schema steps";
 
 const dirs: string[] = [];
 afterAll(() => dirs.splice(0).forEach(removeDir));
@@ -78,7 +83,7 @@ async function expectSplitDone(dir: string) {
   core.close();
 }
 
-describe('an older vault moves to two stores', () => {
+describeOn('sqlite', SQLITE_ONLY, 'an older vault moves to two stores', () => {
   it('front desk signing in first changes nothing; the first clinical sign-in moves the clinical content under its own key', async () => {
     const dir = copyLegacy('plain');
     const first = createDoorway({ dataDir: dir, kdfCost: TEST_KDF });

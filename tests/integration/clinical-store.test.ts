@@ -1,11 +1,16 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDoorway, invoke } from '../../electron/core';
 import { sqliteData } from '../../electron/core/data/sqlite';
 import { allText, openClinicalFile, openMain, readKeyFile, runClinicalChild } from '../support/clinical';
 import { addStaff, signIn, signInAdmin, unwrap, type TestStaff } from '../support/staff';
 import { ADMIN, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  'the clinical store as a second encrypted file with its own key; on a hub it is a schema with grants (pg-roles, pg-hub-app tests)';
 
 const dirs: string[] = [];
 afterAll(() => dirs.splice(0).forEach(removeDir));
@@ -46,7 +51,7 @@ function copyTemplate(name: string): string {
   return dir;
 }
 
-describe('the clinical store', () => {
+describeOn('sqlite', SQLITE_ONLY, 'the clinical store', () => {
   it('holds the notes, clinical entries and their history; the main store holds none of it', () => {
     const main = openMain(template.dir, template.keys.dataKey);
     const clinical = openClinicalFile(template.dir, template.keys.clinicalKey);
@@ -121,7 +126,7 @@ describe('the clinical store', () => {
   });
 });
 
-describe('a crash between the clinical and the main commit (kill -9)', () => {
+describeOn('sqlite', SQLITE_ONLY, 'a crash between the clinical and the main commit (kill -9)', () => {
   it('a new contact with a note: neither is there afterwards, and the next contact with that id has no stray note', async () => {
     const dir = copyTemplate('crash-new');
     const run = await runClinicalChild(dir, ADMIN, ['record', String(template.personId), 'STRAY-NOTE-MARK'], 'pair:between');

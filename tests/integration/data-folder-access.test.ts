@@ -2,9 +2,14 @@ import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createDoorway, invoke } from '../../electron/core';
 import { hashDir, removeDir, setUpVault, tempDir, ADMIN, TEST_KDF } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "permissions of one computer's data folder and files";
 
 /**
  * A data folder Doorway may not read, or may not write, is reported as exactly that: never as a first
@@ -34,7 +39,7 @@ const canDropPrivilege = isRoot && tool('setpriv');
 if (!canMount) console.warn('skipped the read-only folder test: it mounts a read-only tmpfs, which needs root on Linux');
 if (!canDropPrivilege) console.warn("skipped the unreadable folder test: it runs the command line without the right to read others' files (setpriv, as root on Linux)");
 
-describe('a data folder that cannot be used as it is', () => {
+describeOn('sqlite', SQLITE_ONLY, 'a data folder that cannot be used as it is', () => {
   it.runIf(canMount)('read-only: the app says so plainly, before and at sign-in; nothing changes', async () => {
     const root = tempDir();
     dirs.push(root);

@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/core';
-import { sqliteData, sqlitePeopleSearch } from '../../electron/core/data/sqlite';
+import { sqliteData } from '../../electron/core/data/sqlite';
 import { createCatalogItem, listCatalog } from '../../electron/core/records/catalog';
 import { unwrap } from '../support/staff';
-import { removeDir, setUpVault, tempDir } from '../support/vault';
+import { itOn } from '../support/engine';
+import { removeDir, rowsOf, setUpVault, tempDir, valueOf } from '../support/vault';
 
 /**
- * The typed data layer (electron/core/data) over the real encrypted file: what repositories rely on.
+ * The typed data layer (electron/core/data) over the engine's real records (the encrypted file, or a
+ * clinic hub with DOORWAY_TEST_ENGINE=postgres): what repositories rely on.
  */
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
@@ -17,12 +19,11 @@ async function vault() {
   return setUpVault(dir);
 }
 
-describe('data layer on encrypted SQLite', () => {
+describe('data layer', () => {
   it('rolls a transaction back whole when the change fails part-way: no row, no audit event', async () => {
     const v = await vault();
     const { data } = v.core.vault.open();
-    const db = v.core.db;
-    const auditBefore = db.prepare('SELECT count(*) FROM audit_events').pluck().get();
+    const auditBefore = await valueOf(v.core, 'SELECT count(*) FROM audit_events');
     await expect(
       data.transaction().execute(async (trx) => {
         await createCatalogItem(trx, { kind: 'supply', label: 'Hand warmers', category: null }, new Date().toISOString());
@@ -31,20 +32,19 @@ describe('data layer on encrypted SQLite', () => {
       }),
     ).rejects.toThrow('stopped before commit');
     expect((await listCatalog(data, true)).map((i) => i.label)).not.toContain('Hand warmers');
-    expect(db.prepare('SELECT count(*) FROM audit_events').pluck().get()).toBe(auditBefore);
+    expect(await valueOf(v.core, 'SELECT count(*) FROM audit_events')).toBe(auditBefore);
     v.core.close();
   });
 
   it('commits a change and its audit event together through the router', async () => {
     const v = await vault();
     const made = unwrap(await invoke(v.router, 'catalog.create', { kind: 'supply', label: 'Hand warmers', category: null }));
-    const db = v.core.db;
-    expect(db.prepare('SELECT label FROM catalog_items WHERE id = ?').pluck().get(made.id)).toBe('Hand warmers');
-    expect(db.prepare("SELECT count(*) FROM audit_events WHERE action = 'catalog.create' AND subject_id = ?").pluck().get(String(made.id))).toBe(1);
+    expect(await valueOf(v.core, 'SELECT label FROM catalog_items WHERE id = ?', made.id)).toBe('Hand warmers');
+    expect(await valueOf(v.core, "SELECT count(*) FROM audit_events WHERE action = 'catalog.create' AND subject_id = ?", String(made.id))).toBe(1);
     // A label that differs only in case is the same item: refused, nothing written.
     const again = await invoke(v.router, 'catalog.create', { kind: 'supply', label: 'HAND WARMERS', category: null });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(db.prepare("SELECT count(*) FROM catalog_items WHERE lower(label) = 'hand warmers'").pluck().get()).toBe(1);
+    expect(await valueOf(v.core, "SELECT count(*) FROM catalog_items WHERE lower(label) = 'hand warmers'")).toBe(1);
     v.core.close();
   });
 
@@ -54,8 +54,8 @@ describe('data layer on encrypted SQLite', () => {
       unwrap(await invoke(v.router, 'people.create', { clientCode, preferredName }));
     }
     const data = v.core.vault.open().data;
-    const byId = new Map(v.core.db.prepare('SELECT id, client_code FROM people').all().map((r) => [(r as { id: number }).id, (r as { client_code: string }).client_code]));
-    const codes = async (q: string) => (await sqlitePeopleSearch.match(data, q, 10)).map((id) => byId.get(id));
+    const byId = new Map((await rowsOf<{ id: number; client_code: string }>(v.core, 'SELECT id, client_code FROM people')).map((r) => [r.id, r.client_code]));
+    const codes = async (q: string) => (await v.core.context.engine.peopleSearch.match(data, q, 10)).map((id) => byId.get(id));
     expect(await codes('KT-0413')).toEqual(['KT-0413']);
     expect((await codes('kt')).sort()).toEqual(['KT-0412', 'KT-0413']);
     expect(await codes('arlo')).toEqual(['MR-2231']);
@@ -63,7 +63,7 @@ describe('data layer on encrypted SQLite', () => {
     v.core.close();
   });
 
-  it('prepares a statement once and reuses it', async () => {
+  itOn('sqlite', "better-sqlite3's prepared-statement cache (data/sqlite.ts); pg has no such layer", 'prepares a statement once and reuses it', async () => {
     const v = await vault();
     const db = v.core.db;
     let prepared = 0;

@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { removeDir, setUpVault, tempDir } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "SQLite's pair of connections (main and clinical files) behind one Kysely";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
@@ -13,7 +18,7 @@ async function openVault() {
   return { ...made, open, seq: () => open.clinical!.prepare('SELECT seq FROM clinical.commits').pluck().get() as number };
 }
 
-describe('one transaction over the two stores (data/sqlite-pair.ts)', () => {
+describeOn('sqlite', SQLITE_ONLY, 'one transaction over the two stores (data/sqlite-pair.ts)', () => {
   it('a change to the clinical store outside a transaction is refused, and writes nothing', async () => {
     const { core, open } = await openVault();
     await expect(open.data.insertInto('clinical.contact_notes').values({ contact_id: 1, note: 'loose' }).execute()).rejects.toThrow(/inside a transaction/);

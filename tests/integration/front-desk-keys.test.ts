@@ -1,13 +1,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/run';
 import { createDoorway, invoke } from '../../electron/core';
 import { SIGN_IN_FAILED_MESSAGE } from '../../electron/core/errors';
 import { addStaff, signIn, signInAdmin, unwrap, type TestStaff } from '../support/staff';
 import { removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "tries a front-desk password's keys on every file of one computer's data folder; on a hub PostgreSQL's grants refuse (pg-roles.test.ts)";
 
 /**
  * DESIGN.md, Vault: "a front-desk password never decrypts clinical content, router or not". A front-desk
@@ -78,7 +83,7 @@ function everything(db: Database.Database): string {
   return text;
 }
 
-describe('a front-desk password never decrypts clinical content, outside the app either', () => {
+describeOn('sqlite', SQLITE_ONLY, 'a front-desk password never decrypts clinical content, outside the app either', () => {
   let dir: string;
   let recoveryCode: string;
   let lee: TestStaff;

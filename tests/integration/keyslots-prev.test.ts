@@ -1,12 +1,17 @@
 import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { invoke } from '../../electron/core';
 import type { Db } from '../../electron/core/db/database';
 import { KEYSLOTS_FILE, PENDING_SUFFIX, readKeyslots, writeKeyslots } from '../../electron/core/vault/keyslots';
 import { unlockWithPassword, unlockWithRecovery, vaultPaths } from '../../electron/core/vault/vault';
 import { addStaff, unwrap, type TestStaff } from '../support/staff';
 import { ADMIN, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  'keyslots.json and its previous version in the data folder; a hub keeps its slots in a table';
 
 /**
  * A turned-off colleague's password must open nothing in the data folder. keyslots.json is not the
@@ -60,7 +65,7 @@ async function expectOnlyTheRemainingOpen(dir: string, removed: { staff: TestSta
   }
 }
 
-describe('key files kept beside keyslots.json', () => {
+describeOn('sqlite', SQLITE_ONLY, 'key files kept beside keyslots.json', () => {
   it('turning an account off leaves its slot in no key file: not in keyslots.json, not in keyslots.json.prev', async () => {
     const dir = folder();
     const { core, router, recoveryCode } = await setUpVault(dir);

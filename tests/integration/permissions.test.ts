@@ -1,12 +1,13 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoorway, invoke, type Router } from '../../electron/core';
+import { createDoorway, invoke, type Doorway, type Router } from '../../electron/core';
 import { channelNames, channels, type ChannelName } from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/roles';
 import { sampleInputs } from '../support/sample-inputs';
 import { addStaff, signIn, unwrap, type TestStaff } from '../support/staff';
-import { ADMIN, dbContentHash, hashDir, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { onPostgres } from '../support/engine';
+import { ADMIN, closeCore, contentHash, hashDir, removeDir, reopen, setUpVault, tempDir, TEST_KDF } from '../support/vault';
 
 const dirs: string[] = [];
 afterAll(() => dirs.splice(0).forEach(removeDir));
@@ -19,12 +20,11 @@ let template: Template;
 
 /**
  * A vault whose ids match the sample inputs: River (administrator, id 1), Sam (clinician, id 2) and
- * Jo (front desk, id 3); person 1 with contact 1 and moment 1.
+ * Jo (front desk, id 3); person 1 with contact 1 and moment 1. Left closed.
  */
-beforeAll(async () => {
-  const dir = tempDir('doorway-matrix-');
-  dirs.push(dir);
-  const { core, router } = await setUpVault(dir);
+async function makeClinic(dir: string) {
+  const made = await setUpVault(dir);
+  const { router } = made;
   const sam: TestStaff = await addStaff(router, 'clinician', 'sam', 'Sam Rivera');
   const jo: TestStaff = await addStaff(router, 'front_desk', 'jo', 'Jo Park');
   expect([sam.id, jo.id]).toEqual([2, 3]);
@@ -32,12 +32,30 @@ beforeAll(async () => {
   const c = unwrap(await invoke(router, 'contacts.record', { personId: p.id, setting: 'drop_in', note: 'Clinical note' }));
   const e = unwrap(await invoke(router, 'entries.add', { personId: p.id, kind: 'moment', occurredOn: '2026-03-02', data: { text: 'First time at the van' } }));
   expect([p.id, c.id, e.id]).toEqual([1, 1, 1]);
-  core.close();
-  template = {
-    dir,
-    staff: { administrator: ADMIN, clinician: sam, front_desk: jo },
-  };
+  await closeCore(made);
+  template = { dir, staff: { administrator: ADMIN, clinician: sam, front_desk: jo } };
+  return made;
+}
+
+/**
+ * On one computer the clinic is made once and its folder copied for each test; a hub's database is
+ * the test's own (dropped after each), so there each test makes its clinic afresh.
+ */
+beforeAll(async () => {
+  if (onPostgres) return;
+  const dir = tempDir('doorway-matrix-');
+  dirs.push(dir);
+  await makeClinic(dir);
 });
+
+/** A core on a fresh copy of the clinic, nobody signed in. */
+async function freshClinic(prefix: string): Promise<{ dir: string; core: Doorway; router: Router }> {
+  const dir = join(tempDir(prefix), 'vault');
+  dirs.push(join(dir, '..'));
+  if (onPostgres) return { dir, ...reopen(await makeClinic(dir)) };
+  cpSync(template.dir, dir, { recursive: true });
+  return { dir, ...createDoorway({ dataDir: dir, kdfCost: TEST_KDF }) };
+}
 
 const guarded = channelNames.filter((n) => channels[n].access !== 'public');
 const allowed = (name: ChannelName, role: Role) => {
@@ -47,10 +65,7 @@ const allowed = (name: ChannelName, role: Role) => {
 
 describe('role × channel matrix', () => {
   it.each(ROLES)('as %s: every allowed channel gets past the role check; every other one is FORBIDDEN and writes nothing', async (role) => {
-    const dir = join(tempDir('doorway-matrix-role-'), 'vault');
-    dirs.push(join(dir, '..'));
-    cpSync(template.dir, dir, { recursive: true });
-    const { core, router } = createDoorway({ dataDir: dir, kdfCost: TEST_KDF });
+    const { dir, core, router } = await freshClinic('doorway-matrix-role-');
     const me = { ...template.staff[role] };
     const ensureSignedIn = async () => {
       if (!core.session) await signIn(router, me.username, me.password);
@@ -63,10 +78,10 @@ describe('role × channel matrix', () => {
         if (name === 'session.changePassword' && r.ok) me.password = sampleInputs['session.changePassword'].newPassword;
         if (!r.ok) expect(['FORBIDDEN', 'NOT_SIGNED_IN', 'PASSWORD_CHANGE_REQUIRED', 'INVALID_INPUT', 'UNKNOWN_CHANNEL'], `${role} ${name}: ${r.error.message}`).not.toContain(r.error.code);
       } else {
-        const before = { db: dbContentHash(core.db), files: hashDir(dir) };
+        const before = { db: await contentHash(core), files: hashDir(dir) };
         const r = await router(name, sampleInputs[name]);
         expect(r, `${role} ${name}`).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Your role does not include this. An administrator can help if you need it.' } });
-        expect({ db: dbContentHash(core.db), files: hashDir(dir) }, `${role} ${name} wrote something`).toEqual(before);
+        expect({ db: await contentHash(core), files: hashDir(dir) }, `${role} ${name} wrote something`).toEqual(before);
       }
       cellsChecked.push(name);
     }
@@ -82,10 +97,7 @@ describe('role × channel matrix', () => {
 
 describe('the front desk and clinical content', () => {
   async function as(role: Role): Promise<{ router: Router; close: () => void }> {
-    const dir = join(tempDir('doorway-clinical-'), 'vault');
-    dirs.push(join(dir, '..'));
-    cpSync(template.dir, dir, { recursive: true });
-    const { core, router } = createDoorway({ dataDir: dir, kdfCost: TEST_KDF });
+    const { core, router } = await freshClinic('doorway-clinical-');
     await signIn(router, ADMIN.username, ADMIN.password);
     unwrap(await invoke(router, 'entries.add', { personId: 1, kind: 'overdose_response', occurredOn: '2026-03-03', data: { reportedBy: 'Peer', naloxoneDoses: 2, called911: 'yes', someoneStayed: 'yes', outcome: 'alive_stayed' } }));
     unwrap(await invoke(router, 'entries.add', { personId: 1, kind: 'substance_use', occurredOn: '2026-03-03', data: { prefersNotToSay: true } }));

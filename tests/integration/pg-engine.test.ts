@@ -77,7 +77,7 @@ describePg('the clinic hub engine (PostgreSQL)', () => {
     const db = await hub();
     const dir = tempDir();
     dirs.push(dir);
-    const v = await setUpVault(dir);
+    const v = await setUpVault(dir, { engine: 'sqlite' });
     const { clinical } = v.core.vault.open();
     const main = v.core.db;
     const sqliteColumns = (conn: typeof main, schema: string, skip: RegExp) => {
@@ -111,7 +111,7 @@ describePg('the clinic hub engine (PostgreSQL)', () => {
 
     const dir = tempDir();
     dirs.push(dir);
-    const v = await setUpVault(dir);
+    const v = await setUpVault(dir, { engine: 'sqlite' });
     const local = v.core.vault.open().data;
     const sqliteStaff = (await staffByUsername(local, 'RIVER'))!.id;
     const onOne = await sameStory(local, sqliteEngine, sqliteStaff);

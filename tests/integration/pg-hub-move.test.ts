@@ -33,7 +33,7 @@ afterEach(async () => {
 async function demoVault() {
   const dir = tempDir();
   dirs.push(dir);
-  const v = await setUpVault(dir);
+  const v = await setUpVault(dir, { engine: 'sqlite' });
   const session = v.core.session!;
   await generateDemo({ data: v.core.vault.open().data, engine: v.core.context.engine }, { size: 'small', seed: 5, now: v.core.now(), actorId: session.user.id, actorRole: 'administrator' });
   unwrap(await invoke(v.router, 'contacts.record', { personId: 1, setting: 'drop_in', note: 'Moved with care' }));

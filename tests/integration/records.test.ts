@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
 import type { Router } from '../../electron/core';
 import type { Doorway } from '../../electron/core';
-import { dbContentHash, removeDir, setUpVault, tempDir } from '../support/vault';
+import { columnOf, contentHash, removeDir, setUpVault, tempDir, valueOf } from '../support/vault';
 
 let dir: string;
 let core: Doorway;
@@ -29,14 +29,14 @@ async function call<K extends ChannelName>(name: K, input: InputOf<K>): Promise<
 }
 
 async function refused<K extends ChannelName>(name: K, input: unknown, code: string, message: RegExp) {
-  const before = dbContentHash(core.db);
+  const before = await contentHash(core);
   const r = await router(name, input);
   expect(r.ok, `${name} should refuse`).toBe(false);
   if (!r.ok) {
     expect(r.error.code).toBe(code);
     expect(r.error.message).toMatch(message);
   }
-  expect(dbContentHash(core.db), `${name} wrote something while refusing`).toBe(before);
+  expect(await contentHash(core), `${name} wrote something while refusing`).toBe(before);
   return r;
 }
 
@@ -180,7 +180,7 @@ describe('contacts', () => {
     const h = await call('history.get', { recordType: 'contact', id: c.id });
     expect(h.map((x) => x.change)).toEqual(['restore', 'delete', 'edit']);
     expect(h[2]!.previous).toMatchObject({ whatMattered: 'Getting ID back' });
-    const actions = core.db.prepare("SELECT action FROM audit_events WHERE action LIKE 'contact.%' ORDER BY id").pluck().all();
+    const actions = await columnOf(core, "SELECT action FROM audit_events WHERE action LIKE 'contact.%' ORDER BY id");
     expect(actions).toEqual(['contact.create', 'contact.update', 'contact.delete', 'contact.restore']);
   });
 });
@@ -245,6 +245,6 @@ describe('audit of record openings', () => {
     await call('people.get', { id: p.id });
     now += 31_000;
     await call('people.get', { id: p.id });
-    expect(core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'person.open'").pluck().get()).toBe(2);
+    expect(await valueOf(core, "SELECT count(*) FROM audit_events WHERE action = 'person.open'")).toBe(2);
   });
 });

@@ -1,11 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDoorway, invoke } from '../../electron/core';
 import type { RotateKeys } from '../../shared/contract/users';
 import { signIn, signInAdmin, unwrap } from '../support/staff';
 import { removeDir, TEST_KDF } from '../support/vault';
 import { clinicalHash, clinicalKeyOpens, copyOf, count, keyOpens, makeTemplate, readSlots, recordsHash, rotateAndCrash, type Template } from './rotation-helpers';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "a crash while one computer's files are re-encrypted";
 
 /**
  * Key rotation interrupted by kill -9 at every step (vault/rotation.ts): 1 before the pending slots, 2
@@ -92,7 +97,7 @@ async function crashAndCheck(keys: RotateKeys, step: number): Promise<void> {
   core.close();
 }
 
-describe('key rotation interrupted by kill -9', () => {
+describeOn('sqlite', SQLITE_ONLY, 'key rotation interrupted by kill -9', () => {
   it.each(STEPS)('main key, step %i: the vault opens with the old key before the swap and the new one after, and nothing is lost', (step) => crashAndCheck('main', step));
   it.each(STEPS)('clinical key, step %i: clinical.db opens with the old key before the swap and the new one after, and nothing is lost', (step) =>
     crashAndCheck('clinical', step),
@@ -100,7 +105,7 @@ describe('key rotation interrupted by kill -9', () => {
   it.each(STEPS)('both keys, main step %i: the clinical change stays done, the main one is finished or undone', (step) => crashAndCheck('both', step));
 });
 
-describe('a clinical key change interrupted, then a front-desk sign-in first', () => {
+describeOn('sqlite', SQLITE_ONLY, 'a clinical key change interrupted, then a front-desk sign-in first', () => {
   it('after the swap: front desk cannot tell and leaves it; the next clinical sign-in finishes it, keeping the password front desk chose meanwhile', async () => {
     const dir = copyOf(template, dirs, 'front-desk-after-swap');
     expect((await rotateAndCrash(dir, 'clinical', 'rotation-clinical:7')).signal).toBe('SIGKILL');

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDoorway, invoke } from '../../electron/core';
 import { deriveKey, newKdfParams } from '../../electron/core/vault/kdf';
 import { slotAad } from '../../electron/core/vault/keyslots';
@@ -10,6 +10,11 @@ import { parseRecoveryCode } from '../../shared/recovery-code';
 import { addStaff, signIn, signInAdmin, unwrap } from '../support/staff';
 import { ADMIN, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
 import { clinicalHash, clinicalKeyOpens, copyOf, count, keyOpens, makeTemplate, readSlots, recordsHash, type Template } from './rotation-helpers';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "key rotation re-encrypts one computer's files; on a hub the records are PostgreSQL's (rotation of a hub's keys is not in this suite)";
 
 const dirs: string[] = [];
 afterAll(() => dirs.splice(0).forEach(removeDir));
@@ -30,7 +35,7 @@ function stolenCopy(dir: string): string {
   return stolen;
 }
 
-describe('key rotation', () => {
+describeOn('sqlite', SQLITE_ONLY, 'key rotation', () => {
   it('after a front-desk colleague leaves, the main key changes and the clinical key stays as it was', async () => {
     const dir = copyOf(template, dirs, 'vault');
     const { core, router } = createDoorway({ dataDir: dir, kdfCost: TEST_KDF });
@@ -234,7 +239,7 @@ describe('key rotation', () => {
   });
 });
 
-describe('key rotation with a front-desk colleague added since', () => {
+describeOn('sqlite', SQLITE_ONLY, 'key rotation with a front-desk colleague added since', () => {
   it('a front-desk account made after the clinical key change never holds the clinical key', async () => {
     const dir = copyOf(template, dirs, 'vault');
     const { core, router } = createDoorway({ dataDir: dir, kdfCost: TEST_KDF });

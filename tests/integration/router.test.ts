@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelNames, channels } from '../../shared/contract';
 import { createDoorway } from '../../electron/core';
-import { dbContentHash, hashDir, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { closeCore, contentHash, hashDir, removeDir, reopen, setUpVault, storedPrint, tempDir, TEST_KDF } from '../support/vault';
 import { badInputs, sampleInputs } from '../support/sample-inputs';
 
 const dirs: string[] = [];
@@ -29,12 +29,12 @@ describe('router', () => {
       const dir = tempDir();
       dirs.push(dir);
       const made = await setUpVault(dir);
-      made.core.close();
-      const before = hashDir(dir);
-      const { router } = createDoorway({ dataDir: dir, kdfCost: TEST_KDF });
+      await closeCore(made);
+      const before = await storedPrint(made);
+      const { router } = reopen(made);
       const r = await router(name, sampleInputs[name]);
       expect(r).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN', message: 'Please sign in to continue.' } });
-      expect(hashDir(dir)).toEqual(before);
+      expect(await storedPrint(made)).toEqual(before);
     },
   );
 
@@ -42,8 +42,8 @@ describe('router', () => {
     const dir = tempDir();
     dirs.push(dir);
     const { core, router } = await setUpVault(dir);
-    const snapshot = () => dbContentHash(core.db);
-    const before = snapshot();
+    const snapshot = () => contentHash(core);
+    const before = await snapshot();
     for (const bad of badInputs) {
       const r = await router(name, bad);
       expect(r.ok, `${name} accepted ${JSON.stringify(bad)}`).toBe(false);
@@ -52,7 +52,7 @@ describe('router', () => {
         expect(r.error.message.length).toBeGreaterThan(10);
       }
     }
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     expect(core.session).not.toBeNull();
     core.close();
   });
@@ -92,7 +92,7 @@ describe('router', () => {
     expect(hashDir(dir)).toEqual({});
     const made = await setUpVault(tempDir());
     dirs.push(made.core.paths.dir);
-    const again = await createDoorway({ dataDir: made.core.paths.dir }).router('setup.recoveryCode', {});
+    const again = await reopen(made, { kdfCost: null }).router('setup.recoveryCode', {});
     expect(again).toMatchObject({ ok: false, error: { code: 'VAULT_EXISTS' } });
     made.core.close();
   });

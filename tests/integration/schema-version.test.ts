@@ -1,14 +1,19 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createDoorway } from '../../electron/core';
 import { openEncrypted } from '../../electron/core/db/database';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { ADMIN, hashDir, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "a records file from a newer Doorway; a hub's schema version: pg migration tests";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
 
-describe('a database from a newer Doorway', () => {
+describeOn('sqlite', SQLITE_ONLY, 'a database from a newer Doorway', () => {
   it('is refused with a clear message and left untouched', async () => {
     const dir = tempDir();
     dirs.push(dir);

@@ -5,9 +5,14 @@ import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { applyKey, openEncrypted } from '../../electron/core/db/database';
 import { removeDir, tempDir } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "SQLite's temp files of encrypted connections";
 
 /**
  * SQLite spills large sorts and temporary b-trees to temp files, and the cipher only encrypts the
@@ -93,7 +98,8 @@ async function sortInChild(mode: 'doorway' | 'readonly' | 'default') {
   return { tempStore, seen };
 }
 
-describe.skipIf(process.platform !== 'linux')('SQLite temp storage of encrypted connections', () => {
+describeOn('sqlite', SQLITE_ONLY, 'SQLite temp storage of encrypted connections', () => {
+  if (process.platform !== 'linux') return;
   it('control: with temp storage on disk, the sort spills the rows in plaintext, and the check sees it', async () => {
     const { tempStore, seen } = await sortInChild('default');
     expect(tempStore).toBe(0);

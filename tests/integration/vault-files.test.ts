@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { ADMIN, removeDir, setUpVault, tempDir } from '../support/vault';
+import { describeOn } from '../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "the files of one computer's vault";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
@@ -12,7 +17,7 @@ function filesIn(dir: string) {
   return readdirSync(dir).map((n) => ({ name: n, bytes: readFileSync(join(dir, n)) }));
 }
 
-describe('nothing readable on disk', () => {
+describeOn('sqlite', SQLITE_ONLY, 'nothing readable on disk', () => {
   it('the database never starts with the SQLite header, before or after writes, and a marker appears in no file', async () => {
     const dir = tempDir();
     dirs.push(dir);

@@ -8,10 +8,11 @@ export const auditHandlers = {
   'audit.list': (query, { data }) => listAuditEvents(data, query),
   'audit.verify': async (_input, { services }) => {
     const { vault } = services;
-    // Between chunks the event loop runs, so the window stays responsive during a long check.
+    // Between chunks the event loop runs, so the window stays responsive during a long check. A hub's
+    // trail has no anchor file (nobody may delete its events: verify.ts), as `audit verify --hub` says.
     return verifyTrail(
       () => vault.open().data,
-      { file: anchorPath(vault.paths.dir), dataKey: () => vault.dataKey, vaultId: () => vault.vaultId },
+      vault.onHub ? null : { file: anchorPath(vault.paths.dir), dataKey: () => vault.dataKey, vaultId: () => vault.vaultId },
       { pause: () => new Promise<void>((resolve) => setImmediate(resolve)) },
     );
   },

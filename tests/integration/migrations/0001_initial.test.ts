@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { openEncrypted, tune } from '../../../electron/core/db/database';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
 import { migration0001 } from '../../../electron/core/db/migrations/0001_initial';
 import { removeDir, tempDir } from '../../support/vault';
+import { describeOn } from '../../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "SQLite's own schema steps on one computer's files; PostgreSQL's are the pg_* migration tests";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
@@ -17,7 +22,7 @@ function freshDb() {
   return db;
 }
 
-describe('migration 0001 initial', () => {
+describeOn('sqlite', SQLITE_ONLY, 'migration 0001 initial', () => {
   it('creates settings, staff users and the audit trail at version 1', () => {
     const db = freshDb();
     expect(migrate(db, [migration0001])).toBe(1);

@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { openEncrypted, tune } from '../../../electron/core/db/database';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
 import { migration0001 } from '../../../electron/core/db/migrations/0001_initial';
 import { migration0002 } from '../../../electron/core/db/migrations/0002_relationship_record';
 import { DEFAULT_CATALOG } from '../../../electron/core/records/catalog';
 import { removeDir, tempDir } from '../../support/vault';
+import { describeOn } from '../../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "SQLite's own schema steps on one computer's files; PostgreSQL's are the pg_* migration tests";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
@@ -26,7 +31,7 @@ const addPerson = (db: ReturnType<typeof v1Db>, code: string, deleted = false) =
     .prepare('INSERT INTO people (client_code, created_at, created_by, updated_at, updated_by, deleted_at) VALUES (?, ?, 1, ?, 1, ?)')
     .run(code, 't', 't', deleted ? 't' : null);
 
-describe('migration 0002 relationship record', () => {
+describeOn('sqlite', SQLITE_ONLY, 'migration 0002 relationship record', () => {
   it('upgrades a version 1 database, keeping its staff, and seeds the supplies and services catalog', () => {
     const db = v1Db();
     expect(migrate(db, [migration0001, migration0002])).toBe(2);

@@ -1,17 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { openEncrypted, tune } from '../../../electron/core/db/database';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
 import { migration0001 } from '../../../electron/core/db/migrations/0001_initial';
 import { migration0002 } from '../../../electron/core/db/migrations/0002_relationship_record';
 import { migration0003 } from '../../../electron/core/db/migrations/0003_continuity';
 import { removeDir, tempDir } from '../../support/vault';
+import { describeOn } from '../../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "SQLite's own schema steps on one computer's files; PostgreSQL's are the pg_* migration tests";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
 
-describe('migration 0003 continuity', () => {
+describeOn('sqlite', SQLITE_ONLY, 'migration 0003 continuity', () => {
   it('backfills calendar days in the stored time zone and the gaps before each live contact', () => {
     const dir = tempDir();
     dirs.push(dir);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { sqliteData } from '../../../electron/core/data/sqlite';
 import { openEncrypted, tune } from '../../../electron/core/db/database';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
@@ -9,11 +9,16 @@ import { migration0002 } from '../../../electron/core/db/migrations/0002_relatio
 import { migration0003 } from '../../../electron/core/db/migrations/0003_continuity';
 import { migration0004 } from '../../../electron/core/db/migrations/0004_client_code_lookup';
 import { removeDir, tempDir } from '../../support/vault';
+import { describeOn } from '../../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "SQLite's own schema steps on one computer's files; PostgreSQL's are the pg_* migration tests";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
 
-describe('migration 0004 client code lookup', () => {
+describeOn('sqlite', SQLITE_ONLY, 'migration 0004 client code lookup', () => {
   it('makes the case-blind client code lookup an index seek, on a vault that already has people', () => {
     const dir = tempDir();
     dirs.push(dir);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { openEncrypted, tune } from '../../../electron/core/db/database';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
 import { migration0001 } from '../../../electron/core/db/migrations/0001_initial';
@@ -9,11 +9,16 @@ import { migration0003 } from '../../../electron/core/db/migrations/0003_continu
 import { migration0004 } from '../../../electron/core/db/migrations/0004_client_code_lookup';
 import { migration0005 } from '../../../electron/core/db/migrations/0005_drafts';
 import { removeDir, tempDir } from '../../support/vault';
+import { describeOn } from '../../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "SQLite's own schema steps on one computer's files; PostgreSQL's are the pg_* migration tests";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
 
-describe('migration 0005 drafts', () => {
+describeOn('sqlite', SQLITE_ONLY, 'migration 0005 drafts', () => {
   it('adds one draft per staff member and form to a vault that has records, and refuses a second', () => {
     const dir = tempDir();
     dirs.push(dir);

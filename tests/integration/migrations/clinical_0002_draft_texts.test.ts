@@ -1,16 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { clinicalMigration0001 } from '../../../electron/core/db/clinical-migrations/0001_clinical_store';
 import { clinicalMigration0002 } from '../../../electron/core/db/clinical-migrations/0002_draft_texts';
 import { openClinical, tuneClinical } from '../../../electron/core/db/database';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
 import { removeDir, tempDir } from '../../support/vault';
+import { describeOn } from '../../support/engine';
+
+/** Why this file runs on SQLite only (tests/support/engine.ts). */
+const SQLITE_ONLY =
+  "SQLite's own schema steps on one computer's files; PostgreSQL's are the pg_* migration tests";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
 
-describe('clinical migration 0002 draft texts', () => {
+describeOn('sqlite', SQLITE_ONLY, 'clinical migration 0002 draft texts', () => {
   it('adds the clinical part of drafts to an existing clinical store, covered by the undo log', () => {
     const dir = tempDir();
     dirs.push(dir);
