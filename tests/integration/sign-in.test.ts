@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDoorway } from '../../electron/core';
 import { THROTTLE_FILE } from '../../electron/core/session/sign-in';
-import { ADMIN, closeCore, hashDir, removeDir, reopen, settled, setUpVault, tempDir, TEST_KDF } from '../support/vault';
-import { describeOn, knownPgBug, onlyOn } from '../support/engine';
+import { ADMIN, closeCore, hashDir, removeDir, reopen, setUpVault, tempDir, TEST_KDF } from '../support/vault';
+import { describeOn, onlyOn } from '../support/engine';
 
 /** Why signing in and the recovery code here run on SQLite only (tests/support/engine.ts); locking runs on both. */
 const SQLITE_ONLY =
@@ -213,7 +213,6 @@ describe('lock', () => {
     const events: unknown[] = [];
     core.on('session.locked', (e) => events.push(e));
     expect(await router('session.lock', {})).toEqual({ ok: true, value: { locked: true } });
-    if (knownPgBug("on a hub, session.lock wipes the keys only after the lock's event reaches the hub (vault/session.ts end(): hub.close() runs in .finally of the audit write), not at once as on one computer")) await settled(made.hub);
     expect(key.equals(Buffer.alloc(32))).toBe(true);
     await onlyOn('sqlite', "one computer's records file is closed (on a hub, the session's connections: pg-hub-app.test.ts)", () => expect(db!.open).toBe(false));
     expect(events).toEqual([{ reason: 'manual' }]);

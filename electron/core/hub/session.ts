@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { recordAuditIn, type AuditActor } from '../audit/audit';
 import { postgresData, postgresPool, type PostgresTarget } from '../data/postgres';
@@ -29,10 +29,17 @@ export interface HubSession {
  * login alone, so PostgreSQL enforces what the role may see. One message for an unknown user or a
  * wrong password; a turned-off account is refused. The sign-in is audited on the hub.
  */
-export async function signInToHub(gate: Kysely<Database>, target: PostgresTarget, username: string, password: string, opts: VaultOptions = {}): Promise<HubSession> {
+export async function signInToHub(
+  gate: Kysely<Database>,
+  target: PostgresTarget,
+  username: string,
+  password: string,
+  opts: VaultOptions = {},
+  trail: HubTrail = {},
+): Promise<HubSession> {
   const slots = await hubSlots(gate);
   const unlocked = await unlockSlotsWithPassword(slots, null, username, password, opts);
-  return openHubSession(gate, target, slots.vaultId, unlocked, false, async () => {
+  return openHubSession(gate, target, slots.vaultId, unlocked, false, trail, async () => {
     const user = await staffBySlot(gate, unlocked.slot.id);
     if (!user || user.disabled) {
       throw new DoorwayError(user ? 'ACCOUNT_DISABLED' : 'SIGN_IN_FAILED', user ? 'This account is turned off. Please ask an administrator.' : SIGN_IN_FAILED_MESSAGE);
@@ -52,13 +59,20 @@ export async function recoverOnHub(
   target: PostgresTarget,
   recoveryCode: string,
   whoFor: (admin: Kysely<Database>, keys: { dataKey: Buffer; clinicalKey: Buffer | null; vaultId: string }) => Promise<{ user: StaffRecord; audit: HubAuditEvent }>,
+  trail: HubTrail = {},
 ): Promise<HubSession> {
   const slots = await hubSlots(gate);
   const unlocked = await unlockSlotsWithRecovery(slots, null, recoveryCode);
-  return openHubSession(gate, target, slots.vaultId, unlocked, true, async (admin) => {
+  return openHubSession(gate, target, slots.vaultId, unlocked, true, trail, async (admin) => {
     const who = await whoFor(admin!, { dataKey: unlocked.dataKey, clinicalKey: unlocked.clinicalKey, vaultId: slots.vaultId });
     return { ...who, role: who.user.role };
   });
+}
+
+/** How the opening reaches the trail: the core's clock, and what happened before it (failed attempts), in the same transaction. */
+export interface HubTrail {
+  now?: () => string;
+  before?: (trx: Transaction<Database>) => Promise<void>;
 }
 
 type HubAuditEvent = {
@@ -98,6 +112,7 @@ async function openHubSession(
   vaultId: string,
   unlocked: { dataKey: Buffer; clinicalKey: Buffer | null },
   viaRecoveryCode: boolean,
+  trail: HubTrail,
   resolve: (admin: Kysely<Database> | null) => Promise<{ user: StaffRecord; role: StaffRecord['role']; audit: HubAuditEvent }>,
 ): Promise<HubSession> {
   const keys: { dataKey: Buffer; clinicalKey: Buffer | null } = { dataKey: unlocked.dataKey, clinicalKey: unlocked.clinicalKey };
@@ -117,15 +132,16 @@ async function openHubSession(
       keys.clinicalKey = null;
     }
     const session = data;
-    await session.transaction().execute((trx) =>
-      recordAuditIn(trx, {
-        at: new Date().toISOString(),
+    await session.transaction().execute(async (trx) => {
+      await trail.before?.(trx);
+      await recordAuditIn(trx, {
+        at: trail.now?.() ?? new Date().toISOString(),
         actor: audit.actor ?? { id: user.id, username: user.username },
         action: audit.action,
         ...(audit.subjectId !== undefined ? { subjectType: 'staff_user', subjectId: audit.subjectId } : {}),
         details: audit.details,
-      }),
-    );
+      });
+    });
     return {
       data: session,
       user,

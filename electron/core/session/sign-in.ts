@@ -155,6 +155,11 @@ export class SignInService {
     });
   }
 
+  /** A hub session's opening in the trail: on the core's clock, after the failed attempts that came before it. */
+  private hubTrail() {
+    return { now: () => this.deps.clock.nowIso(), before: (trx: Transaction<Database>) => this.recordFailuresIn(trx) };
+  }
+
   /** Failed sign-ins happen while the records are closed; they go to the trail at the next sign-in, with whom they named. */
   private async recordFailuresIn(trx: Transaction<Database>): Promise<void> {
     const failures = this.pendingFailures;
@@ -191,7 +196,7 @@ export class SignInService {
     const gate = postgresData(postgresPool({ ...hub, max: 1 }));
     let opened: HubSession;
     try {
-      opened = await signInToHub(gate, hub, username, password, this.vaultOptions);
+      opened = await signInToHub(gate, hub, username, password, this.vaultOptions, this.hubTrail());
     } catch (e) {
       if (e instanceof DoorwayError && (e.code === 'SIGN_IN_FAILED' || e.code === 'ACCOUNT_DISABLED')) {
         attempt.failed();
@@ -206,10 +211,7 @@ export class SignInService {
     attempt.succeeded();
     const { vault } = this.deps;
     vault.beginHub(opened, vault.newSession(opened.user, false));
-    await vault.open().data.transaction().execute(async (trx) => {
-      await this.recordFailuresIn(trx);
-      await this.expireOldDraftsIn(trx, opened.clinicalKey !== null);
-    });
+    await vault.open().data.transaction().execute((trx) => this.expireOldDraftsIn(trx, opened.clinicalKey !== null));
     vault.noteAuditWritten();
     return this.sessionInfo();
   }
@@ -441,7 +443,7 @@ export class SignInService {
     const gate = postgresData(postgresPool({ ...hub, max: 1 }));
     let opened: HubSession;
     try {
-      opened = await recoverOnHub(gate, hub, canonicalCode(recoveryCode), whoFor);
+      opened = await recoverOnHub(gate, hub, canonicalCode(recoveryCode), whoFor, this.hubTrail());
       attempt.succeeded();
     } catch (e) {
       if (e instanceof DoorwayError && e.code === 'RECOVERY_CODE_INVALID') {
@@ -458,10 +460,7 @@ export class SignInService {
     const session = vault.newSession(opened.user, emergencyName !== undefined);
     if (emergencyName !== undefined) session.emergencyName = emergencyName;
     vault.beginHub(opened, session);
-    await vault.open().data.transaction().execute(async (trx) => {
-      await this.recordFailuresIn(trx);
-      await this.expireOldDraftsIn(trx, opened.clinicalKey !== null);
-    });
+    await vault.open().data.transaction().execute((trx) => this.expireOldDraftsIn(trx, opened.clinicalKey !== null));
     return this.sessionInfo();
   }
 

@@ -216,6 +216,9 @@ export class VaultSession {
     this.state = null;
     this.recordOpenedAt.clear();
     if (st.hub) {
+      // The keys go at once, as on one computer; the session's login closes once its last event is written.
+      st.dataKey.fill(0);
+      st.clinicalKey?.fill(0);
       // The hub's trail has no anchor file on this computer: it lives on the server, written by every workstation.
       const hub = st.hub;
       void (closing ?? Promise.resolve())
