@@ -65,7 +65,7 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
       if (def.access !== 'public' && session) {
         // On a hub, an administrator elsewhere may have changed this account since the last call. Never
         // in the way of ending a session: a lock works while the hub is out of reach.
-        if (!ENDS_SESSION.has(name)) await vault.confirmAccount();
+        if (vault.onHub && !ENDS_SESSION.has(name)) await vault.confirmAccount();
         const { data } = vault.open();
         const actor = actorOf(session);
         // The call's open transaction: its audit event goes into it (on a hub's pool, another connection would not).

