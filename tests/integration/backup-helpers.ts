@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createDoorway, invoke, type Router } from '../../electron/core';
 import type { Db } from '../../electron/core/db/database';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
+import type { ChannelName, InputOf } from '../../shared/contract';
 import { ADMIN, dbContentHash, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
 
 /** Shared by the backup tests: real vaults and real destination folders in temporary folders. */
@@ -54,11 +54,7 @@ async function setUpVaultAt(dataDir: string, clock: Clock, clinicName = 'Harbour
 }
 
 /** A call that must succeed; its value. */
-export async function must<K extends ChannelName>(router: Router, name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const r = await invoke(router, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
+export { must } from '../support/staff';
 
 /** A call that must be refused with this code; its message. */
 export async function refused<K extends ChannelName>(router: Router, name: K, input: InputOf<K>, code: string): Promise<string> {

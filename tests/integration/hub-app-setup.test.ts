@@ -1,13 +1,13 @@
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
 import { createDoorway, invoke, type Doorway, type Router } from '../../electron/core';
 import { HUB_LINK_FILE } from '../../electron/core/hub/link';
 import { bundledPostgresBin, stopHubServer } from '../../electron/core/hub/server';
 import { HUB_SERVER_FOLDER } from '../../electron/core/hub/service';
 import { onPostgres } from '../support/engine';
 import { HUB_TESTS_ON_POSTGRES } from '../support/pg';
+import { must } from '../support/staff';
 import { ADMIN, removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
 
 /**
@@ -55,11 +55,6 @@ function computer(dir?: string): { core: Doorway; router: Router; dir: string } 
   return { ...made, dir: dataDir };
 }
 
-async function must<K extends ChannelName>(router: Router, name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const r = await invoke(router, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 describeServer("setting up the clinic hub from the app", () => {
   it("makes this computer the hub from the first-run wizard, pairs another by code, and both work on one record, also after a restart", async () => {

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { formatRecoveryCode, RECOVERY_CODE_BYTES } from '../../shared/recovery-code';
 import { afterEach, expect, it } from 'vitest';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
 import { createDoorway, invoke, type Router } from '../../electron/core';
 import { verifyChain } from '../../electron/core/audit/verify';
 import { initHub, readHubKeyslots } from '../../electron/core/hub/init';
@@ -10,6 +9,7 @@ import { openLogin } from '../../electron/core/hub/logins';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
 import { describePg, dropPgDatabases, freshPgDatabase, type PgTestDatabase } from '../support/pg';
 import { startThrowawayPg } from '../support/pg-throwaway';
+import { must } from '../support/staff';
 import { ADMIN, removeDir, tempDir, TEST_KDF } from '../support/vault';
 
 /**
@@ -41,11 +41,6 @@ function workstation(hub: PgTestDatabase) {
   return made;
 }
 
-async function must<K extends ChannelName>(router: Router, name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const r = await invoke(router, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 async function signIn(router: Router, username: string, password: string) {
   return must(router, 'session.signIn', { username, password });

@@ -1,13 +1,13 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
-import { createDoorway, invoke, type Router } from '../../electron/core';
+import { createDoorway, type Router } from '../../electron/core';
 import { verifyChain } from '../../electron/core/audit/verify';
 import { initHub } from '../../electron/core/hub/init';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
 import { cliRun } from '../support/cli';
 import { describePg, dropPgDatabases, freshPgDatabase, sql, type PgTestDatabase } from '../support/pg';
+import { must } from '../support/staff';
 import { ADMIN, removeDir, tempDir, TEST_KDF } from '../support/vault';
 
 /** `hub restore`: a backup restored onto a clinic hub, the same bundle one computer restores. */
@@ -20,11 +20,6 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) removeDir(d);
 });
 
-async function must<K extends ChannelName>(router: Router, name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const r = await invoke(router, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 async function signedIn(hub: PgTestDatabase): Promise<Router> {
   const dir = tempDir();

@@ -1,11 +1,11 @@
 import { afterEach, expect, it } from 'vitest';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
 import { createDoorway, invoke, type Router } from '../../electron/core';
 import { verifyChain } from '../../electron/core/audit/verify';
 import { Random } from '../../electron/core/demo/random';
 import { initHub } from '../../electron/core/hub/init';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
 import { describePg, dropPgDatabases, freshPgDatabase, sql } from '../support/pg';
+import { must } from '../support/staff';
 import { ADMIN, removeDir, tempDir, TEST_KDF } from '../support/vault';
 
 /**
@@ -26,11 +26,6 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) removeDir(d);
 });
 
-async function must<K extends ChannelName>(router: Router, name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const r = await invoke(router, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 describePg('five workstations on one hub', () => {
   it(`${WORKSTATIONS} cores x ${CONTACTS_EACH} contacts at once through the router: all there, one chain, monthly figures equal a direct count, no errors`, async () => {

@@ -1,4 +1,5 @@
 import { invoke, type Router } from '../../electron/core';
+import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
 import { ADMIN } from './vault';
 
@@ -12,6 +13,13 @@ export interface TestStaff {
 /** Unwraps a router result, failing the test with the error's own message. */
 export function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+/** A typed call that must succeed: its value, or the test fails with the refusal's own code and words. */
+export async function must<K extends ChannelName>(router: Router, name: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  const r = await invoke(router, name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
 

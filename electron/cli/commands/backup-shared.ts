@@ -2,8 +2,6 @@ import type { BundleSummary } from '../../../shared/contract/backup';
 import { createDoorway } from '../../core';
 import type { AuditAction, AuditActor } from '../../core/audit/audit';
 import { auditBackup, type BackupKeys, type BackupVault } from '../../core/backup/use-cases';
-import { postgresData, postgresPool } from '../../core/data/postgres';
-import { signInToHub, type HubSession } from '../../core/hub/session';
 import type { Maker, ProgressFn } from '../../core/backup/access';
 import { megabytes } from '../../core/backup/files';
 import type { VerifiedBundle } from '../../core/backup/verify';
@@ -15,7 +13,7 @@ import { unlockWithRecovery, type VaultPaths } from '../../core/vault/vault';
 import type { SpecContext } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { CliFailure, UsageError } from '../errors';
-import { HUB_FLAG, hubTarget, whereRecordsAre } from './hub-shared';
+import { HUB_FLAG, openHubSession, whereRecordsAre } from './hub-shared';
 import { line, type CliIo } from '../io';
 import { readSecret } from '../secrets';
 
@@ -124,15 +122,7 @@ export async function openForBackup(paths: VaultPaths, user: string | undefined,
  */
 async function openHubForBackup(hubUrl: string, user: string | undefined, ctx: SpecContext, command: string): Promise<OpenedForBackup<BackupKeys>> {
   if (!user) throw new UsageError('On a clinic hub, give --user USERNAME (an administrator): the recovery code is used on the hub computer. Nothing was changed.', command);
-  const target = hubTarget(hubUrl, command);
-  const password = await readSecret(ctx.io, { env: 'DOORWAY_PASSWORD', what: 'password', prompt: `Password for ${user}: `, command });
-  const gate = postgresData(postgresPool(target));
-  let session: HubSession;
-  try {
-    session = await signInToHub(gate, target, user, password, { kdfCost: ctx.options.kdfCost });
-  } finally {
-    await gate.destroy();
-  }
+  const session = await openHubSession(hubUrl, user, ctx, command);
   try {
     if (session.user.role !== 'administrator') {
       throw new CliFailure(`Backups are for administrators, and ${session.user.username} is not one. Nothing was changed.`);

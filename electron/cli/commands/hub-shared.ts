@@ -46,17 +46,21 @@ export function whereRecordsAre(values: { 'data-dir'?: string; hub?: string }, c
   throw new UsageError('Missing --data-dir DIR (or DOORWAY_DATA_DIR), or --hub URL (or DOORWAY_HUB_URL).', command);
 }
 
-/** Signs in to the hub as `user` (password from DOORWAY_PASSWORD or a hidden prompt), runs `fn`, signs out. */
-export async function withHubSession<T>(hubUrl: string, user: string, ctx: CommandContext, command: string, fn: (session: HubSession) => Promise<T>): Promise<T> {
+/** Signs in to the hub as `user` (password from DOORWAY_PASSWORD or a hidden prompt); the caller closes the session. */
+export async function openHubSession(hubUrl: string, user: string, ctx: Pick<CommandContext, 'io' | 'options'>, command: string): Promise<HubSession> {
   const target = hubTarget(hubUrl, command);
   const password = await readSecret(ctx.io, { env: 'DOORWAY_PASSWORD', what: 'password', prompt: `Password for ${user}: `, command });
   const gate = postgresData(postgresPool(target));
-  let session: HubSession;
   try {
-    session = await signInToHub(gate, target, user, password, { kdfCost: ctx.options.kdfCost });
+    return await signInToHub(gate, target, user, password, { kdfCost: ctx.options.kdfCost });
   } finally {
     await gate.destroy();
   }
+}
+
+/** Signs in to the hub as `user`, runs `fn`, signs out. */
+export async function withHubSession<T>(hubUrl: string, user: string, ctx: CommandContext, command: string, fn: (session: HubSession) => Promise<T>): Promise<T> {
+  const session = await openHubSession(hubUrl, user, ctx, command);
   try {
     return await fn(session);
   } finally {

@@ -276,11 +276,16 @@ export class SignInService {
   }
 
   /** Unlocks with the recovery code; a wrong code counts against `throttleKey` and goes to the audit trail. */
-  private async unlockRecovery(recoveryCode: string, attempt: Attempt, username: string | null): Promise<Unlocked> {
+  private unlockRecovery(recoveryCode: string, attempt: Attempt, username: string | null): Promise<Unlocked> {
+    return this.countedRecovery(attempt, username, () => unlockWithRecovery(this.paths, recoveryCode));
+  }
+
+  /** A use of the recovery code, counted: a wrong code is a failed attempt (and noted for the trail), anything else no attempt at all. */
+  private async countedRecovery<T>(attempt: Attempt, username: string | null, use: () => Promise<T>): Promise<T> {
     try {
-      const unlocked = await unlockWithRecovery(this.paths, recoveryCode);
+      const done = await use();
       attempt.succeeded();
-      return unlocked;
+      return done;
     } catch (e) {
       if (e instanceof DoorwayError && e.code === 'RECOVERY_CODE_INVALID') {
         attempt.failed();
@@ -439,20 +444,10 @@ export class SignInService {
     whoFor: Parameters<typeof recoverOnHub>[3],
     emergencyName?: string,
   ): Promise<SessionInfo> {
-    const attempt = this.beginAttempt(throttleKey);
     const gate = postgresData(postgresPool({ ...hub, max: 1 }));
     let opened: HubSession;
     try {
-      opened = await recoverOnHub(gate, hub, canonicalCode(recoveryCode), whoFor, this.hubTrail());
-      attempt.succeeded();
-    } catch (e) {
-      if (e instanceof DoorwayError && e.code === 'RECOVERY_CODE_INVALID') {
-        attempt.failed();
-        this.noteFailure(username, 'recoveryCode');
-      } else {
-        attempt.cancelled();
-      }
-      throw e;
+      opened = await this.countedRecovery(this.beginAttempt(throttleKey), username, () => recoverOnHub(gate, hub, canonicalCode(recoveryCode), whoFor, this.hubTrail()));
     } finally {
       await gate.destroy();
     }
