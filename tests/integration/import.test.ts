@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
 import type { Doorway, Router } from '../../electron/core';
 import { addStaff, signIn } from '../support/staff';
-import { dbContentHash, removeDir, setUpVault, tempDir } from '../support/vault';
+import { contentHash, removeDir, rowsOf, setUpVault, tempDir, valueOf } from '../support/vault';
 
 /**
  * Spreadsheet import through the router, on a real encrypted vault: the files are the messy ones
@@ -39,15 +39,15 @@ async function call<K extends ChannelName>(name: K, input: InputOf<K>): Promise<
 
 const file = (name: string, content: string | Buffer) => ({ name, base64: Buffer.from(content).toString('base64') });
 const sha256 = (content: string | Buffer) => createHash('sha256').update(Buffer.from(content)).digest('hex');
-const importEvents = () => core.db.prepare("SELECT details FROM audit_events WHERE action = 'records.import' ORDER BY id").all() as { details: string }[];
+const importEvents = () => rowsOf<{ details: string }>(core, "SELECT details FROM audit_events WHERE action = 'records.import' ORDER BY id");
 
 /** Runs an import that must be refused, and proves it wrote nothing at all (audit trail included). */
 async function refusedImport(input: InputOf<'import.run'>) {
-  const before = dbContentHash(core.db);
+  const before = await contentHash(core);
   const r = await call('import.run', input);
   expect(r.written).toBe(false);
   expect(r.problemCount).toBeGreaterThan(0);
-  expect(dbContentHash(core.db), 'a refused import wrote something').toBe(before);
+  expect(await contentHash(core), 'a refused import wrote something').toBe(before);
   return r;
 }
 
@@ -60,9 +60,9 @@ const PEOPLE_CSV =
 
 describe('people from a spreadsheet', () => {
   it('previews a semicolon CSV with a BOM, Spanish headers, quoted separators and line breaks, writing nothing', async () => {
-    const before = dbContentHash(core.db);
+    const before = await contentHash(core);
     const p = await call('import.preview', { kind: 'people', file: file('personas.csv', PEOPLE_CSV) });
-    expect(dbContentHash(core.db)).toBe(before);
+    expect(await contentHash(core)).toBe(before);
     expect(p.mappingFrom).toBe('guessed');
     expect(p.mapping).toEqual({
       clientCode: 'Código',
@@ -91,7 +91,7 @@ describe('people from a spreadsheet', () => {
     const page = await call('people.get', { id: found[0]!.id });
     expect(page.person.birthYear).toBe(1985);
     expect(page.person.contactPrefs).toMatchObject({ okToText: true, okToCall: false, phone: '555-0101', safeTimes: 'mañanas; no después de las 6' });
-    const events = importEvents();
+    const events = await importEvents();
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]!.details)).toEqual({
       kind: 'people',
@@ -106,7 +106,7 @@ describe('people from a spreadsheet', () => {
       dateOrder: 'month_first',
     });
     // No event per person: the import is one event.
-    expect(core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'person.create'").pluck().get()).toBe(0);
+    expect(Number(await valueOf(core, "SELECT count(*) FROM audit_events WHERE action = 'person.create'"))).toBe(0);
     const chain = await call('audit.verify', {});
     expect(chain.intact).toBe(true);
     // The administrator's audit screen lists it, filtered by its action.
@@ -136,7 +136,7 @@ describe('people from a spreadsheet', () => {
     expect(r).toMatchObject({ written: true, counts: { peopleAdded: 1, peopleMatched: 1 } });
     const page = await call('people.get', { id: existing.id });
     expect(page.person).toMatchObject({ name: 'Ana Flores', preferredName: 'Ani' });
-    expect(core.db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(2);
+    expect(Number(await valueOf(core, 'SELECT count(*) FROM people'))).toBe(2);
   });
 
   it("checks new codes against the clinic's recipe and each cell with the record's own rules", async () => {
@@ -220,12 +220,12 @@ describe('contacts from a spreadsheet', () => {
     const [newPerson] = await call('people.search', { query: 'NEW-7', limit: 1 });
     expect(newPerson).toMatchObject({ clientCode: 'NEW-7', name: null, contactCount: 2, lastContactAt: '2025-04-13T19:00:00.000Z' });
     // Calendar days and gaps, as continuity counts them (Pacific days): 1 January, then 13 April, 102 days later.
-    const days = core.db.prepare('SELECT local_day, prev_gap_days FROM contacts WHERE person_id = ? ORDER BY occurred_at').all(newPerson!.id);
+    const days = await rowsOf(core, 'SELECT local_day, prev_gap_days FROM contacts WHERE person_id = ? ORDER BY occurred_at', newPerson!.id);
     expect(days).toEqual([
       { local_day: '2025-01-01', prev_gap_days: null },
       { local_day: '2025-04-13', prev_gap_days: 102 },
     ]);
-    const events = importEvents().map((e) => JSON.parse(e.details) as Record<string, unknown>);
+    const events = (await importEvents()).map((e) => JSON.parse(e.details) as Record<string, unknown>);
     expect(events).toEqual([expect.objectContaining({ kind: 'contacts', file: 'log.csv', sha256: sha256(csv), peopleAdded: 1, peopleMatched: 1, contactsAdded: 4, matchExisting: true })]);
 
     // The same file again would add every contact twice: refused, saying who imported it and when.
@@ -296,22 +296,22 @@ describe('contacts from a spreadsheet', () => {
     const r = await refusedImport({ kind: 'contacts', file: file('big.csv', csv) });
     expect(r.counts.rows).toBe(9_999);
     expect(r.problems).toEqual([{ row: 9_000, column: 'Date', message: 'Row 9000, Date: 31/02/2025 is not a date.' }]);
-    expect(core.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
-    expect(core.db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(0);
+    expect(Number(await valueOf(core, 'SELECT count(*) FROM contacts'))).toBe(0);
+    expect(Number(await valueOf(core, 'SELECT count(*) FROM people'))).toBe(0);
 
     // Fixed, the same file goes in whole, in one transaction.
     const fixed = csv.replace('31/02/2025', '2/28/2025');
     const ok = await call('import.run', { kind: 'contacts', file: file('big.csv', fixed) });
     expect(ok).toMatchObject({ written: true, counts: { rows: 9_999, peopleAdded: 400, contactsAdded: 9_999 } });
-    expect(core.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(9_999);
-    expect(core.db.prepare('SELECT sum(contact_count) FROM people').pluck().get()).toBe(9_999);
-    expect(importEvents()).toHaveLength(1);
+    expect(Number(await valueOf(core, 'SELECT count(*) FROM contacts'))).toBe(9_999);
+    expect(Number(await valueOf(core, 'SELECT sum(contact_count) FROM people'))).toBe(9_999);
+    expect(await importEvents()).toHaveLength(1);
     // The monthly figures the triggers keep are the ones a full recount gives.
-    const figures = () => core.db.prepare('SELECT * FROM month_stats ORDER BY month').all();
-    const kept = figures();
+    const figures = () => rowsOf(core, 'SELECT * FROM month_stats ORDER BY month');
+    const kept = await figures();
     expect(kept).toEqual([{ month: '2025-02', contacts: 1, returns: expect.any(Number), people: 1 }, { month: '2025-03', contacts: 9_998, returns: expect.any(Number), people: 400 }]);
     await core.vault.open().data.transaction().execute((trx) => core.context.engine.monthStats.rebuild(trx));
-    expect(figures()).toEqual(kept);
+    expect(await figures()).toEqual(kept);
   });
 
   it('reads an XLSX workbook with date cells, numbers, a formula and rich text', async () => {
@@ -341,10 +341,10 @@ describe('contacts from a spreadsheet', () => {
   });
 
   it('a dry run checks everything and writes nothing', async () => {
-    const before = dbContentHash(core.db);
+    const before = await contentHash(core);
     const r = await call('import.run', { kind: 'contacts', file: file('c.csv', 'Client code,Date,Setting\nKT-1,2025-03-05,van\n'), dryRun: true });
     expect(r).toMatchObject({ dryRun: true, written: false, problemCount: 0, counts: { peopleAdded: 1, contactsAdded: 1 } });
-    expect(dbContentHash(core.db)).toBe(before);
+    expect(await contentHash(core)).toBe(before);
   });
 
   it('a file without a setting column takes the setting chosen for it', async () => {
@@ -353,11 +353,11 @@ describe('contacts from a spreadsheet', () => {
     expect(r.problems.map((p) => p.message)).toEqual(['No column is chosen for Setting, and every row needs it.']);
     const ok = await call('import.run', { kind: 'contacts', file: file('c.csv', csv), defaultSetting: 'street_outreach' });
     expect(ok.written).toBe(true);
-    expect(core.db.prepare('SELECT setting FROM contacts').pluck().get()).toBe('street_outreach');
+    expect(await valueOf(core, 'SELECT setting FROM contacts')).toBe('street_outreach');
   });
 
   it('refuses a file that is not a spreadsheet, an old .xls, and an unclosed quote, changing nothing', async () => {
-    const before = dbContentHash(core.db);
+    const before = await contentHash(core);
     const broken = await router('import.run', { kind: 'contacts', file: { name: 'x.xlsx', base64: Buffer.from('PK\u0003\u0004 not really a zip').toString('base64') } });
     expect(broken).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/could not be read as an Excel workbook/) } });
     const xls = await router('import.preview', { kind: 'people', file: file('old.xls', 'whatever') });
@@ -366,7 +366,7 @@ describe('contacts from a spreadsheet', () => {
     expect(quote).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Row 2: a quoted cell is not closed/) } });
     const after = await router('import.run', { kind: 'people', file: file('q.csv', 'Client code,Name\nKT-1,Ana\nKT-2,"Ben" Okoro\n') });
     expect(after).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Row 3: a quoted cell has more text after its closing quote/) } });
-    expect(dbContentHash(core.db)).toBe(before);
+    expect(await contentHash(core)).toBe(before);
   });
 
   it('is for administrators and clinicians: the front desk is refused by the router', async () => {
@@ -379,6 +379,6 @@ describe('contacts from a spreadsheet', () => {
     const r = await call('import.run', { kind: 'contacts', file: file('c.csv', 'Client code,Date,Setting,Note\nKT-1,2025-03-05,van,A note\n') });
     expect(r.written).toBe(true);
     // A row without a staff member is the importer's, as a contact recorded by hand is.
-    expect(core.db.prepare('SELECT staff_id FROM contacts').pluck().get()).toBe(sam.id);
+    expect(Number(await valueOf(core, 'SELECT staff_id FROM contacts'))).toBe(sam.id);
   });
 });
