@@ -36,8 +36,23 @@ describePg('a clinic hub that goes away mid-write', () => {
     chmodSync(root, 0o755);
     servers.push(root);
     const dir = join(root, 'server');
-    const port = String(56000 + Math.floor(Math.random() * 2000));
-    const url = execFileSync(SCRIPT, ['start', dir, port], { encoding: 'utf8' }).trim();
+    // A port another test's server just took (or a start that did not come up): clear the half-made folder, try another.
+    let port = '';
+    let url = '';
+    for (let attempt = 0; attempt < 4 && !url; attempt++) {
+      port = String(56000 + Math.floor(Math.random() * 2000));
+      try {
+        url = execFileSync(SCRIPT, ['start', dir, port], { encoding: 'utf8' }).trim();
+      } catch (e) {
+        if (attempt === 3) throw e;
+        try {
+          execFileSync(SCRIPT, ['stop', dir]);
+        } catch {
+          // Nothing was running.
+        }
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
 
     const owner = postgresData(postgresPool({ connectionString: url, max: 2 }));
     await migratePostgres(owner as never);
