@@ -98,7 +98,11 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
       }
       return ok(out.data);
     } catch (e) {
-      if (e instanceof DoorwayError) return { ok: false, error: e.toAppError() };
+      if (e instanceof DoorwayError) {
+        // On a hub the session's login can be refused mid-session (a key change elsewhere): it ends here too.
+        if (e.code === 'NOT_SIGNED_IN' && vault.onHub) vault.lock('system');
+        return { ok: false, error: e.toAppError() };
+      }
       log(`${name} failed`, e);
       return fail('INTERNAL', 'Something went wrong inside Doorway. Nothing was lost; please try again.');
     }

@@ -5,6 +5,7 @@ import { postgresEngine } from '../../electron/core/data/postgres';
 import { sqliteEngine } from '../../electron/core/data/sqlite';
 import { migratePostgres, pgSchemaVersions } from '../../electron/core/db/pg-migrate';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
+import { hubMigrations } from '../../electron/core/db/hub-migrations';
 import { createCatalogItem, listCatalog } from '../../electron/core/records/catalog';
 import { deleteContact, recordContact } from '../../electron/core/records/contacts';
 import { createPerson, searchPeople } from '../../electron/core/records/people';
@@ -29,6 +30,7 @@ async function hub(): Promise<PgTestDatabase> {
 }
 
 const AT = '2026-11-20T15:00:00.000Z';
+const LATEST_HUB = hubMigrations.at(-1)!.version;
 const RECIPE = { mask: '', hint: '' };
 const PEOPLE = [
   { clientCode: 'KT-0412', preferredName: 'Kit', name: 'Kit Taylor' },
@@ -64,8 +66,8 @@ describePg('the clinic hub engine (PostgreSQL)', () => {
   it('sets up both schemas once, even with several workstations starting at the same moment, and refuses a newer hub', async () => {
     const db = await freshPgDatabase();
     const results = await Promise.all([1, 2, 3].map(() => migratePostgres(untyped(db))));
-    expect(results).toEqual([1, 2, 3].map(() => ({ main: LATEST_SCHEMA_VERSION, clinical: 2, hub: 6 })));
-    expect(await pgSchemaVersions(untyped(db))).toEqual({ main: LATEST_SCHEMA_VERSION, clinical: 2, hub: 6 });
+    expect(results).toEqual([1, 2, 3].map(() => ({ main: LATEST_SCHEMA_VERSION, clinical: 2, hub: LATEST_HUB })));
+    expect(await pgSchemaVersions(untyped(db))).toEqual({ main: LATEST_SCHEMA_VERSION, clinical: 2, hub: LATEST_HUB });
     const catalog = await listCatalog(db.data, true);
     expect(catalog).toHaveLength(16);
 

@@ -5,9 +5,10 @@ import { afterEach, expect, it } from 'vitest';
 import { verifyChain } from '../../electron/core/audit/verify';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
 import { initHub, readHubKeyslots } from '../../electron/core/hub/init';
+import { loginPassword, openAdministratorsLoginWith, readAdministratorsLoginSeals } from '../../electron/core/hub/admin-login';
 import { openLogin } from '../../electron/core/hub/logins';
 import { staffByUsername } from '../../electron/core/users/staff';
-import { unlockSlotsWithPassword, unlockSlotsWithRecovery } from '../../electron/core/vault/vault';
+import { unlockSlotsWithPassword, unlockSlotsWithRecovery, type AlsoOpen } from '../../electron/core/vault/vault';
 import { ADMIN, TEST_KDF } from '../support/vault';
 import { cliRun } from '../support/cli';
 import { describePg, dropPgDatabases, freshPgDatabase } from '../support/pg';
@@ -41,8 +42,23 @@ describePg('making a PostgreSQL database the clinic hub', () => {
     expect(recovered.dataKey.equals(unlocked.dataKey)).toBe(true);
     expect(recovered.clinicalKey!.equals(unlocked.clinicalKey!)).toBe(true);
 
-    const sealed = (await sql<{ role: 'administrator' | 'clinician' | 'front_desk'; login: string; sealed: string }>`SELECT role, login, sealed FROM hub.logins ORDER BY role`.execute(hub.data)).rows;
-    expect(sealed.map((r) => r.role)).toEqual(['administrator', 'clinician', 'front_desk']);
+    const sealed = (await sql<{ role: 'clinician' | 'front_desk'; login: string; sealed: string }>`SELECT role, login, sealed FROM hub.logins ORDER BY role`.execute(hub.data)).rows;
+    // The administrators' login is not sealed under a key other roles hold: only to the administrator's slot and the recovery slot.
+    expect(sealed.map((r) => r.role)).toEqual(['clinician', 'front_desk']);
+    const seals = await readAdministratorsLoginSeals(hub.data);
+    expect([...seals.keys()].sort()).toEqual(file.slots.map((s) => s.id).sort());
+    for (const open of [
+      (also: AlsoOpen) => unlockSlotsWithPassword(file, null, ADMIN.username, ADMIN.password, {}, also),
+      (also: AlsoOpen) => unlockSlotsWithRecovery(file, null, made.recoveryCode, also),
+    ]) {
+      const admin = openAdministratorsLoginWith(file.vaultId, seals);
+      const opened = await open(admin.alsoOpen);
+      opened.dataKey.fill(0);
+      const url = new URL(hub.url);
+      url.username = admin.found.login!.login;
+      url.password = loginPassword(admin.found.login!);
+      expect((await run('psql', [url.toString(), '-tAc', 'SELECT current_user'])).stdout.trim()).toMatch(/_administrator$/);
+    }
     const keys = { dataKey: unlocked.dataKey, clinicalKey: unlocked.clinicalKey };
     const deskKeys = { dataKey: unlocked.dataKey, clinicalKey: null };
     for (const r of sealed) {

@@ -64,11 +64,17 @@ describePg('restoring a backup onto a clinic hub', () => {
     const last = await fresh.data.selectFrom('audit_events').select(['action', 'details']).orderBy('id', 'desc').limit(3).execute();
     expect(last.map((e) => e.action)).toContain('backup.restore');
 
-    // And with the recovery code alone.
+    // And with the recovery code alone, through `backup restore --hub` (the same restore).
     const third = await freshPgDatabase();
-    const byCode = await cliRun(['hub', 'restore', bundle, '--pg-url', third.url], { DOORWAY_RECOVERY_CODE: recoveryCode });
-    expect(byCode.code).toBe(0);
+    const elsewhere = tempDir();
+    dirs.push(elsewhere);
+    const both = await cliRun(['backup', 'restore', bundle, '--hub', third.url, '--data-dir', elsewhere], { DOORWAY_RECOVERY_CODE: recoveryCode });
+    expect(both).toMatchObject({ code: 2, err: expect.stringContaining('Give either --data-dir DIR or --hub URL, not both.') });
+    expect((await sql<{ none: boolean }>`SELECT to_regclass('public.people') IS NULL AS none`.execute(third.data)).rows[0]!.none).toBe(true);
+    const byCode = await cliRun(['backup', 'restore', bundle, '--hub', third.url], { DOORWAY_RECOVERY_CODE: recoveryCode });
+    expect(byCode).toMatchObject({ code: 0, out: expect.stringContaining('Restored onto the clinic hub at') });
     expect(await count(third, 'people')).toBe(1);
+    await must(await signedIn(third), 'people.get', { id: kit.id });
     const wrong = await cliRun(['hub', 'restore', bundle, '--pg-url', (await freshPgDatabase()).url, '--user', ADMIN.username], { DOORWAY_PASSWORD: 'not the password at all' });
     expect(wrong).toMatchObject({ code: 1, err: expect.stringContaining("don't match") });
   }, 180_000);

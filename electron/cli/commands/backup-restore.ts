@@ -15,6 +15,8 @@ import { CliFailure } from '../errors';
 import { EXIT, line } from '../io';
 import { readSecret } from '../secrets';
 import { progressLines, SECRET_NOTES, USER_FLAG, when } from './backup-shared';
+import { restoreOntoHub } from './hub-restore';
+import { HUB_FLAG, postgresUrl, whereRecordsAre } from './hub-shared';
 
 const NAME = 'backup restore';
 
@@ -152,10 +154,10 @@ export const backupRestoreCommand = defineCommand({
     'data-dir': {
       type: 'string',
       placeholder: 'DIR',
-      required: true,
       env: 'DOORWAY_DATA_DIR',
       description: 'The data folder to restore into (an empty or new folder is fine, for a new computer).',
     },
+    hub: { ...HUB_FLAG, description: "Instead of --data-dir: restore onto a clinic hub, as the owner of an empty database (postgres://OWNER:PASSWORD@SERVER:PORT/DATABASE), as hub restore does." },
     user: USER_FLAG,
   },
   notes: [
@@ -166,11 +168,15 @@ export const backupRestoreCommand = defineCommand({
     'Close Doorway first. The backup is checked completely before anything changes. Its key slots come',
     'with it: afterwards, the passwords (and recovery code) of the time the backup was made apply.',
     'The replaced vault is kept in DIR/previous-<time>-<id>/; "Undo restore" on the Backups screen puts it back.',
+    'With --hub, the backup (of a hub or of one computer) becomes the record of an empty hub database, checked in',
+    "full and counted on both sides; a hub in use is never overwritten (the same as hub restore).",
   ],
   async run(values, ctx) {
+    const where = whereRecordsAre(values, NAME);
+    if ('hub' in where) return restoreOntoHub(ctx.operands[0]!, postgresUrl(where.hub, '--hub', NAME), values.user, ctx, NAME);
     const bundleDir = resolve(ctx.operands[0]!);
     if (!existsSync(bundleDir) || !statSync(bundleDir).isDirectory()) throw new CliFailure(`There is no backup folder at ${bundleDir}. Nothing was changed.`);
-    const paths = dataFolder(values['data-dir']);
+    const paths = dataFolder(where.dataDir);
     if (existsSync(paths.dir) && !statSync(paths.dir).isDirectory()) {
       throw new CliFailure(`${paths.dir} is a file, not a data folder. Nothing was changed.`);
     }

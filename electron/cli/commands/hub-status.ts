@@ -33,7 +33,7 @@ export const hubStatusCommand = defineCommand({
       const versions = await pgSchemaVersions(data as never);
       const server = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(data)).rows[0]!.v;
       const tls = (await sql<{ ssl: boolean; version: string | null }>`SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()`.execute(data)).rows[0];
-      const roles = (await sql<{ role: string }>`SELECT role FROM hub.logins ORDER BY role`.execute(data)).rows.map((r) => r.role.replace('_', ' '));
+      const roles = (await sql<{ role: string }>`SELECT DISTINCT role FROM (SELECT role FROM hub.logins UNION ALL SELECT 'administrator' FROM hub.admin_logins) r ORDER BY role`.execute(data)).rows.map((r) => r.role.replace('_', ' '));
       const out = io.stdout;
       line(out, `Clinic: ${settings.clinicName}`);
       line(out, `Hub: ${url.hostname}:${url.port || '5432'}${url.pathname}, PostgreSQL ${server}`);

@@ -76,6 +76,13 @@ export function hubError(e: unknown): unknown {
   if ((typeof code === 'string' && UNREACHABLE_CODES.has(code)) || /Connection terminated|terminating connection|not queryable|the database system is (starting up|shutting down|in recovery mode)/i.test(message)) {
     return hubUnreachable();
   }
+  if (code === '28P01') {
+    // A role login's password changes with the clinic's keys (hub/rotation.ts): a session on the old one must sign in again.
+    return new DoorwayError(
+      'NOT_SIGNED_IN',
+      "The clinic hub no longer accepts this session's login: the clinic's keys were changed, or this computer was taken off the hub. Please sign in again.",
+    );
+  }
   if (code === '42501') {
     if (/\bclinical\b/.test(message)) return clinicalClosed();
     return new DoorwayError('FORBIDDEN', "Your role doesn't allow this on the clinic's hub. Nothing was changed. An administrator can help if you need it.");

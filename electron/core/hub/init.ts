@@ -9,6 +9,7 @@ import { DoorwayError } from '../errors';
 import { keyslotFileSchema, usernameLookup, type KeyslotFile } from '../vault/keyslots';
 import { writeFirstRecords } from '../vault/first-records';
 import { makeSlot, type VaultOptions } from '../vault/vault';
+import { sealAdministratorsLoginIn } from './admin-login';
 import { sealLogin } from './logins';
 import { moveRecordsIn, type MovedCounts } from './move';
 import { provisionHubRolesIn, type HubLogin } from './roles';
@@ -83,6 +84,11 @@ export async function initHub(owner: Kysely<Database>, input: HubInitInput, opts
 async function storeKeysIn(trx: Transaction<Database>, file: KeyslotFile, logins: readonly HubLogin[], keys: { dataKey: Buffer; clinicalKey: Buffer }, now: string): Promise<void> {
   await sql`INSERT INTO hub.keyslots (id, file, updated_at) VALUES (1, ${JSON.stringify(file)}, ${now})`.execute(trx);
   for (const l of logins) {
+    if (l.role === 'administrator') {
+      // Sealed to each administrator's slot and the recovery slot, never under a key other roles hold (hub/admin-login.ts).
+      await sealAdministratorsLoginIn(trx, { login: l.login, secret: Buffer.from(l.password, 'base64url') });
+      continue;
+    }
     await sql`INSERT INTO hub.logins (role, login, sealed) VALUES (${l.role}, ${l.login}, ${sealLogin(file.vaultId, l.role, l.password, keys)})
               ON CONFLICT (role) DO UPDATE SET login = excluded.login, sealed = excluded.sealed`.execute(trx);
   }

@@ -51,7 +51,7 @@ export async function provisionGateRoleIn(trx: Transaction<unknown>): Promise<st
   if (!exists) await sql`CREATE ROLE ${ident(gate)} WITH NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE`.execute(trx);
   await sql`GRANT CONNECT ON DATABASE ${ident(database)} TO ${ident(gate)}`.execute(trx);
   await sql`GRANT USAGE ON SCHEMA public, hub TO ${ident(gate)}`.execute(trx);
-  await sql`GRANT SELECT ON hub.keyslots, hub.logins, staff_users TO ${ident(gate)}`.execute(trx);
+  await sql`GRANT SELECT ON hub.keyslots, hub.logins, hub.admin_logins, staff_users TO ${ident(gate)}`.execute(trx);
   return gate;
 }
 
@@ -96,13 +96,18 @@ export async function provisionHubRolesIn(trx: Transaction<unknown>): Promise<Hu
   // an administrator changes the key slots (adding staff, changing a key).
   await sql`REVOKE ALL ON SCHEMA hub FROM PUBLIC`.execute(trx);
   await sql`GRANT USAGE ON SCHEMA hub TO ${all}`.execute(trx);
-  await sql`GRANT SELECT ON hub.keyslots, hub.logins TO ${all}`.execute(trx);
+  await sql`GRANT SELECT ON hub.keyslots, hub.logins, hub.admin_logins TO ${all}`.execute(trx);
   // The people search's own table (hub-migrations/0002), kept as people are added and changed.
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON hub.people_search TO ${all}`.execute(trx);
   const admin = ident(logins.find((l) => l.role === 'administrator')!.login);
   await sql`GRANT UPDATE ON hub.keyslots TO ${admin}`.execute(trx);
   // A change of the clinic's keys seals each role's login again (hub/rotation.ts): administrators only.
   await sql`GRANT UPDATE ON hub.logins TO ${admin}`.execute(trx);
+  // The administrators' login is sealed to each administrator's slot, by an administrator (hub/admin-login.ts).
+  await sql`GRANT INSERT, UPDATE, DELETE ON hub.admin_logins TO ${admin}`.execute(trx);
+  await sql`GRANT DELETE ON hub.logins TO ${admin}`.execute(trx);
+  // A change of the clinic's keys gives every role login a new password (hub/rotation.ts, hub-migrations/0007).
+  await sql`GRANT EXECUTE ON FUNCTION hub.set_login_password(text, text) TO ${admin}`.execute(trx);
   // Everyone else changes only their own password slot, through the function that can do nothing more (hub-migrations/0004, 0006).
   await sql`GRANT EXECUTE ON FUNCTION hub.replace_password_slot(text) TO ${all}`.execute(trx);
 
@@ -110,6 +115,10 @@ export async function provisionHubRolesIn(trx: Transaction<unknown>): Promise<Hu
   // its catalog, whatever a session asks (its own new password goes through hub.replace_password_slot).
   const desk = ident(logins.find((l) => l.role === 'front_desk')!.login);
   await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON staff_users, settings, catalog_items FROM ${desk}`.execute(trx);
+  // Clinicians never write staff accounts either: a clinician's login could otherwise make its own
+  // account an administrator's, and the next administrator's session would seal that login to it.
+  const clinician = ident(logins.find((l) => l.role === 'clinician')!.login);
+  await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON staff_users FROM ${clinician}`.execute(trx);
 
   await sql`REVOKE ALL ON SCHEMA clinical FROM PUBLIC`.execute(trx);
   await sql`REVOKE ALL ON ALL TABLES IN SCHEMA clinical FROM ${all}`.execute(trx);

@@ -8,7 +8,8 @@ import { DoorwayError } from '../errors';
 import { isSealedSlot, keyslotFileSchema } from '../vault/keyslots';
 import type { RotationRecipient } from '../vault/rotation';
 import { resealSlot, withClinicalSeal } from '../vault/vault';
-import { openLogin, sealLogin, type RoleKeys } from './logins';
+import { loginPassword, sealAdministratorsLoginIn, type AdministratorsLogin } from './admin-login';
+import { sealLogin, type RoleKeys } from './logins';
 
 /**
  * A change of the clinic's keys on a hub (the "Change the vault key" of the Staff screen). On one
@@ -16,8 +17,10 @@ import { openLogin, sealLogin, type RoleKeys } from './logins';
  * guard them, so what the keys protect there is what leaves the hub (its backups) and the way to each
  * role's login. In one transaction: new keys, every slot of an active account and the recovery slot
  * sealed to them (through each slot's public key, no password needed), the slots of accounts no longer
- * active removed, and each role's login sealed again under the new keys; then the audit event. Someone
- * who left with an old key opens neither a later backup nor, with the old seals, any login.
+ * active removed, and each role's login given a new PostgreSQL password sealed under the new keys (the
+ * administrators' to their slots); then the audit event. Someone who left with an old key, or with a
+ * login's old password, opens neither a later backup nor any login. Other workstations' sessions on
+ * the old passwords are asked to sign in again at their next new connection (data/postgres.ts).
  */
 export interface HubRotation {
   keys: VaultKey[];
@@ -25,6 +28,8 @@ export interface HubRotation {
   clinicalKey: Buffer | null;
   slots: number;
   removedSlots: number;
+  /** The administrators' login with its new password: the session that changed the keys goes on through it. */
+  administratorsLogin: AdministratorsLogin;
 }
 
 export async function rotateHubKeys(
@@ -34,7 +39,10 @@ export async function rotateHubKeys(
   recipientsOf: (trx: Transaction<Database>, key: VaultKey) => Promise<RotationRecipient[]>,
   actor: AuditActor,
   now: string,
+  /** The administrators' login of the session changing the keys: sealed again to the slots that keep access. */
+  administratorsLogin: AdministratorsLogin | null,
 ): Promise<HubRotation> {
+  if (!administratorsLogin) throw new DoorwayError('FORBIDDEN', 'Only an administrator can change the keys. Nothing was changed.');
   const keys: VaultKey[] = which === 'both' ? ['clinical', 'main'] : [which];
   if (keys.includes('clinical') && !current.clinicalKey) {
     throw new DoorwayError('CONFLICT', 'The clinical records are not open in this session, so their key cannot be changed. Nothing was changed.');
@@ -43,6 +51,7 @@ export async function rotateHubKeys(
     dataKey: keys.includes('main') ? randomBytes(32) : Buffer.from(current.dataKey),
     clinicalKey: keys.includes('clinical') ? randomBytes(32) : current.clinicalKey ? Buffer.from(current.clinicalKey) : null,
   };
+  let nextAdmin: AdministratorsLogin | null = null;
   try {
     const outcome = await data.transaction().execute(async (trx) => {
       const row = (await sql<{ file: string }>`SELECT file FROM hub.keyslots WHERE id = 1 FOR UPDATE`.execute(trx)).rows[0];
@@ -69,19 +78,27 @@ export async function rotateHubKeys(
         slots.push(withClinicalSeal(file.vaultId, resealSlot(file.vaultId, slot, next.dataKey), clinical.has(slot.id) ? next.clinicalKey : null));
       }
       await sql`UPDATE hub.keyslots SET file = ${JSON.stringify({ ...file, slots })}, updated_at = ${now} WHERE id = 1`.execute(trx);
-      const logins = (await sql<{ role: Role; sealed: string }>`SELECT role, sealed FROM hub.logins ORDER BY role`.execute(trx)).rows;
+      // Every role login gets a new PostgreSQL password (taking effect when this commits), sealed under
+      // the new keys: someone who left with a login's old password, or an old key, logs in no more.
+      const logins = (await sql<{ role: Role; login: string }>`SELECT role, login FROM hub.logins ORDER BY role`.execute(trx)).rows;
       for (const l of logins) {
-        const password = openLogin(file.vaultId, l.role, l.sealed, current);
-        if (!password) throw new DoorwayError('KEYSLOTS_DAMAGED', "A role's login on the hub can't be opened with this session's keys, so the keys were not changed. Nothing was changed.");
+        const password = randomBytes(32).toString('base64url');
+        await sql`SELECT hub.set_login_password(${l.login}, ${password})`.execute(trx);
         await sql`UPDATE hub.logins SET sealed = ${sealLogin(file.vaultId, l.role, password, next)} WHERE role = ${l.role}`.execute(trx);
       }
+      // The administrators' login too, sealed to the slots of the administrators who keep access (and the recovery slot).
+      const admin: AdministratorsLogin = { login: administratorsLogin.login, secret: randomBytes(32) };
+      nextAdmin = admin;
+      await sql`SELECT hub.set_login_password(${admin.login}, ${loginPassword(admin)})`.execute(trx);
+      await sealAdministratorsLoginIn(trx, admin, { newPassword: true });
       await recordAuditIn(trx, { at: now, actor, action: 'vault.rotateKey', details: { keys, hub: true, slots: slots.length, removedSlots: removed } });
       return { slots: slots.length, removedSlots: removed };
     });
-    return { keys, dataKey: next.dataKey, clinicalKey: next.clinicalKey, ...outcome };
+    return { keys, dataKey: next.dataKey, clinicalKey: next.clinicalKey, administratorsLogin: nextAdmin!, ...outcome };
   } catch (e) {
     next.dataKey.fill(0);
     next.clinicalKey?.fill(0);
+    (nextAdmin as AdministratorsLogin | null)?.secret.fill(0);
     throw e;
   }
 }

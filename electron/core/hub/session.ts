@@ -7,6 +7,7 @@ import { canReadClinical } from '../../../shared/roles';
 import { DoorwayError, SIGN_IN_FAILED_MESSAGE } from '../errors';
 import { staffBySlot, type StaffRecord } from '../users/staff';
 import { unlockSlotsWithPassword, unlockSlotsWithRecovery, type VaultOptions } from '../vault/vault';
+import { loginPassword, openAdministratorsLoginWith, readAdministratorsLoginSeals, sealAdministratorsLoginIn, type AdministratorsLogin } from './admin-login';
 import { readHubKeyslots } from './init';
 import { openLogin } from './logins';
 
@@ -18,6 +19,10 @@ export interface HubSession {
   dataKey: Buffer;
   /** Null for a role that may not read clinical content. */
   clinicalKey: Buffer | null;
+  /** An administrator's session: the administrators' login, which it seals to every administrator's slot after a change (hub/admin-login.ts). */
+  administratorsLogin: AdministratorsLogin | null;
+  /** After a key change gave the administrators' login a new password: the session goes on through it (the old connections close). */
+  useAdministratorsLogin(next: AdministratorsLogin): Promise<Kysely<Database>>;
   /** Signs out: the connections close and the keys are wiped. */
   close(): Promise<void>;
 }
@@ -38,8 +43,9 @@ export async function signInToHub(
   trail: HubTrail = {},
 ): Promise<HubSession> {
   const slots = await hubSlots(gate);
-  const unlocked = await unlockSlotsWithPassword(slots, null, username, password, opts);
-  return openHubSession(gate, target, slots.vaultId, unlocked, false, trail, async () => {
+  const admin = openAdministratorsLoginWith(slots.vaultId, await readAdministratorsLoginSeals(gate));
+  const unlocked = await unlockSlotsWithPassword(slots, null, username, password, opts, admin.alsoOpen);
+  return openHubSession(gate, target, slots.vaultId, { ...unlocked, administratorsLogin: admin.found.login }, false, trail, async () => {
     const user = await staffBySlot(gate, unlocked.slot.id);
     if (!user || user.disabled) {
       throw new DoorwayError(user ? 'ACCOUNT_DISABLED' : 'SIGN_IN_FAILED', user ? 'This account is turned off. Please ask an administrator.' : SIGN_IN_FAILED_MESSAGE);
@@ -62,8 +68,9 @@ export async function recoverOnHub(
   trail: HubTrail = {},
 ): Promise<HubSession> {
   const slots = await hubSlots(gate);
-  const unlocked = await unlockSlotsWithRecovery(slots, null, recoveryCode);
-  return openHubSession(gate, target, slots.vaultId, unlocked, true, trail, async (admin) => {
+  const sealedAdmin = openAdministratorsLoginWith(slots.vaultId, await readAdministratorsLoginSeals(gate));
+  const unlocked = await unlockSlotsWithRecovery(slots, null, recoveryCode, sealedAdmin.alsoOpen);
+  return openHubSession(gate, target, slots.vaultId, { ...unlocked, administratorsLogin: sealedAdmin.found.login }, true, trail, async (admin) => {
     const who = await whoFor(admin!, { dataKey: unlocked.dataKey, clinicalKey: unlocked.clinicalKey, vaultId: slots.vaultId });
     return { ...who, role: who.user.role };
   });
@@ -89,17 +96,43 @@ async function hubSlots(gate: Kysely<Database>) {
   return slots;
 }
 
+const CANNOT_OPEN_LOGIN = "The clinic hub's login for your role can't be opened with your keys. Nothing was changed. An administrator can set the hub's logins again.";
+
+function connectAs(target: PostgresTarget, login: string, password: string): Kysely<Database> {
+  const url = new URL(target.connectionString);
+  url.username = login;
+  url.password = password;
+  return postgresData(postgresPool({ ...target, connectionString: url.toString() }));
+}
+
 /** The login of `role` on the hub, from the sealed password the keys open. */
 async function roleLogin(gate: Kysely<Database>, target: PostgresTarget, vaultId: string, role: StaffRecord['role'], keys: { dataKey: Buffer; clinicalKey: Buffer | null }): Promise<Kysely<Database>> {
   const row = (await sql<{ login: string; sealed: string }>`SELECT login, sealed FROM hub.logins WHERE role = ${role}`.execute(gate)).rows[0];
-  const loginPassword = row ? openLogin(vaultId, role, row.sealed, keys) : null;
-  if (!row || !loginPassword) {
-    throw new DoorwayError('KEYSLOTS_DAMAGED', "The clinic hub's login for your role can't be opened with your keys. Nothing was changed. An administrator can set the hub's logins again.");
+  const password = row ? openLogin(vaultId, role, row.sealed, keys) : null;
+  if (!row || !password) throw new DoorwayError('KEYSLOTS_DAMAGED', CANNOT_OPEN_LOGIN);
+  return connectAs(target, row.login, password);
+}
+
+/**
+ * The administrators' login: from the seal the slot itself opened (hub/admin-login.ts) or, on a hub
+ * made before those seals, from its first seal under the clinical key, once: the session then makes
+ * the per-slot seals and removes the old one.
+ */
+async function administratorsLogin(
+  gate: Kysely<Database>,
+  target: PostgresTarget,
+  vaultId: string,
+  unlocked: { clinicalKey: Buffer | null; administratorsLogin: AdministratorsLogin | null },
+): Promise<{ data: Kysely<Database>; login: AdministratorsLogin }> {
+  let login = unlocked.administratorsLogin;
+  if (!login) {
+    const first = (await sql<{ login: string; sealed: string }>`SELECT login, sealed FROM hub.logins WHERE role = 'administrator'`.execute(gate)).rows[0];
+    const password = first ? openLogin(vaultId, 'administrator', first.sealed, { dataKey: Buffer.alloc(0), clinicalKey: unlocked.clinicalKey }) : null;
+    const secret = password ? Buffer.from(password, 'base64url') : null;
+    if (!first || !secret || secret.length !== 32) throw new DoorwayError('KEYSLOTS_DAMAGED', CANNOT_OPEN_LOGIN);
+    login = { login: first.login, secret };
   }
-  const url = new URL(target.connectionString);
-  url.username = row.login;
-  url.password = loginPassword;
-  return postgresData(postgresPool({ ...target, connectionString: url.toString() }));
+  return { data: connectAs(target, login.login, loginPassword(login)), login };
 }
 
 /**
@@ -110,23 +143,37 @@ async function openHubSession(
   gate: Kysely<Database>,
   target: PostgresTarget,
   vaultId: string,
-  unlocked: { dataKey: Buffer; clinicalKey: Buffer | null },
+  unlocked: { dataKey: Buffer; clinicalKey: Buffer | null; administratorsLogin: AdministratorsLogin | null },
   viaRecoveryCode: boolean,
   trail: HubTrail,
   resolve: (admin: Kysely<Database> | null) => Promise<{ user: StaffRecord; role: StaffRecord['role']; audit: HubAuditEvent }>,
 ): Promise<HubSession> {
   const keys: { dataKey: Buffer; clinicalKey: Buffer | null } = { dataKey: unlocked.dataKey, clinicalKey: unlocked.clinicalKey };
   let data: Kysely<Database> | null = null;
+  let adminLogin: AdministratorsLogin | null = unlocked.administratorsLogin;
   try {
     // The recovery code opens the administrators' login first: emergency access and a new password are written through it.
-    const admin = viaRecoveryCode ? await roleLogin(gate, target, vaultId, 'administrator', keys) : null;
-    data = admin;
-    const { user, role, audit } = await resolve(admin);
-    if (role !== 'administrator' || !data) {
+    const admin = viaRecoveryCode ? await administratorsLogin(gate, target, vaultId, unlocked) : null;
+    data = admin?.data ?? null;
+    const { user, role, audit } = await resolve(admin?.data ?? null);
+    if (admin) {
+      // The seals follow what the recovery code just changed (a new password is a new key pair).
+      await admin.data.transaction().execute((trx) => sealAdministratorsLoginIn(trx, admin.login));
+      adminLogin = admin.login;
+    }
+    if (role === 'administrator' && !admin) {
+      const opened = await administratorsLogin(gate, target, vaultId, unlocked);
+      data = opened.data;
+      adminLogin = opened.login;
+      await opened.data.transaction().execute((trx) => sealAdministratorsLoginIn(trx, opened.login));
+    } else if (role !== 'administrator') {
       // The session runs on its own role's login, whatever opened the way to it.
       data = await roleLogin(gate, target, vaultId, role, keys);
-      await admin?.destroy();
+      await admin?.data.destroy();
+      adminLogin?.secret.fill(0);
+      adminLogin = null;
     }
+    if (!data) throw new DoorwayError('KEYSLOTS_DAMAGED', CANNOT_OPEN_LOGIN);
     if (!canReadClinical(role) && keys.clinicalKey) {
       keys.clinicalKey.fill(0);
       keys.clinicalKey = null;
@@ -142,21 +189,34 @@ async function openHubSession(
         details: audit.details,
       });
     });
-    return {
+    const hubSession: HubSession = {
       data: session,
       user,
       vaultId,
       dataKey: keys.dataKey,
       clinicalKey: keys.clinicalKey,
+      administratorsLogin: adminLogin,
+      async useAdministratorsLogin(next) {
+        const before = hubSession.data;
+        hubSession.data = connectAs(target, next.login, loginPassword(next));
+        hubSession.administratorsLogin?.secret.fill(0);
+        hubSession.administratorsLogin = next;
+        adminLogin = next;
+        await before.destroy();
+        return hubSession.data;
+      },
       async close() {
         keys.dataKey.fill(0);
         keys.clinicalKey?.fill(0);
-        await session.destroy();
+        adminLogin?.secret.fill(0);
+        await hubSession.data.destroy();
       },
     };
+    return hubSession;
   } catch (e) {
     keys.dataKey.fill(0);
     keys.clinicalKey?.fill(0);
+    adminLogin?.secret.fill(0);
     await data?.destroy();
     throw e;
   }

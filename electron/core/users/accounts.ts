@@ -173,6 +173,8 @@ export async function updateAccount(ctx: SignedInContext, input: { id: number; d
     const to = changes.role.to as Role;
     await updateKeyslots(ctx, (slots) => slots.map((s) => (s.id === row.slot_id && isSealedSlot(s) ? withClinicalSeal(ctx.services.vault.vaultId, s, clinicalKeyFor(ctx, to)) : s)));
   }
+  // On a hub the administrators' login follows the role: sealed to a new administrator's slot, taken from a former one's.
+  if (changes.role) await ctx.services.vault.keyslots().followRoles();
   const s = ctx.session;
   if (s.user.id === row.id && input.displayName !== undefined) s.user = { ...s.user, displayName: input.displayName };
   return getAccount(ctx, row.id);

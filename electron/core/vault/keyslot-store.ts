@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../data/schema';
 import { DoorwayError } from '../errors';
+import { sealAdministratorsLoginIn, type AdministratorsLogin } from '../hub/admin-login';
 import { keyslotFileSchema, readKeyslots, writeKeyslots, type KeyslotFile, type Slot } from './keyslots';
 
 /**
@@ -13,6 +14,11 @@ export interface KeyslotStore {
   write(file: KeyslotFile): Promise<void>;
   /** One staff member's own password slot, replaced (a new password): anyone signed in may do this for their own. */
   replacePasswordSlot(slot: Slot): Promise<void>;
+  /**
+   * After an account's role changed: on a hub, the administrators' login is sealed to exactly the
+   * administrators' slots again (hub/admin-login.ts). One computer has no such login: nothing to do.
+   */
+  followRoles(): Promise<void>;
 }
 
 export function fileKeyslotStore(path: string): KeyslotStore {
@@ -24,6 +30,7 @@ export function fileKeyslotStore(path: string): KeyslotStore {
       const slots = file.slots.some((s) => s.id === slot.id) ? file.slots.map((s) => (s.id === slot.id ? slot : s)) : [...file.slots, slot];
       writeKeyslots(path, { ...file, slots });
     },
+    followRoles: async () => {},
   };
 }
 
@@ -35,7 +42,11 @@ const NO_CLINIC = () => new DoorwayError('NO_VAULT', "The clinic hub doesn't hol
  * hub.replace_password_slot (hub-migrations/0004, 0006), which cannot add, remove or touch the recovery
  * slot, and also records the slot's public key and clears the "must choose a new password" mark.
  */
-export function hubKeyslotStore(data: Kysely<Database>): KeyslotStore {
+export function hubKeyslotStore(data: Kysely<Database>, administratorsLogin: AdministratorsLogin | null = null): KeyslotStore {
+  // An administrator's session seals the administrators' login to the slots as they now are, in the same transaction.
+  const follow = async (trx: Kysely<Database>) => {
+    if (administratorsLogin) await sealAdministratorsLoginIn(trx, administratorsLogin);
+  };
   return {
     async read() {
       const row = (await sql<{ file: string }>`SELECT file FROM hub.keyslots WHERE id = 1`.execute(data)).rows[0];
@@ -44,11 +55,18 @@ export function hubKeyslotStore(data: Kysely<Database>): KeyslotStore {
     },
     async write(file) {
       const valid = keyslotFileSchema.parse(file);
-      const done = await sql`UPDATE hub.keyslots SET file = ${JSON.stringify(valid)}, updated_at = ${new Date().toISOString()} WHERE id = 1`.execute(data);
-      if (Number(done.numAffectedRows ?? 0) !== 1) throw NO_CLINIC();
+      await data.transaction().execute(async (trx) => {
+        const done = await sql`UPDATE hub.keyslots SET file = ${JSON.stringify(valid)}, updated_at = ${new Date().toISOString()} WHERE id = 1`.execute(trx);
+        if (Number(done.numAffectedRows ?? 0) !== 1) throw NO_CLINIC();
+        await follow(trx);
+      });
     },
     async replacePasswordSlot(slot) {
-      await sql`SELECT hub.replace_password_slot(${JSON.stringify(slot)})`.execute(data);
+      await data.transaction().execute(async (trx) => {
+        await sql`SELECT hub.replace_password_slot(${JSON.stringify(slot)})`.execute(trx);
+        await follow(trx);
+      });
     },
+    followRoles: () => data.transaction().execute(follow),
   };
 }

@@ -109,7 +109,7 @@ export class VaultSession {
     // Not through open(): a key change reads the slots itself while it runs.
     const st = this.state;
     if (!st) throw NOT_SIGNED_IN();
-    return st.hub ? hubKeyslotStore(st.data) : fileKeyslotStore(this.paths.keyslots);
+    return st.hub ? hubKeyslotStore(st.data, st.hub.administratorsLogin) : fileKeyslotStore(this.paths.keyslots);
   }
 
   get dataKey(): Buffer {
@@ -328,11 +328,13 @@ export class VaultSession {
     const { clock, events } = this.deps;
     this.rotating = true;
     try {
-      const done = await rotateHubKeys(st.data, { vaultId: st.vaultId, dataKey: st.dataKey, clinicalKey: st.clinicalKey }, keys, (trx, key) => recipientsOf(trx, key), actorOf(st.session), clock.nowIso());
+      const done = await rotateHubKeys(st.data, { vaultId: st.vaultId, dataKey: st.dataKey, clinicalKey: st.clinicalKey }, keys, (trx, key) => recipientsOf(trx, key), actorOf(st.session), clock.nowIso(), st.hub?.administratorsLogin ?? null);
       st.dataKey.fill(0);
       st.clinicalKey?.fill(0);
       st.dataKey = done.dataKey;
       st.clinicalKey = done.clinicalKey;
+      // The administrators' login has a new password: this session goes on through it.
+      if (st.hub) st.data = await st.hub.useAdministratorsLogin(done.administratorsLogin);
       const steps = ROTATION_STAGES.length - 1;
       events.emit('vault.rotation', { stage: 'done', step: steps, steps });
       return { rotatedAt: clock.nowIso(), keys: done.keys, slots: done.slots, removedSlots: done.removedSlots };

@@ -24,7 +24,7 @@ import {
   type SealedSlot,
   type Slot,
 } from './keyslots';
-import { newSlotKeyPair, openSealedKey, sealKey } from './seal';
+import { newSlotKeyPair, openSealedKey, sealKey, type Sealed } from './seal';
 import { writeFirstRecords } from './first-records';
 import { unwrapKey, wrapKey } from './wrap';
 
@@ -287,10 +287,17 @@ function unsealClinical(vaultId: string, slot: SealedSlot, privateKey: Buffer): 
 }
 
 /**
+ * Something else sealed to a slot's public key (a clinic hub seals its administrators' login to each
+ * administrator's slot: hub/admin-login.ts), opened while the slot's private key is open; the private
+ * key itself never leaves this module.
+ */
+export type AlsoOpen = (slot: SealedSlot, open: (sealed: Sealed, aad: string) => Buffer | null) => void;
+
+/**
  * Opens one slot with its secret: the data key, plus the pending generation's data key when a rotation
  * is unfinished. Null when the secret is wrong.
  */
-async function openSlot(pendingFile: KeyslotFile | null, file: KeyslotFile, slot: Slot, secret: string): Promise<Unlocked | null> {
+async function openSlot(pendingFile: KeyslotFile | null, file: KeyslotFile, slot: Slot, secret: string, alsoOpen?: AlsoOpen): Promise<Unlocked | null> {
   const kek = await deriveKey(secret, slot.kdf);
   try {
     if (!isSealedSlot(slot)) {
@@ -303,6 +310,7 @@ async function openSlot(pendingFile: KeyslotFile | null, file: KeyslotFile, slot
       const dataKey = unseal(file.vaultId, slot, privateKey);
       if (!dataKey) return null;
       const unlocked: Unlocked = { file, slot, dataKey, clinicalKey: unsealClinical(file.vaultId, slot, privateKey) };
+      alsoOpen?.(slot, (sealed, aad) => openSealedKey(sealed, privateKey, Buffer.from(slot.publicKey, 'base64'), aad));
       const next = pendingFile;
       const nextSlot = next?.vaultId === file.vaultId ? next.slots.find((s) => s.id === slot.id) : undefined;
       if (next && nextSlot && isSealedSlot(nextSlot) && nextSlot.publicKey === slot.publicKey) {
@@ -323,14 +331,14 @@ export async function unlockWithPassword(p: VaultPaths, username: string, passwo
 }
 
 /** The same, for key slots held elsewhere than a data folder (a clinic hub keeps them in hub.keyslots). */
-export async function unlockSlotsWithPassword(file: KeyslotFile, pending: KeyslotFile | null, username: string, password: string, opts: VaultOptions = {}): Promise<Unlocked> {
+export async function unlockSlotsWithPassword(file: KeyslotFile, pending: KeyslotFile | null, username: string, password: string, opts: VaultOptions = {}, alsoOpen?: AlsoOpen): Promise<Unlocked> {
   const lookup = usernameLookup(file.vaultId, username);
   const slot = file.slots.find((s) => s.kind === 'password' && s.lookup === lookup);
   if (!slot) {
     await burnEquivalentTime(opts);
     throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED_MESSAGE);
   }
-  const unlocked = await openSlot(pending, file, slot, password);
+  const unlocked = await openSlot(pending, file, slot, password, alsoOpen);
   if (!unlocked) throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED_MESSAGE);
   return unlocked;
 }
@@ -340,11 +348,11 @@ export async function unlockWithRecovery(p: VaultPaths, code: string): Promise<U
 }
 
 /** The same, for key slots held elsewhere than a data folder (a clinic hub keeps them in hub.keyslots). */
-export async function unlockSlotsWithRecovery(file: KeyslotFile, pending: KeyslotFile | null, code: string): Promise<Unlocked> {
+export async function unlockSlotsWithRecovery(file: KeyslotFile, pending: KeyslotFile | null, code: string, alsoOpen?: AlsoOpen): Promise<Unlocked> {
   const parsed = parseRecoveryCode(code);
   if (!parsed.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', parsed.message);
   const slot = file.slots.find((s) => s.kind === 'recovery')!;
-  const unlocked = await openSlot(pending, file, slot, parsed.canonical);
+  const unlocked = await openSlot(pending, file, slot, parsed.canonical, alsoOpen);
   if (!unlocked) {
     throw new DoorwayError('RECOVERY_CODE_INVALID', "That recovery code doesn't open this vault. Check it against the recovery kit for this clinic.");
   }
