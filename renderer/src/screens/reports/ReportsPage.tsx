@@ -255,7 +255,8 @@ export function ReportsPage({ info }: { info: SessionInfo }) {
   const [to, setTo] = useState<CalendarDate | null>(today);
   const [setting, setSetting] = useState<ContactSetting | 'all'>('all');
   const [item, setItem] = useState<string>('all');
-  const catalog = useCatalog();
+  // Retired supplies too: a report on a past period may need one the clinic no longer hands out.
+  const catalog = useCatalog(true);
   const supplies = (catalog.data ?? []).filter((i) => i.kind === 'supply');
 
   const order = from && to && from.compare(to) > 0 ? t('reports.period.order') : null;
