@@ -13,8 +13,8 @@ import { contentHash, dataOf, removeDir, rowsOf, setUpVault, tempDir } from '../
  *
  *   AA01 returning  first 15 Feb (drop-in); 1 Mar van, 20 syringes (the first day); 5 Mar removed; 20 Mar drop-in
  *   BB02 new        31 Mar 23:30 local (1 Apr in UTC) SSP exchange: 10 syringes, 2 nasal naloxone (the last day)
- *   CC03 not seen   1 Apr 00:30 local (the day after)
- *   DD04 new        10 Mar street outreach, 1 injectable naloxone; 15 Mar van
+ *   CC03 not seen   1 Apr 00:30 local (the day after), naloxone training
+ *   DD04 new        10 Mar street outreach, 1 injectable naloxone; 15 Mar van, naloxone training
  *   EE05 not seen   28 Feb (the day before)
  *   FF06 returning  1 Oct 2025 drop-in; 25 Mar drop-in after 175 days away (a welcome back)
  *
@@ -72,11 +72,11 @@ async function clinic() {
   await contact(b.id, '2026-03-31', 'ssp_exchange', { supplies: [{ itemId: syringes, quantity: 10 }, { itemId: nasal, quantity: 2 }] }, '23:30');
 
   const c = await person('CC03', 'Cam Private');
-  await contact(c.id, '2026-04-01', 'van', { supplies: [{ itemId: nasal, quantity: 5 }] }, '00:30');
+  await contact(c.id, '2026-04-01', 'van', { supplies: [{ itemId: nasal, quantity: 5 }], services: [item('Naloxone training')] }, '00:30');
 
   const d = await person('DD04', 'Dee Private');
   await contact(d.id, '2026-03-10', 'street_outreach', { supplies: [{ itemId: injectable, quantity: 1 }] });
-  await contact(d.id, '2026-03-15', 'van');
+  await contact(d.id, '2026-03-15', 'van', { services: [item('Naloxone training')] });
 
   const e = await person('EE05', 'Eli Private');
   await contact(e.id, '2026-02-28', 'van', {}, '23:59');
@@ -185,7 +185,7 @@ describe('exports', () => {
       ['Client code', 'Date', 'Setting', 'Services', 'Supplies'],
       ['AA01', '2026-03-01', 'Van', '', 'Syringes x20'],
       ['DD04', '2026-03-10', 'Street outreach', '', 'Naloxone (injectable) x1'],
-      ['DD04', '2026-03-15', 'Van', '', ''],
+      ['DD04', '2026-03-15', 'Van', 'Naloxone training', ''],
       ['AA01', '2026-03-20', 'Drop-in', 'Wound care', ''],
       ['FF06', '2026-03-25', 'Drop-in', '', ''],
       ['BB02', '2026-03-31', 'SSP exchange', '', 'Naloxone (nasal) x2; Syringes x10'],
@@ -207,7 +207,7 @@ describe('exports', () => {
     expect(rows).toEqual([
       ['Client code', 'Date', 'Setting', 'Services', 'Supplies'],
       ['AA01', '2026-03-01', 'Van', '', 'Syringes x20'],
-      ['DD04', '2026-03-15', 'Van', '', ''],
+      ['DD04', '2026-03-15', 'Van', 'Naloxone training', ''],
     ]);
     const about = wb.getWorksheet('About')!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).join(' ') : ''));
     expect(about.join('\n')).toMatch(/Setting Van/);
@@ -243,6 +243,8 @@ describe('exports', () => {
     const value = (code: string) => rows.find((r) => r[0] === code)?.[2];
     expect(value('ONP i')).toBe(1);
     expect(value('ONP ii')).toBe(2);
+    // DD04 trained on 15 March; CC03 on 1 April is the day after.
+    expect(value('ONP iii')).toBe(1);
     // Alive afterwards, whoever responded: BB02's and DD04's.
     expect(value('CA NDP')).toBe(2);
     expect(rows.filter((r) => r[0] === 'Source').map((r) => String(r[1]))).toEqual([expect.stringContaining('https://confluence.camh.ca/x/iR7IB'), expect.stringContaining('https://www.dhcs.ca.gov/')]);

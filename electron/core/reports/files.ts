@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import type { ContactSetting } from '../../../shared/contract/record-schemas';
 import type { ExportFile, ExportFormat, ReportFigures } from '../../../shared/contract/reports';
 import type { LineListRow } from './repository';
-import type { TemplateDef } from './templates';
+import type { TemplateDef, TemplateExtras } from './templates';
 import type { overdoseFigures } from './reports';
 
 /**
@@ -46,7 +46,7 @@ function scopeRows(m: FileMeta): Cell[][] {
   ];
 }
 
-export function templateSheet(t: TemplateDef, f: ReportFigures, od: Awaited<ReturnType<typeof overdoseFigures>>, m: FileMeta): Sheet {
+export function templateSheet(t: TemplateDef, f: ReportFigures, od: Awaited<ReturnType<typeof overdoseFigures>>, extras: TemplateExtras, m: FileMeta): Sheet {
   const rows: Cell[][] = [['Report', t.title]];
   for (const s of t.sources) rows.push(['Source', `${s.name}. ${s.publisher}. ${s.url}`]);
   rows.push(...scopeRows(m));
@@ -54,7 +54,7 @@ export function templateSheet(t: TemplateDef, f: ReportFigures, od: Awaited<Retu
   rows.push([]);
   const header = rows.length;
   rows.push(['Field', 'Published name', 'Value', 'How Doorway counts it']);
-  for (const r of t.rows(f, od, settingWords)) rows.push([r.code, r.field, r.value, r.howCounted]);
+  for (const r of t.rows(f, od, settingWords, extras)) rows.push([r.code, r.field, r.value, r.howCounted]);
   rows.push([]);
   for (const n of t.notMapped) rows.push(['Not mapped', n]);
   return { name: 'Report', rows, headerRows: [header] };

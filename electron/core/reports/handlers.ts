@@ -2,9 +2,9 @@ import { calendarDay } from '../../../shared/continuity/days';
 import type { Handlers } from '../router';
 import { readSettingsIn } from '../settings/settings';
 import { fileOf, lineListSheets, templateSheet, type FileMeta } from './files';
-import { lineList } from './repository';
+import { lineList, peopleGivenServices, serviceItems } from './repository';
 import { overdoseFigures, reportFigures, requireClinical } from './reports';
-import { TEMPLATES } from './templates';
+import { isNaloxoneTraining, TEMPLATES, type TemplateExtras } from './templates';
 
 /**
  * Funder reports. The exports are read, then built (XLSX is zipped asynchronously, so never inside a
@@ -23,8 +23,12 @@ export const reportHandlers = {
     const f = await reportFigures(ctx.data, { thresholdDays: s.absenceThresholdDays, timeZone: s.timeZone }, scope, ctx.clock.now());
     const od = await overdoseFigures(ctx.data, scope, ctx.user.role);
     const meta: FileMeta = { clinicName: s.clinicName, madeAt: calendarDay(ctx.clock.now(), s.timeZone), scope: { ...scope, itemLabel: f.itemLabel } };
+    const training = (await serviceItems(ctx.data)).filter((i) => isNaloxoneTraining(i.label));
+    const extras: TemplateExtras = {
+      naloxoneTrained: { people: await peopleGivenServices(ctx.data, scope, scope, training.map((i) => i.id)), services: training.map((i) => i.label) },
+    };
     const t = TEMPLATES[template];
-    const file = await fileOf(template.replace(/_/g, '-'), [templateSheet(t, f, od, meta)], format, meta, t.rows(f, od, String).length);
+    const file = await fileOf(template.replace(/_/g, '-'), [templateSheet(t, f, od, extras, meta)], format, meta, t.rows(f, od, String, extras).length);
     await ctx.audit({ action: 'report.export', subjectType: 'report', details: { template, format, ...scope } });
     return file;
   },

@@ -49,6 +49,25 @@ export async function overdoseResponses(data: Data, period: Period): Promise<Rec
   return ids.map((id) => JSON.parse(texts.get(id) ?? '{}') as Record<string, unknown>);
 }
 
+/**
+ * Different people given any of these services at the contacts in the scope (a naloxone program's
+ * "individuals trained" is the people given the clinic's naloxone training service).
+ */
+export async function peopleGivenServices(data: Data, period: Period, scope: ContactScope, itemIds: readonly number[]): Promise<number> {
+  if (itemIds.length === 0) return 0;
+  const r = await data
+    .selectFrom('contacts')
+    .select((eb) => eb.fn.count<number | string>('person_id').distinct().as('n'))
+    .where('id', 'in', scopedContactIds(data, period, scope))
+    .where('id', 'in', (eb) => eb.selectFrom('contact_services').select('contact_id').where('item_id', 'in', [...itemIds]))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function serviceItems(data: Data): Promise<{ id: number; label: string }[]> {
+  return data.selectFrom('catalog_items').select(['id', 'label']).where('kind', '=', 'service').orderBy('sort_order').orderBy('id').execute();
+}
+
 export interface LineListRow {
   clientCode: string;
   day: string;

@@ -26,11 +26,20 @@ export interface TemplateSource {
   url: string;
 }
 
+/** Figures only some templates use, worked out by the export (reports/handlers.ts). */
+export interface TemplateExtras {
+  /** Different people given a naloxone training service, and which catalog services those are. */
+  naloxoneTrained: { people: number; services: string[] };
+}
+
+/** A service is naloxone training when its name says both (the default catalog's "Naloxone training"). */
+export const isNaloxoneTraining = (label: string): boolean => /naloxone|narcan/i.test(label) && /train/i.test(label);
+
 export interface TemplateDef {
   id: ReportTemplate;
   title: string;
   sources: TemplateSource[];
-  rows(f: ReportFigures, od: OverdoseCounts, settingWords: (s: string) => string): TemplateRow[];
+  rows(f: ReportFigures, od: OverdoseCounts, settingWords: (s: string) => string, extras: TemplateExtras): TemplateRow[];
   notMapped: string[];
 }
 
@@ -102,7 +111,7 @@ const naloxoneQuarterly: TemplateDef = {
     { name: 'Ontario Naloxone Program (ONP) Quarterly Reporting Form: required questions (NEO user guide, "Naloxone" module)', publisher: 'Centre for Addiction and Mental Health (CAMH)', url: 'https://confluence.camh.ca/x/iR7IB' },
     { name: 'Naloxone Distribution Project: number of overdose reversals reported', publisher: 'California Department of Health Care Services (DHCS)', url: 'https://www.dhcs.ca.gov/individuals/Pages/Naloxone_Distribution_Project.aspx' },
   ],
-  rows: (f, od) => {
+  rows: (f, od, _words, extras) => {
     const naloxone = f.supplies.filter((s) => s.category === 'naloxone');
     const sum = (xs: typeof naloxone) => xs.reduce((a, x) => a + x.quantity, 0);
     const injectable = naloxone.filter((s) => INJECTABLE.test(s.label) && !NASAL.test(s.label));
@@ -116,6 +125,14 @@ const naloxoneQuarterly: TemplateDef = {
         ? [{ code: '', field: 'Other naloxone given (neither nasal nor injectable by name)', value: sum(other), howCounted: `Shown so no naloxone is left out: ${names(other)}.` }]
         : []),
       {
+        code: 'ONP iii',
+        field: 'Number of individuals trained to administer naloxone',
+        value: extras.naloxoneTrained.people,
+        howCounted: extras.naloxoneTrained.services.length
+          ? `Different people given the service ${names(extras.naloxoneTrained.services.map((label) => ({ label, category: 'naloxone', quantity: 0 })))} at a contact in the period. People trained outside a recorded contact are not counted.`
+          : 'The catalog has no naloxone training service, so no one is counted: add one in Settings to record training.',
+      },
+      {
         code: 'CA NDP',
         field: 'Number of overdose reversals reported',
         value: od.aliveTotal,
@@ -125,7 +142,6 @@ const naloxoneQuarterly: TemplateDef = {
   },
   notMapped: [
     'ONP: Number of SINGLE injectable doses distributed, and of SINGLE nasal spray doses: Doorway records kits given, not doses.',
-    'ONP iii: Individuals trained to administer naloxone: Doorway does not record training.',
     'A US state naloxone program’s quarterly field list was not found in the public pages we could check; only the California field above is used.',
   ],
 };
