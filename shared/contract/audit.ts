@@ -60,6 +60,10 @@ export const AUDIT_ACTIONS = [
   /** Unsaved work older than the clinic's limit was removed. */
   'draft.expire',
   'overview.export',
+  /** A funder report template exported (reports/): the template, format, period, setting and supply are in the details. */
+  'report.export',
+  /** A de-identified line list of contacts exported: the format, period, setting, supply and row count are in the details. */
+  'report.lineList',
   /** Synthetic demo people and contacts added to an empty vault (command line `demo`). */
   'demo.create',
   /** People or contacts imported from a spreadsheet: the file's name and SHA-256 and the counts are in the details. */

@@ -7,6 +7,7 @@ import { draftChannels } from './drafts';
 import { hubChannels } from './hub';
 import { importChannels } from './import';
 import { recordChannels } from './records';
+import { reportChannels } from './reports';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
@@ -29,6 +30,7 @@ export const channels = {
   ...backupChannels,
   ...hubChannels,
   ...importChannels,
+  ...reportChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;

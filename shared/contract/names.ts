@@ -77,6 +77,10 @@ export const CHANNEL_NAMES = [
   'hub.pairingCode',
   'import.preview',
   'import.run',
+  'reports.figures',
+  'reports.overdoseResponses',
+  'reports.exportTemplate',
+  'reports.exportLineList',
 ] as const;
 
 export const EVENT_NAMES = ['session.locked', 'vault.rotation', 'backup.progress'] as const;

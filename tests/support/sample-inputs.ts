@@ -81,6 +81,10 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'hub.pairingCode': {},
   'import.preview': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') } },
   'import.run': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') }, dryRun: true },
+  'reports.figures': { from: '2026-01-01', to: '2026-06-30' },
+  'reports.overdoseResponses': { from: '2026-01-01', to: '2026-06-30' },
+  'reports.exportTemplate': { from: '2026-01-01', to: '2026-06-30', format: 'csv', template: 'ssp_indicators' },
+  'reports.exportLineList': { from: '2026-01-01', to: '2026-06-30', format: 'csv' },
 };
 
 /** Inputs every channel's schema must refuse. */

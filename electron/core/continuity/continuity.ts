@@ -317,7 +317,34 @@ export async function homeDashboard(data: Data, s: ContinuitySettings, now: Date
 
 // ---- clinic overview for a period -------------------------------------------------------------
 
-export async function clinicOverview(data: Data, s: ContinuitySettings, period: { from: string; to: string }, now: Date): Promise<Overview> {
+/**
+ * Which contacts a figure counts: all of them (the overview), or one contact setting and/or the
+ * contacts at which one supply was given (funder reports, reports/). One statement of the scope, so
+ * the overview and the reports count with the same rules.
+ */
+export interface ContactScope {
+  setting: ContactSetting | null;
+  itemId: number | null;
+}
+export const ALL_CONTACTS: ContactScope = { setting: null, itemId: null };
+
+/** Live contacts in the period and the scope, as one subquery of contact ids (both engines). */
+export function scopedContactIds(data: Data, period: { from: string; to: string }, scope: ContactScope) {
+  return data
+    .selectFrom('contacts as sc')
+    .select('sc.id')
+    .where('sc.deleted_at', 'is', null)
+    .where((eb) => eb.between('sc.local_day', period.from, period.to))
+    .$if(scope.setting !== null, (qb) => qb.where('sc.setting', '=', scope.setting!))
+    .$if(scope.itemId !== null, (qb) => qb.where('sc.id', 'in', (eb) => eb.selectFrom('contact_supplies').select('contact_id').where('item_id', '=', scope.itemId!)));
+}
+
+/**
+ * People, contacts and supplies of a period, counted apart. "New" people are those seen in the scope
+ * whose first contact ever (any setting, any supply) falls in the period; everyone else seen is returning.
+ */
+export async function clinicOverview(data: Data, s: ContinuitySettings, period: { from: string; to: string }, now: Date, scope: ContactScope = ALL_CONTACTS): Promise<Overview> {
+  const inScope = () => scopedContactIds(data, period, scope);
   const counts = await data
     .selectFrom('contacts')
     .select((eb) => [
@@ -328,8 +355,7 @@ export async function clinicOverview(data: Data, s: ContinuitySettings, period: 
         .coalesce(eb.fn.sum<number | string | null>(eb.case().when('prev_gap_days', '>', s.thresholdDays).then(eb.lit(1)).else(eb.lit(0)).end()), eb.lit(0))
         .as('returns'),
     ])
-    .where('deleted_at', 'is', null)
-    .where((eb) => eb.between('local_day', period.from, period.to))
+    .where('id', 'in', inScope())
     .executeTakeFirstOrThrow();
   const firsts = data
     .selectFrom('contacts')
@@ -341,6 +367,7 @@ export async function clinicOverview(data: Data, s: ContinuitySettings, period: 
     .selectFrom(firsts)
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where((eb) => eb.between('f.first', period.from, period.to))
+    .where('f.person_id', 'in', data.selectFrom('contacts').select('person_id').where('id', 'in', inScope()))
     .executeTakeFirstOrThrow();
   const supplies = (
     await data
@@ -348,8 +375,9 @@ export async function clinicOverview(data: Data, s: ContinuitySettings, period: 
       .innerJoin('contact_supplies as cs', 'cs.contact_id', 'c.id')
       .innerJoin('catalog_items as i', 'i.id', 'cs.item_id')
       .select((eb) => ['i.label', 'i.category', eb.fn.sum<number | string>('cs.quantity').as('quantity')])
-      .where('c.deleted_at', 'is', null)
-      .where((eb) => eb.between('c.local_day', period.from, period.to))
+      .where('c.id', 'in', inScope())
+      // With one supply chosen, only that supply is counted (other supplies given at the same contacts are not).
+      .$if(scope.itemId !== null, (qb) => qb.where('cs.item_id', '=', scope.itemId!))
       .groupBy('i.id')
       .orderBy('i.sort_order')
       .execute()
@@ -361,8 +389,7 @@ export async function clinicOverview(data: Data, s: ContinuitySettings, period: 
   const seen = await data
     .selectFrom('contacts')
     .select(['person_id', 'staff_id', 'local_day'])
-    .where('deleted_at', 'is', null)
-    .where((eb) => eb.between('local_day', period.from, period.to))
+    .where('id', 'in', inScope())
     .orderBy('person_id')
     .orderBy('occurred_at')
     .orderBy('id')
@@ -386,13 +413,7 @@ export async function clinicOverview(data: Data, s: ContinuitySettings, period: 
     .select(['person_id', 'local_day'])
     .where('deleted_at', 'is', null)
     .where((eb) => eb.between('local_day', addDays(end, -364), end))
-    .where('person_id', 'in', (eb) =>
-      eb
-        .selectFrom('contacts')
-        .select('person_id')
-        .where('deleted_at', 'is', null)
-        .where((w) => w.between('local_day', period.from, period.to)),
-    )
+    .where('person_id', 'in', (eb) => eb.selectFrom('contacts').select('person_id').where('id', 'in', inScope()))
     .$narrowType<{ local_day: string }>()
     .execute();
   for (const r of inYear) {

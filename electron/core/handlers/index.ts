@@ -5,6 +5,7 @@ import { draftHandlers } from '../drafts/handlers';
 import { hubHandlers } from '../hub/handlers';
 import { importHandlers } from '../import/handlers';
 import { recordHandlers } from '../records/handlers';
+import { reportHandlers } from '../reports/handlers';
 import type { Handlers } from '../router';
 import { sessionHandlers } from '../session/handlers';
 import { settingsHandlers } from '../settings/handlers';
@@ -24,4 +25,5 @@ export const handlers = {
   ...backupHandlers,
   ...hubHandlers,
   ...importHandlers,
+  ...reportHandlers,
 } satisfies Handlers;

@@ -10,6 +10,7 @@ import { HubBanner } from '../../components/HubBanner';
 import { LeaveGuard } from '../../app/drafts/LeaveGuard';
 import { useSession } from '../../session/SessionProvider';
 import { isPeopleRoute } from '../people/people-route';
+import { ReportsPage } from '../reports/ReportsPage';
 import { PeopleRoutes } from '../people/PeopleRoutes';
 import { PeopleSearchDialog } from '../people/PeopleSearchDialog';
 import { capitalise } from '../people/person-name';
@@ -50,6 +51,7 @@ function Page({ route, info }: { route: string; info: SessionInfo }) {
   const outreachFor = doorsOutreachRouteId(route);
   if (route === '/doors' || outreachFor !== null) return <DoorsOpenPage info={info} outreachFor={outreachFor} />;
   if (route === '/overview') return <OverviewPage info={info} />;
+  if (route === '/reports') return <ReportsPage info={info} />;
   const timelineId = timelineRouteId(route);
   if (timelineId !== null) return <TimelinePage personId={timelineId} />;
   return <NotFoundPage />;
@@ -131,6 +133,11 @@ export function AppShell() {
             <li>
               <NavLink route="/overview" current={route}>
                 {t('continuityNav.overview')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink route="/reports" current={route}>
+                {t('reports.nav')}
               </NavLink>
             </li>
             {isAdmin ? (
