@@ -88,7 +88,7 @@ describe('the engagement timeline', () => {
     expect((await call('continuity.timeline', { personId: p.id })).contacts.map((c) => c.day)).toEqual(['2026-05-02', '2026-05-02']);
   });
 
-  it('front desk does not see overdose responses on the timeline', async () => {
+  it('shows an overdose response with its outcome to clinical roles; front desk does not see it on the timeline', async () => {
     const p = await januaryToMarchThenAugust();
     await call('entries.add', {
       personId: p.id,
@@ -96,7 +96,8 @@ describe('the engagement timeline', () => {
       occurredOn: '2026-03-01',
       data: { reportedBy: 'A friend', naloxoneDoses: 1, called911: 'no', someoneStayed: 'yes', outcome: 'alive_stayed' },
     });
-    expect((await call('continuity.timeline', { personId: p.id })).annotations.some((a) => a.kind === 'overdose_response')).toBe(true);
+    // With its outcome, read from the clinical store (the main row holds nothing of it).
+    expect((await call('continuity.timeline', { personId: p.id })).annotations.filter((a) => a.kind === 'overdose_response')).toEqual([{ day: '2026-03-01', kind: 'overdose_response', label: 'alive_stayed' }]);
     // Signed in as front desk (on a hub a role changed in memory alone is caught at the next call).
     const desk = await addStaff(router, 'front_desk', 'jo', 'Jo Park');
     await signIn(router, desk.username, desk.password);

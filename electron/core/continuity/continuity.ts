@@ -8,6 +8,7 @@ import { agreedMethods, notAgreedMessage } from '../../../shared/continuity/reac
 import { retentionView } from '../../../shared/continuity/retention';
 import type { Data } from '../data/engine';
 import { DoorwayError } from '../errors';
+import { entryTextsOf } from '../records/clinical';
 import { toSummary } from '../records/people';
 
 /**
@@ -74,15 +75,20 @@ export async function personTimeline(data: Data, personId: number, s: Continuity
   const kinds = (['phase_change', 'moment', 'goal', 'overdose_response'] as const).filter((k) => shown.includes(k));
   const entries = await data
     .selectFrom('person_entries')
-    .select(['kind', 'occurred_on', 'data'])
+    .select(['id', 'kind', 'occurred_on', 'data'])
     .where('person_id', '=', personId)
     .where('deleted_at', 'is', null)
     .where('kind', 'in', kinds)
     .orderBy('occurred_on')
     .orderBy('id')
     .execute();
+  // An overdose response is clinical: its outcome is in the clinical store (the main row holds '{}'), read only for the roles that see it.
+  const clinicalTexts = await entryTextsOf(
+    data,
+    entries.filter((e) => e.kind === 'overdose_response').map((e) => e.id),
+  );
   for (const e of entries) {
-    const data = JSON.parse(e.data) as Record<string, unknown>;
+    const data = JSON.parse(clinicalTexts.get(e.id) ?? e.data) as Record<string, unknown>;
     if (e.kind === 'phase_change') annotations.push({ day: e.occurred_on, kind: 'phase_change', label: String(data.phase) });
     else if (e.kind === 'moment') annotations.push({ day: e.occurred_on, kind: 'moment', label: String(data.text) });
     else if (e.kind === 'overdose_response') annotations.push({ day: e.occurred_on, kind: 'overdose_response', label: String(data.outcome) });
