@@ -77,9 +77,10 @@ export const CHANNEL_NAMES = [
   'hub.pairingCode',
   'import.preview',
   'import.run',
+  'import.cancel',
 ] as const;
 
-export const EVENT_NAMES = ['session.locked', 'vault.rotation', 'backup.progress'] as const;
+export const EVENT_NAMES = ['session.locked', 'vault.rotation', 'backup.progress', 'import.progress'] as const;
 
 type Listed = (typeof CHANNEL_NAMES)[number];
 const everyChannelListed: Record<Exclude<ChannelName, Listed>, never> = {};

@@ -81,6 +81,7 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'hub.pairingCode': {},
   'import.preview': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') } },
   'import.run': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') }, dryRun: true },
+  'import.cancel': {},
 };
 
 /** Inputs every channel's schema must refuse. */
