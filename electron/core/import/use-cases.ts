@@ -33,6 +33,8 @@ interface Source {
 async function readSource(file: ParsedImportOptions['file']): Promise<Source> {
   const bytes = Buffer.from(file.base64, 'base64');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  // A turn of the event loop between decoding and reading a large file (the window repaints meanwhile).
+  await new Promise<void>((resolve) => setImmediate(resolve));
   // Read before any transaction opens: a workbook streams in over several turns of the event loop.
   return { sheet: await readSheet(file.name, bytes), sha256, fileName: file.name };
 }

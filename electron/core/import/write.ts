@@ -14,8 +14,6 @@ import type { ContactsPlan, PeoplePlan } from './plan';
  * import's audit event: all of it lands, or none.
  */
 const BATCH = 1_000;
-/** People whose days are recomputed between two turns of the event loop. */
-const PEOPLE_BATCH = 200;
 
 const newPerson = (fields: PeoplePlan['people'][number]['fields'], actor: Actor): NewPerson => ({
   clientCode: fields.clientCode,
@@ -100,12 +98,12 @@ export async function writeContacts(
     await insertContactSupplies(trx, part.flatMap((c, j) => c.supplies.map((s) => ({ contactId: ids[j]!, itemId: s.itemId, quantity: s.quantity }))));
     await insertNotes(trx, part.map((c, j) => ({ contactId: ids[j]!, note: c.note })));
   }
-  const byPerson = [...earliest];
-  for (let i = 0; i < byPerson.length; i += PEOPLE_BATCH) {
-    await pace?.step('writing', plan.newCodes.length + plan.contacts.length + i, total);
-    const part = byPerson.slice(i, i + PEOPLE_BATCH);
-    for (const [personId] of part) await refreshContactSummary(trx, personId);
-    await recomputeContactDaysFrom(trx, timeZone, new Map(part));
+  // One person at a time: someone with hundreds of contacts in the file takes a while on their own.
+  let i = 0;
+  for (const [personId, from] of earliest) {
+    await pace?.step('writing', plan.newCodes.length + plan.contacts.length + i++, total);
+    await refreshContactSummary(trx, personId);
+    await recomputeContactDaysFrom(trx, timeZone, new Map([[personId, from]]));
   }
   return { peopleAdded: plan.newCodes.length, contactsAdded: plan.contacts.length };
 }

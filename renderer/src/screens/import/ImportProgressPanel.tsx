@@ -18,7 +18,8 @@ export function ImportProgressPanel({ progress, cancelling, onCancel, inline = f
           <>
             <Label className="im-progress-label">
               {phase ? t(`import.progress.${phase}`) : t('import.progress.starting')}
-              {progress && progress.total > 0 ? (
+              {/* Rows while checking; the writing counts records of several kinds, so it says only how far. */}
+              {progress && phase === 'checking' && progress.total > 0 ? (
                 <span className="im-progress-count"> · {t('import.progress.count', { done: formatCount(progress.done), total: formatCount(progress.total) })}</span>
               ) : null}
               <span className="im-progress-value"> · {Math.round(percentage ?? 0)} %</span>
