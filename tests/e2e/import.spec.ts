@@ -115,7 +115,13 @@ test('a messy contact log: problems by row and column, nothing written; put righ
   expect(await people(page, preview)).toEqual(['KT-0412', 'MB-2207', 'RS-0033']);
   expect(await contacts(page, preview)).toBe(4);
 
-  await done.getByRole('link', { name: 'Go to Participants' }).click();
+  // The next file with the same headers comes back with the columns chosen for this one (remembered by core).
+  await done.getByRole('button', { name: 'Import another file' }).click();
+  await fileInput(page).setInputFiles({ name: 'registro-abril.csv', mimeType: 'text/csv', buffer: Buffer.from('Participante #;Fecha;Tipo;Jeringas;Lo que importó\r\nZZ-0001;2025-05-02;calle;3;\r\n') });
+  await expect(mapping.getByText('These are the columns you chose the last time a file with these headers was imported.', { exact: false })).toBeVisible();
+  await expect(mapping.getByRole('button', { name: /Client code \(needed\)/ })).toContainText('Participante #');
+  await expect(page.getByText('Ready to add 1 new participant and 1 contact.')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Participants' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Participants' })).toBeVisible();
   await expect(page.getByRole('row', { name: /MB-2207/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /RS-0033/ })).toBeVisible();

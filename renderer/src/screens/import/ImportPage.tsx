@@ -190,7 +190,7 @@ export function ImportPage({ info }: { info: SessionInfo }) {
               : t('import.done.summary', {
                   file: done.fileName,
                   peopleAdded: formatCount(done.counts.peopleAdded),
-                  contactsAdded: formatCount(done.counts.contactsAdded),
+                  contacts: t('import.contacts', { count: done.counts.contactsAdded, formatted: formatCount(done.counts.contactsAdded) }),
                   people: who(done.counts.peopleAdded),
                 })}
             {done.counts.peopleMatched > 0 ? ` ${t('import.done.matched', { matched: formatCount(done.counts.peopleMatched), people: who(done.counts.peopleMatched) })}` : null}

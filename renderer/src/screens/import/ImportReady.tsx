@@ -26,7 +26,7 @@ export function ImportReady({ preview, words, busy, onImport, children }: Import
         <p>
           {preview.kind === 'people'
             ? t('import.ready.summaryPeople', { peopleAdded: formatCount(c.peopleAdded), people: who(c.peopleAdded) })
-            : t('import.ready.summary', { peopleAdded: formatCount(c.peopleAdded), contactsAdded: formatCount(c.contactsAdded), people: who(c.peopleAdded) })}
+            : t('import.ready.summary', { peopleAdded: formatCount(c.peopleAdded), contacts: t('import.contacts', { count: c.contactsAdded, formatted: formatCount(c.contactsAdded) }), people: who(c.peopleAdded) })}
           {c.peopleMatched > 0 ? ` ${t('import.ready.matched', { matched: formatCount(c.peopleMatched), people: who(c.peopleMatched) })}` : null}
         </p>
       ) : (
