@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelName, ImportProgress, InputOf, OutputOf } from '../../shared/contract';
 import type { Doorway, Router } from '../../electron/core';
+import { connectionHeld } from '../../electron/core/data/long-change';
 import { onSqlite } from '../support/engine';
 import { ADMIN, closeCore, contentHash, removeDir, rowsOf, setUpVault, settled, tempDir, valueOf, type ReadyVault } from '../support/vault';
 
@@ -127,8 +128,11 @@ describe('a large import', () => {
 
   it('other calls wait for it and never see its unfinished rows; a second import is refused meanwhile', async () => {
     let during: Promise<unknown[]> | null = null;
+    let heldDuring = false;
     core.on('import.progress', (p) => {
       if (!during && p.phase === 'writing' && p.percent >= 50) {
+        // What runs on a timer (the daily backup) sees the records held, and waits for its next turn.
+        heldDuring = connectionHeld(core.vault);
         during = Promise.all([
           router('people.search', { query: 'HS' }),
           router('import.run', { kind: 'contacts', file: contactLog(10) }),
@@ -138,6 +142,8 @@ describe('a large import', () => {
     const r = await call('import.run', { kind: 'contacts', file: contactLog(15_000) });
     expect(r.written).toBe(true);
     expect(during).not.toBeNull();
+    expect(heldDuring).toBe(onSqlite);
+    expect(connectionHeld(core.vault)).toBe(false);
     const [search, second] = (await during!) as [{ ok: boolean; value?: unknown[] }, { ok: boolean; value?: { written: boolean }; error?: { code: string } }];
     if (onSqlite) {
       // On one computer both waited for the import's commit: the search then saw all of it, and the

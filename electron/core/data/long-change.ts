@@ -33,3 +33,6 @@ export function holdConnection(owner: object): () => void {
 export async function connectionFree(owner: object): Promise<void> {
   for (let h = held.get(owner); h; h = held.get(owner)) await h.done;
 }
+
+/** True while a long change holds the connection: what runs on a timer (the daily backup) waits for its next turn. */
+export const connectionHeld = (owner: object): boolean => held.has(owner);
