@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { ADMIN } from '../support/vault';
 import { expect, test, type Preview } from './fixtures';
@@ -68,7 +69,7 @@ test('a messy contact log: problems by row and column, nothing written; put righ
   await page.getByRole('option', { name: 'Participante #' }).click();
   await expect(problems).toContainText('Row 5, Fecha: 31/02/2025 is not a date.');
   // The person already in Doorway is shown, and not matched until staff agree.
-  const matches = page.getByRole('region', { name: '1 person in the file is already in Doorway' });
+  const matches = page.getByRole('region', { name: '1 participant in the file is already in Doorway' });
   await expect(matches).toBeVisible();
   await expect(matches.getByRole('rowheader', { name: 'KT-0412' })).toBeVisible();
   await expect(problems).toContainText('KT-0412 is already in Doorway');
@@ -93,7 +94,7 @@ test('a messy contact log: problems by row and column, nothing written; put righ
   await expect(problems).not.toContainText('31/02/2025');
   await expect(mapping.getByRole('button', { name: /Client code \(needed\)/ })).toContainText('Participante #');
   // Staff agree KT-0412 is the same person: the last problem goes.
-  await matches.getByText("These are the same people: add the file's rows to their records").click();
+  await matches.getByText("These are the same participants: add the file's rows to their records").click();
   await expect(problems).toHaveCount(0);
 
   const table = page.getByRole('table', { name: /^4 of the file's 4 rows/ });
@@ -195,4 +196,24 @@ test('the whole screen by keyboard alone', async ({ page, preview }) => {
   await expect(done.getByRole('link', { name: 'Go to Participants' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Participants' })).toBeVisible();
+});
+
+test('an Excel workbook is read in the window and imported the same way', async ({ page, preview }) => {
+  test.setTimeout(90_000);
+  await openImport(page);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Log');
+  ws.addRow(['Client code', 'Date', 'Setting', 'Syringes']);
+  ws.addRow(['XL-0001', new Date(Date.UTC(2025, 5, 2, 9, 30)), 'van', 12]);
+  ws.addRow(['XL-0001', new Date(Date.UTC(2025, 5, 9, 14, 0)), 'Street outreach', { formula: '2*5', result: 10 }]);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await fileInput(page).setInputFiles({ name: 'van-log.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  await expect(page.getByText('Ready to add 1 new participant and 2 contacts.')).toBeVisible();
+  const table = page.getByRole('table', { name: /^2 of the file's 2 rows/ });
+  await expect(table).toContainText('Van');
+  await expect(table).toContainText('Syringes × 10');
+  await page.getByRole('button', { name: 'Import the whole file' }).click();
+  await expect(page.getByRole('region', { name: 'Imported' })).toContainText('From van-log.xlsx: 1 new participant and 2 contacts were added.');
+  expect(await people(page, preview)).toEqual(['XL-0001']);
+  expect(await contacts(page, preview)).toBe(2);
 });

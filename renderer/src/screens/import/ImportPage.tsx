@@ -239,7 +239,7 @@ export function ImportPage({ info }: { info: SessionInfo }) {
                 <MappingFields preview={shown} defaultSetting={choices.defaultSetting} onColumn={setColumn} onDefaultSetting={(s) => change({ defaultSetting: s })} />
                 {shown.kind === 'contacts' && (shown.ambiguousDates > 0 || choices.dateOrder) ? <DateOrderChoice preview={shown} onChange={(o) => change({ dateOrder: o })} /> : null}
                 {shown.problemCount > 0 && !refused ? <ProblemList problems={shown.problems} count={shown.problemCount} /> : null}
-                {shown.matches.length > 0 ? <MatchList matches={shown.matches} agreed={choices.matchExisting} onAgree={(a) => change({ matchExisting: a })} /> : null}
+                {shown.matches.length > 0 ? <MatchList matches={shown.matches} words={words} agreed={choices.matchExisting} onAgree={(a) => change({ matchExisting: a })} /> : null}
                 <section className="panel" aria-labelledby="im-preview-heading">
                   <h2 id="im-preview-heading">{t('import.preview.heading')}</h2>
                   <PreviewTable preview={shown} timeZone={info.settings.timeZone} />
