@@ -131,6 +131,8 @@ export type ImportResult = z.infer<typeof importResultSchema>;
  */
 export const IMPORT_PHASES = ['checking', 'writing', 'done', 'cancelled'] as const;
 export interface ImportProgress {
+  /** Grows with each preview or run on this computer: a stopped one's last events are told from the next one's. */
+  id: number;
   operation: 'preview' | 'run';
   phase: (typeof IMPORT_PHASES)[number];
   /** Rows (or records) done in this phase, of total. */

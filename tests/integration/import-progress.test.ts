@@ -63,7 +63,8 @@ describe('a large import', () => {
     // Checking comes wholly before writing, and the last event says it is done.
     const phases = seen.map((p) => p.phase);
     expect(phases.lastIndexOf('checking')).toBeLessThan(phases.indexOf('writing'));
-    expect(seen.at(-1)).toEqual({ operation: 'run', phase: 'done', done: expect.any(Number), total: expect.any(Number), percent: 100 });
+    expect(seen.at(-1)).toEqual({ id: seen[0]!.id, operation: 'run', phase: 'done', done: expect.any(Number), total: expect.any(Number), percent: 100 });
+    expect(new Set(seen.map((p) => p.id)).size).toBe(1);
     expect(seen.filter((p) => p.phase === 'done')).toHaveLength(1);
     expect(Number(await valueOf(core, 'SELECT count(*) FROM contacts'))).toBe(12_000);
   }, 120_000);
@@ -97,6 +98,26 @@ describe('a large import', () => {
     expect(seen.length).toBeGreaterThan(3);
     expect(seen.every((e) => e.operation === 'preview')).toBe(true);
     expect(seen.at(-1)).toMatchObject({ phase: 'done', percent: 100 });
+  }, 60_000);
+
+  it('a new preview stops one still checking (the mapping changed meanwhile): only the newest answers', async () => {
+    const seen = recordProgress();
+    const first = router('import.preview', { kind: 'contacts', file: contactLog(20_000) });
+    await new Promise<void>((resolve) => {
+      const stop = core.on('import.progress', (p) => {
+        if (p.percent >= 10) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const second = await call('import.preview', { kind: 'contacts', file: contactLog(300) });
+    expect(second.counts.contactsAdded).toBe(300);
+    expect(await first).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'The import was cancelled. Nothing from the file was written.' } });
+    const [a, b] = [...new Set(seen.map((p) => p.id))];
+    expect(b).toBeGreaterThan(a!);
+    expect(seen.filter((p) => p.id === a).at(-1)).toMatchObject({ phase: 'cancelled' });
+    expect(seen.filter((p) => p.id === b).at(-1)).toMatchObject({ phase: 'done', percent: 100 });
   }, 60_000);
 
   it('cancelled part-way through writing: nothing of the file is written, the audit trail included', async () => {

@@ -31,6 +31,7 @@ export class Pace {
   private last = { done: 0, total: 0 };
 
   constructor(
+    readonly id: number,
     readonly operation: Operation,
     private readonly emit: (p: ImportProgress) => void,
     private readonly stillSignedIn: () => boolean,
@@ -47,7 +48,7 @@ export class Pace {
     const percent = Math.floor(from + ((to - from) * Math.min(done, total)) / Math.max(total, 1));
     if (percent > this.percent) {
       this.percent = percent;
-      this.emit({ operation: this.operation, phase, done, total, percent });
+      this.emit({ id: this.id, operation: this.operation, phase, done, total, percent });
     }
     if (performance.now() - this.lastTurn < SLICE_MS) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -64,12 +65,13 @@ export class Pace {
   /** The last event: 'done' at 100, or 'cancelled' where the bar stopped. */
   finish(phase: 'done' | 'cancelled'): void {
     const { done, total } = this.last;
-    this.emit({ operation: this.operation, phase, done: phase === 'done' ? total : done, total, percent: phase === 'done' ? 100 : Math.max(this.percent, 0) });
+    this.emit({ id: this.id, operation: this.operation, phase, done: phase === 'done' ? total : done, total, percent: phase === 'done' ? 100 : Math.max(this.percent, 0) });
   }
 }
 
 /** The import running on each core (keyed by its event bus), so `import.cancel` can reach it. */
 const running = new WeakMap<object, Pace>();
+let lastId = 0;
 
 /**
  * Runs `work` with a Pace registered for `import.cancel`. One import at a time per computer: a second
@@ -82,7 +84,7 @@ export async function paced<T>(ctx: SignedInContext, operation: Operation, work:
   }
   current?.cancel();
   const session = ctx.session;
-  const pace = new Pace(operation, (p) => ctx.events.emit('import.progress', p), () => ctx.services.vault.session === session);
+  const pace = new Pace(++lastId, operation, (p) => ctx.events.emit('import.progress', p), () => ctx.services.vault.session === session);
   running.set(ctx.events, pace);
   try {
     const out = await work(pace);

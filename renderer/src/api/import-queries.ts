@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportProgress } from '../../../shared/contract';
 import { getBridge } from './bridge';
 import { invoke } from './invoke';
@@ -21,7 +21,17 @@ export const cancelImport = () => invoke('import.cancel', {});
 /** The latest progress of a preview or run, while one runs; null otherwise (cleared with `reset`). */
 export function useImportProgress(): { progress: ImportProgress | null; reset: () => void } {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  useEffect(() => getBridge().subscribe('import.progress', (p) => setProgress(p.phase === 'done' || p.phase === 'cancelled' ? null : p)), []);
+  const newest = useRef(0);
+  useEffect(
+    () =>
+      getBridge().subscribe('import.progress', (p) => {
+        // A preview stopped by the next one may still say it stopped: only the newest operation moves the bar.
+        if (p.id < newest.current) return;
+        newest.current = p.id;
+        setProgress(p.phase === 'done' || p.phase === 'cancelled' ? null : p);
+      }),
+    [],
+  );
   return { progress, reset: () => setProgress(null) };
 }
 
