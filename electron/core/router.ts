@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { actorOf } from './audit/actor';
 import type { PublicContext, SignedInContext } from './context';
 import type { Database } from './data/schema';
+import { connectionFree } from './data/long-change';
 import { DoorwayError } from './errors';
 
 /** Public channels (first run, signing in) get a context without a user; every other channel a signed-in one. */
@@ -17,6 +18,8 @@ export type Router = (name: unknown, rawInput: unknown) => Promise<Result<unknow
 
 /** Channels that close the session: they must work whatever the hub's state. */
 const ENDS_SESSION: ReadonlySet<ChannelName> = new Set(['session.lock', 'session.signOut', 'session.switchUser']);
+/** Channels that never wait for a long change holding the records (data/long-change.ts): ending a session, and stopping that change. */
+const PASS_LONG_CHANGE: ReadonlySet<ChannelName> = new Set([...ENDS_SESSION, 'import.cancel']);
 
 function describeIssues(error: z.ZodError): { message: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
@@ -50,6 +53,8 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
       const { message, fields } = describeIssues(parsed.error);
       return fail('INVALID_INPUT', message, { fields });
     }
+    // Run while an import's open transaction holds the records, a call would read or write inside it: it waits its turn.
+    if (def.access !== 'public' && !PASS_LONG_CHANGE.has(name)) await connectionFree(vault);
     const session = vault.session;
     if (def.access !== 'public') {
       if (!session) return fail('NOT_SIGNED_IN', 'Please sign in to continue.');

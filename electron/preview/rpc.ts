@@ -2,11 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Router } from '../core';
 import type { AppError } from '../../shared/result';
 
-/** Far above any real call; stops a runaway or hostile request from filling memory. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The largest call is a spreadsheet import, which carries its file (up to 140 MB as base64,
+ * shared/contract/import.ts); this is just above it. Only a caller with the per-run secret gets this far
+ * (server.ts checks it first), and a runaway request still cannot fill memory without bound.
+ */
+export const MAX_BODY_BYTES = 150 * 1024 * 1024;
 
 /** Past this the sender is not a browser making a mistake, and the connection is simply dropped. */
-const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
+const MAX_DRAINED_BYTES = MAX_BODY_BYTES + 16 * 1024 * 1024;
 
 type Body = { ok: true; data: Buffer } | { ok: false; tooLarge: true };
 

@@ -124,6 +124,24 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
+/**
+ * How far a long import has got, pushed while it runs (`import.progress`): a preview checks the rows;
+ * a run checks them again inside its transaction, then writes them. `percent` only grows, and a run
+ * that writes everything ends at 100 with phase 'done'; a cancelled one ends with phase 'cancelled'.
+ */
+export const IMPORT_PHASES = ['checking', 'writing', 'done', 'cancelled'] as const;
+export interface ImportProgress {
+  /** Grows with each preview or run on this computer: a stopped one's last events are told from the next one's. */
+  id: number;
+  operation: 'preview' | 'run';
+  phase: (typeof IMPORT_PHASES)[number];
+  /** Rows (or records) done in this phase, of total. */
+  done: number;
+  total: number;
+  /** 0..100, over the whole operation. */
+  percent: number;
+}
+
 export const importChannels = {
   'import.preview': channel({
     input: importOptionsSchema.extend({ previewRows: z.number().int().min(0).max(200).default(20) }),
@@ -133,6 +151,12 @@ export const importChannels = {
   'import.run': channel({
     input: importOptionsSchema.extend({ dryRun: z.boolean().default(false) }),
     output: importResultSchema,
+    access: CLINICAL_ROLES,
+  }),
+  /** Stops the preview or run in progress; a run is rolled back, so nothing of it is written. */
+  'import.cancel': channel({
+    input: z.strictObject({}),
+    output: z.object({ cancelled: z.boolean() }),
     access: CLINICAL_ROLES,
   }),
 };

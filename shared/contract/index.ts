@@ -5,7 +5,7 @@ import { backupChannels, type BackupProgress } from './backup';
 import { continuityChannels } from './continuity';
 import { draftChannels } from './drafts';
 import { hubChannels } from './hub';
-import { importChannels } from './import';
+import { importChannels, type ImportProgress } from './import';
 import { recordChannels } from './records';
 import { reportChannels } from './reports';
 import { sessionChannels } from './session';
@@ -51,9 +51,11 @@ export interface Events {
   'vault.rotation': { stage: RotationStage; step: number; steps: number };
   /** A long backup, check, restore or drill is running: how far it got (administrator). */
   'backup.progress': BackupProgress;
+  /** A long spreadsheet import (a preview or a run) is running: how far it got. */
+  'import.progress': ImportProgress;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['session.locked', 'vault.rotation', 'backup.progress'];
+export const eventNames: EventName[] = ['session.locked', 'vault.rotation', 'backup.progress', 'import.progress'];
 
 /** What the preload exposes on `window.doorway`, and what the preview transport provides too. */
 export interface DoorwayBridge {
@@ -71,5 +73,5 @@ export type { PersonPage } from './records';
 export type { StaffAccount, RotationStage } from './users';
 export type { AuditEvent } from './audit';
 export type { BackupProgress, BackupStatus, BundleSummary, DrillRecord } from './backup';
-export type { ImportPreview, ImportProblem, ImportResult } from './import';
+export type { ImportPreview, ImportProblem, ImportProgress, ImportResult } from './import';
 export type { Dashboard, DoorOpenItem, Overview, Timeline } from './continuity';

@@ -81,9 +81,10 @@ export const CHANNEL_NAMES = [
   'reports.overdoseResponses',
   'reports.exportTemplate',
   'reports.exportLineList',
+  'import.cancel',
 ] as const;
 
-export const EVENT_NAMES = ['session.locked', 'vault.rotation', 'backup.progress'] as const;
+export const EVENT_NAMES = ['session.locked', 'vault.rotation', 'backup.progress', 'import.progress'] as const;
 
 type Listed = (typeof CHANNEL_NAMES)[number];
 const everyChannelListed: Record<Exclude<ChannelName, Listed>, never> = {};

@@ -85,6 +85,7 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'reports.overdoseResponses': { from: '2026-01-01', to: '2026-06-30' },
   'reports.exportTemplate': { from: '2026-01-01', to: '2026-06-30', format: 'csv', template: 'ssp_indicators' },
   'reports.exportLineList': { from: '2026-01-01', to: '2026-06-30', format: 'csv' },
+  'import.cancel': {},
 };
 
 /** Inputs every channel's schema must refuse. */

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/contract/backup';
 import { isValidTimeZone } from '../../../shared/continuity/days';
 import { recordAuditIn, type AuditAction, type AuditActor } from '../audit/audit';
+import { connectionHeld } from '../data/long-change';
 import { actorOf } from '../audit/actor';
 import type { Clock } from '../platform/clock';
 import type { EventBus } from '../platform/events';
@@ -549,7 +550,8 @@ export class BackupService {
 
   /** One look at the clock: makes the daily backup when it is due. Never throws. */
   async tick(): Promise<void> {
-    if (this.ticking) return;
+    // An import between its steps holds the records (data/long-change.ts): the backup waits for the next tick.
+    if (this.ticking || connectionHeld(this.vault)) return;
     this.ticking = true;
     try {
       if (await this.due()) await this.create('schedule');

@@ -7,6 +7,7 @@ import { contactFromRow, type ContactLookups, type ContactRow } from './contact-
 import type { DateOrder } from './dates';
 import { fold, resolveMapping, type ResolvedMapping } from './mapping';
 import { personFromRow, type PersonFields } from './people-rows';
+import type { Pace } from './pace';
 import { Problems, quoted, ruleMessage } from './problems';
 import type { Sheet } from './read';
 
@@ -92,7 +93,10 @@ async function contactLookups(data: Data, o: PlanOptions): Promise<ContactLookup
 const notMatchedText = (code: string) =>
   `${code} is already in Doorway. Nothing is added to someone's record from a file unless you choose to match the people already there (check it is the same person first).`;
 
-export async function planImport(data: Data, sheet: Sheet, o: PlanOptions): Promise<Plan> {
+/** Every 256 rows the loops let the pace give the event loop a turn (pace.ts). */
+const STEP = 256;
+
+export async function planImport(data: Data, sheet: Sheet, o: PlanOptions, pace?: Pace): Promise<Plan> {
   const problems = new Problems();
   const supplyLabels = o.kind === 'contacts' ? await activeSupplyLabels(data) : [];
   const mapping = resolveMapping(o.kind, o.mapping, sheet.columns, supplyLabels, o.kind === 'contacts' && !o.defaultSetting ? ['setting'] : []);
@@ -122,7 +126,8 @@ export async function planImport(data: Data, sheet: Sheet, o: PlanOptions): Prom
   if (o.kind === 'people') {
     const people: PeoplePlan['people'] = [];
     const firstRow = new Map<string, number>();
-    for (const r of sheet.rows) {
+    for (const [i, r] of sheet.rows.entries()) {
+      if (pace && i % STEP === 0) await pace.step('checking', i, sheet.rows.length);
       const fields = personFromRow(r, mapping, problems);
       if (!fields) continue;
       const code = normalizeCode(fields.clientCode);
@@ -147,7 +152,8 @@ export async function planImport(data: Data, sheet: Sheet, o: PlanOptions): Prom
   const contacts: ContactRow[] = [];
   const newCodes = new Set<string>();
   let ambiguousDates = 0;
-  for (const r of sheet.rows) {
+  for (const [i, r] of sheet.rows.entries()) {
+    if (pace && i % STEP === 0) await pace.step('checking', i, sheet.rows.length);
     const c = contactFromRow(r, mapping, lookups, problems);
     if (!c) continue;
     if (c.ambiguousDate) ambiguousDates++;

@@ -4,6 +4,7 @@ import { calendarDay } from '../../../shared/continuity/days';
 import { canReadClinical } from '../../../shared/roles';
 import type { SignedInContext } from '../context';
 import type { Data } from '../data/engine';
+import { holdConnection } from '../data/long-change';
 import { DoorwayError } from '../errors';
 import { listCatalog } from '../records/catalog';
 import { readSettingsIn } from '../settings/settings';
@@ -11,6 +12,7 @@ import { listStaffNames } from '../users/staff';
 import { clinicDateOrder, fileDateOrder } from './dates';
 import { earlierImport } from './earlier';
 import { fieldsOf, guessMapping, resolveMapping, supplyField } from './mapping';
+import { paced, type Pace } from './pace';
 import { activeSupplyLabels, planImport, type Plan } from './plan';
 import { readSheet, type Sheet } from './read';
 import { rememberedMapping, rememberMapping } from './remembered';
@@ -31,6 +33,8 @@ interface Source {
 async function readSource(file: ParsedImportOptions['file']): Promise<Source> {
   const bytes = Buffer.from(file.base64, 'base64');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  // A turn of the event loop between decoding and reading a large file (the window repaints meanwhile).
+  await new Promise<void>((resolve) => setImmediate(resolve));
   // Read before any transaction opens: a workbook streams in over several turns of the event loop.
   return { sheet: await readSheet(file.name, bytes), sha256, fileName: file.name };
 }
@@ -127,8 +131,8 @@ async function previewRows(data: Data, plan: Plan, limit: number, timeZone: stri
 }
 
 /** Plans the import, and refuses a file already imported (the same SHA-256 in the audit trail). */
-async function planOf(data: Data, source: Source, o: Awaited<ReturnType<typeof optionsFor>>): Promise<Plan> {
-  const plan = await planImport(data, source.sheet, o);
+async function planOf(data: Data, source: Source, o: Awaited<ReturnType<typeof optionsFor>>, pace: Pace): Promise<Plan> {
+  const plan = await planImport(data, source.sheet, o, pace);
   const earlier = await earlierImport(data, source.sha256);
   if (earlier) {
     plan.problems.file(
@@ -138,10 +142,14 @@ async function planOf(data: Data, source: Source, o: Awaited<ReturnType<typeof o
   return plan;
 }
 
-export async function previewImport(ctx: SignedInContext, input: ParsedImportOptions & { previewRows: number }): Promise<ImportPreview> {
+export function previewImport(ctx: SignedInContext, input: ParsedImportOptions & { previewRows: number }): Promise<ImportPreview> {
+  return paced(ctx, 'preview', (pace) => preview(ctx, input, pace));
+}
+
+async function preview(ctx: SignedInContext, input: ParsedImportOptions & { previewRows: number }, pace: Pace): Promise<ImportPreview> {
   const source = await readSource(input.file);
   const o = await optionsFor(ctx.data, ctx, input, source.sheet);
-  const plan = await planOf(ctx.data, source, o);
+  const plan = await planOf(ctx.data, source, o, pace);
   const fields = fieldsOf(input.kind).map((d) => ({ field: d.field, label: d.label, required: d.required || (d.field === 'setting' && input.kind === 'contacts' && !input.defaultSetting), column: plan.mapping.column.get(d.field) ?? null }));
   if (input.kind === 'contacts') {
     for (const label of await activeSupplyLabels(ctx.data)) {
@@ -156,24 +164,41 @@ export async function previewImport(ctx: SignedInContext, input: ParsedImportOpt
   };
 }
 
-export async function runImport(ctx: SignedInContext, input: ParsedImportOptions & { dryRun: boolean }): Promise<ImportResult> {
+export function runImport(ctx: SignedInContext, input: ParsedImportOptions & { dryRun: boolean }): Promise<ImportResult> {
+  return paced(ctx, input.dryRun ? 'preview' : 'run', (pace) => run(ctx, input, pace));
+}
+
+async function run(ctx: SignedInContext, input: ParsedImportOptions & { dryRun: boolean }, pace: Pace): Promise<ImportResult> {
   const source = await readSource(input.file);
   if (input.dryRun) {
     const o = await optionsFor(ctx.data, ctx, input, source.sheet);
-    const plan = await planOf(ctx.data, source, o);
+    const plan = await planOf(ctx.data, source, o, pace);
     return { ...report(source, plan, o), dryRun: true, written: false };
   }
+  // The transaction stays open across the pace's turns of the event loop: on one computer, other calls wait for it (data/long-change.ts).
+  const release = ctx.engine.name === 'sqlite' ? holdConnection(ctx.services.vault) : () => undefined;
+  try {
+    return await write(ctx, input, source, pace);
+  } finally {
+    release();
+  }
+}
+
+function write(ctx: SignedInContext, input: ParsedImportOptions, source: Source, pace: Pace): Promise<ImportResult> {
   // Checked again inside the transaction that writes: what it checked is what it writes.
   return ctx.transact(async (trx) => {
     const o = await optionsFor(trx, ctx, input, source.sheet);
-    const plan = await planOf(trx, source, o);
+    const plan = await planOf(trx, source, o, pace);
     const out = report(source, plan, o);
     if (plan.problems.count > 0 || !plan.work) return { ...out, dryRun: false, written: false };
     // The plan holds every row as it will be stored: the file's cells can go before the writing starts.
     source.sheet.rows.length = 0;
     const actor = { id: ctx.user.id, at: ctx.clock.nowIso() };
     const w = plan.work;
-    const written = w.kind === 'people' ? { peopleAdded: await writePeople(trx, ctx.engine, w, actor), contactsAdded: 0 } : await writeContacts(trx, ctx.engine, w, actor, o.timeZone);
+    const written =
+      w.kind === 'people' ? { peopleAdded: await writePeople(trx, ctx.engine, w, actor, pace), contactsAdded: 0 } : await writeContacts(trx, ctx.engine, w, actor, o.timeZone, pace);
+    // A cancel that came during the last turn still stops it here, before the audit event and the commit.
+    pace.check();
     await rememberMapping(trx, input.kind, source.sheet.columns, o.mapping);
     await ctx.audit({
       action: 'records.import',

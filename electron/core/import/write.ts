@@ -4,14 +4,16 @@ import { engineOf, type Data, type Engine } from '../data/engine';
 import { insertNotes } from '../records/clinical';
 import { insertContactServices, insertContacts, insertContactSupplies } from '../records/contacts';
 import { insertPeople, refreshContactSummary, type Actor, type NewPerson } from '../records/people';
+import type { Pace } from './pace';
 import type { ContactsPlan, PeoplePlan } from './plan';
 
 /**
  * Writes a checked plan through the records feature's bulk inserts (multi-row statements), a batch at
- * a time so a large file never holds all its statements' values at once. The caller runs it inside
- * one transaction with the import's audit event: all of it lands, or none.
+ * a time so a large file never holds all its statements' values at once, and so the pace can give the
+ * event loop a turn between batches (pace.ts). The caller runs it inside one transaction with the
+ * import's audit event: all of it lands, or none.
  */
-const BATCH = 5_000;
+const BATCH = 1_000;
 
 const newPerson = (fields: PeoplePlan['people'][number]['fields'], actor: Actor): NewPerson => ({
   clientCode: fields.clientCode,
@@ -25,8 +27,9 @@ const newPerson = (fields: PeoplePlan['people'][number]['fields'], actor: Actor)
   createdBy: actor.id,
 });
 
-export async function writePeople(trx: Data, engine: Engine, plan: PeoplePlan, actor: Actor): Promise<number> {
+export async function writePeople(trx: Data, engine: Engine, plan: PeoplePlan, actor: Actor, pace?: Pace): Promise<number> {
   for (let i = 0; i < plan.people.length; i += BATCH) {
+    await pace?.step('writing', i, plan.people.length);
     await insertPeople(trx, engine.peopleSearch, plan.people.slice(i, i + BATCH).map((p) => newPerson(p.fields, actor)));
   }
   return plan.people.length;
@@ -47,11 +50,22 @@ const codeOnly = (code: string, actor: Actor): NewPerson => ({
   createdBy: actor.id,
 });
 
-export async function writeContacts(trx: Data, engine: Engine, plan: ContactsPlan, actor: Actor, timeZone: string): Promise<{ peopleAdded: number; contactsAdded: number }> {
+export async function writeContacts(
+  trx: Data,
+  engine: Engine,
+  plan: ContactsPlan,
+  actor: Actor,
+  timeZone: string,
+  pace?: Pace,
+): Promise<{ peopleAdded: number; contactsAdded: number }> {
+  // The bar counts new people, contacts, then the people whose days are worked out again (at most one per contact).
+  const people = plan.matched.length + plan.newCodes.length;
+  const total = plan.newCodes.length + plan.contacts.length + people;
   const personByCode = new Map<string, number>(plan.matched.map((m) => [m.clientCode, m.personId]));
   // People already in Doorway get contacts only here: on a clinic hub, their row is locked first, as recording one contact does.
   for (const m of plan.matched) await engineOf(trx).locks.person(trx, m.personId);
   for (let i = 0; i < plan.newCodes.length; i += BATCH) {
+    await pace?.step('writing', i, total);
     const codes = plan.newCodes.slice(i, i + BATCH);
     const ids = await insertPeople(trx, engine.peopleSearch, codes.map((c) => codeOnly(c, actor)));
     codes.forEach((c, j) => personByCode.set(c, ids[j]!));
@@ -59,6 +73,7 @@ export async function writeContacts(trx: Data, engine: Engine, plan: ContactsPla
   /** Per person, their earliest imported contact: their days and gaps are recomputed from there. */
   const earliest = new Map<number, string>();
   for (let i = 0; i < plan.contacts.length; i += BATCH) {
+    await pace?.step('writing', plan.newCodes.length + i, total);
     const part = plan.contacts.slice(i, i + BATCH);
     const ids = await insertContacts(
       trx,
@@ -83,7 +98,12 @@ export async function writeContacts(trx: Data, engine: Engine, plan: ContactsPla
     await insertContactSupplies(trx, part.flatMap((c, j) => c.supplies.map((s) => ({ contactId: ids[j]!, itemId: s.itemId, quantity: s.quantity }))));
     await insertNotes(trx, part.map((c, j) => ({ contactId: ids[j]!, note: c.note })));
   }
-  for (const personId of earliest.keys()) await refreshContactSummary(trx, personId);
-  await recomputeContactDaysFrom(trx, timeZone, earliest);
+  // One person at a time: someone with hundreds of contacts in the file takes a while on their own.
+  let i = 0;
+  for (const [personId, from] of earliest) {
+    await pace?.step('writing', plan.newCodes.length + plan.contacts.length + i++, total);
+    await refreshContactSummary(trx, personId);
+    await recomputeContactDaysFrom(trx, timeZone, new Map([[personId, from]]));
+  }
   return { peopleAdded: plan.newCodes.length, contactsAdded: plan.contacts.length };
 }

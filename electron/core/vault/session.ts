@@ -258,6 +258,8 @@ export class VaultSession {
     try {
       // On the connection, synchronously: the records close in this same call (quit, a power event, a restore's swap), which cannot wait for the data layer.
       const db = this.db;
+      // A long change between its steps (an import: data/long-change.ts) still has its transaction open: it is rolled back first, or the lock's event would go with it.
+      if (db.inTransaction) db.exec('ROLLBACK');
       db.transaction(() => recordAudit(db, event))();
       this.noteAuditWritten();
     } catch (e) {

@@ -4,6 +4,7 @@ import en from './en.json';
 import enBackups from './en-backups.json';
 import enContinuity from './en-continuity.json';
 import enHub from './en-hub.json';
+import enImport from './en-import.json';
 import enPeople from './en-people.json';
 import enReports from './en-reports.json';
 import enUsers from './en-users.json';
@@ -12,7 +13,7 @@ import enUsers from './en-users.json';
  * One file of strings per feature (each with its own top-level keys), merged into one namespace, so
  * screens built side by side never edit the same file.
  */
-export const resources = { ...en, ...enPeople, ...enContinuity, ...enBackups, ...enUsers, ...enHub, ...enReports };
+export const resources = { ...en, ...enPeople, ...enContinuity, ...enBackups, ...enUsers, ...enHub, ...enReports, ...enImport };
 
 // Resources are bundled, so initialisation is synchronous and `t` works before the first render.
 void i18n.use(initReactI18next).init({

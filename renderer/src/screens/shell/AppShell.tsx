@@ -26,6 +26,8 @@ import { BackupsPage } from '../backups/BackupsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { EmergencyBanner } from '../users/EmergencyBanner';
 import { StaffPage } from '../users/StaffPage';
+import { ImportPage } from '../import/ImportPage';
+import { CLINICAL_ROLES } from '../../../../shared/roles';
 
 const ROLE_KEYS = {
   administrator: 'roles.administrator',
@@ -47,6 +49,7 @@ function Page({ route, info }: { route: string; info: SessionInfo }) {
   if (route === '/backups') return <BackupsPage info={info} />;
   if (route === '/staff') return <StaffPage info={info} />;
   if (route === '/audit') return <AuditPage info={info} />;
+  if (route === '/import') return <ImportPage info={info} />;
   if (isPeopleRoute(route)) return <PeopleRoutes route={route} info={info} />;
   const outreachFor = doorsOutreachRouteId(route);
   if (route === '/doors' || outreachFor !== null) return <DoorsOpenPage info={info} outreachFor={outreachFor} />;
@@ -140,6 +143,13 @@ export function AppShell() {
                 {t('reports.nav')}
               </NavLink>
             </li>
+            {CLINICAL_ROLES.includes(info.user.role) ? (
+              <li>
+                <NavLink route="/import" current={route}>
+                  {t('import.nav')}
+                </NavLink>
+              </li>
+            ) : null}
             {isAdmin ? (
               <li>
                 <NavLink route="/settings" current={route}>
