@@ -6,6 +6,7 @@ import { continuityChannels } from './continuity';
 import { draftChannels } from './drafts';
 import { hubChannels } from './hub';
 import { importChannels } from './import';
+import { ownRecordChannels } from './own-record';
 import { recordChannels } from './records';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -29,6 +30,7 @@ export const channels = {
   ...backupChannels,
   ...hubChannels,
   ...importChannels,
+  ...ownRecordChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;
@@ -71,3 +73,4 @@ export type { AuditEvent } from './audit';
 export type { BackupProgress, BackupStatus, BundleSummary, DrillRecord } from './backup';
 export type { ImportPreview, ImportProblem, ImportResult } from './import';
 export type { Dashboard, DoorOpenItem, Overview, Timeline } from './continuity';
+export type { PersonExport, PersonSummaryDoc } from './own-record';

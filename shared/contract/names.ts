@@ -77,6 +77,8 @@ export const CHANNEL_NAMES = [
   'hub.pairingCode',
   'import.preview',
   'import.run',
+  'records.personSummary',
+  'records.personExport',
 ] as const;
 
 export const EVENT_NAMES = ['session.locked', 'vault.rotation', 'backup.progress'] as const;

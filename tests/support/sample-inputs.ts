@@ -80,6 +80,8 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'hub.moveHere': { confirm: true },
   'hub.pairingCode': {},
   'import.preview': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') } },
+  'records.personSummary': { personId: 1, includeClinicalNotes: false },
+  'records.personExport': { personId: 1 },
   'import.run': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') }, dryRun: true },
 };
 

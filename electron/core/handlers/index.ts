@@ -4,6 +4,7 @@ import { continuityHandlers } from '../continuity/handlers';
 import { draftHandlers } from '../drafts/handlers';
 import { hubHandlers } from '../hub/handlers';
 import { importHandlers } from '../import/handlers';
+import { ownRecordHandlers } from '../own-record/handlers';
 import { recordHandlers } from '../records/handlers';
 import type { Handlers } from '../router';
 import { sessionHandlers } from '../session/handlers';
@@ -24,4 +25,5 @@ export const handlers = {
   ...backupHandlers,
   ...hubHandlers,
   ...importHandlers,
+  ...ownRecordHandlers,
 } satisfies Handlers;
