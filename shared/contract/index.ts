@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PdfRequest, PdfResult } from '../print';
 import type { Result } from '../result';
 import { auditChannels } from './audit';
 import { backupChannels, type BackupProgress } from './backup';
@@ -61,6 +62,8 @@ export interface DoorwayBridge {
   subscribe<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void;
   /** The system's folder picker: the desktop app only (the development preview has none; the path is typed there). */
   chooseFolder?(): Promise<string | null>;
+  /** Save the printout on screen as a PDF (printToPDF and a save dialog): the desktop app only; the preview prints through the browser. */
+  savePdf?(request: PdfRequest): Promise<PdfResult>;
 }
 
 export { channel } from './channel';

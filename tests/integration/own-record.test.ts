@@ -203,7 +203,7 @@ describe('the complete export (right of access)', () => {
     const history = await z.csv('history.csv');
     expect(history.find((h) => h.record_type === 'person')!.previous).toContain('"preferredName":"Al"');
     expect(history.some((h) => h.record_type === 'contact' && h.change === 'delete' && h.reason === 'Recorded for someone else by mistake')).toBe(true);
-    expect(history.some((h) => h.record_type === 'entry' && h.previous.includes('working_on_it'))).toBe(true);
+    expect(history.some((h) => h.record_type === 'entry' && (h.previous ?? '').includes('working_on_it'))).toBe(true);
 
     expect((await z.csv('outreach.csv')).map((o) => [o.method, o.reached, o.note])).toEqual([['text', 'yes', 'Sent the new van times']]);
     const continuity = await z.json<{ contactsByMonth: unknown; episodes: unknown; timeAway: unknown }>('continuity.json');
