@@ -25,6 +25,8 @@ import { BackupsPage } from '../backups/BackupsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { EmergencyBanner } from '../users/EmergencyBanner';
 import { StaffPage } from '../users/StaffPage';
+import { parsePrintRoute } from '../printouts/print-route';
+import { PrintoutRoutes } from '../printouts/PrintoutRoutes';
 
 const ROLE_KEYS = {
   administrator: 'roles.administrator',
@@ -50,6 +52,8 @@ function Page({ route, info }: { route: string; info: SessionInfo }) {
   const outreachFor = doorsOutreachRouteId(route);
   if (route === '/doors' || outreachFor !== null) return <DoorsOpenPage info={info} outreachFor={outreachFor} />;
   if (route === '/overview') return <OverviewPage info={info} />;
+  const printout = parsePrintRoute(route);
+  if (printout) return <PrintoutRoutes route={printout} info={info} />;
   const timelineId = timelineRouteId(route);
   if (timelineId !== null) return <TimelinePage personId={timelineId} />;
   return <NotFoundPage />;
