@@ -162,3 +162,31 @@ test("the browser's own print frames the page with CSS margin boxes (Chromium), 
   // Taken away after printing (afterprint), so the screen and a later PDF with templates are not affected.
   expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
 });
+
+test('the front desk prints a summary without goals or clinical notes, and has no export', async ({ page, preview, request }) => {
+  const call = api(request, preview);
+  await signInAsAdmin(page);
+  const alma = await seedAlma(call);
+  const made = await call('users.create', { username: 'casey', displayName: 'Casey Front', role: 'front_desk' });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'casey', made.temporaryPassword);
+  const own = 'front door morning shift 4';
+  await page.getByLabel('Current password').fill(made.temporaryPassword);
+  await page.getByLabel('New password', { exact: true }).fill(own);
+  await page.getByLabel('Confirm new password').fill(own);
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Casey Front$/ })).toBeVisible();
+
+  await page.goto(`${preview.origin}/#/people/${alma.id}`);
+  const actions = page.getByRole('region', { name: 'Their own record' });
+  await expect(actions.getByRole('link', { name: 'Print or save for them' })).toBeVisible();
+  await expect(actions.getByRole('button', { name: 'Export everything (zip)' })).toHaveCount(0);
+  await actions.getByRole('link', { name: 'Print or save for them' }).click();
+  const paper = page.getByRole('region', { name: 'How it will look on paper' });
+  await expect(paper.getByText('Dental clinic on 5th Street')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /Include clinical notes/ })).toHaveCount(0);
+  await expect(paper.getByRole('heading', { name: 'Your goals, in your words' })).toHaveCount(0);
+  await expect(paper.getByText(GOAL)).toHaveCount(0);
+  await expect(paper.getByText(NOTE)).toHaveCount(0);
+  await expectAccessible(page, 'the summary, front desk');
+});
