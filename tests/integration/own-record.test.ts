@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Doorway, Router } from '../../electron/core';
 import { invoke } from '../../electron/core';
 import { EXPORTED_TABLES, NOT_PERSON_DATA } from '../../electron/core/own-record/gather';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
+import { channels, type ChannelName, type InputOf, type OutputOf } from '../../shared/contract';
+import { ALL_ROLES, CLINICAL_ROLES } from '../../shared/roles';
 import { onPostgres } from '../support/engine';
 import { addStaff, signIn, signInAdmin, type TestStaff } from '../support/staff';
 import { closeCore, columnOf, contentHash, removeDir, rowsOf, setUpVault, tempDir } from '../support/vault';
@@ -165,6 +166,11 @@ async function openZip(base64: string) {
 }
 
 describe('the complete export (right of access)', () => {
+  it('is for administrators and clinicians in the contract; the summary is for every role', () => {
+    expect(channels['records.personExport'].access).toEqual(CLINICAL_ROLES);
+    expect(channels['records.personSummary'].access).toEqual(ALL_ROLES);
+  });
+
   it('is a zip of JSON and CSV with a README explaining each file, holding all of it, clinical content included', async () => {
     const p = await handBuiltPerson();
     const out = await call('records.personExport', { personId: p.id });
