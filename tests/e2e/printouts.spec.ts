@@ -57,6 +57,7 @@ test('a person page: print or save a summary for them (keyboard, notes only when
   await expect(actions.getByRole('link', { name: 'Print or save for them' })).toBeVisible();
   await expect(actions.getByRole('button', { name: 'Export everything (zip)' })).toBeVisible();
   await viewShot(page, 'record-person-actions');
+  await expectAccessible(page, 'a person page with Print or save and Export');
 
   // The whole record, downloaded as a zip the person can open anywhere.
   const [download] = await Promise.all([page.waitForEvent('download'), actions.getByRole('button', { name: 'Export everything (zip)' }).click()]);
