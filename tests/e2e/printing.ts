@@ -48,4 +48,4 @@ export async function printToPdf(page: Page, name: string, frame: Omit<PdfReques
 }
 
 /** What the app's own controls and menus say: none of it belongs on paper. */
-export const APP_CHROME = ['Sign out', 'Lock', 'Switch user', 'Skip to content', 'Save as PDF', 'Export everything', 'Back to', 'Include clinical notes', 'Search'];
+export const APP_CHROME = ['Print', 'Sign out', 'Lock', 'Switch user', 'Skip to content', 'Save as PDF', 'Export everything', 'Back to', 'Include clinical notes', 'Search'];
