@@ -5,6 +5,7 @@ import { createDoorway, type Doorway } from '../core';
 import { resolveDataDir } from '../core/paths';
 import { forwardEvents, registerFolderPicker, registerIpc } from './ipc';
 import { buildAppMenu } from './menu';
+import { registerPdfSaver } from './pdf';
 import { locateNativeDriver, type StartupProblem } from './native-driver';
 import { launchArguments } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -83,6 +84,7 @@ function start(): void {
 
   registerIpc(doorway.router, () => mainWindow, log);
   registerFolderPicker(() => mainWindow, log);
+  registerPdfSaver(() => mainWindow, log);
   forwardEvents(theCore, () => mainWindow);
 
   Menu.setApplicationMenu(

@@ -2,7 +2,8 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ChannelName, DoorwayBridge, EventName, Events, InputOf, OutputOf } from '../../shared/contract';
 import { isKnownChannel, isKnownEvent } from '../../shared/contract/names';
 import { fail, type Result } from '../../shared/result';
-import { CHOOSE_FOLDER_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/ipc-names';
+import type { PdfRequest, PdfResult } from '../../shared/print';
+import { CHOOSE_FOLDER_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_PDF_CHANNEL } from '../main/ipc-names';
 
 /*
  * The renderer's only way out of its sandbox: a typed invoke and subscribe built from the contract.
@@ -33,6 +34,10 @@ const bridge = {
       (path) => (typeof path === 'string' ? path : null),
       () => null,
     );
+  },
+
+  savePdf(request: PdfRequest): Promise<PdfResult> {
+    return (ipcRenderer.invoke(SAVE_PDF_CHANNEL, request) as Promise<PdfResult>).catch((): PdfResult => ({ saved: false, reason: 'failed' }));
   },
 } satisfies DoorwayBridge;
 

@@ -68,6 +68,10 @@ export const AUDIT_ACTIONS = [
   'demo.create',
   /** People or contacts imported from a spreadsheet: the file's name and SHA-256 and the counts are in the details. */
   'records.import',
+  /** A person's summary printed or saved for them; whether clinical notes were included is in the details. */
+  'person.summary',
+  /** Everything held about one person exported as a zip (right of access). */
+  'person.export',
   // Backups (electron/core/backup): add the backup events here.
   /** A backup bundle written and checked (or an attempt that failed, with `ok: false`). */
   'backup.create',

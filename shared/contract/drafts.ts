@@ -22,7 +22,14 @@ export const draftKeySchema = z
 /** What a form holds while it is typed: field names to values, as the form keeps them. */
 const draftFieldsSchema = z
   .record(z.string().max(60), z.unknown())
-  .refine((f) => JSON.stringify(f).length <= 40_000, 'This draft is too long to keep. Please save the form.');
+  .refine((f) => {
+    // Nested too deep to write out (JSON.stringify runs out of stack) is refused like too long, never thrown.
+    try {
+      return JSON.stringify(f).length <= 40_000;
+    } catch {
+      return false;
+    }
+  }, 'This draft is too long to keep. Please save the form.');
 
 export const draftSchema = z.object({
   key: draftKeySchema,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PdfRequest, PdfResult } from '../print';
 import type { Result } from '../result';
 import { auditChannels } from './audit';
 import { backupChannels, type BackupProgress } from './backup';
@@ -6,6 +7,7 @@ import { continuityChannels } from './continuity';
 import { draftChannels } from './drafts';
 import { hubChannels } from './hub';
 import { importChannels, type ImportProgress } from './import';
+import { ownRecordChannels } from './own-record';
 import { recordChannels } from './records';
 import { reportChannels } from './reports';
 import { sessionChannels } from './session';
@@ -31,6 +33,7 @@ export const channels = {
   ...hubChannels,
   ...importChannels,
   ...reportChannels,
+  ...ownRecordChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;
@@ -63,6 +66,8 @@ export interface DoorwayBridge {
   subscribe<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void;
   /** The system's folder picker: the desktop app only (the development preview has none; the path is typed there). */
   chooseFolder?(): Promise<string | null>;
+  /** Save the printout on screen as a PDF (printToPDF and a save dialog): the desktop app only; the preview prints through the browser. */
+  savePdf?(request: PdfRequest): Promise<PdfResult>;
 }
 
 export { channel } from './channel';
@@ -75,3 +80,4 @@ export type { AuditEvent } from './audit';
 export type { BackupProgress, BackupStatus, BundleSummary, DrillRecord } from './backup';
 export type { ImportPreview, ImportProblem, ImportProgress, ImportResult } from './import';
 export type { Dashboard, DoorOpenItem, Overview, Timeline } from './continuity';
+export type { PersonExport, PersonSummaryDoc } from './own-record';

@@ -82,6 +82,8 @@ export const CHANNEL_NAMES = [
   'reports.exportTemplate',
   'reports.exportLineList',
   'import.cancel',
+  'records.personSummary',
+  'records.personExport',
 ] as const;
 
 export const EVENT_NAMES = ['session.locked', 'vault.rotation', 'backup.progress', 'import.progress'] as const;

@@ -88,7 +88,7 @@ test.describe('Electron app', () => {
   test('launches on app://doorway and signs in to the home screen', async () => {
     const page = await launch();
     expect(page.url()).toMatch(/^app:\/\/doorway\//);
-    expect(await page.evaluate(() => Object.keys((window as unknown as { doorway: object }).doorway).sort())).toEqual(['invoke', 'subscribe']);
+    expect(await page.evaluate(() => Object.keys((window as unknown as { doorway: object }).doorway).sort())).toEqual(['chooseFolder', 'invoke', 'savePdf', 'subscribe']);
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
 
     await page.getByLabel('Username').fill(ADMIN.username);

@@ -80,6 +80,8 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'hub.moveHere': { confirm: true },
   'hub.pairingCode': {},
   'import.preview': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') } },
+  'records.personSummary': { personId: 1, includeClinicalNotes: false },
+  'records.personExport': { personId: 1 },
   'import.run': { kind: 'people', file: { name: 'people.csv', base64: Buffer.from('Client code\nMA0712\n').toString('base64') }, dryRun: true },
   'reports.figures': { from: '2026-01-01', to: '2026-06-30' },
   'reports.overdoseResponses': { from: '2026-01-01', to: '2026-06-30' },

@@ -25,9 +25,9 @@ beforeEach(() => {
 });
 
 describe('what the preload exposes', () => {
-  it('is window.doorway with invoke, subscribe and the folder picker, and nothing else', () => {
+  it('is window.doorway with invoke, subscribe, the folder picker and Save as PDF, and nothing else', () => {
     expect([...exposed.keys()]).toEqual(['doorway']);
-    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'invoke', 'subscribe']);
+    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'invoke', 'savePdf', 'subscribe']);
   });
 });
 
@@ -85,5 +85,16 @@ describe('subscribe', () => {
     const unsubscribe = bridge.subscribe('people.changed' as never, vi.fn());
     expect(ipcRenderer.listenerCount('doorway:event')).toBe(0);
     expect(() => unsubscribe()).not.toThrow();
+  });
+});
+
+describe('savePdf', () => {
+  it('asks main over doorway:save-pdf and turns a failed transport into a plain "not saved"', async () => {
+    const request = { fileName: 'a.pdf', headerLeft: 'Clinic', headerRight: 'Today', footerLeft: 'Title', pageWords: 'Page {page} of {pages}' };
+    ipcRenderer.invoke.mockResolvedValue({ saved: true, fileName: 'a.pdf' });
+    await expect(bridge.savePdf!(request)).resolves.toEqual({ saved: true, fileName: 'a.pdf' });
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('doorway:save-pdf', request);
+    ipcRenderer.invoke.mockRejectedValue(new Error('gone'));
+    await expect(bridge.savePdf!(request)).resolves.toEqual({ saved: false, reason: 'failed' });
   });
 });

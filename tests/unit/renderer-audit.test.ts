@@ -32,6 +32,12 @@ describe('audit labels', () => {
     expect(actionLabel(t, 'future.somethingNew')).toBe('Future something new');
   });
 
+  it("a person's summary says whether clinical notes were in it", () => {
+    expect(actionLabel(t, 'person.summary')).toBe('Summary printed or saved for them');
+    expect(detailsLine(t, event('person.summary', { clinicalNotesIncluded: true }))).toBe('with clinical notes');
+    expect(detailsLine(t, event('person.summary', { clinicalNotesIncluded: false }))).toBe('without clinical notes');
+  });
+
   it('changed fields are named in words', () => {
     expect(detailsLine(t, event('contact.update', { fields: ['whatMattered', 'occurredAt'] }))).toBe(
       'Changed: what mattered to them, date and time',

@@ -4,6 +4,7 @@ import { continuityHandlers } from '../continuity/handlers';
 import { draftHandlers } from '../drafts/handlers';
 import { hubHandlers } from '../hub/handlers';
 import { importHandlers } from '../import/handlers';
+import { ownRecordHandlers } from '../own-record/handlers';
 import { recordHandlers } from '../records/handlers';
 import { reportHandlers } from '../reports/handlers';
 import type { Handlers } from '../router';
@@ -26,4 +27,5 @@ export const handlers = {
   ...hubHandlers,
   ...importHandlers,
   ...reportHandlers,
+  ...ownRecordHandlers,
 } satisfies Handlers;

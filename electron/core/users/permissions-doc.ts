@@ -54,6 +54,8 @@ const DESCRIPTION: Partial<Record<ChannelName, string>> = {
   'people.update': "Edit a person's details and contact preferences",
   'people.delete': 'Remove a person (kept, with the reason)',
   'people.restore': 'Bring back a removed person',
+  'records.personSummary': 'A plain summary to print or save for the person (clinical notes only for clinical roles, when chosen)',
+  'records.personExport': 'Everything held about one person, as a zip of JSON and CSV with a README (right of access)',
   'contacts.record': 'Record a contact with services and supplies',
   'contacts.list': 'Older contacts of a person (notes only for clinical roles)',
   'contacts.update': 'Edit a contact',

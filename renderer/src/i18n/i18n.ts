@@ -6,6 +6,7 @@ import enContinuity from './en-continuity.json';
 import enHub from './en-hub.json';
 import enImport from './en-import.json';
 import enPeople from './en-people.json';
+import enRecord from './en-record.json';
 import enReports from './en-reports.json';
 import enUsers from './en-users.json';
 
@@ -13,7 +14,7 @@ import enUsers from './en-users.json';
  * One file of strings per feature (each with its own top-level keys), merged into one namespace, so
  * screens built side by side never edit the same file.
  */
-export const resources = { ...en, ...enPeople, ...enContinuity, ...enBackups, ...enUsers, ...enHub, ...enReports, ...enImport };
+export const resources = { ...en, ...enPeople, ...enContinuity, ...enBackups, ...enUsers, ...enHub, ...enReports, ...enImport, ...enRecord };
 
 // Resources are bundled, so initialisation is synchronous and `t` works before the first render.
 void i18n.use(initReactI18next).init({

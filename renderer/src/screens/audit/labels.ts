@@ -69,6 +69,8 @@ export function detailsLine(t: TFunction, e: AuditEvent): string {
   if (typeof d.username === 'string') parts.push(d.username);
   if (d.with === 'recoveryCode') parts.push(t('audit.details.recoveryCode'));
   else if (d.knownUser === false) parts.push(t('audit.details.unknownUser'));
+  // A person's summary: whether clinical notes were printed in it.
+  if (typeof d.clinicalNotesIncluded === 'boolean') parts.push(t(d.clinicalNotesIncluded ? 'audit.details.withClinicalNotes' : 'audit.details.withoutClinicalNotes'));
   if (Array.isArray(d.fields) && d.fields.every((f) => typeof f === 'string')) {
     parts.push(t('audit.details.fields', { fields: d.fields.map((f) => fieldLabel(t, f)).join(', ') }));
   }

@@ -20,6 +20,7 @@ import { ReachDetails } from './ReachDetails';
 import { draftKey, useDiscardDraft, useDraftList } from '../../api/draft-queries';
 import { WaitingDraftOffer } from '../../app/drafts/DraftOffer';
 import './continuity.css';
+import { doorsPrintHref } from '../printouts/print-route';
 
 const PAGE_SIZE = 20;
 type Order = 'recently_away' | 'longest_away';
@@ -181,6 +182,9 @@ export function DoorsOpenPage({ info, outreachFor = null }: { info: SessionInfo;
     <div className="page cx-doors-page">
       <PageHeading>{t('doors.title')}</PageHeading>
       <p className="lead">{t('doors.intro', { People: capitalise(people), count: info.settings.absenceThresholdDays })}</p>
+      <p className="screen-only">
+        <a href={doorsPrintHref}>{t('doorsPrint.open')}</a>
+      </p>
       {notHere ? <OutreachNotHere personId={outreachFor} /> : null}
       <div className="cx-doors-controls">
         <ToggleButtonGroup

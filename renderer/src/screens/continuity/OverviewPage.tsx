@@ -17,6 +17,7 @@ import { formatCount } from '../../components/numbers';
 import { capitalise, categoryLabel } from './format';
 import { useExportOverview, useOverview } from '../../api/continuity-queries';
 import './continuity.css';
+import { OverviewPrintActions } from '../printouts/FramedPrintActions';
 
 type Preset = 'thisMonth' | 'last3Months' | 'last12Months';
 const PRESETS: readonly Preset[] = ['thisMonth', 'last3Months', 'last12Months'];
@@ -197,6 +198,7 @@ export function OverviewPage({ info }: { info: SessionInfo }) {
             >
               {t('overview.export')}
             </ActionButton>
+            <OverviewPrintActions period={period} />
           </div>
         </div>
         {exported ? <Notice tone="success">{t('overview.exported', { file: exported })}</Notice> : null}

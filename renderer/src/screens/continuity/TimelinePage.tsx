@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { appErrorOf, call } from '../../api/invoke';
-import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { personLabel, personSecondary } from './format';
 import { personHref } from './links';
 import { PersonContinuity } from './PersonContinuity';
+import { TimelinePrintActions } from '../printouts/FramedPrintActions';
 
 /** The engagement timeline at full width, for a long history or for printing. */
 export function TimelinePage({ personId }: { personId: number }) {
@@ -33,7 +33,7 @@ export function TimelinePage({ personId }: { personId: number }) {
       <div className="cx-page-actions screen-only">
         {secondary ? <span className="cx-muted">{t('timeline.clientCode', { code: secondary })}</span> : null}
         <a href={personHref(personId)}>{t('timeline.backToPerson')}</a>
-        <ActionButton onPress={() => window.print()}>{t('timeline.print')}</ActionButton>
+        <TimelinePrintActions name={person.data ? personLabel(person.data) : ''} clientCode={person.data?.clientCode ?? ''} />
       </div>
       <PersonContinuity personId={personId} wide headingLevel={2} />
     </div>

@@ -27,6 +27,7 @@ import { treatmentUi } from './sections/kinds/treatment';
 import { NaloxoneGiven } from './sections/NaloxoneGiven';
 import { permissionsFor } from './sections/permissions';
 import { PersonDetailsHistory } from './PersonDetailsHistory';
+import { OwnRecordActions } from '../printouts/OwnRecordActions';
 import { RemoveDialog } from '../../components/RemoveDialog';
 import { capitalise, leadingName } from './person-name';
 import { useShortcutKey } from './use-shortcut-key';
@@ -130,6 +131,7 @@ export function PersonPage({ id, info }: { id: number; info: SessionInfo }) {
         </Notice>
       ) : null}
       <PersonDetailsHistory personId={person.id} staffName={staffName} />
+      <OwnRecordActions personId={person.id} role={info.user.role} />
 
       <nav className="on-this-page" aria-label={t('person.onThisPage')}>
         <ul>

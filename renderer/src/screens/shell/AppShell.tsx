@@ -28,6 +28,8 @@ import { EmergencyBanner } from '../users/EmergencyBanner';
 import { StaffPage } from '../users/StaffPage';
 import { ImportPage } from '../import/ImportPage';
 import { CLINICAL_ROLES } from '../../../../shared/roles';
+import { parsePrintRoute } from '../printouts/print-route';
+import { PrintoutRoutes } from '../printouts/PrintoutRoutes';
 
 const ROLE_KEYS = {
   administrator: 'roles.administrator',
@@ -55,6 +57,8 @@ function Page({ route, info }: { route: string; info: SessionInfo }) {
   if (route === '/doors' || outreachFor !== null) return <DoorsOpenPage info={info} outreachFor={outreachFor} />;
   if (route === '/overview') return <OverviewPage info={info} />;
   if (route === '/reports') return <ReportsPage info={info} />;
+  const printout = parsePrintRoute(route);
+  if (printout) return <PrintoutRoutes route={printout} info={info} />;
   const timelineId = timelineRouteId(route);
   if (timelineId !== null) return <TimelinePage personId={timelineId} />;
   return <NotFoundPage />;
