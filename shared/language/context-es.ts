@@ -17,7 +17,8 @@ const SKIP = new Set(
   (
     'ha han he has hemos había habían ya todavía aún no nunca se me te nos lo que quiere quieren quería ' +
     'puede pueden dice dicen dijo según sigue siguen totalmente completamente muy y pero hoy ahora estado ' +
-    'si también creo cree refiere reporta comenta comentó mencionó afirma'
+    'si también creo cree refiere reporta comenta comentó mencionó afirma lleva llevo llevas llevamos llevan ' +
+    'llevaba llevaban'
   ).split(' '),
 );
 
@@ -54,7 +55,12 @@ export type SubjectKind = 'person' | 'thing' | 'none';
  * limpia desde marzo") is the dropped subject Spanish uses for a person.
  */
 export function subjectBeforeEs(text: string, index: number): SubjectKind {
-  const before = words(sentenceBefore(text, index));
+  // A comma or a dash starts a new clause, whose subject Spanish often leaves out:
+  // "Vino al local — está limpia" is about her, not the place.
+  const sentence = sentenceBefore(text, index);
+  const clause = sentence.slice(Math.max(...[',', '\u2014', '\u2013', '('].map((c) => sentence.lastIndexOf(c))) + 1);
+  // ...but "la habitación, que está limpia" is still about the room.
+  const before = words(/^\s*que\s/iu.test(clause) ? sentence : clause);
   for (let i = before.length - 1; i >= 0; i--) {
     const raw = before[i]!;
     const lower = raw.toLowerCase();
