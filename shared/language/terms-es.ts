@@ -115,7 +115,7 @@ export const LANGUAGE_SOURCES_ES: Readonly<Record<SourceIdEs, LanguageSource<Sou
     id: 'doorway-care-principles',
     short: 'Principios de cuidado de Doorway',
     citation:
-      'Documento de diseño de Doorway, principios de cuidado y lenguaje no estigmatizante: primero la persona; un tiempo sin contacto es normal y la puerta sigue abierta; nada de "fracasó" ni de "incumplimiento".',
+      'Documento de diseño de Doorway, principios de cuidado y lenguaje no estigmatizante: primero la persona; un tiempo sin contacto es normal y la puerta sigue abierta; nada de «fracasó» ni de «incumplimiento».',
   },
 };
 
@@ -316,7 +316,7 @@ export const LANGUAGE_TERMS_ES: readonly LanguageTermEs[] = [
     id: 'usuario-de-drogas',
     avoid: ['usuario de drogas', 'usuaria de drogas', 'usuarios de drogas', 'usuarios de drogas inyectables', 'UDI'],
     prefer: ['persona que usa drogas', 'persona que se inyecta drogas'],
-    why: '"Persona que usa drogas" pone primero a la persona y dice solo lo que se sabe.',
+    why: '«Persona que usa drogas» pone primero a la persona y dice solo lo que se sabe.',
     sources: ['nida-las-palabras-importan', 'lasdrogas-cuidar-el-lenguaje'],
     keywords: ['usuari', 'udi'],
     // "Usuario" alone is left alone: "usuario del sistema", "nombre de usuario" are about accounts.
@@ -337,7 +337,7 @@ export const LANGUAGE_TERMS_ES: readonly LanguageTermEs[] = [
     id: 'abusador',
     avoid: ['abusador de sustancias', 'abusadora de drogas', 'abusadores de alcohol'],
     prefer: ['persona que usa drogas', 'persona con un trastorno por consumo de sustancias'],
-    why: '"Abusador" une el consumo con la culpa; describir a la persona abre la puerta al cuidado.',
+    why: '«Abusador» une el consumo con la culpa; describir a la persona abre la puerta al cuidado.',
     sources: ['doorway-care-principles'],
     keywords: ['abusador'],
     // "Su abusador", "abusador sexual" are about violence, so a substance must be named.
@@ -352,7 +352,7 @@ export const LANGUAGE_TERMS_ES: readonly LanguageTermEs[] = [
     id: 'abuso-de-sustancias',
     avoid: ['abuso de sustancias', 'abuso de drogas', 'abuso del alcohol', 'abusa del alcohol'],
     prefer: ['consumo de sustancias', 'trastorno por consumo de sustancias'],
-    why: '"Abuso" sugiere una falta; "consumo" o "uso" describen lo que pasa sin juzgar.',
+    why: '«Abuso» sugiere una falta; «consumo» o «uso» describen lo que pasa sin juzgar.',
     sources: ['lasdrogas-cuidar-el-lenguaje', 'medlineplus-una-mejor-forma'],
     keywords: ['abus'],
     // "Abuso" alone stays: abuso sexual, físico o infantil es un daño que el registro debe poder nombrar.
@@ -380,7 +380,7 @@ export const LANGUAGE_TERMS_ES: readonly LanguageTermEs[] = [
     id: 'limpio-sucio-prueba',
     avoid: ['orina limpia', 'muestra sucia', 'la muestra salió limpia', 'dio sucio', 'sucia para fentanilo'],
     prefer: ['negativo', 'positivo'],
-    why: 'Los resultados son positivos o negativos, como en cualquier otra prueba; "sucio" puede sentirse como un juicio sobre la persona.',
+    why: 'Los resultados son positivos o negativos, como en cualquier otra prueba; «sucio» puede sentirse como un juicio sobre la persona.',
     sources: ['lasdrogas-cuidar-el-lenguaje', 'doorway-care-principles'],
     keywords: ['limpi', 'suci'],
     rules: [
@@ -410,7 +410,7 @@ export const LANGUAGE_TERMS_ES: readonly LanguageTermEs[] = [
     id: 'limpio-persona',
     avoid: ['está limpia desde marzo', 'lleva tres meses limpio', 'sigue limpio', 'limpio y sobrio'],
     prefer: ['en recuperación', 'sin consumir'],
-    why: 'Decir lo que pasa ("sin consumir", "en recuperación") evita sugerir que quien consume está "sucio".',
+    why: 'Decir lo que pasa («sin consumir», «en recuperación») evita sugerir que quien consume está «sucio».',
     sources: ['lasdrogas-cuidar-el-lenguaje', 'doorway-care-principles'],
     keywords: ['limpi', 'suci'],
     // "Limpio" as hygiene, wound care and supplies ("limpió la herida", "material limpio", "la ropa
@@ -444,7 +444,7 @@ export const LANGUAGE_TERMS_ES: readonly LanguageTermEs[] = [
     id: 'jeringa-sucia',
     avoid: ['jeringa sucia', 'jeringas sucias', 'aguja sucia', 'material sucio'],
     prefer: ['jeringa usada'],
-    why: '"Usada" describe el material con claridad, sin sugerir que alguien está sucio.',
+    why: '«Usada» describe el material con claridad, sin sugerir que alguien está sucio.',
     sources: ['doorway-care-principles'],
     keywords: ['suci'],
     // "Jeringas limpias" and "material limpio" are supplies handed out and are left alone.
@@ -459,7 +459,7 @@ export const LANGUAGE_TERMS_ES: readonly LanguageTermEs[] = [
     id: 'recaida',
     avoid: ['recayó', 'tuvo una recaída', 'otra recaída', 'recaen'],
     prefer: ['volvió a consumir', 'regreso al consumo'],
-    why: '"Volver a consumir" describe lo que pasó sin hablar de fracaso; puede ser parte del camino de cualquiera.',
+    why: '«Volver a consumir» describe lo que pasó sin hablar de fracaso; puede ser parte del camino de cualquiera.',
     sources: ['doorway-care-principles'],
     keywords: ['reca'],
     rules: [

@@ -123,7 +123,7 @@ export function LanguageHints({ id, text, words = 'staff', onReplace, onDismiss 
                   {f.suggestions.slice(0, 2).map((s, i) => (
                     <span key={s}>
                       {i > 0 ? ` ${t('languageAssistant.or')} ` : null}
-                      <strong>“{s}”</strong>
+                      <strong>{t('languageAssistant.quoted', { text: s })}</strong>
                     </span>
                   ))}
                 </p>
