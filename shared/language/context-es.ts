@@ -149,7 +149,7 @@ const MASCULINE: Readonly<Record<string, string>> = {
 
 /** "los" -> "las ", "" -> "" (with the space that joins it to the noun). */
 export function feminineDeterminer(det: string | undefined): string {
-  const d = tidy(det).toLowerCase();
+  const d = tidy(det).toLowerCase().replace(/\/as?$/u, '');
   if (d === '') return '';
   return `${FEMININE[d] ?? d} `;
 }
@@ -162,7 +162,7 @@ export function masculineDeterminer(det: string | undefined): string {
 
 /** True when the Spanish noun or adjective is plural: "adictos", "limpias", "usuarios". */
 export function isPluralEs(word: string | undefined): boolean {
-  return word !== undefined && /s$/iu.test(tidy(word));
+  return word !== undefined && /s(?:\/as?|\(as?\))?$/iu.test(tidy(word));
 }
 
 /** True when the adjective is feminine: "limpia", "sucias". */

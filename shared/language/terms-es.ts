@@ -176,7 +176,8 @@ const label = (id: string, stem: RegExp, why: string, sources: readonly SourceId
   keywords,
   rules: [
     {
-      pattern: word(`(?:(?<det>${DET})\\s+)?(?<w>${stem.source})(?:\\s+${OF}(?<q>${SUBSTANCE_ES}))?`),
+      // "adictos/as" and "adicto(a)", the forms written for both genders, are one label.
+      pattern: word(`(?:(?<det>${DET})(?:/as?)?\\s+)?(?<w>${stem.source}(?:/as?|\\(as?\\))?)(?:\\s+${OF}(?<q>${SUBSTANCE_ES}))?`),
       // "persona adicta a ..." is the person-first wording the NIDA summary itself offers.
       accept: (ctx) => !beforeEs(ctx, /(?:^|[^\p{L}])personas?\s+$/iu) && (ctx.groups['q'] !== undefined || !afterEs(ctx, NOT_SUBSTANCE_AFTER)),
       suggest: (ctx) => personWhoUsesEs(ctx, ctx.groups['q'], isPluralEs(ctx.groups['w']), ctx.groups['det']),
@@ -322,7 +323,7 @@ export const LANGUAGE_TERMS_ES: readonly LanguageTermEs[] = [
     // "Usuario" alone is left alone: "usuario del sistema", "nombre de usuario" are about accounts.
     rules: [
       {
-        pattern: word(`(?:(?<det>${DET})\\s+)?(?<w>usuari[oa]s?)\\s+${OF}(?<q>${SUBSTANCE_ES}|drogas?\\s+por\\s+v[ií]a\\s+intravenosa)`),
+        pattern: word(`(?:(?<det>${DET})(?:/as?)?\\s+)?(?<w>usuari[oa]s?(?:/as?|\\(as?\\))?)\\s+${OF}(?<q>${SUBSTANCE_ES}|drogas?\\s+por\\s+v[ií]a\\s+intravenosa)`),
         suggest: (ctx) => personWhoUsesEs(ctx, ctx.groups['q'], isPluralEs(ctx.groups['w']), ctx.groups['det']),
       },
       {

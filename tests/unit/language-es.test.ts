@@ -26,6 +26,8 @@ const HITS: Row[] = [
   ['Los adictos del parque vinieron.', ['adicto'], ['Los adictos'], 'Las personas que usan drogas del parque vinieron.'],
   ['Habló con unas adictas.', ['adicto'], ['unas adictas'], 'Habló con unas personas que usan drogas.'],
   ['Es adicta a la heroína.', ['adicto'], ['adicta a la heroína'], 'Es una persona que usa heroína.'],
+  ['Los/as adictos/as del barrio.', ['adicto'], ['Los/as adictos/as'], 'Las personas que usan drogas del barrio.'],
+  ['Es usuario(a) de drogas.', ['usuario-de-drogas'], ['usuario(a) de drogas'], 'Es una persona que usa drogas.'],
   ['Vinieron dos drogadictos.', ['drogadicto'], ['drogadictos'], 'Vinieron dos personas que usan drogas.'],
   ['La drogadicta de la esquina.', ['drogadicto'], ['La drogadicta'], 'La persona que usa drogas de la esquina.'],
   ['Es toxicómano desde joven.', ['toxicomano'], ['toxicómano'], 'Es una persona que usa drogas desde joven.'],
