@@ -80,7 +80,7 @@ const PERSON_FOLLOWERS = new Set(
 
 /** Hygiene and wound care after the adjective: "limpia y seca", "limpio, bien arreglado". */
 const HYGIENE_AFTER =
-  /^\s*,?\s*(?:y\s+)?(?:sec[oa]s?|bien|ordenad[oa]s?|asead[oa]s?|arreglad[oa]s?|vestid[oa]s?|peinad[oa]s?|sin\s+(?:signos|secreción|exudado|olor)|cicatrizando|afeitad[oa]s?)/iu;
+  /^\s*,?\s*(?:y\s+)?(?:sec[oa]s?|bien|ordenad[oa]s?|asead[oa]s?|arreglad[oa]s?|vestid[oa]s?|peinad[oa]s?|sin\s+(?:signos|secreción|exudado|olor)|cicatrizando|afeitad[oa]s?|bañad[oa]s?|duchad[oa]s?|con\s+ropa)/iu;
 
 /** True when the words after `index` fit the adjective as said of a person. */
 export function fitsPersonAfterEs(text: string, index: number): boolean {

@@ -208,9 +208,19 @@ const DURATION_ES =
   /(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|unos|unas|varios|varias|muchos|muchas|casi\s+(?:\d+|un|una|dos|tres))\s+(?:días?|semanas?|mes|meses|años?)/u
     .source;
 
+/**
+ * "Sucio" said of a person is far more often hygiene ("llegó sucia y con frío", a plain
+ * observation) than drug use, so it is only taken as drug use where the words say so: "sigue
+ * sucio", "anda sucia", or a time since ("está sucio desde el lunes", "otra vez").
+ */
+function usingSenseOfSucio(ctx: MatchContext): boolean {
+  if (/^(?:sigue|siguen|seguía|continúa|continúan|anda|andaba)$/iu.test(tidy(ctx.groups['v']))) return true;
+  return afterEs(ctx, /^\s+(?:desde|hace|otra\s+vez|de\s+nuevo|todavía|aún)\b/iu);
+}
+
 /** Suggestions for "limpia"/"sucio" said of a person, after the verb that was written. */
 const personSuggestions = (adjective: string | undefined): string[] =>
-  /^suci/iu.test(tidy(adjective)) ? ['consumiendo actualmente', 'usando drogas'] : ['en recuperación', 'sin consumir'];
+  /^suci/iu.test(tidy(adjective)) ? ['consumiendo', 'usando drogas'] : ['en recuperación', 'sin consumir'];
 
 const RECAER: Readonly<Record<string, string>> = {
   recayó: 'volvió a consumir',
@@ -422,7 +432,10 @@ export const LANGUAGE_TERMS_ES: readonly LanguageTermEs[] = [
         pattern:
           word(`(?<v>${PERSON_VERB})`) +
           `\\s+(?:(?:ya|todavía|aún|totalmente|completamente|casi|nuevamente|de\\s+nuevo|otra\\s+vez)\\s+)*(?<t>${ADJ})${END}`,
-        accept: (ctx) => subjectBeforeEs(ctx.text, ctx.matchStart) !== 'thing' && fitsPersonAfterEs(ctx.text, ctx.matchEnd),
+        accept: (ctx) =>
+          subjectBeforeEs(ctx.text, ctx.matchStart) !== 'thing' &&
+          fitsPersonAfterEs(ctx.text, ctx.matchEnd) &&
+          (!/^suci/iu.test(tidy(ctx.groups['t'])) || usingSenseOfSucio(ctx)),
         suggest: ({ groups }) => personSuggestions(groups['t']),
       },
       {
