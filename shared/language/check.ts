@@ -4,7 +4,10 @@
  * form may underline and the writer may take, change or dismiss.
  */
 import type { MatchContext } from './context';
+import type { NoteLanguage } from './detect';
+import { insideQuotesEs } from './quote-es';
 import { LANGUAGE_SOURCES, LANGUAGE_TERMS, type LanguageSource, type LanguageTerm, type TermRule } from './terms';
+import { LANGUAGE_SOURCES_ES, LANGUAGE_TERMS_ES } from './terms-es';
 import { distinct } from './wording';
 
 export interface LanguageFinding {
@@ -17,12 +20,19 @@ export interface LanguageFinding {
   /** Wording that can replace `matched`, best fit first; never empty. */
   suggestions: string[];
   why: string;
-  sources: LanguageSource[];
+  sources: LanguageSource<string>[];
+  /** The list the finding comes from, which is also the language its wording is in. */
+  language: NoteLanguage;
 }
 
 export interface CheckOptions {
   /** Term ids the writer has dismissed; their findings are not returned. */
   dismissed?: ReadonlySet<string>;
+  /**
+   * The language the text is written in (see detect.ts); English when absent. A Spanish text is
+   * checked against the Spanish list, and its quoted words and dialogue are left alone.
+   */
+  language?: NoteLanguage;
 }
 
 interface CompiledRule {
@@ -31,17 +41,30 @@ interface CompiledRule {
 }
 
 interface CompiledTerm {
-  term: LanguageTerm;
-  sources: LanguageSource[];
+  term: LanguageTerm<string>;
+  sources: LanguageSource<string>[];
   rules: CompiledRule[];
+  language: NoteLanguage;
+}
+
+function compile<S extends string>(
+  terms: readonly LanguageTerm<S>[],
+  sources: Readonly<Record<S, LanguageSource<S>>>,
+  language: NoteLanguage,
+): readonly CompiledTerm[] {
+  return terms.map((term) => ({
+    term,
+    sources: term.sources.map((id) => sources[id]),
+    rules: term.rules.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'dgiu') })),
+    language,
+  }));
 }
 
 // Compiled once when the module loads: checking runs on every keystroke.
-const COMPILED: readonly CompiledTerm[] = LANGUAGE_TERMS.map((term) => ({
-  term,
-  sources: term.sources.map((id) => LANGUAGE_SOURCES[id]),
-  rules: term.rules.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'dgiu') })),
-}));
+const COMPILED: Readonly<Record<NoteLanguage, readonly CompiledTerm[]>> = {
+  en: compile(LANGUAGE_TERMS, LANGUAGE_SOURCES, 'en'),
+  es: compile(LANGUAGE_TERMS_ES, LANGUAGE_SOURCES_ES, 'es'),
+};
 
 function spanOf(match: RegExpExecArray): [number, number] {
   const indices = match.indices;
@@ -51,7 +74,7 @@ function spanOf(match: RegExpExecArray): [number, number] {
 }
 
 function findAll(text: string, compiled: CompiledTerm, out: LanguageFinding[]): void {
-  const { term, sources } = compiled;
+  const { term, sources, language } = compiled;
   for (const { rule, regex } of compiled.rules) {
     regex.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -68,7 +91,7 @@ function findAll(text: string, compiled: CompiledTerm, out: LanguageFinding[]): 
       const own = rule.suggest?.(ctx);
       const suggestions = distinct(own !== undefined && own.length > 0 ? own : term.prefer, matched);
       if (suggestions.length === 0) continue;
-      out.push({ termId: term.id, start, end, matched, suggestions, why: term.why, sources });
+      out.push({ termId: term.id, start, end, matched, suggestions, why: term.why, sources, language });
     }
   }
 }
@@ -92,15 +115,21 @@ export function checkLanguage(text: string, opts: CheckOptions = {}): LanguageFi
   if (text.length === 0) return [];
   // Lower-casing is only for the quick keyword test; offsets always come from the original text.
   const lower = text.toLowerCase();
+  const language = opts.language ?? 'en';
   const found: LanguageFinding[] = [];
-  for (const compiled of COMPILED) {
+  for (const compiled of COMPILED[language]) {
     if (!compiled.term.keywords.some((k) => lower.includes(k))) continue;
     findAll(text, compiled, found);
   }
   const dismissed = opts.dismissed;
   // Dismissal applies after overlaps are settled, so dismissing "former addict" does not bring
-  // back the "addict" inside it.
-  return withoutOverlaps(found).filter((f) => dismissed === undefined || !dismissed.has(f.termId));
+  // back the "addict" inside it. In Spanish, a person's own words (quoted, or dialogue after a
+  // long dash) are theirs: the assistant comments on staff's words only.
+  return withoutOverlaps(found).filter(
+    (f) =>
+      (dismissed === undefined || !dismissed.has(f.termId)) &&
+      (language === 'en' || !insideQuotesEs(text, f.start, f.end)),
+  );
 }
 
 const ACRONYM = /^[\p{Lu}\p{N}.]{2,}s?$/u;
@@ -137,7 +166,8 @@ export function suggestReplacement(text: string, finding: LanguageFinding, sugge
   const replacement = keepCapital ? capitalise(suggestion) : suggestion;
 
   let head = text.slice(0, finding.start);
-  const article = /(^|[^\p{L}\p{N}_])(an?)(\s+)$/iu.exec(head);
+  // Spanish suggestions carry their own article ("un adicto" -> "una persona que usa drogas").
+  const article = finding.language === 'es' ? null : /(^|[^\p{L}\p{N}_])(an?)(\s+)$/iu.exec(head);
   if (article !== null) {
     const [whole, lead = '', written = '', space = ''] = article;
     const fitting = startsWithVowelSound(replacement) ? 'an' : 'a';

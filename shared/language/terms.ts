@@ -51,13 +51,17 @@ import { disorderFor, inflect, personWhoUses, verbForm } from './wording';
 
 export type SourceId = 'nida-words-matter' | 'ondcp-2017' | 'botticelli-koh-2016' | 'aap-2022' | 'doorway-care-principles';
 
-export interface LanguageSource {
-  id: SourceId;
+/** `S` is the list's own source ids: the Spanish list (terms-es.ts) has its own. */
+export interface LanguageSource<S extends string = SourceId> {
+  id: S;
   /** A short name for a chip or a tooltip. */
   short: string;
   /** The full reference. */
   citation: string;
   url?: string;
+  /** The document's title and publisher exactly as found (recorded for the Spanish sources). */
+  title?: string;
+  publisher?: string;
 }
 
 export const LANGUAGE_SOURCES: Readonly<Record<SourceId, LanguageSource>> = {
@@ -104,7 +108,7 @@ export interface TermRule {
   suggest?: (ctx: MatchContext) => readonly string[];
 }
 
-export interface LanguageTerm {
+export interface LanguageTerm<S extends string = SourceId> {
   id: string;
   /** The avoided words as people would recognise them, for the settings screen and documentation. */
   avoid: readonly string[];
@@ -112,7 +116,7 @@ export interface LanguageTerm {
   prefer: readonly string[];
   /** One kind, plain sentence on why the other wording is offered. */
   why: string;
-  sources: readonly SourceId[];
+  sources: readonly S[];
   /** Lower-case fragments at least one of which every match contains; lets the checker skip a term quickly. */
   keywords: readonly string[];
   rules: readonly TermRule[];

@@ -1,6 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkLanguage, quoteSpan, suggestReplacement, unquotedFindings, type LanguageFinding } from '../../../../../shared/language';
+import {
+  checkLanguage,
+  detectLanguage,
+  quoteSpan,
+  suggestReplacement,
+  unquotedFindings,
+  type LanguageFinding,
+  type NoteLanguage,
+} from '../../../../../shared/language';
 import { ActionButton } from '../../../components/ActionButton';
 import { useDismissedTerms } from './dismissed-terms';
 import { useDebounced } from './use-debounced';
@@ -43,16 +51,21 @@ function distinctFindings(findings: LanguageFinding[]): LanguageFinding[] {
  * Each button's name begins with the words it shows, so speech control finds it by what is on screen.
  */
 export function LanguageHints({ id, text, words = 'staff', onReplace, onDismiss }: LanguageHintsProps) {
-  const { t } = useTranslation();
+  const { i18n } = useTranslation();
   const { dismissed, dismiss } = useDismissedTerms();
   const settled = useDebounced(text, PAUSE_MS);
+  // The note is checked in its own language: detected from the words, or, when it is too short or
+  // too mixed to tell, the language the staff member works in. The hints are said in that language.
+  const staffLanguage: NoteLanguage = i18n.language.startsWith('es') ? 'es' : 'en';
+  const language = useMemo(() => detectLanguage(settled, staffLanguage).language, [settled, staffLanguage]);
+  const t = useMemo(() => i18n.getFixedT(language), [i18n, language]);
   const findings = useMemo(() => {
-    const found = distinctFindings(checkLanguage(settled, { dismissed }));
+    const found = distinctFindings(checkLanguage(settled, { dismissed, language }));
     return words === 'theirs' ? unquotedFindings(settled, found) : found;
-  }, [settled, dismissed, words]);
+  }, [settled, dismissed, words, language]);
 
   // The text may have moved on since the pause; check it again so the span is where we think.
-  const fresh = (finding: LanguageFinding) => checkLanguage(text, { dismissed }).find((f) => f.termId === finding.termId && f.matched.toLowerCase() === finding.matched.toLowerCase());
+  const fresh = (finding: LanguageFinding) => checkLanguage(text, { dismissed, language }).find((f) => f.termId === finding.termId && f.matched.toLowerCase() === finding.matched.toLowerCase());
   // Everything after the changed word is as it was, so the caret goes just before that part.
   const apply = (now: LanguageFinding, next: string) => {
     if (next !== text) onReplace(next, next.length - (text.length - now.end));
@@ -72,20 +85,20 @@ export function LanguageHints({ id, text, words = 'staff', onReplace, onDismiss 
 
   if (words === 'theirs') {
     return (
-      <div id={id} className="language-hints" aria-live="polite">
+      <div id={id} className="language-hints" aria-live="polite" lang={language}>
         {findings.length === 0 ? null : (
           <>
-            <p className="language-hints-title">{t('language.theirsTitle')}</p>
+            <p className="language-hints-title">{t('languageAssistant.theirsTitle')}</p>
             <ul className="language-hints-list">
               {findings.map((f) => (
                 <li key={`${f.termId}:${f.matched}`} className="language-hint">
-                  <p>{t('language.theirsKept', { matched: f.matched })}</p>
+                  <p>{t('languageAssistant.theirsKept', { matched: f.matched })}</p>
                   <div className="language-hint-actions">
-                    <ActionButton className="button-small" onPress={() => quote(f)} aria-label={t('language.quoteLabel', { matched: f.matched })}>
-                      {t('language.quote', { matched: f.matched })}
+                    <ActionButton className="button-small" onPress={() => quote(f)} aria-label={t('languageAssistant.quoteLabel', { matched: f.matched })}>
+                      {t('languageAssistant.quote', { matched: f.matched })}
                     </ActionButton>
-                    <ActionButton variant="quiet" className="button-small" onPress={() => drop(f.termId)} aria-label={t('language.dismissLabel', { matched: f.matched })}>
-                      {t('language.dismiss')}
+                    <ActionButton variant="quiet" className="button-small" onPress={() => drop(f.termId)} aria-label={t('languageAssistant.dismissLabel', { matched: f.matched })}>
+                      {t('languageAssistant.dismiss')}
                     </ActionButton>
                   </div>
                 </li>
@@ -98,36 +111,36 @@ export function LanguageHints({ id, text, words = 'staff', onReplace, onDismiss 
   }
 
   return (
-    <div id={id} className="language-hints" aria-live="polite">
+    <div id={id} className="language-hints" aria-live="polite" lang={language}>
       {findings.length === 0 ? null : (
         <>
-          <p className="language-hints-title">{t('language.title', { count: findings.length })}</p>
+          <p className="language-hints-title">{t('languageAssistant.title', { count: findings.length })}</p>
           <ul className="language-hints-list">
             {findings.map((f) => (
               <li key={`${f.termId}:${f.matched}`} className="language-hint">
                 <p>
-                  {t('language.instead', { matched: f.matched })}{' '}
+                  {t('languageAssistant.instead', { matched: f.matched })}{' '}
                   {f.suggestions.slice(0, 2).map((s, i) => (
                     <span key={s}>
-                      {i > 0 ? ` ${t('language.or')} ` : null}
-                      <strong>“{s}”</strong>
+                      {i > 0 ? ` ${t('languageAssistant.or')} ` : null}
+                      <strong>{t('languageAssistant.quoted', { text: s })}</strong>
                     </span>
                   ))}
                 </p>
                 <p className="language-hint-why">
                   {f.why}{' '}
                   <span className="language-hint-source">
-                    {t('language.source', { sources: f.sources.map((s) => s.short).join('; ') })}
+                    {t('languageAssistant.source', { sources: f.sources.map((s) => s.short).join('; ') })}
                   </span>
                 </p>
                 <div className="language-hint-actions">
                   {f.suggestions.slice(0, 2).map((s, i) => (
-                    <ActionButton key={s} className="button-small" onPress={() => use(f, i)} aria-label={t('language.useLabel', { matched: f.matched, suggestion: s })}>
-                      {t('language.use', { suggestion: s })}
+                    <ActionButton key={s} className="button-small" onPress={() => use(f, i)} aria-label={t('languageAssistant.useLabel', { matched: f.matched, suggestion: s })}>
+                      {t('languageAssistant.use', { suggestion: s })}
                     </ActionButton>
                   ))}
-                  <ActionButton variant="quiet" className="button-small" onPress={() => drop(f.termId)} aria-label={t('language.dismissLabel', { matched: f.matched })}>
-                    {t('language.dismiss')}
+                  <ActionButton variant="quiet" className="button-small" onPress={() => drop(f.termId)} aria-label={t('languageAssistant.dismissLabel', { matched: f.matched })}>
+                    {t('languageAssistant.dismiss')}
                   </ActionButton>
                 </div>
               </li>
