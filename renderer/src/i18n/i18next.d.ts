@@ -3,13 +3,14 @@ import type en from './en.json';
 import type enBackups from './en-backups.json';
 import type enContinuity from './en-continuity.json';
 import type enHub from './en-hub.json';
+import type enLanguages from './en-languages.json';
 import type enPeople from './en-people.json';
 import type enUsers from './en-users.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof enPeople & typeof enContinuity & typeof enBackups & typeof enUsers & typeof enHub };
+    resources: { translation: typeof en & typeof enPeople & typeof enContinuity & typeof enBackups & typeof enUsers & typeof enHub & typeof enLanguages };
     returnNull: false;
   }
 }

@@ -75,6 +75,7 @@ export function FirstRunWizard() {
       clinicName: values.clinicName,
       peopleWord: values.peopleWord,
       timeZone: values.timeZone,
+      language: values.language,
       admin: { username: values.username, displayName: values.displayName, password: values.password },
       confirmation: values.confirmation,
       ...(way === 'hub' ? { asHub: true } : {}),
