@@ -278,6 +278,21 @@ test.describe('Spanish', () => {
       await page.evaluate((h) => (window.location.hash = h), hash);
       await look(name);
     }
+    // Her own language, chosen in Settings, switches every word at once without signing out; the
+    // sign-in screen keeps this computer's choice, and once she signs in her own wins.
+    await page.locator('.settings-own-language .select-trigger').click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Doorway now speaks English to you.' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await shot(page, 'spanish-16-own-language-english');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: es('Sign in to Doorway') })).toBeVisible();
+    await page.locator('input[name="username"]').fill('lucia');
+    await page.locator('input[name="password"]').fill('marea tranquila de la mañana 7');
+    await page.locator('button[type="submit"]').click();
+    await expect(page.getByRole('heading', { level: 1, name: /Lucía Romero$/ })).toContainText(/^Good (morning|afternoon|evening)/);
+
     // Strings the files have in Spanish but that showed in English: none may be left. The clinic's
     // catalog of services and supplies is its own data, seeded in English when the records are made
     // (migration 0002) and renamed by the clinic in Settings: it is not counted here.
