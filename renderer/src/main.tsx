@@ -15,6 +15,7 @@ import { onHubBack } from './api/hub-connection';
 import { noteReadRefused } from './api/invoke';
 import { App } from './app/App';
 import { SessionProvider } from './session/SessionProvider';
+import { LanguageFollower } from './i18n/LanguageFollower';
 
 // Choose the transport first: in the preview this takes the secret out of the URL before routing reads it.
 getBridge();
@@ -44,9 +45,11 @@ if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
+      <LanguageFollower>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </LanguageFollower>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'session.lock',
   'session.recover',
   'session.changePassword',
+  /** A staff member chose their own language for the screens. */
+  'session.setLanguage',
   /** Signing in with the recovery code: emergency administrator access. */
   'session.breakGlass',
   'settings.update',

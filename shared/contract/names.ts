@@ -16,6 +16,7 @@ export const CHANNEL_NAMES = [
   'session.lock',
   'session.touch',
   'session.changePassword',
+  'session.setLanguage',
   'settings.get',
   'settings.update',
   'people.search',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 import { PEOPLE_WORDS } from '../people-word';
+import { LANGUAGES } from '../languages';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../password-strength';
 
 /** Shared field schemas, with messages written for the person at the keyboard. */
@@ -34,6 +35,7 @@ export const clinicNameSchema = z
   .max(120, 'Clinic names have at most 120 characters.');
 export const roleSchema = z.enum(ROLES);
 export const peopleWordSchema = z.enum(PEOPLE_WORDS);
+export const languageSchema = z.enum(LANGUAGES, 'Please choose English or Spanish.');
 export const recoveryCodeSchema = z.string().max(200, 'That recovery code is too long.');
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
@@ -68,6 +70,8 @@ export const clinicSettingsSchema = z.object({
   timeZone: z.string(),
   /** Unsaved work left in a form is kept this many days, then removed. */
   draftExpiryDays: z.number().int().min(1).max(90),
+  /** The clinic's language: the screens speak it for a staff member who has not chosen their own. */
+  language: languageSchema,
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 
@@ -78,5 +82,7 @@ export const sessionInfoSchema = z.object({
   /** Emergency access only: the name the person gave when using the recovery code. */
   emergencyName: z.string().nullable(),
   settings: clinicSettingsSchema,
+  /** The signed-in person's own language, or null: the clinic's (settings.language) then applies. */
+  language: languageSchema.nullable(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;

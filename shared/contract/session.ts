@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ALL_ROLES } from '../roles';
 import { channel } from './channel';
 import {
+  languageSchema,
   newPasswordSchema,
   recoveryCodeSchema,
   sessionInfoSchema,
@@ -48,6 +49,16 @@ export const sessionChannels = {
   'session.touch': channel({
     input: z.strictObject({}),
     output: z.object({ idleLockMinutes: z.number().int() }),
+    access: ALL_ROLES,
+    allowedWhilePasswordChangeRequired: true,
+  }),
+  /**
+   * The signed-in person's own language for the screens, or null for the clinic's. Every role, for
+   * themselves only; audited like any change to a staff account.
+   */
+  'session.setLanguage': channel({
+    input: z.strictObject({ language: languageSchema.nullable() }),
+    output: sessionInfoSchema,
     access: ALL_ROLES,
     allowedWhilePasswordChangeRequired: true,
   }),

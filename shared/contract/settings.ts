@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../continuity/days';
 import { ADMIN_ONLY, ALL_ROLES } from '../roles';
 import { channel } from './channel';
-import { clientCodeMaskSchema, clinicNameSchema, clinicSettingsSchema, peopleWordSchema } from './schemas';
+import { clientCodeMaskSchema, clinicNameSchema, clinicSettingsSchema, languageSchema, peopleWordSchema } from './schemas';
 
 export const settingsChannels = {
   'settings.get': channel({
@@ -15,6 +15,7 @@ export const settingsChannels = {
       .strictObject({
         clinicName: clinicNameSchema.optional(),
         peopleWord: peopleWordSchema.optional(),
+        language: languageSchema.optional(),
         idleLockMinutes: z
           .number()
           .int('Minutes are whole numbers.')

@@ -4,6 +4,7 @@ import { channel } from './channel';
 import {
   clinicNameSchema,
   displayNameSchema,
+  languageSchema,
   newPasswordSchema,
   peopleWordSchema,
   sessionInfoSchema,
@@ -52,6 +53,8 @@ export const setupChannels = {
        * and looks after on this computer, which the clinic's other computers join. Otherwise this computer only.
        */
       asHub: z.boolean().optional(),
+      /** The clinic's language (the first-run wizard asks it first). English if not given. */
+      language: languageSchema.optional(),
     }),
     output: sessionInfoSchema,
     access: 'public',

@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { ADMIN } from '../support/vault';
 import { expect, test } from './fixtures';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { MAX_BODY_BYTES } from '../../electron/preview/rpc';
 
 test.use({ vault: 'ready' });
 
@@ -62,8 +63,10 @@ test('the preview refuses oversized and malformed calls and sends the strict CSP
   const { port, secret } = preview;
   const headers = { 'Content-Type': 'application/json', 'X-Doorway-Secret': secret };
 
-  const big = await call(port, '/rpc', { method: 'POST', headers, body: JSON.stringify({ name: 'session.signIn', input: { username: 'x'.repeat(1_100_000) } }) });
+  // The largest call is a spreadsheet import with its file (electron/preview/rpc.ts): anything past that is refused, read to its end.
+  const big = await call(port, '/rpc', { method: 'POST', headers, body: JSON.stringify({ name: 'import.preview', input: { file: { name: 'x.csv', base64: 'x'.repeat(MAX_BODY_BYTES) } } }) });
   expect(big.status).toBe(413);
+  expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'That request is too large. Nothing was changed.' } });
   expect((await call(port, '/rpc', { method: 'POST', headers, body: '{not json' })).status).toBe(400);
   expect((await call(port, '/rpc', { method: 'GET', headers })).status).toBe(405);
   expect((await call(port, '/rpc', { method: 'POST', headers: { ...headers, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);

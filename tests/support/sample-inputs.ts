@@ -20,6 +20,7 @@ export const sampleInputs: { [K in ChannelName]: InputOf<K> } = {
   'session.lock': {},
   'session.touch': {},
   'session.changePassword': { currentPassword: 'calm harbour light 42', newPassword: 'another long passphrase' },
+  'session.setLanguage': { language: 'es' },
   'settings.get': {},
   'settings.update': { clinicName: 'Harbour Street Clinic' },
   'people.search': { query: 'riv' },

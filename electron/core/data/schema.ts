@@ -46,6 +46,8 @@ export interface StaffUsersTable {
   disabled_at: string | null;
   created_at: string;
   created_by: number | null;
+  /** The person's own language ('en' | 'es'), or null for the clinic's (migration 0006). */
+  language: Generated<'en' | 'es' | null>;
 }
 
 export interface AuditEventsTable {

@@ -119,6 +119,8 @@ export async function provisionHubRolesIn(trx: Transaction<unknown>): Promise<Hu
   // account an administrator's, and the next administrator's session would seal that login to it.
   const clinician = ident(logins.find((l) => l.role === 'clinician')!.login);
   await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON staff_users FROM ${clinician}`.execute(trx);
+  // Both choose their own language all the same: that one column and nothing else (hub-migrations/0008).
+  await sql`GRANT UPDATE (language) ON staff_users TO ${desk}, ${clinician}`.execute(trx);
 
   await sql`REVOKE ALL ON SCHEMA clinical FROM PUBLIC`.execute(trx);
   await sql`REVOKE ALL ON ALL TABLES IN SCHEMA clinical FROM ${all}`.execute(trx);

@@ -15,7 +15,7 @@ import { readSettingsIn } from '../settings/settings';
 import { expireDrafts } from '../drafts/drafts';
 import { rotationRecipients } from '../users/key-recipients';
 import { ensureEmergencyStaff } from '../users/emergency';
-import { publicStaff, staffBySlot, staffByUsername, listStaffLogins, setMustChangePassword, type StaffRecord } from '../users/staff';
+import { publicStaff, staffLanguageIn, staffBySlot, staffByUsername, listStaffLogins, setMustChangePassword, type StaffRecord } from '../users/staff';
 import { isSealedSlot, readKeyslots, usernameLookup, type Slot } from '../vault/keyslots';
 import { openUnlocked, recordSettlement, type Settled } from '../vault/rotation';
 import type { VaultSession } from '../vault/session';
@@ -478,6 +478,7 @@ export class SignInService {
       emergency: s.emergency,
       emergencyName: s.emergencyName ?? null,
       settings: await readSettingsIn(vault.open().data),
+      language: await staffLanguageIn(vault.open().data, s.user.id),
     };
   }
 }

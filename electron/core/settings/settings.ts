@@ -3,6 +3,7 @@ import type { Data } from '../data/engine';
 import type { Db } from '../db/database';
 import { DEFAULT_ABSENCE_THRESHOLD_DAYS } from '../../../shared/continuity/episodes';
 import { systemTimeZone } from '../continuity/time-zone';
+import { DEFAULT_LANGUAGE } from '../../../shared/languages';
 
 export const DEFAULT_SETTINGS: ClinicSettings = {
   clinicName: 'Doorway',
@@ -14,6 +15,7 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   absenceThresholdDays: DEFAULT_ABSENCE_THRESHOLD_DAYS,
   timeZone: systemTimeZone(),
   draftExpiryDays: 7,
+  language: DEFAULT_LANGUAGE,
 };
 
 export function readSettings(db: Db): ClinicSettings {

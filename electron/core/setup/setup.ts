@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { formatRecoveryCode, isGroupValid, normalizeGroup, RECOVERY_CODE_BYTES, RECOVERY_GROUPS } from '../../../shared/recovery-code';
 import type { ClinicSettings, SessionInfo } from '../../../shared/contract/schemas';
 import type { PeopleWord } from '../../../shared/people-word';
+import type { Language } from '../../../shared/languages';
 import type { DataFolder } from '../data-folder';
 import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
@@ -52,6 +53,7 @@ export class SetupService {
     confirmation: string[];
     timeZone?: string;
     asHub?: boolean;
+    language?: Language;
   }): Promise<SessionInfo> {
     const pending = this.pending;
     if (!pending) throw new DoorwayError('CONFLICT', 'Please start the setup again: the recovery code step was not reached.');
@@ -65,7 +67,7 @@ export class SetupService {
       );
     }
     const { vault, clock } = this.deps;
-    const settings: ClinicSettings = { ...DEFAULT_SETTINGS, clinicName: input.clinicName, peopleWord: input.peopleWord, timeZone: input.timeZone ?? DEFAULT_SETTINGS.timeZone };
+    const settings: ClinicSettings = { ...DEFAULT_SETTINGS, clinicName: input.clinicName, peopleWord: input.peopleWord, timeZone: input.timeZone ?? DEFAULT_SETTINGS.timeZone, language: input.language ?? DEFAULT_SETTINGS.language };
     if (input.asHub) {
       // The clinic's record on a server Doorway runs here; this computer then signs in to it like any other.
       await this.deps.hub.makeHere({ settings, admin: input.admin, recoveryCode: pending.recoveryCode }, vault.options);

@@ -45,6 +45,7 @@ const DESCRIPTION: Partial<Record<ChannelName, string>> = {
   'session.switchUser': 'Switch user: lock for the next person',
   'session.touch': 'Keep the idle lock from closing the screen while someone works',
   'session.changePassword': 'Change your own password',
+  'session.setLanguage': 'Choose your own language for the screens',
   'settings.get': 'Read the clinic settings',
   'settings.update': 'Change the clinic settings',
   'people.search': 'Find a person',

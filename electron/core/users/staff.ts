@@ -1,4 +1,5 @@
 import type { Role } from '../../../shared/roles';
+import type { Language } from '../../../shared/languages';
 import type { StaffUser } from '../../../shared/contract/schemas';
 import type { Data } from '../data/engine';
 import type { Selectable } from 'kysely';
@@ -87,6 +88,17 @@ export async function listStaffNames(data: Data): Promise<{ id: number; displayN
     .orderBy('id')
     .execute();
   return rows.map((s) => ({ id: s.id, displayName: s.display_name, active: s.disabled_at === null }));
+}
+
+/** The person's own language, or null for the clinic's (migration 0006). */
+export async function staffLanguageIn(data: Data, id: number): Promise<Language | null> {
+  const row = await data.selectFrom('staff_users').select('language').where('id', '=', id).executeTakeFirst();
+  return row?.language ?? null;
+}
+
+/** Writes only the language column: on a hub the front desk's and clinicians' logins may write nothing else here. */
+export async function setStaffLanguageIn(data: Data, id: number, language: Language | null): Promise<void> {
+  await data.updateTable('staff_users').set({ language }).where('id', '=', id).execute();
 }
 
 export async function setMustChangePassword(data: Data, id: number, must: boolean): Promise<void> {

@@ -11,3 +11,14 @@ export function formatCount(n: number, locale: string = appLocale()): string {
   }
   return f.format(n);
 }
+
+/** A number with exactly `digits` decimals, in the locale's writing ("0.75", "0,75"). */
+export function formatDecimal(n: number, digits: number, locale: string = appLocale()): string {
+  const key = `${locale}|${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(key, f);
+  }
+  return f.format(n);
+}

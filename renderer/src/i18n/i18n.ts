@@ -1,35 +1,45 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import enBackups from './en-backups.json';
-import enContinuity from './en-continuity.json';
-import enHub from './en-hub.json';
-import enImport from './en-import.json';
-import enLanguage from './en-language.json';
-import enPeople from './en-people.json';
-import enRecord from './en-record.json';
-import enReports from './en-reports.json';
-import enUsers from './en-users.json';
-import esLanguage from './es-language.json';
+import type en from './en.json';
+import { pseudoTree } from './pseudo';
 
 /**
- * One file of strings per feature (each with its own top-level keys), merged into one namespace, so
- * screens built side by side never edit the same file.
+ * One file of strings per feature and language (en-<feature>.json beside es-<feature>.json, each with
+ * its own top-level keys), merged into one namespace per language, so screens built side by side never
+ * edit the same file. Every file is picked up by its name: a new feature's strings need no line here.
+ * A missing Spanish file is not an error for the app (English shows instead); tests/unit/i18n-keys
+ * fails on it.
  */
-export const resources = { ...en, ...enPeople, ...enContinuity, ...enBackups, ...enUsers, ...enHub, ...enReports, ...enImport, ...enRecord, ...enLanguage };
+type Strings = Record<string, unknown>;
+const files = import.meta.glob<Strings>('./{en,es}*.json', { eager: true, import: 'default' });
 
-/**
- * Spanish strings so far: the language assistant's, so a Spanish note gets its suggestions in
- * Spanish whatever the interface language (LanguageHints uses getFixedT). Missing keys fall back
- * to English.
- */
-export const resourcesEs = { ...esLanguage };
+function merged(language: 'en' | 'es'): Strings {
+  const out: Strings = {};
+  for (const [path, strings] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    if (new RegExp(`^\\./${language}(-[a-z-]+)?\\.json$`).test(path)) Object.assign(out, strings);
+  }
+  return out;
+}
+
+/** Typed as the English strings (i18next.d.ts). */
+export const resources = merged('en') as typeof en;
+const spanish = merged('es');
+
+/** The languages staff can choose. `pseudo` is for tests and development only and is never offered. */
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export type UiLanguage = Language | 'pseudo';
 
 // Resources are bundled, so initialisation is synchronous and `t` works before the first render.
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: resources }, es: { translation: resourcesEs } },
+  resources: {
+    en: { translation: resources },
+    es: { translation: spanish },
+    pseudo: { translation: pseudoTree(resources) },
+  },
   lng: 'en',
   fallbackLng: 'en',
+  supportedLngs: ['en', 'es', 'pseudo'],
   initAsync: false,
   // React escapes text itself.
   interpolation: { escapeValue: false },

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { BundleSummary } from '../../../../shared/contract';
 import { formatDateTime, relativeDay, relativeWords } from '../../components/dates';
-import { formatCount } from '../../components/numbers';
+import { formatCount, formatDecimal } from '../../components/numbers';
 
 /** "Mar 2, 2026, 10:00 AM (3 days ago)", in the same words for "ago" as every other screen. */
 export function withAgo(t: TFunction, iso: string, now = new Date()): string {
@@ -21,5 +21,5 @@ export function madeByLabel(t: TFunction, summary: Pick<BundleSummary, 'madeBy'>
 /** "2.4 MB", "356 MB". */
 export function sizeLabel(bytes: number): string {
   const mb = bytes / 1_000_000;
-  return mb < 10 ? `${Math.max(mb, 0.1).toFixed(1)} MB` : `${formatCount(Math.round(mb))} MB`;
+  return mb < 10 ? `${formatDecimal(Math.max(mb, 0.1), 1)} MB` : `${formatCount(Math.round(mb))} MB`;
 }

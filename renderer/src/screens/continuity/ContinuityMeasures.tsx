@@ -4,9 +4,10 @@ import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-compone
 import type { Timeline } from '../../../../shared/contract';
 import { MEASURE_DEFINITIONS } from '../../../../shared/continuity/definitions';
 import { MEASURE_KEYS } from '../../../../shared/continuity/measures';
+import { formatDecimal } from '../../components/numbers';
 
-/** Two decimals: enough to compare, not so many that it reads as a precise grade. */
-export const formatMeasure = (v: number): string => v.toFixed(2);
+/** Two decimals: enough to compare, not so many that it reads as a precise grade ("0.75", "0,75" in Spanish). */
+export const formatMeasure = (v: number): string => formatDecimal(v, 2);
 
 /** Where a number came from, one click away, right under the number. */
 export function SourceDisclosure({ source }: { source: string }) {
@@ -44,7 +45,7 @@ export function MeasureItem({ measure, value, note }: { measure: keyof typeof ME
       </dt>
       <dd className={value === null ? 'cx-measure-value cx-measure-value-none' : 'cx-measure-value'}>{value ?? t('measures.notEnough')}</dd>
       {note ? <dd className="cx-measure-note">{note}</dd> : null}
-      <dd className="cx-measure-definition">{d.plain}</dd>
+      <dd className="cx-measure-definition">{t(`measures.definitions.${measure}`)}</dd>
       <dd>
         <SourceDisclosure source={d.source} />
       </dd>

@@ -31,10 +31,20 @@ export interface Tick {
 }
 
 // The axis speaks the same locale as every other date (components/dates.ts); ticks are UTC days.
-const monthName = new Intl.DateTimeFormat(appLocale(), { timeZone: 'UTC', month: 'short' });
-const monthYear = new Intl.DateTimeFormat(appLocale(), { timeZone: 'UTC', month: 'short', year: 'numeric' });
-const monthDay = new Intl.DateTimeFormat(appLocale(), { timeZone: 'UTC', month: 'short', day: 'numeric' });
-const monthDayYear = new Intl.DateTimeFormat(appLocale(), { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
+// Made when first asked for in each locale: the language can change while the app runs.
+const axisFormats = new Map<string, Intl.DateTimeFormat>();
+const axisFormat = (options: Intl.DateTimeFormatOptions) => ({
+  format(date: Date): string {
+    const key = `${appLocale()}|${JSON.stringify(options)}`;
+    let f = axisFormats.get(key);
+    if (!f) axisFormats.set(key, (f = new Intl.DateTimeFormat(appLocale(), options)));
+    return f.format(date);
+  },
+});
+const monthName = axisFormat({ timeZone: 'UTC', month: 'short' });
+const monthYear = axisFormat({ timeZone: 'UTC', month: 'short', year: 'numeric' });
+const monthDay = axisFormat({ timeZone: 'UTC', month: 'short', day: 'numeric' });
+const monthDayYear = axisFormat({ timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
 
 /** Tick spacings from finest to coarsest, with the room each needs between labels. */
 const TICK_STEPS: { unit: TickUnit; interval: TimeInterval; days: number; minPx: number }[] = [

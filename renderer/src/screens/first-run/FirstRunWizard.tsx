@@ -1,3 +1,5 @@
+import { LanguageField } from '../../components/LanguageField';
+import { setWorkstationLanguage } from '../../i18n/language';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +77,7 @@ export function FirstRunWizard() {
       clinicName: values.clinicName,
       peopleWord: values.peopleWord,
       timeZone: values.timeZone,
+      language: values.language,
       admin: { username: values.username, displayName: values.displayName, password: values.password },
       confirmation: values.confirmation,
       ...(way === 'hub' ? { asHub: true } : {}),
@@ -84,6 +87,19 @@ export function FirstRunWizard() {
   return (
     <AuthLayout width="wide" showWhere={stage === 'steps' && way === 'thisComputer'}>
       <PageHeading focusOnMount={false}>{t('firstRun.heading')}</PageHeading>
+      {stage === 'choose' ? (
+        // Asked before anything else, so the rest of the wizard is read in that language; it becomes the clinic's (step 1 confirms it).
+        <LanguageField
+          className="first-run-language"
+          name="wizardLanguage"
+          label={t('languages.label')}
+          value={values.language}
+          onChange={(language) => {
+            setWorkstationLanguage(language);
+            update({ language });
+          }}
+        />
+      ) : null}
       {stage === 'choose' ? <HowChoice value={way} onChange={setWay} onNext={() => setStage(way === 'join' ? 'join' : 'steps')} /> : null}
       {stage === 'join' ? <JoinHubStep onJoined={retry} onBack={() => setStage('choose')} /> : null}
       {stage === 'steps' ? <StepList current={step} /> : null}

@@ -3,6 +3,8 @@ import { clinicNameSchema } from '../../../../shared/contract';
 import { ActionButton } from '../../components/ActionButton';
 import { PeopleWordField } from '../../components/PeopleWordField';
 import { TextInput } from '../../components/TextInput';
+import { LanguageField } from '../../components/LanguageField';
+import { setWorkstationLanguage } from '../../i18n/language';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
 import { TimeZoneField } from '../continuity/ContinuitySettingsFields';
@@ -38,6 +40,16 @@ export function StepClinic({ values, update, serverErrors, intro, onNext, onBack
     >
       <StepHeading step={1} title={t('firstRun.clinic.title')} />
       <p className="lead">{intro}</p>
+      <LanguageField
+        label={t('languages.clinic.label')}
+        value={values.language}
+        onChange={(language) => {
+          // The wizard speaks the chosen language from here on, and so does this computer's sign-in screen.
+          setWorkstationLanguage(language);
+          update({ language });
+        }}
+        description={t('languages.clinic.firstRunDescription')}
+      />
       <TextInput
         label={t('firstRun.clinic.name')}
         name="clinicName"

@@ -1,9 +1,13 @@
 import type { PeopleWord } from '../../../../shared/people-word';
+import type { Language } from '../../../../shared/languages';
+import { workstationLanguage } from '../../i18n/language';
 
 export type WizardStep = 1 | 2 | 3 | 4;
 export const WIZARD_STEPS: readonly WizardStep[] = [1, 2, 3, 4];
 
 export interface WizardValues {
+  /** The clinic's language, asked first: the wizard switches to it at once. */
+  language: Language;
   clinicName: string;
   peopleWord: PeopleWord;
   /** The clinic's time zone: days between visits are counted there. */
@@ -17,6 +21,8 @@ export interface WizardValues {
 }
 
 export const initialWizardValues: WizardValues = {
+  // Whatever was chosen on this computer before (a wizard left and started again), else English.
+  language: workstationLanguage() ?? 'en',
   clinicName: '',
   // The same default as core: the usual word in harm reduction programs, changeable in Settings.
   peopleWord: 'participant',
@@ -31,6 +37,7 @@ export const initialWizardValues: WizardValues = {
 
 /** Form field names on the wizard's screens for the server's dotted field paths. */
 const FIELD_NAMES: Readonly<Record<string, { step: WizardStep; field: string }>> = {
+  language: { step: 1, field: 'language' },
   clinicName: { step: 1, field: 'clinicName' },
   peopleWord: { step: 1, field: 'peopleWord' },
   timeZone: { step: 1, field: 'timeZone' },

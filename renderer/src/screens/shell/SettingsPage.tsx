@@ -21,6 +21,8 @@ import { changedSettings } from './settings-changes';
 import { formatTime } from '../../components/dates';
 import { HubSettingsPanel } from '../hub/HubSettingsPanel';
 import { useHubState } from '../../api/hub-queries';
+import { LanguageField } from '../../components/LanguageField';
+import { OwnLanguageSection } from './OwnLanguageSection';
 
 function SettingsForm({ saved }: { saved: ClinicSettings }) {
   const { t } = useTranslation();
@@ -82,6 +84,12 @@ function SettingsForm({ saved }: { saved: ClinicSettings }) {
         onChange={(clinicName) => edit({ clinicName })}
         description={t('settings.clinicNameDescription')}
       />
+      <LanguageField
+        label={t('languages.clinic.label')}
+        value={draft.language}
+        onChange={(language) => edit({ language })}
+        description={t('languages.clinic.description')}
+      />
       <PeopleWordField
         value={draft.peopleWord}
         onChange={(peopleWord) => edit({ peopleWord })}
@@ -131,6 +139,7 @@ export function SettingsPage({ info }: { info: SessionInfo }) {
   return (
     <div className="page">
       <PageHeading>{t('settings.heading')}</PageHeading>
+      <OwnLanguageSection info={info} />
       {!isAdmin ? (
         <p>{t('settings.adminsOnly')}</p>
       ) : settings.isPending ? (

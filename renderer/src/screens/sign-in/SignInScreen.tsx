@@ -6,12 +6,30 @@ import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { BreakGlassForm } from '../users/BreakGlassForm';
 import { RecoverForm } from './RecoverForm';
+import { LanguageField } from '../../components/LanguageField';
+import { isLanguage, setWorkstationLanguage } from '../../i18n/language';
 import { SignInForm } from './SignInForm';
 
 /**
  * Signing in, and the lock screen. Locked, it shows only that Doorway is locked and how to get back in:
  * no clinic name, no names, nothing from the screen that was open.
  */
+/** The language before anyone signs in, remembered on this computer; a person's own choice wins once signed in. */
+function SignInLanguage() {
+  const { t, i18n } = useTranslation();
+  const shown = isLanguage(i18n.language) ? i18n.language : 'en';
+  return (
+    <LanguageField
+      className="auth-language"
+      name="signInLanguage"
+      label={t('languages.signIn')}
+      value={shown}
+      onChange={setWorkstationLanguage}
+      description={t('languages.signInDescription')}
+    />
+  );
+}
+
 export function SignInScreen({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
   const [view, setView] = useState<'signIn' | 'recover' | 'emergency'>('signIn');
@@ -46,6 +64,7 @@ export function SignInScreen({ locked }: { locked: boolean }) {
           {t('emergency.link')}
         </ActionButton>
       </p>
+      <SignInLanguage />
     </AuthLayout>
   );
 }
