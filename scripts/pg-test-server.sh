@@ -39,7 +39,12 @@ HBA
     echo "postgres://doorway_test:$password@127.0.0.1:$port/postgres"
     ;;
   crash)
-    kill -9 "$(head -1 "$dir/data/postmaster.pid")"
+    # The server and every process it started, at once, as when its computer loses power: killed alone,
+    # the postmaster's backends would go on answering open connections for a moment.
+    pid="$(head -1 "$dir/data/postmaster.pid")"
+    kids=$(grep -l "^PPid:[[:space:]]*$pid\$" /proc/[0-9]*/status 2>/dev/null | cut -d/ -f3 | tr '\n' ' ')
+    # shellcheck disable=SC2086
+    kill -9 "$pid" $kids
     ;;
   resume)
     # The killed server's own processes notice and exit within moments; until then it cannot start again.
