@@ -11,7 +11,7 @@ import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { formatMeasure, MeasureItem } from './ContinuityMeasures';
-import { downloadCsv } from './download';
+import { downloadCsv } from '../../components/download';
 import { formatLongDay } from '../../components/dates';
 import { formatCount } from '../../components/numbers';
 import { capitalise, categoryLabel } from './format';

@@ -6,7 +6,8 @@ import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { RecoveryCodeGroups } from './RecoveryCodeGroups';
 import { RecoveryKitPrint } from './RecoveryKitPrint';
-import { downloadText, RECOVERY_KIT_FILE_NAME, recoveryKitText } from './recovery-kit';
+import { downloadText } from '../../components/download';
+import { RECOVERY_KIT_FILE_NAME, recoveryKitText } from './recovery-kit';
 import { StepHeading } from './StepHeading';
 import { formatLongDay, todayIso } from '../../components/dates';
 

@@ -36,17 +36,3 @@ export function recoveryKitText(t: TFunction, kit: RecoveryKitContent): string {
 }
 
 export const RECOVERY_KIT_FILE_NAME = 'doorway-recovery-kit.txt';
-
-/** Saves text as a download: a Blob and a temporary link, which the CSP allows (no data: URL, no script). */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken its copy once the click is handled; a short delay keeps slow machines safe.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -6,7 +6,7 @@ import { appErrorOf } from '../../api/invoke';
 import { useApiMutation } from '../../api/queries';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { downloadZip } from './download-zip';
+import { downloadBase64 } from '../../components/download';
 import { personSummaryHref } from './print-route';
 
 /** Whose role may export a whole record: the contract's own list, so the button and core agree. */
@@ -21,7 +21,7 @@ export function OwnRecordActions({ personId, role }: { personId: number; role: R
   const [saved, setSaved] = useState<string | null>(null);
   const exportAll = useApiMutation('records.personExport', {
     onSuccess: (out) => {
-      downloadZip(out.fileName, out.zipBase64);
+      downloadBase64(out.fileName, out.zipBase64, 'application/zip');
       setSaved(out.fileName);
     },
   });
