@@ -65,25 +65,37 @@ async function psql(hub: PgTestDatabase, login: string, password: string, query:
 const NEW_ADMIN_PASSWORD = 'harbour lantern quiet 58';
 const ANA_PASSWORD = 'orchard river candle 31';
 
+/** What a staff member's password opens on the hub: the key slots, their keys, and the administrators' login if their slot holds its seal. */
+async function openWithPassword(hub: PgTestDatabase, username: string, password: string) {
+  const file = (await readHubKeyslots(hub.data))!;
+  const admin = openAdministratorsLoginWith(file.vaultId, await readAdministratorsLoginSeals(hub.data));
+  const keys = await unlockSlotsWithPassword(file, null, username, password, {}, admin.alsoOpen);
+  return { file, keys, login: admin.found.login };
+}
+
+/** The administrator signed in at the desk; Ana, a clinician with her own password, signed in in the exam room. */
+async function administratorAndClinician(hub: PgTestDatabase) {
+  const desk = workstation(hub);
+  const room = workstation(hub);
+  await must(desk, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+  const ana = await must(desk, 'users.create', { username: 'ana.reyes', displayName: 'Ana Reyes', role: 'clinician' });
+  await must(room, 'session.signIn', { username: 'ana.reyes', password: ana.temporaryPassword });
+  await must(room, 'session.changePassword', { currentPassword: ana.temporaryPassword, newPassword: ANA_PASSWORD });
+  return { desk, room };
+}
+
 describePg("the administrators' login on a hub", () => {
   it("is sealed to administrators' slots only: a clinician's keys open no administrator login, and PostgreSQL keeps a clinician's login off staff accounts", async () => {
     const hub = await clinicHub();
-    const desk = workstation(hub);
-    const room = workstation(hub);
-    await must(desk, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
-    const ana = await must(desk, 'users.create', { username: 'ana.reyes', displayName: 'Ana Reyes', role: 'clinician' });
-    await must(room, 'session.signIn', { username: 'ana.reyes', password: ana.temporaryPassword });
-    await must(room, 'session.changePassword', { currentPassword: ana.temporaryPassword, newPassword: ANA_PASSWORD });
+    await administratorAndClinician(hub);
 
     expect((await sql<{ role: string }>`SELECT role FROM hub.logins ORDER BY role`.execute(hub.data)).rows.map((r) => r.role)).toEqual(['clinician', 'front_desk']);
     expect(await sealedFor(hub)).toEqual([ADMIN.username, 'recovery'].sort());
 
     // Everything Ana's password opens: her keys (the clinical key among them) and no administrators' login.
-    const file = (await readHubKeyslots(hub.data))!;
-    const admin = openAdministratorsLoginWith(file.vaultId, await readAdministratorsLoginSeals(hub.data));
-    const keys = await unlockSlotsWithPassword(file, null, 'ana.reyes', ANA_PASSWORD, {}, admin.alsoOpen);
+    const { file, keys, login } = await openWithPassword(hub, 'ana.reyes', ANA_PASSWORD);
     expect(keys.clinicalKey).not.toBeNull();
-    expect(admin.found.login).toBeNull();
+    expect(login).toBeNull();
     const logins = (await sql<{ role: 'clinician' | 'front_desk'; login: string; sealed: string }>`SELECT role, login, sealed FROM hub.logins`.execute(hub.data)).rows;
     const opened = logins.map((l) => [l.role, openLogin(file.vaultId, l.role, l.sealed, keys) !== null]);
     expect(Object.fromEntries(opened)).toEqual({ clinician: true, front_desk: true });
@@ -148,32 +160,23 @@ describePg("the administrators' login on a hub", () => {
     await must(desk, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
     expect(await sealedFor(hub)).toEqual([ADMIN.username, 'recovery'].sort());
     // Each seal still opens the one login, with its own slot only.
-    const file = (await readHubKeyslots(hub.data))!;
-    const admin = openAdministratorsLoginWith(file.vaultId, await readAdministratorsLoginSeals(hub.data));
-    const keys = await unlockSlotsWithPassword(file, null, ADMIN.username, ADMIN.password, {}, admin.alsoOpen);
+    const { keys, login } = await openWithPassword(hub, ADMIN.username, ADMIN.password);
     keys.dataKey.fill(0);
     keys.clinicalKey?.fill(0);
-    expect(await psql(hub, admin.found.login!.login, loginPassword(admin.found.login!), 'SELECT current_user')).toMatch(/_administrator$/);
+    expect(await psql(hub, login!.login, loginPassword(login!), 'SELECT current_user')).toMatch(/_administrator$/);
   });
 
   it('a key change gives every role login a new password: the old ones are refused by PostgreSQL, and a session elsewhere is asked to sign in again', async () => {
     const hub = await clinicHub();
-    const desk = workstation(hub);
-    const room = workstation(hub);
-    await must(desk, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
-    const ana = await must(desk, 'users.create', { username: 'ana.reyes', displayName: 'Ana Reyes', role: 'clinician' });
-    await must(room, 'session.signIn', { username: 'ana.reyes', password: ana.temporaryPassword });
-    await must(room, 'session.changePassword', { currentPassword: ana.temporaryPassword, newPassword: ANA_PASSWORD });
+    const { desk, room } = await administratorAndClinician(hub);
     const person = await must(room, 'people.create', { clientCode: 'KT0412', name: 'Kit Taylor' });
 
     // Every login's password as it is now, opened with the administrator's keys.
     const before = async () => {
-      const file = (await readHubKeyslots(hub.data))!;
-      const admin = openAdministratorsLoginWith(file.vaultId, await readAdministratorsLoginSeals(hub.data));
-      const keys = await unlockSlotsWithPassword(file, null, ADMIN.username, ADMIN.password, {}, admin.alsoOpen);
+      const { file, keys, login } = await openWithPassword(hub, ADMIN.username, ADMIN.password);
       const rows = (await sql<{ role: 'clinician' | 'front_desk'; login: string; sealed: string }>`SELECT role, login, sealed FROM hub.logins`.execute(hub.data)).rows;
       const out = rows.map((r) => ({ login: r.login, password: openLogin(file.vaultId, r.role, r.sealed, keys)! }));
-      out.push({ login: admin.found.login!.login, password: loginPassword(admin.found.login!) });
+      out.push({ login: login!.login, password: loginPassword(login!) });
       keys.dataKey.fill(0);
       keys.clinicalKey?.fill(0);
       return out;
@@ -201,11 +204,8 @@ describePg("the administrators' login on a hub", () => {
   it("on a hub made before these seals, the first administrator's sign-in makes them and removes the seal under the clinical key", async () => {
     const hub = await clinicHub();
     // The hub as the first format left it: the administrators' login sealed under the clinical key, no per-slot seals.
-    const file = (await readHubKeyslots(hub.data))!;
-    const admin = openAdministratorsLoginWith(file.vaultId, await readAdministratorsLoginSeals(hub.data));
-    const keys = await unlockSlotsWithPassword(file, null, ADMIN.username, ADMIN.password, {}, admin.alsoOpen);
-    const login = admin.found.login!;
-    await sql`INSERT INTO hub.logins (role, login, sealed) VALUES ('administrator', ${login.login}, ${sealLogin(file.vaultId, 'administrator', loginPassword(login), keys)})`.execute(hub.data);
+    const { file, keys, login } = await openWithPassword(hub, ADMIN.username, ADMIN.password);
+    await sql`INSERT INTO hub.logins (role, login, sealed) VALUES ('administrator', ${login!.login}, ${sealLogin(file.vaultId, 'administrator', loginPassword(login!), keys)})`.execute(hub.data);
     await sql`DELETE FROM hub.admin_logins`.execute(hub.data);
     keys.dataKey.fill(0);
     keys.clinicalKey?.fill(0);
