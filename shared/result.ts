@@ -1,3 +1,4 @@
+import { messageText, type Message, type MessageKey, type MessageParams } from './messages';
 /**
  * Every call across the IPC contract answers with a Result, never a thrown error, so the renderer
  * can always show a clear message and nothing is left half-done behind an exception.
@@ -37,11 +38,17 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface AppError {
   code: ErrorCode;
+  /** Core's words in English: for logs, the command line and tests. Staff read `key` in their own language. */
   message: string;
+  /** What to say, in each person's language (shared/messages). Missing only on errors the renderer makes itself. */
+  key?: MessageKey;
+  params?: MessageParams;
   /** Seconds to wait before trying again (THROTTLED only). */
   retryAfterSeconds?: number;
   /** Per-field messages for forms (INVALID_INPUT only), keyed by dotted path, e.g. `admin.password`. */
   fields?: Record<string, string>;
+  /** The same per-field messages as keys, for the renderer to say in the staff member's language. */
+  fieldMessages?: Record<string, Message>;
   /** The record already holding a unique value (CONFLICT only), e.g. the person with that client code. */
   conflictId?: number;
   /**
@@ -54,7 +61,27 @@ export interface AppError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(code: ErrorCode, message: string, extra: Partial<AppError> = {}): Result<T> => ({
+/** What may come with a refusal besides its message; field messages are given as messages, like the refusal itself. */
+export interface ErrorExtra {
+  retryAfterSeconds?: number;
+  fields?: Readonly<Record<string, Message>>;
+  conflictId?: number;
+  uncertain?: boolean;
+}
+
+/** A refusal as it crosses to the renderer: the message as a key with its English words beside it. */
+export function appError(code: ErrorCode, message: Message, extra: ErrorExtra = {}): AppError {
+  const { fields, ...rest } = extra;
+  const error: AppError = { code, message: messageText(message), key: message.key, ...rest };
+  if (message.params) error.params = message.params;
+  if (fields) {
+    error.fields = Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, messageText(m)]));
+    error.fieldMessages = { ...fields };
+  }
+  return error;
+}
+
+export const fail = <T = never>(code: ErrorCode, message: Message, extra: ErrorExtra = {}): Result<T> => ({
   ok: false,
-  error: { code, message, ...extra },
+  error: appError(code, message, extra),
 });

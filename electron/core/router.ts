@@ -7,6 +7,8 @@ import type { PublicContext, SignedInContext } from './context';
 import type { Database } from './data/schema';
 import { connectionFree } from './data/long-change';
 import { DoorwayError } from './errors';
+import { isMessageKey, msg, type Message } from '../../shared/messages';
+import { issueMessage } from '../../shared/messages/issues';
 
 /** Public channels (first run, signing in) get a context without a user; every other channel a signed-in one. */
 export type ContextOf<K extends ChannelName> = Channels[K]['access'] extends 'public' ? PublicContext : SignedInContext;
@@ -21,19 +23,19 @@ const ENDS_SESSION: ReadonlySet<ChannelName> = new Set(['session.lock', 'session
 /** Channels that never wait for a long change holding the records (data/long-change.ts): ending a session, and stopping that change. */
 const PASS_LONG_CHANGE: ReadonlySet<ChannelName> = new Set([...ENDS_SESSION, 'import.cancel']);
 
-function describeIssues(error: z.ZodError): { message: string; fields: Record<string, string> } {
-  const fields: Record<string, string> = {};
+function describeIssues(error: z.ZodError): { message: Message; fields: Record<string, Message> } {
+  const fields: Record<string, Message> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    if (!(key in fields)) fields[key] = issue.code === 'unrecognized_keys' ? 'This field is not expected here.' : issue.message;
+    if (!(key in fields)) fields[key] = issueMessage(issue);
   }
   const first = error.issues[0];
-  const message =
+  const message: Message =
     first?.code === 'unrecognized_keys'
-      ? 'The request had fields this action does not take. Nothing was changed.'
-      : first && first.message && !/^Invalid input/.test(first.message)
-        ? first.message
-        : 'Some of what was entered is not in the expected form. Nothing was changed.';
+      ? msg('input.extraFields')
+      : first && isMessageKey(first.message)
+        ? msg(first.message)
+        : msg('input.notInForm');
   return { message, fields };
 }
 
@@ -46,7 +48,7 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
   const { vault } = base.services;
   const log = base.log;
   return async (name, rawInput) => {
-    if (!isChannelName(name)) return fail('UNKNOWN_CHANNEL', 'That action is not part of Doorway.');
+    if (!isChannelName(name)) return fail('UNKNOWN_CHANNEL', msg('general.unknownChannel'));
     const def = channels[name];
     const parsed = def.input.safeParse(rawInput);
     if (!parsed.success) {
@@ -57,12 +59,12 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
     if (def.access !== 'public' && !PASS_LONG_CHANGE.has(name)) await connectionFree(vault);
     const session = vault.session;
     if (def.access !== 'public') {
-      if (!session) return fail('NOT_SIGNED_IN', 'Please sign in to continue.');
+      if (!session) return fail('NOT_SIGNED_IN', msg('general.signIn'));
       if (!def.access.includes(session.user.role)) {
-        return fail('FORBIDDEN', 'Your role does not include this. An administrator can help if you need it.');
+        return fail('FORBIDDEN', msg('general.roleLacks'));
       }
       if (session.user.mustChangePassword && !('allowedWhilePasswordChangeRequired' in def && def.allowedWhilePasswordChangeRequired)) {
-        return fail('PASSWORD_CHANGE_REQUIRED', 'Please choose a new password before continuing.');
+        return fail('PASSWORD_CHANGE_REQUIRED', msg('general.changePasswordFirst'));
       }
     }
     try {
@@ -99,7 +101,7 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
       const out = def.output.safeParse(value);
       if (!out.success) {
         log(`output of ${name} does not match its schema`, out.error);
-        return fail('INTERNAL', 'Something went wrong inside Doorway. Nothing was lost; please try again.');
+        return fail('INTERNAL', msg('general.internal'));
       }
       return ok(out.data);
     } catch (e) {
@@ -109,7 +111,7 @@ export function createRouter(base: PublicContext, handlers: Handlers): Router {
         return { ok: false, error: e.toAppError() };
       }
       log(`${name} failed`, e);
-      return fail('INTERNAL', 'Something went wrong inside Doorway. Nothing was lost; please try again.');
+      return fail('INTERNAL', msg('general.internal'));
     }
   };
 }

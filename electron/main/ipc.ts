@@ -1,6 +1,7 @@
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { eventNames, isChannelName } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
+import { msg } from '../../shared/messages';
 import type { Doorway, Router } from '../core';
 import { CHOOSE_FOLDER_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-names';
 import { isTrustedSender } from './policy';
@@ -23,15 +24,15 @@ export function registerIpc(router: Router, getWindow: GetWindow, log: Log): () 
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isFromAppWindow(event, getWindow())) {
       log('refused a call that did not come from the Doorway window');
-      return fail('FORBIDDEN', 'This request did not come from the Doorway window, so nothing was done.');
+      return fail('FORBIDDEN', msg('general.notFromWindow'));
     }
-    if (!isChannelName(name)) return fail('UNKNOWN_CHANNEL', 'That action is not part of Doorway.');
+    if (!isChannelName(name)) return fail('UNKNOWN_CHANNEL', msg('general.unknownChannel'));
     try {
       return await router(name, input);
     } catch (e) {
       // The router answers every call with a Result; this only guards against a bug in it.
       log(`${name} failed outside the router`, e);
-      return fail('INTERNAL', 'Something went wrong inside Doorway. Nothing was lost; please try again.');
+      return fail('INTERNAL', msg('general.internal'));
     }
   });
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);

@@ -1,6 +1,7 @@
 import type { ChannelName, InputOf, OutputOf } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/result';
 import i18n from '../i18n/i18n';
+import { inOwnLanguage } from '../i18n/say';
 import { getBridge } from './bridge';
 import { reportHubAnswer } from './hub-connection';
 
@@ -36,6 +37,8 @@ export async function invoke<K extends ChannelName>(name: K, input: InputOf<K>):
   } catch {
     result = { ok: false, error: { code: 'INTERNAL', message: i18n.t('errors.unexpected') } };
   }
+  // Core says why in keys; the staff member reads it in their own language.
+  if (!result.ok) result = { ok: false, error: inOwnLanguage(result.error) };
   if (!result.ok && result.error.code === 'NOT_SIGNED_IN') reportNotSignedIn();
   // On a clinic hub: whether the hub answered, for the banner and its checks (api/hub-connection.ts).
   reportHubAnswer(name, result);
