@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 import { CLINICAL_ROLES } from '../roles';
 import { channel } from './channel';
 import { contactSettingSchema } from './record-schemas';
@@ -15,7 +16,7 @@ export const importKindSchema = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof importKindSchema>;
 
 /** Field -> the column header that holds it, e.g. {"clientCode": "Código", "date": "Fecha", "supply:Syringes": "Jeringas"}. */
-export const importMappingSchema = z.record(z.string().min(1).max(120), z.string().max(200)).refine((m) => Object.keys(m).length <= 250, 'A mapping names at most 250 fields.');
+export const importMappingSchema = z.record(z.string().min(1).max(120), z.string().max(200)).refine((m) => Object.keys(m).length <= 250, says('input.mappingLong'));
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
 /** 100 MB of file content, base64 (the largest spreadsheet a program would bring, with room). */
@@ -23,9 +24,9 @@ const MAX_BASE64 = 140_000_000;
 
 export const importFileSchema = z.strictObject({
   /** The file's name as it was chosen (shown, and kept in the audit trail). */
-  name: z.string().trim().min(1, 'Please choose a file.').max(255, 'The file name is too long.'),
+  name: z.string().trim().min(1, says('input.fileNeeded')).max(255, says('input.fileNameLong')),
   /** The file's bytes, base64. */
-  base64: z.string().max(MAX_BASE64, 'This file is larger than 100 MB. Please split it into smaller files.'),
+  base64: z.string().max(MAX_BASE64, says('input.fileLarge')),
 });
 
 export const importOptionsSchema = z.strictObject({
