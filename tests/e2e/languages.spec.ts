@@ -177,8 +177,8 @@ test.describe('pseudo-locale', () => {
 // ---- Spanish --------------------------------------------------------------------------------------
 
 /** Each language's strings, flattened ("firstRun.continue" → "Continuar"). */
-function strings(prefix: 'en' | 'es'): Map<string, string> {
-  const dir = join(__dirname, '..', '..', 'renderer', 'src', 'i18n');
+function strings(prefix: 'en' | 'es', ...folder: string[]): Map<string, string> {
+  const dir = join(__dirname, '..', '..', ...folder);
   const out = new Map<string, string>();
   const walk = (node: unknown, key: string) => {
     if (typeof node === 'string') out.set(key, node);
@@ -187,8 +187,10 @@ function strings(prefix: 'en' | 'es'): Map<string, string> {
   for (const f of readdirSync(dir).filter((f) => new RegExp(`^${prefix}(-[a-z-]+)?\\.json$`).test(f))) walk(JSON.parse(readFileSync(join(dir, f), 'utf8')), '');
   return out;
 }
-const EN = strings('en');
-const ES = strings('es');
+/** The screens' strings, and core's messages (shared/messages: refusals, warnings, import problems). */
+const both = (prefix: 'en' | 'es') => new Map([...strings(prefix, 'renderer', 'src', 'i18n'), ...[...strings(prefix, 'shared', 'messages')].map(([k, v]) => [`core:${k}`, v] as const)]);
+const EN = both('en');
+const ES = both('es');
 /** The Spanish for an English string on screen, so the steps below read like the English tests. */
 function es(english: string): string {
   for (const [k, v] of EN) if (v === english && ES.has(k)) return ES.get(k)!;
@@ -262,6 +264,12 @@ test.describe('Spanish', () => {
     await expect(page.getByRole('heading', { level: 1, name: es('Sign in to Doorway') })).toBeVisible();
     await look('07-sign-in');
     await expectAccessible(page, 'sign-in in Spanish');
+    // Core's answer to a wrong password comes as a key: she reads it in Spanish.
+    await page.locator('input[name="username"]').fill('lucia');
+    await page.locator('input[name="password"]').fill('no es la contraseña');
+    await page.locator('button[type="submit"]').click();
+    await expect(page.getByText(ES.get('core:access.signInFailed')!)).toBeVisible();
+    await look('07b-sign-in-refused');
     await page.locator('input[name="username"]').fill('lucia');
     await page.locator('input[name="password"]').fill('marea tranquila de la mañana 7');
     await page.locator('button[type="submit"]').click();

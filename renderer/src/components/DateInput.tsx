@@ -19,15 +19,17 @@ interface DateInputProps {
   invalid?: boolean;
   /** The id of a note elsewhere in the form that says what is wrong. */
   describedBy?: string;
+  /** A message of its own, when the field is not inside a ValidatedForm (a period's dates the wrong way round). */
+  error?: string;
 }
 
 /**
  * A date typed by segments (day, month, year) in the staff member's order (react-aria follows the app's
  * locale, where a browser's own date box follows the computer's); arrow keys step each one.
  */
-export function DateInput({ label, name, value, onChange, description, max, min, invalid, describedBy }: DateInputProps) {
+export function DateInput({ label, name, value, onChange, description, max, min, invalid, describedBy, error: ownError }: DateInputProps) {
   const scope = useContext(FieldErrorContext);
-  const error = scope?.errors[name];
+  const error = ownError ?? scope?.errors[name];
   return (
     <DateField
       name={name}
