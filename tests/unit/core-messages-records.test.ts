@@ -46,7 +46,7 @@ const cases: [what: string, message: Message, en: string, es: string][] = [
     'do not contact',
     notAgreedMessage({ ...NOBODY, okToText: true, doNotContact: true }),
     'They asked not to be contacted, so there is no outreach to note. They are welcome whenever they come by.',
-    'Pidió que no se le contacte, así que no hay ningún acercamiento que anotar. La puerta sigue abierta para cuando quiera venir.',
+    'Pidió que no se le contacte, así que no hay ningún intento de comunicación que anotar. La puerta sigue abierta para cuando quiera venir.',
   ],
   ['a plural, one', msg('continuity.overviewCsv.averageOver', { count: 1 }), 'Average over 1 person with at least 2 contacts', 'Promedio de 1 persona con al menos 2 contactos'],
   ['a plural, several', msg('continuity.overviewCsv.averageOver', { count: 12 }), 'Average over 12 people with at least 2 contacts', 'Promedio de 12 personas con al menos 2 contactos'],
