@@ -99,7 +99,6 @@ async function contactLookups(data: Data, o: PlanOptions): Promise<ContactLookup
   };
 }
 
-
 /** Every 256 rows the loops let the pace give the event loop a turn (pace.ts). */
 const STEP = 256;
 
