@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Language } from '../../shared/languages';
+import { messageText } from '../../shared/messages';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
 import { createDoorway, invoke, type Doorway, type Router } from '../../electron/core';
 import { initHub } from '../../electron/core/hub/init';
@@ -85,6 +86,18 @@ describe('the built-in services and supplies in the clinic language', () => {
     await call('settings.update', { language: 'es' });
     expect(await labels('supply')).toContain('Syringes');
     expect(await labels('supply')).not.toContain('Jeringas');
+  });
+});
+
+describe("the catalog's refusals", () => {
+  it('a name already in the list is refused with the name, in the staff member’s language, and nothing is added', async () => {
+    await newClinic('es');
+    const before = await labels('supply');
+    const r = await invoke(router, 'catalog.create', { kind: 'supply', label: 'jeringas', category: null });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'catalog.alreadyInList', params: { label: 'jeringas' }, fieldMessages: { label: { key: 'catalog.field.alreadyInList' } } } });
+    if (r.ok) return;
+    expect(messageText({ key: r.error.key!, params: r.error.params! }, 'es')).toBe('"jeringas" ya está en la lista.');
+    expect(await labels('supply')).toEqual(before);
   });
 });
 
