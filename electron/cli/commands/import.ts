@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { importMappingSchema, type ImportKind, type ImportResult } from '../../../shared/contract/import';
+import { importMappingSchema, problemText, type ImportKind, type ImportResult } from '../../../shared/contract/import';
+import { messageText } from '../../../shared/messages';
 import { contactSettingSchema } from '../../../shared/contract/record-schemas';
 import { invoke } from '../../core';
 import { fieldsOf } from '../../core/import/mapping';
@@ -67,7 +68,7 @@ function printReport(out: Writer, r: ImportResult): void {
   }
   if (r.problemCount > 0) {
     line(out, `${plural(r.problemCount, 'problem', 'problems')} to fix in the file:`);
-    for (const p of r.problems) line(out, `  ${p.message}`);
+    for (const p of r.problems) line(out, `  ${problemText(p, messageText)}`);
     if (r.problemCount > r.problems.length) line(out, `  and ${number(r.problemCount - r.problems.length)} more (the first ${number(r.problems.length)} are shown).`);
   }
 }
