@@ -42,6 +42,12 @@ test('a start-up problem is said in the language chosen on this computer, and a 
   await expect(page.getByRole('alert')).toHaveText(esAccess.access.signInFailed);
   await shot(page, 'access-02-sign-in-refused-es');
   await expectAccessible(page, 'sign-in refused in Spanish');
+
+  // Another language chosen right after: the refusal is said again in it, at once.
+  await page.locator('.auth-language .select-trigger').click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Doorway' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText(enAccess.access.signInFailed);
 });
 
 test('a username already taken is said on the field and above the form in the staff member\'s language', async ({ page, preview }) => {

@@ -48,7 +48,7 @@ export interface RotationRecipient {
   slotId: string;
   /** As recorded in the records file (slot-keys.ts), not as keyslots.json says. */
   publicKey: string;
-  /** Who the slot belongs to, for messages: a staff member's name (the recovery slot's is for logs only). */
+  /** Who the slot belongs to, for messages: a staff member's name (the recovery slot's is for logs and the audit trail only). */
   label: string;
   /** The recovery slot: its messages say so in words of their own rather than through `label`. */
   recovery?: true;
