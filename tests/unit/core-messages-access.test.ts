@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { SIGN_IN_FAILED } from '../../electron/core/errors';
-import { recoveryCodeProblem } from '../../electron/core/vault/recovery-code-problem';
 import { messageText, msg, type Message } from '../../shared/messages';
 import { parseRecoveryCode } from '../../shared/recovery-code';
 
@@ -63,7 +62,7 @@ describe('access messages in English and Spanish', () => {
     const code = 'K7QX3-AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG';
     const parsed = parseRecoveryCode(code);
     if (parsed.ok) throw new Error('expected the made-up code to be refused');
-    const said = recoveryCodeProblem(parsed);
+    const said = parsed.said;
     const groups = parsed.badGroups.join(', ');
     // The parser's own English, which the command line and logs read, is what staff read in English too.
     expect(messageText(said)).toBe(parsed.message);
@@ -75,12 +74,12 @@ describe('access messages in English and Spanish', () => {
   it('a recovery code with groups missing says how many it has', () => {
     const parsed = parseRecoveryCode('K7QX3-AAAAA');
     if (parsed.ok) throw new Error('expected a short code to be refused');
-    expect(messageText(recoveryCodeProblem(parsed))).toBe(parsed.message);
-    expect(messageText(recoveryCodeProblem(parsed), 'es')).toBe('Un código de recuperación tiene 8 grupos de 5 caracteres. Compruebe que los tenga todos.');
+    expect(messageText(parsed.said)).toBe(parsed.message);
+    expect(messageText(parsed.said, 'es')).toBe('Un código de recuperación tiene 8 grupos de 5 caracteres. Compruebe que los tenga todos.');
   });
 
   it('one group to check is singular, several are plural', () => {
-    expect(messageText(msg('access.recoveryCode.checkGroups', { count: 1, groups: '3' }))).toBe('Please check group 3 against your recovery kit.');
-    expect(messageText(msg('access.recoveryCode.checkGroups', { count: 2, groups: '3, 5' }), 'es')).toBe('Compare los grupos 3, 5 con su kit de recuperación.');
+    expect(messageText(msg('recoveryCode.checkGroups', { count: 1, groups: '3' }))).toBe('Please check group 3 against your recovery kit.');
+    expect(messageText(msg('recoveryCode.checkGroups', { count: 2, groups: '3, 5' }), 'es')).toBe('Compare los grupos 3, 5 con su kit de recuperación.');
   });
 });

@@ -9,7 +9,6 @@ import { recoverClinical, type ClinicalRecovery } from '../data/sqlite-pair';
 import { assertNotNewer, migrate } from '../db/migrate';
 import { DoorwayError, SIGN_IN_FAILED } from '../errors';
 import { msg } from '../../../shared/messages';
-import { recoveryCodeProblem } from './recovery-code-problem';
 import { readStored, writeStored, writeStoredIn } from '../settings/settings';
 import { sqliteData } from '../data/sqlite';
 import { deriveKey, newKdfParams, type KdfParams } from './kdf';
@@ -149,7 +148,7 @@ export async function createVault(p: VaultPaths, input: CreateVaultInput, opts: 
     throw new DoorwayError('VAULT_EXISTS', msg('access.vault.recordsWithoutKeyFile'));
   }
   const recovery = parseRecoveryCode(input.recoveryCode);
-  if (!recovery.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', recoveryCodeProblem(recovery));
+  if (!recovery.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', recovery.said);
 
   mkdirSync(p.dir, { recursive: true, mode: 0o700 });
   const vaultId = randomUUID();
@@ -348,7 +347,7 @@ export async function unlockWithRecovery(p: VaultPaths, code: string): Promise<U
 /** The same, for key slots held elsewhere than a data folder (a clinic hub keeps them in hub.keyslots). */
 export async function unlockSlotsWithRecovery(file: KeyslotFile, pending: KeyslotFile | null, code: string, alsoOpen?: AlsoOpen): Promise<Unlocked> {
   const parsed = parseRecoveryCode(code);
-  if (!parsed.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', recoveryCodeProblem(parsed));
+  if (!parsed.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', parsed.said);
   const slot = file.slots.find((s) => s.kind === 'recovery')!;
   const unlocked = await openSlot(pending, file, slot, parsed.canonical, alsoOpen);
   if (!unlocked) {
