@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageSchema } from '../messages';
 import { ADMIN_ONLY } from '../roles';
 import { channel } from './channel';
 import { isoDateTimeSchema, roleSchema } from './schemas';
@@ -100,7 +101,8 @@ export const BACKUP_WARNING_KINDS = ['noDestination', 'destinationUnavailable', 
 
 export const backupWarningSchema = z.object({
   kind: z.enum(BACKUP_WARNING_KINDS),
-  message: z.string(),
+  /** What to say, as a key with its parameters: the renderer says it in the staff member's language. */
+  message: messageSchema,
   since: isoDateTimeSchema,
   /** When Doorway tries again by itself, if it will. */
   retryAt: isoDateTimeSchema.nullable(),
