@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { messageSchema } from '../messages';
+import { messageSchema, says } from '../messages';
 import { ADMIN_ONLY } from '../roles';
 import { channel } from './channel';
 import { isoDateTimeSchema, roleSchema } from './schemas';
@@ -13,8 +13,8 @@ export const BUNDLE_NAME_PATTERN = /^doorway-backup-(\d{8}T\d{6}Z)-([0-9a-f]{8})
 
 export const bundleNameSchema = z
   .string()
-  .max(100, 'That is not the name of a Doorway backup folder.')
-  .regex(BUNDLE_NAME_PATTERN, 'That is not the name of a Doorway backup folder.');
+  .max(100, says('backup.input.notABundle'))
+  .regex(BUNDLE_NAME_PATTERN, says('backup.input.notABundle'));
 
 export const RETENTION_LIMITS = { keepDaily: 366, keepWeekly: 520, keepMonthly: 600 } as const;
 
@@ -29,12 +29,13 @@ export const backupSettingsSchema = z.object({
 });
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
-const keepInput = (max: number, what: string) =>
+/** A retention count: its refusals name the kind of backup and its limit (RETENTION_LIMITS, the same numbers in the catalog's words). */
+const keepInput = (max: number, what: 'daily' | 'weekly' | 'monthly') =>
   z
     .number()
-    .int('Please use a whole number.')
-    .min(0, `Keep at least 0 ${what} backups.`)
-    .max(max, `Keep at most ${max} ${what} backups.`)
+    .int(says('input.wholeNumber'))
+    .min(0, says(`backup.input.${what}.atLeast`))
+    .max(max, says(`backup.input.${what}.atMost`))
     .optional();
 
 export const backupSettingsInputSchema = z
@@ -42,8 +43,8 @@ export const backupSettingsInputSchema = z
     destination: z
       .string()
       .trim()
-      .min(1, 'Please enter the folder for backups.')
-      .max(1000, 'That folder path is too long.')
+      .min(1, says('backup.input.folderNeeded'))
+      .max(1000, says('backup.input.folderTooLong'))
       .nullable()
       .optional(),
     enabled: z.boolean().optional(),
@@ -51,7 +52,7 @@ export const backupSettingsInputSchema = z
     keepWeekly: keepInput(RETENTION_LIMITS.keepWeekly, 'weekly'),
     keepMonthly: keepInput(RETENTION_LIMITS.keepMonthly, 'monthly'),
   })
-  .refine((v) => Object.keys(v).length > 0, 'Nothing to change.');
+  .refine((v) => Object.keys(v).length > 0, says('backup.input.nothingToChange'));
 
 export const BACKUP_VIA = ['app', 'schedule', 'quit', 'commandLine'] as const;
 
@@ -196,12 +197,12 @@ export const backupChannels = {
   'backup.preview': channel({ input: z.strictObject({ bundle: bundleNameSchema }), output: restorePreviewSchema, access: ADMIN_ONLY }),
   /** Sets the current vault aside (undoable), puts the bundle in its place and ends the session. */
   'backup.restore': channel({
-    input: z.strictObject({ bundle: bundleNameSchema, confirm: z.literal(true, 'Please confirm the restore.') }),
+    input: z.strictObject({ bundle: bundleNameSchema, confirm: z.literal(true, says('backup.input.confirmRestore')) }),
     output: restoreResultSchema,
     access: ADMIN_ONLY,
   }),
   'backup.undoRestore': channel({
-    input: z.strictObject({ confirm: z.literal(true, 'Please confirm undoing the restore.') }),
+    input: z.strictObject({ confirm: z.literal(true, says('backup.input.confirmUndo')) }),
     output: z.object({ setAsideAs: z.string().nullable() }),
     access: ADMIN_ONLY,
   }),
