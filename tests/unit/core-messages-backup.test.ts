@@ -69,6 +69,13 @@ describe('backup messages in English and Spanish', () => {
     expect(messageText(message, 'es')).toBe(es);
   });
 
+  it('a reason inside a reason says the deeper one once, never the middle sentence again', () => {
+    const notVerified = because('backup.create.notVerified', msg('backup.check.noFolder', { dir: '/x' }), { name: 'B' });
+    expect(messageText(because('backup.warning.notTidied', notVerified))).toBe(
+      'The backup was made and checked, but old backups could not be tidied up: There is no backup folder at /x. Nothing was changed.',
+    );
+  });
+
   it('the retention limits in the refusals are the limits the contract enforces', () => {
     for (const [what, setting] of [['daily', 'keepDaily'], ['weekly', 'keepWeekly'], ['monthly', 'keepMonthly']] as const) {
       const max = RETENTION_LIMITS[setting];
