@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { messageText, msg, type Message } from '../../shared/messages';
 import { because } from '../../electron/core/backup/because';
 import { RETENTION_LIMITS } from '../../shared/contract/backup';
+import { fromLsblkTypes, fromManageBde } from '../../electron/core/platform/disk-encryption';
 
 /** Backups' messages with parameters read right in both languages: the path in place, the nested reason said too. */
 const cases: { what: string; message: Message; en: string; es: string }[] = [
@@ -74,6 +75,15 @@ describe('backup messages in English and Spanish', () => {
     expect(messageText(because('backup.warning.notTidied', notVerified))).toBe(
       'The backup was made and checked, but old backups could not be tidied up: There is no backup folder at /x. Nothing was changed.',
     );
+  });
+
+  it("what protects a hub's disk: said to the administrator in their language, in English for the command line", () => {
+    const windows = fromManageBde('D:', 'Volume D: [Data]\n    Protection Status:    Protection Off\n');
+    expect(windows).toMatchObject({ state: 'notEncrypted', detail: 'BitLocker does not protect drive D:.' });
+    expect(messageText(windows.message, 'es')).toBe('BitLocker no protege la unidad D:.');
+    const linux = fromLsblkTypes('/dev/mapper/root', 'crypt\npart\ndisk\n');
+    expect(linux).toMatchObject({ state: 'encrypted', method: 'LUKS', detail: '/dev/mapper/root is encrypted with LUKS (dm-crypt).' });
+    expect(messageText(linux.message, 'es')).toBe('/dev/mapper/root está cifrado con LUKS (dm-crypt).');
   });
 
   it('the retention limits in the refusals are the limits the contract enforces', () => {
