@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { says } from '../messages';
+import { messageSchema, says } from '../messages';
 import { ADMIN_ONLY } from '../roles';
 import { channel } from './channel';
 import { isoDateTimeSchema, roleSchema } from './schemas';
@@ -13,8 +13,8 @@ export const BUNDLE_NAME_PATTERN = /^doorway-backup-(\d{8}T\d{6}Z)-([0-9a-f]{8})
 
 export const bundleNameSchema = z
   .string()
-  .max(100, says('input.backupFolderName'))
-  .regex(BUNDLE_NAME_PATTERN, says('input.backupFolderName'));
+  .max(100, says('backup.input.notABundle'))
+  .regex(BUNDLE_NAME_PATTERN, says('backup.input.notABundle'));
 
 export const RETENTION_LIMITS = { keepDaily: 366, keepWeekly: 520, keepMonthly: 600 } as const;
 
@@ -29,12 +29,13 @@ export const backupSettingsSchema = z.object({
 });
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
-const keepInput = (max: number, what: 'Daily' | 'Weekly' | 'Monthly') =>
+/** A retention count: its refusals name the kind of backup and its limit (RETENTION_LIMITS, the same numbers in the catalog's words). */
+const keepInput = (max: number, what: 'daily' | 'weekly' | 'monthly') =>
   z
     .number()
     .int(says('input.wholeNumber'))
-    .min(0, says(`input.keep${what}Min`))
-    .max(max, says(`input.keep${what}Max`))
+    .min(0, says(`backup.input.${what}.atLeast`))
+    .max(max, says(`backup.input.${what}.atMost`))
     .optional();
 
 export const backupSettingsInputSchema = z
@@ -42,16 +43,16 @@ export const backupSettingsInputSchema = z
     destination: z
       .string()
       .trim()
-      .min(1, says('input.backupFolderNeeded'))
-      .max(1000, says('input.folderPathLong'))
+      .min(1, says('backup.input.folderNeeded'))
+      .max(1000, says('backup.input.folderTooLong'))
       .nullable()
       .optional(),
     enabled: z.boolean().optional(),
-    keepDaily: keepInput(RETENTION_LIMITS.keepDaily, 'Daily'),
-    keepWeekly: keepInput(RETENTION_LIMITS.keepWeekly, 'Weekly'),
-    keepMonthly: keepInput(RETENTION_LIMITS.keepMonthly, 'Monthly'),
+    keepDaily: keepInput(RETENTION_LIMITS.keepDaily, 'daily'),
+    keepWeekly: keepInput(RETENTION_LIMITS.keepWeekly, 'weekly'),
+    keepMonthly: keepInput(RETENTION_LIMITS.keepMonthly, 'monthly'),
   })
-  .refine((v) => Object.keys(v).length > 0, says('input.nothingToChange'));
+  .refine((v) => Object.keys(v).length > 0, says('backup.input.nothingToChange'));
 
 export const BACKUP_VIA = ['app', 'schedule', 'quit', 'commandLine'] as const;
 
@@ -101,7 +102,8 @@ export const BACKUP_WARNING_KINDS = ['noDestination', 'destinationUnavailable', 
 
 export const backupWarningSchema = z.object({
   kind: z.enum(BACKUP_WARNING_KINDS),
-  message: z.string(),
+  /** What to say, as a key with its parameters: the renderer says it in the staff member's language. */
+  message: messageSchema,
   since: isoDateTimeSchema,
   /** When Doorway tries again by itself, if it will. */
   retryAt: isoDateTimeSchema.nullable(),
@@ -195,12 +197,12 @@ export const backupChannels = {
   'backup.preview': channel({ input: z.strictObject({ bundle: bundleNameSchema }), output: restorePreviewSchema, access: ADMIN_ONLY }),
   /** Sets the current vault aside (undoable), puts the bundle in its place and ends the session. */
   'backup.restore': channel({
-    input: z.strictObject({ bundle: bundleNameSchema, confirm: z.literal(true, says('input.confirmRestore')) }),
+    input: z.strictObject({ bundle: bundleNameSchema, confirm: z.literal(true, says('backup.input.confirmRestore')) }),
     output: restoreResultSchema,
     access: ADMIN_ONLY,
   }),
   'backup.undoRestore': channel({
-    input: z.strictObject({ confirm: z.literal(true, says('input.confirmUndoRestore')) }),
+    input: z.strictObject({ confirm: z.literal(true, says('backup.input.confirmUndo')) }),
     output: z.object({ setAsideAs: z.string().nullable() }),
     access: ADMIN_ONLY,
   }),

@@ -3,6 +3,7 @@ import { says } from '../messages';
 import { ADMIN_ONLY } from '../roles';
 import { channel } from './channel';
 import { isoDateTimeSchema } from './schemas';
+import { messageSchema } from '../messages';
 
 /** Where this computer's records are: its own encrypted file, or the clinic hub (and whether the hub's server runs here). */
 export const hubStateSchema = z.object({
@@ -12,7 +13,7 @@ export const hubStateSchema = z.object({
   /** This computer runs the clinic hub's server (it was made the hub here). */
   serverHere: z.boolean(),
   /** On the hub computer: what protects the hub's data at rest (DESIGN.md, Clinic hub). */
-  atRest: z.object({ state: z.enum(['encrypted', 'notEncrypted', 'unknown']), detail: z.string() }).nullable(),
+  atRest: z.object({ state: z.enum(['encrypted', 'notEncrypted', 'unknown']), detail: z.string(), message: messageSchema }).nullable(),
 });
 export type HubState = z.infer<typeof hubStateSchema>;
 

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { hashDir } from '../support/vault';
 import { cleanUp, Clock, filesHolding, filesUnder, folder, must, recordsHash, refused, vaultWithDestination } from './backup-helpers';
 import { describeOn } from '../support/engine';
+import { messageText } from '../../shared/messages';
 
 /** Why this file runs on SQLite only (tests/support/engine.ts). */
 const SQLITE_ONLY =
@@ -332,7 +333,10 @@ describeOn('sqlite', SQLITE_ONLY, 'a full disk during a backup', () => {
     expect(readdirSync(v.dest)).toEqual([older.name]);
     expect(hashDir(join(v.dest, older.name))).toEqual(olderHash);
     const status = await service.status();
-    expect(status.warning).toMatchObject({ kind: 'destinationUnavailable', message: expect.stringMatching(/enough free space/) });
+    // The warning is the refusal itself, as a message said in the administrator's language.
+    expect(status.warning).toMatchObject({ kind: 'destinationUnavailable', message: { key: 'backup.destination.noSpace', params: { dest: v.dest } } });
+    expect(messageText(status.warning!.message)).toMatch(/enough free space/);
+    expect(messageText(status.warning!.message, 'es')).toMatch(/^No hay suficiente espacio libre en .+ para esta copia \(necesita unos \d+ MB\)\./);
     expect(Date.parse(status.warning!.retryAt!)).toBeGreaterThan(Date.now());
     expect(status.lastVerifiedBackup?.name).toBe(older.name);
     v.core.close();

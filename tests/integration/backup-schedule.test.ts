@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { cleanUp, Clock, folder, made, must, vaultWithDestination } from './backup-helpers';
 import { describeOn } from '../support/engine';
+import { messageText } from '../../shared/messages';
 
 /** Why this file runs on SQLite only (tests/support/engine.ts). */
 const SQLITE_ONLY =
@@ -49,10 +50,13 @@ describeOn('sqlite', SQLITE_ONLY, 'automatic backups', () => {
     renameSync(v.dest, `${v.dest}-unplugged`);
 
     const status = await must(v.router, 'backup.status', {});
-    expect(status.warning).toMatchObject({
-      kind: 'destinationUnavailable',
-      message: expect.stringMatching(/^The backup folder .+ isn't available right now\. If it's on a USB drive, plug the drive in; Doorway keeps trying by itself\.$/),
-    });
+    expect(status.warning).toMatchObject({ kind: 'destinationUnavailable', message: { key: 'backup.destination.unavailableRetrying', params: { dest: v.dest } } });
+    expect(messageText(status.warning!.message)).toMatch(
+      /^The backup folder .+ isn't available right now\. If it's on a USB drive, plug the drive in; Doorway keeps trying by itself\.$/,
+    );
+    expect(messageText(status.warning!.message, 'es')).toBe(
+      `La carpeta de copias ${v.dest} no está disponible en este momento. Si está en una memoria USB, conéctela; Doorway lo sigue intentando por sí solo.`,
+    );
     await backups.tick();
     const after = await must(v.router, 'backup.status', {});
     expect(after.warning?.kind).toBe('destinationUnavailable');

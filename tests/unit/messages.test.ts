@@ -36,7 +36,7 @@ describe('zod issues become messages', () => {
 
   it.each([
     ['a schema key', displayNameSchema, '', 'input.nameNeeded', undefined, 'Please enter a name.', 'Escriba un nombre, por favor.'],
-    ['a schema key with its limit', backupSettingsInputSchema, { keepDaily: 999 }, 'input.keepDailyMax', { max: 366 }, 'Keep at most 366 daily backups.', 'Conserve como máximo 366 copias diarias.'],
+    ['a schema key with its limit', backupSettingsInputSchema, { keepDaily: 999 }, 'backup.input.daily.atMost', { max: 366 }, 'Keep at most 366 daily backups.', 'Conserve como máximo 366 copias diarias.'],
     ['a string too long, no key of its own', z.string().max(5), 'abcdefg', 'input.tooLong', { count: 5 }, 'Please keep this to 5 characters.', 'Use como máximo 5 caracteres, por favor.'],
     ['an empty string, no key of its own', z.string().min(1), '', 'input.needed', undefined, 'Please fill this in.', 'Complete este campo, por favor.'],
     ['a missing number', z.object({ n: z.number() }), {}, 'input.needed', undefined, 'Please fill this in.', 'Complete este campo, por favor.'],

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { advanceAnchor, anchorPath, auditHead } from '../audit/anchor';
 import { sqliteData } from '../data/sqlite';
 import { openEncrypted, type Db } from '../db/database';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
+import { because } from './because';
 import { hasClinicalStore } from '../vault/vault';
 import type { BackupHooks, Maker, ProgressFn, VaultAccess } from './access';
 import { APP_VERSION } from './app-version';
@@ -68,20 +70,9 @@ function copyPart(fs: BackupFs, name: Part['name'], from: string, to: string, by
   });
 }
 
-const clinicalNotQuiet = () =>
-  new DoorwayError(
-    'CONFLICT',
-    "The clinical records couldn't be copied just now: another program has them open, or they hold changes that the next sign-in by a " +
-      'clinician or an administrator settles. Nothing was written. Doorway tries again later; a backup made while a clinician or an ' +
-      'administrator is signed in always covers them.',
-  );
+const clinicalNotQuiet = () => new DoorwayError('CONFLICT', msg('backup.create.clinicalNotQuiet'));
 
-const clinicalChanged = () =>
-  new DoorwayError(
-    'CONFLICT',
-    'The clinical records changed while they were being copied (another program has them open), so this copy was not kept. ' +
-      'Nothing was written; Doorway tries again later.',
-  );
+const clinicalChanged = () => new DoorwayError('CONFLICT', msg('backup.create.clinicalChanged'));
 
 /**
  * Writes one bundle: under a temporary name, every file fsynced, then renamed into place, so a crash
@@ -116,11 +107,7 @@ export async function createBundle(opts: CreateOptions): Promise<CreatedBundle> 
   const clinicalStore = hasClinicalStore(access.db);
   const clinicalKey = clinicalStore ? (access.clinicalKey ?? null) : null;
   if (clinicalStore && !existsSync(paths.clinical)) {
-    throw new DoorwayError(
-      'DATABASE_MISSING',
-      'The clinical records file (clinical.db) is missing from the data folder, so no backup was made. Nothing was written. ' +
-        'An administrator can restore the latest backup.',
-    );
+    throw new DoorwayError('DATABASE_MISSING', msg('backup.create.clinicalMissing'));
   }
 
   const createdAt = opts.now().toISOString();
@@ -190,7 +177,7 @@ export async function createBundle(opts: CreateOptions): Promise<CreatedBundle> 
         }
         for (const part of parts) {
           if (statSync(join(partial, part.name)).size !== part.bytes) {
-            throw new DoorwayError('BACKUP_DESTINATION', `The copy in ${dest} came out a different size from the records. Nothing from this attempt was kept.`);
+            throw new DoorwayError('BACKUP_DESTINATION', msg('backup.create.sizeMismatch', { dest }));
           }
         }
       } finally {
@@ -249,11 +236,7 @@ export async function createBundle(opts: CreateOptions): Promise<CreatedBundle> 
     });
   } catch (e) {
     if (!(e instanceof DoorwayError)) throw e;
-    throw new DoorwayError(
-      'BACKUP_INVALID',
-      `The new backup "${name}" did not pass its check right after it was written, so it is marked as not verified and never counts ` +
-        `as a good backup. Earlier backups are untouched. What the check found: ${e.message}`,
-    );
+    throw new DoorwayError('BACKUP_INVALID', because('backup.create.notVerified', e.said, { name }));
   }
   const verifiedAt = opts.now().toISOString();
   try {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DrillRecord } from '../../../shared/contract/backup';
+import { msg, type Message } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
+import { because } from './because';
 import { readSettings } from '../settings/settings';
 import { readKeyslots } from '../vault/keyslots';
 import { openClinicalStore, openVaultDb, vaultPaths } from '../vault/vault';
@@ -18,14 +20,16 @@ import { recordedCounts } from './verify';
 
 const DRILL_PREFIX = 'doorway-drill-';
 
+type Fail = (found: Message) => Error;
+
 /** One restored file's check against the bundle's record of it; its rows. */
-function judgeRestored(fail: (what: string) => Error, what: string, keyName: string, check: DbCheck, expected: Record<string, number> | null): number {
-  if (!check.opened) throw fail(`the restored ${what} don't open with ${keyName}.`);
-  if (check.integrity.join() !== 'ok') throw fail(`the restored ${what} failed the page-by-page check (${check.integrity[0]}).`);
+function judgeRestored(fail: Fail, what: 'records' | 'clinical', check: DbCheck, expected: Record<string, number> | null): number {
+  if (!check.opened) throw fail(msg(`backup.drill.found.${what}.notOpen`));
+  if (check.integrity.join() !== 'ok') throw fail(msg(`backup.drill.found.${what}.damaged`, { detail: String(check.integrity[0]) }));
   if (expected) {
     for (const table of new Set([...Object.keys(expected), ...Object.keys(check.counts)])) {
       if (expected[table] !== check.counts[table]) {
-        throw fail(`${table} has ${check.counts[table] ?? 0} rows, but the backup recorded ${expected[table] ?? 0}.`);
+        throw fail(msg('backup.drill.found.rowsDiffer', { table, found: check.counts[table] ?? 0, recorded: expected[table] ?? 0 }));
       }
     }
   }
@@ -73,7 +77,7 @@ export async function runDrill(opts: DrillOptions): Promise<DrillRecord> {
   if (!listing.available) throw unavailable(opts.dest);
   const newest = listing.bundles.find((b) => b.state === 'verified');
   if (!newest) {
-    throw new DoorwayError('NOT_FOUND', `There's no checked backup in ${opts.dest} yet, so there is nothing to practise restoring. Make a backup first.`);
+    throw new DoorwayError('NOT_FOUND', msg('backup.drill.noBackup', { dest: opts.dest }));
   }
   const root = opts.tempRoot ?? tmpdir();
   removeOldDrills(root, opts.now().getTime());
@@ -96,27 +100,26 @@ export async function runDrill(opts: DrillOptions): Promise<DrillRecord> {
       recordInAudit: false,
       checkRecords: false,
     });
-    const fail = (what: string) =>
-      new DoorwayError('BACKUP_INVALID', `The practice restore of "${restored.restoredBundle}" did not come out right: ${what} Your records and backups were not changed.`);
-    if (readKeyslots(paths.keyslots).vaultId !== opts.vaultId) throw fail("the restored key file belongs to another vault.");
+    const fail: Fail = (found) => new DoorwayError('BACKUP_INVALID', because('backup.drill.failed', found, { bundle: restored.restoredBundle }));
+    if (readKeyslots(paths.keyslots).vaultId !== opts.vaultId) throw fail(msg('backup.drill.found.otherVault'));
     // A verified bundle always has its counts: in its mark, or in the manifest of an older bundle.
     const counts = recordedCounts(opts.dataKey, newest.manifest!, newest.privatePart!, newest.mark);
-    if (!counts) throw fail('its record of how many rows it holds is missing.');
+    if (!counts) throw fail(msg('backup.drill.found.countsMissing'));
     const hasClinical = newest.manifest!.parts.some((p) => p.name === CLINICAL_PART);
-    if (hasClinical !== existsSync(paths.clinical)) throw fail('the clinical records file did not come with the rest.');
+    if (hasClinical !== existsSync(paths.clinical)) throw fail(msg('backup.drill.found.clinicalMissing'));
     if (hasClinical && !opts.clinicalKey) {
-      throw fail("its clinical records can't be checked in this session (it holds no clinical key); a clinician's or administrator's password, or the recovery code, can.");
+      throw fail(msg('backup.drill.found.noClinicalKey'));
     }
     opts.onProgress?.('check', 0, 0);
     const check = await checkDatabaseFile(paths.db, opts.dataKey, { nativeBinding: opts.nativeBinding, probeSql: MAIN_SEQ_SQL });
-    let rows = judgeRestored(fail, 'records', "this vault's key", check, counts.main);
+    let rows = judgeRestored(fail, 'records', check, counts.main);
     if (hasClinical && opts.clinicalKey) {
       const clinicalCheck = await checkDatabaseFile(paths.clinical, opts.clinicalKey, { nativeBinding: opts.nativeBinding, probeSql: CLINICAL_SEQ_SQL });
-      rows += judgeRestored(fail, 'clinical records', "the vault's clinical key", clinicalCheck, counts.clinical ?? null);
+      rows += judgeRestored(fail, 'clinical', clinicalCheck, counts.clinical ?? null);
       const [m, c] = [seqOf(check.probe), seqOf(clinicalCheck.probe)];
       const recorded = newest.manifest!.clinical;
       if (!seqsPair(m, c) || (recorded && (m !== recorded.mainSeq || (recorded.clinicalSeq !== undefined && c !== recorded.clinicalSeq)))) {
-        throw fail('its two records files are not from the same moment.');
+        throw fail(msg('backup.drill.found.notSameMoment'));
       }
     }
     // The way the app opens a vault, schema updates included (and, with a clinical part, the pair).

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, closeSync, constants, createReadStream, existsSync, fsyncSync, openSync, realpathSync, statSync } from 'node:fs';
 import { copyFile, open } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 
 /**
@@ -79,40 +80,25 @@ export function explainWriteError(e: unknown, dest: string, neededBytes: number)
   switch (errno(e)) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new DoorwayError(
-        'BACKUP_DESTINATION',
-        `There isn't enough free space in ${dest} for this backup (it needs about ${megabytes(neededBytes)} MB). ` +
-          'Nothing from this attempt was kept, and earlier backups are untouched. Free up some space there, or choose another folder.',
-      );
+      return new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.noSpace', { dest, megabytes: megabytes(neededBytes) }));
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new DoorwayError(
-        'BACKUP_DESTINATION',
-        `Doorway isn't allowed to write in ${dest}. Nothing from this attempt was kept. ` +
-          "Choose a folder you can write to, or check that the drive isn't write-protected.",
-      );
+      return new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.notAllowed', { dest }));
     case 'ENOENT':
     case 'ENOTDIR':
     case 'ENODEV':
     case 'ENXIO':
       return unavailable(dest);
     case 'EIO':
-      return new DoorwayError(
-        'BACKUP_DESTINATION',
-        `The drive for ${dest} had a problem reading or writing. Nothing from this attempt was kept. ` +
-          'Check that the drive is connected properly, or choose another folder.',
-      );
+      return new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.driveProblem', { dest }));
     default:
       return null;
   }
 }
 
 export function unavailable(dest: string): DoorwayError {
-  return new DoorwayError(
-    'BACKUP_DESTINATION',
-    `The backup folder ${dest} isn't available right now. If it is on a USB drive or a network folder, connect it and try again.`,
-  );
+  return new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.unavailable', { dest }));
 }
 
 /** The folder's real path (links and `..` resolved), or the resolved path when it does not exist (yet). */
@@ -137,9 +123,6 @@ export function isInsideFolder(path: string, folder: string): boolean {
   return !(rel === '..' || rel.startsWith(`..${sep}`));
 }
 
-export const INSIDE_DATA_FOLDER_MESSAGE =
-  "Backups can't go inside Doorway's own data folder: a restore moves that folder's contents. Please choose another folder, ideally on a USB drive.";
-
 /**
  * The one check of a backup folder, used by the Backups screen's settings and by the command line:
  * null when backups can be written there, otherwise the reason, in words. The folder must be a
@@ -149,17 +132,17 @@ export const INSIDE_DATA_FOLDER_MESSAGE =
  */
 export function destinationProblem(dest: string, dataDir?: string): DoorwayError | null {
   if (!isAbsolute(dest)) {
-    return new DoorwayError('BACKUP_DESTINATION', `Please give the whole path of the backup folder, starting from the drive (not "${dest}").`);
+    return new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.notWhole', { dest }));
   }
   if (!existsSync(dest)) return unavailable(dest);
   try {
     if (!statSync(dest).isDirectory()) {
-      return new DoorwayError('BACKUP_DESTINATION', `${dest} is a file, not a folder. Please choose a folder for backups.`);
+      return new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.isFile', { dest }));
     }
     accessSync(dest, constants.W_OK | constants.R_OK);
   } catch (e) {
     return explainWriteError(e, dest, 0) ?? unavailable(dest);
   }
-  if (dataDir !== undefined && isInsideFolder(dest, dataDir)) return new DoorwayError('BACKUP_DESTINATION', INSIDE_DATA_FOLDER_MESSAGE);
+  if (dataDir !== undefined && isInsideFolder(dest, dataDir)) return new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.insideDataFolder'));
   return null;
 }

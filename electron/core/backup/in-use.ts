@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync } from 'node:fs';
 import { applyKey } from '../db/database';
 import { DoorwayError } from '../errors';
+import { msg } from '../../../shared/messages';
 
 /**
  * Whether another connection (Doorway open on this computer, or a command running beside it) has the
@@ -28,10 +29,6 @@ export function recordsInUse(dbPath: string, dataKey: Buffer, nativeBinding?: st
 
 export function assertRecordsNotInUse(dbPath: string, dataKey: Buffer, nativeBinding?: string): void {
   if (recordsInUse(dbPath, dataKey, nativeBinding)) {
-    throw new DoorwayError(
-      'CONFLICT',
-      'These records are open in Doorway or in another command right now, so they were not replaced. Nothing was changed. ' +
-        'Close the other one (Doorway elsewhere, or a command still running), then try again.',
-    );
+    throw new DoorwayError('CONFLICT', msg('backup.restore.recordsInUse'));
   }
 }

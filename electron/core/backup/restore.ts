@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { recordAudit, type AuditActor } from '../audit/audit';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { DoorwayError } from '../errors';
+import { msg } from '../../../shared/messages';
 import { readKeyslots } from '../vault/keyslots';
 import { openVaultDb, type VaultPaths } from '../vault/vault';
 import type { BackupHooks, ProgressFn } from './access';
@@ -97,17 +98,12 @@ export async function restoreBundle(opts: RestoreOptions): Promise<RestoreResult
   if (verified.manifest.schemaVersion > LATEST_SCHEMA_VERSION) {
     throw new DoorwayError(
       'BACKUP_INVALID',
-      `The backup "${verified.name}" was made by a newer version of Doorway (schema ${verified.manifest.schemaVersion}; this one knows up to ` +
-        `${LATEST_SCHEMA_VERSION}). Nothing was changed. Install the newer Doorway to restore it.`,
+      msg('backup.restore.newerSchema', { name: verified.name, schema: verified.manifest.schemaVersion, latest: LATEST_SCHEMA_VERSION }),
     );
   }
   const present = currentVaultId(paths);
   if (present && present !== verified.manifest.vaultId) {
-    throw new DoorwayError(
-      'BACKUP_INVALID',
-      `The backup "${verified.name}" comes from a different vault from the one in ${paths.dir}, so it was not restored there. Nothing was changed. ` +
-        'To bring it back on this computer, restore it into an empty data folder.',
-    );
+    throw new DoorwayError('BACKUP_INVALID', msg('backup.restore.otherVault', { name: verified.name, dir: paths.dir }));
   }
   step('verified');
 
@@ -130,7 +126,7 @@ export async function restoreBundle(opts: RestoreOptions): Promise<RestoreResult
         opts.onProgress?.('copy', done, total);
       });
       if (digest !== part.sha256) {
-        throw new DoorwayError('BACKUP_INVALID', `The backup "${verified.name}" changed while it was being restored. Nothing was changed; please try again.`);
+        throw new DoorwayError('BACKUP_INVALID', msg('backup.restore.changedWhileRestoring', { name: verified.name }));
       }
     }
     fsyncDir(stagingDir);
@@ -196,7 +192,7 @@ export interface UndoOptions {
 /** Puts back the vault the latest restore set aside; the restored one is set aside in turn, so nothing is lost. */
 export function undoRestore(opts: UndoOptions): { setAsideAs: string | null; broughtBack: string } {
   const target = undoableRestore(opts.paths.dir);
-  if (!target) throw new DoorwayError('NOT_FOUND', 'There is no restore to undo in this data folder.');
+  if (!target) throw new DoorwayError('NOT_FOUND', msg('backup.restore.nothingToUndo'));
   // Recorded in the vault being set aside, before it moves: the app is signed in to it.
   recordInRestoredVault(opts.paths, opts, {
     action: 'backup.undoRestore',

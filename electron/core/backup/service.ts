@@ -18,7 +18,9 @@ import type { VaultSession } from '../vault/session';
 import type { Data } from '../data/engine';
 import { sqliteData } from '../data/sqlite';
 import type { Db } from '../db/database';
+import { msg, type Message, type MessageKey } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
+import { because } from './because';
 import { readSettingsIn } from '../settings/settings';
 import { readKeyslots } from '../vault/keyslots';
 import { openVaultDb } from '../vault/vault';
@@ -40,12 +42,13 @@ const DAY = 24 * 60 * MINUTE;
 /** After a failed automatic backup: try again in 5 minutes, then 15, then every hour. */
 const RETRY_AFTER_MS = [5 * MINUTE, 15 * MINUTE, 60 * MINUTE];
 
-const DOING: Record<BackupOperation, string> = {
-  backup: 'A backup',
-  verify: 'A backup check',
-  restore: 'A restore',
-  drill: 'A restore drill',
-  prune: 'Tidying up old backups',
+/** "A backup is running right now…": one sentence per operation, so each reads right in every language. */
+const BUSY: Record<BackupOperation, MessageKey> = {
+  backup: 'backup.busy.backup',
+  verify: 'backup.busy.verify',
+  restore: 'backup.busy.restore',
+  drill: 'backup.busy.drill',
+  prune: 'backup.busy.prune',
 };
 
 /** Test seams only; the app uses the defaults. */
@@ -57,7 +60,7 @@ export interface BackupSeams {
 
 interface Problem {
   kind: 'destinationUnavailable' | 'backupFailed';
-  message: string;
+  message: Message;
   since: string;
 }
 
@@ -117,7 +120,7 @@ export class BackupService {
 
   private actorAndMaker(): { actor: AuditActor; maker: Omit<Maker, 'via'> } {
     const s = this.vault.session;
-    if (!s) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+    if (!s) throw new DoorwayError('NOT_SIGNED_IN', msg('general.signIn'));
     return {
       actor: actorOf(s),
       maker: { id: s.user.id, username: s.user.username, displayName: s.user.displayName },
@@ -125,7 +128,7 @@ export class BackupService {
   }
 
   private async exclusive<T>(op: BackupOperation, fn: () => Promise<T>): Promise<T> {
-    if (this.running) throw new DoorwayError('CONFLICT', `${DOING[this.running]} is running right now. Please wait for it to finish, then try again.`);
+    if (this.running) throw new DoorwayError('CONFLICT', msg(BUSY[this.running]));
     this.running = op;
     try {
       return await fn();
@@ -193,9 +196,9 @@ export class BackupService {
   }
 
   private bundleDir(settings: BackupSettings, name: string): string {
-    if (!settings.destination) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
+    if (!settings.destination) throw new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.chooseFirst'));
     const dir = join(settings.destination, name);
-    if (!existsSync(dir)) throw new DoorwayError('NOT_FOUND', `There is no backup called "${name}" in ${settings.destination}.`);
+    if (!existsSync(dir)) throw new DoorwayError('NOT_FOUND', msg('backup.noSuchBackup', { name, dest: settings.destination }));
     return dir;
   }
 
@@ -209,8 +212,7 @@ export class BackupService {
     this.failures++;
     this.retryAt = this.now().getTime() + RETRY_AFTER_MS[Math.min(this.failures, RETRY_AFTER_MS.length) - 1]!;
     if (!(e instanceof DoorwayError)) this.deps.log('a backup failed', e);
-    const message =
-      e instanceof DoorwayError ? e.message : 'The backup could not be made because of an unexpected problem. Nothing was lost, and Doorway will try again.';
+    const message = e instanceof DoorwayError ? e.said : msg('backup.warning.unexpected');
     const kind = e instanceof DoorwayError && e.code === 'BACKUP_DESTINATION' ? 'destinationUnavailable' : 'backupFailed';
     this.problem = { kind, message, since: this.problem?.since ?? this.now().toISOString() };
   }
@@ -240,11 +242,11 @@ export class BackupService {
   }
 
   private checkedDestination(given: string): string {
-    const fail = (message: string) => new DoorwayError('INVALID_INPUT', message, { fields: { destination: message } });
+    const fail = (message: Message) => new DoorwayError('INVALID_INPUT', message, { fields: { destination: message } });
     const dest = isAbsolute(given) ? normalize(given).replace(/[\\/]+$/, '') || given : given;
     // The same check as the command line's: whole path, there and writable, not in the data folder.
     const problem = destinationProblem(dest, this.vault.paths.dir);
-    if (problem) throw fail(problem.message);
+    if (problem) throw fail(problem.said);
     return dest;
   }
 
@@ -305,7 +307,7 @@ export class BackupService {
       this.withVault(async (ctx) => {
         const dest = ctx.settings.destination;
         try {
-          if (!dest) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
+          if (!dest) throw new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.chooseFirst'));
           const made = ctx.local
             ? await makeBackup(
                 ctx.local,
@@ -331,10 +333,7 @@ export class BackupService {
    */
   private async makeHubBackup(ctx: OpContext, dest: string, via: Maker['via']) {
     if (!ctx.access.clinicalKey) {
-      throw new DoorwayError(
-        'FORBIDDEN',
-        "A backup of the clinic hub holds the clinical records too, so it is made while a clinician or an administrator is signed in. Nothing was lost; it will be made then.",
-      );
+      throw new DoorwayError('FORBIDDEN', msg('backup.hubNeedsClinicalKey'));
     }
     return makeHubBackup(ctx.access.data, { actor: ctx.actor, via }, {
       dest,
@@ -360,7 +359,7 @@ export class BackupService {
       // The new backup is good; tidying up is retried after the next one.
       this.problem = {
         kind: 'backupFailed',
-        message: `The backup was made and checked, but old backups could not be tidied up: ${e instanceof DoorwayError ? e.message : 'an unexpected problem.'}`,
+        message: e instanceof DoorwayError ? because('backup.warning.notTidied', e.said) : msg('backup.warning.notTidiedUnexpected'),
         since: this.now().toISOString(),
       };
       if (!(e instanceof DoorwayError)) this.deps.log('pruning backups failed', e);
@@ -487,10 +486,7 @@ export class BackupService {
    */
   private refuseRestoreOnHub(): void {
     if (this.vault.onHub) {
-      throw new DoorwayError(
-        'CONFLICT',
-        "This computer works on the clinic hub's record, which every workstation shares, so a restore is made onto an empty hub database from the command line (hub restore), never over the record in use. Nothing was changed.",
-      );
+      throw new DoorwayError('CONFLICT', msg('backup.restore.onHub'));
     }
   }
 
@@ -498,7 +494,7 @@ export class BackupService {
     return this.exclusive('drill', () =>
       this.withVault(async (ctx) => {
         const dest = ctx.settings.destination;
-        if (!dest) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
+        if (!dest) throw new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.chooseFirst'));
         return practiseRestore(ctx.access, { actor: ctx.actor, via: 'app' }, {
           dest,
           now: () => this.now(),
@@ -513,7 +509,7 @@ export class BackupService {
   prune(): Promise<PruneResult> {
     return this.exclusive('prune', () =>
       this.withVault(async (ctx) => {
-        if (!ctx.settings.destination) throw new DoorwayError('BACKUP_DESTINATION', 'Please choose a folder for backups first.');
+        if (!ctx.settings.destination) throw new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.chooseFirst'));
         return tidyBackups(ctx.access, { actor: ctx.actor, via: 'app' }, {
           dest: ctx.settings.destination,
           policy: ctx.settings,
@@ -541,7 +537,7 @@ export class BackupService {
     if (this.retryAt !== null && now < this.retryAt) return false;
     const listing = listBundles(settings.destination, this.vault.dataKey, this.vaultId(), now);
     if (!listing.available) {
-      this.failed(new DoorwayError('BACKUP_DESTINATION', `The backup folder ${settings.destination} isn't available right now. If it's on a USB drive, plug the drive in; Doorway keeps trying by itself.`));
+      this.failed(new DoorwayError('BACKUP_DESTINATION', msg('backup.destination.unavailableRetrying', { dest: settings.destination })));
       return false;
     }
     const newest = listing.bundles.find((b) => b.state === 'verified');

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { openEncrypted, type Db } from '../db/database';
 import { schemaVersion } from '../db/migrate';
 import { DoorwayError } from '../errors';
+import { msg } from '../../../shared/messages';
 
 /** Every ordinary table (virtual tables are counted through their shadow tables), the same list the check counts. */
 export const TABLES_SQL = "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name";
@@ -108,11 +109,7 @@ function snapshotOf(reader: Db, path: string): Snapshot {
   };
 }
 
-const tooBusy = () =>
-  new DoorwayError(
-    'CONFLICT',
-    'The records were too busy to copy just now (another program, perhaps the command line, kept them open). Nothing was written; please try again in a minute.',
-  );
+const tooBusy = () => new DoorwayError('CONFLICT', msg('backup.create.tooBusy'));
 
 /**
  * A consistent copy without making staff wait: checkpoint the write-ahead log into the database file

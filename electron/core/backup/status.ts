@@ -1,4 +1,5 @@
 import type { BackupSettings, BackupStatus } from '../../../shared/contract/backup';
+import { msg, type Message } from '../../../shared/messages';
 
 const DAY = 86_400_000;
 
@@ -17,7 +18,7 @@ export interface WarningInput {
   available: boolean;
   lastVerifiedAt: string | null;
   /** The last automatic or manual attempt's failure, if it has not succeeded since. */
-  problem: { kind: Warning['kind']; message: string; since: string } | null;
+  problem: { kind: Warning['kind']; message: Message; since: string } | null;
   retryAt: number | null;
   now: number;
   firstRetryMs: number;
@@ -31,19 +32,15 @@ export interface WarningInput {
 export function findWarning(w: WarningInput): (Omit<Warning, 'since'> & { since?: string }) | null {
   const retryAt = w.retryAt !== null ? new Date(w.retryAt).toISOString() : null;
   if (!w.settings.enabled) {
-    return { kind: 'off', message: 'Automatic backups are off. Backups are made only when someone chooses "Back up now" or runs the command line.', retryAt: null };
+    return { kind: 'off', message: msg('backup.warning.off'), retryAt: null };
   }
   if (!w.settings.destination) {
-    return {
-      kind: 'noDestination',
-      message: 'Backups have no folder yet. Choose one, ideally on a USB drive or a network folder, and Doorway will back up every day by itself.',
-      retryAt: null,
-    };
+    return { kind: 'noDestination', message: msg('backup.warning.noDestination'), retryAt: null };
   }
   if (!w.available) {
     return {
       kind: 'destinationUnavailable',
-      message: `The backup folder ${w.settings.destination} isn't available right now. If it's on a USB drive, plug the drive in; Doorway keeps trying by itself.`,
+      message: msg('backup.destination.unavailableRetrying', { dest: w.settings.destination }),
       retryAt: retryAt ?? new Date(w.now + w.firstRetryMs).toISOString(),
     };
   }
@@ -51,9 +48,7 @@ export function findWarning(w: WarningInput): (Omit<Warning, 'since'> & { since?
   if (!w.lastVerifiedAt || w.now - Date.parse(w.lastVerifiedAt) > 2 * DAY) {
     return {
       kind: 'overdue',
-      message: w.lastVerifiedAt
-        ? 'There\'s no checked backup from the last two days. Doorway makes one as soon as it can, or choose "Back up now".'
-        : 'There is no checked backup yet. Doorway makes one within a few minutes, or choose "Back up now".',
+      message: msg(w.lastVerifiedAt ? 'backup.warning.overdue' : 'backup.warning.noneYet'),
       retryAt,
     };
   }

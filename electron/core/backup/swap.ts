@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DoorwayError } from '../errors';
+import { msg } from '../../../shared/messages';
 import { writeFileAtomic } from '../fs-atomic';
 import { fsyncDir } from './files';
 import { compactUtc } from './format';
@@ -137,12 +138,12 @@ export function acquireSwapLock(dir: string): () => void {
     } catch (e) {
       if ((e as { code?: string }).code !== 'EEXIST') throw e;
       if (lockIsLive(readLock(dir), Date.now())) {
-        throw new DoorwayError('CONFLICT', 'A restore is already running in this data folder. Nothing was changed; please wait for it to finish.');
+        throw new DoorwayError('CONFLICT', msg('backup.restore.alreadyRunning'));
       }
       rmSync(path, { force: true });
     }
   }
-  throw new DoorwayError('CONFLICT', 'A restore is already running in this data folder. Nothing was changed; please wait for it to finish.');
+  throw new DoorwayError('CONFLICT', msg('backup.restore.alreadyRunning'));
 }
 
 const hook = (fn: ((step: string) => unknown) | undefined, step: string) => {
@@ -213,7 +214,7 @@ export function swapVault(
 ): { asideDir: string | null } {
   const incoming = VAULT_FILES.filter((f) => existsSync(join(dir, opts.incomingDir, f)));
   if (!incoming.includes('doorway.db') || !incoming.includes('keyslots.json')) {
-    throw new DoorwayError('NOT_FOUND', 'The vault to put in place is incomplete (its records or key file is missing). Nothing was changed.');
+    throw new DoorwayError('NOT_FOUND', msg('backup.restore.incomplete'));
   }
   const outgoing = VAULT_FILES.filter((f) => existsSync(join(dir, f)));
   const journal: Journal = {
@@ -263,17 +264,13 @@ export function finishInterruptedRestore(dir: string): FinishedRestore | null {
   }
   const ours = owner !== null && owner.pid === process.pid && owner.host === hostname();
   if (!ours && lockIsLive(owner, now, LIVE_SWAP_MS)) {
-    throw new DoorwayError('CONFLICT', 'A restore is being finished in this data folder. Please try again in a minute.');
+    throw new DoorwayError('CONFLICT', msg('backup.restore.beingFinished'));
   }
   let journal: Journal;
   try {
     journal = journalSchema.parse(JSON.parse(readFileSync(journalPath, 'utf8')));
   } catch {
-    throw new DoorwayError(
-      'CONFLICT',
-      `A restore in ${dir} stopped part-way and its journal (${SWAP_JOURNAL}) can't be read, so Doorway won't guess. Nothing was changed. ` +
-        `The vault's files are either in the data folder or in the newest ${ASIDE_PREFIX}... folder beside them.`,
-    );
+    throw new DoorwayError('CONFLICT', msg('backup.restore.journalUnreadable', { dir, journal: SWAP_JOURNAL, aside: ASIDE_PREFIX }));
   }
   if (journal.asideDir && !(existsSync(join(dir, journal.asideDir)) && statSync(join(dir, journal.asideDir)).isDirectory())) {
     mkdirSync(join(dir, journal.asideDir), { mode: 0o700 });

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { msg, type MessageKey, type MessageParams } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { writeFileAtomic } from '../fs-atomic';
 import { keyslotFileSchema } from '../vault/keyslots';
@@ -58,23 +59,17 @@ export interface VerifiedBundle {
 
 const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
-function refuse(name: string, text: string): DoorwayError {
-  return new DoorwayError('BACKUP_INVALID', `The backup "${name}" ${text}`);
+/** Why a bundle can't be used, said with its folder's name (`name`) and whatever else the sentence needs. */
+function refuse(key: MessageKey, name: string, params: MessageParams = {}): DoorwayError {
+  return new DoorwayError('BACKUP_INVALID', msg(key, { name, ...params }));
 }
 
-export const sealBrokenMessage = (name: string) =>
-  refuse(
-    name,
-    "can't be trusted: its description (manifest.json) doesn't match its seal. It was changed or damaged after it was written, " +
-      "or it was made before the vault's key was changed (then the command line can check and restore it with the recovery code). Nothing was changed.",
-  );
+export const sealBrokenMessage = (name: string) => refuse('backup.check.sealBroken', name);
 
-export const otherVaultMessage = (name: string) =>
-  refuse(
-    name,
-    "was made from a different Doorway vault (another clinic's records, or a vault that was set up again from scratch), " +
-      "so it doesn't belong here. Nothing was changed.",
-  );
+export const otherVaultMessage = (name: string) => refuse('backup.check.otherVault', name);
+
+/** Each records file is said by its own sentences ("its records file", "its clinical records file"). */
+type FileKind = 'records' | 'clinical';
 
 const sumRows = (counts: Record<string, number>) => Object.values(counts).reduce((s, n) => s + n, 0);
 
@@ -112,20 +107,16 @@ function firstBytes(path: string, n: number): Buffer {
 export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<VerifiedBundle> {
   const name = basename(dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new DoorwayError('BACKUP_INVALID', `There is no backup folder at ${dir}. Nothing was changed.`);
+    throw new DoorwayError('BACKUP_INVALID', msg('backup.check.noFolder', { dir }));
   }
   if (PARTIAL_PATTERN.test(name) || name.endsWith(DELETING_SUFFIX)) {
-    throw new DoorwayError(
-      'BACKUP_INVALID',
-      `${dir} is an unfinished backup (it stopped before it was completed, or while it was being removed), so it never counts as a backup. ` +
-        'Nothing was changed; "backup prune" removes it.',
-    );
+    throw new DoorwayError('BACKUP_INVALID', msg('backup.check.unfinished', { dir }));
   }
   const read = readManifest(dir);
   if (!read.ok) {
     throw read.missing
-      ? refuse(name, `is incomplete: its ${MANIFEST_FILE} is missing, so it can't be used. Nothing was changed.`)
-      : refuse(name, `can't be trusted: its description (${MANIFEST_FILE}) is damaged. Nothing was changed.`);
+      ? refuse('backup.check.manifestMissing', name, { file: MANIFEST_FILE })
+      : refuse('backup.check.manifestDamaged', name, { file: MANIFEST_FILE });
   }
   const manifest = read.manifest;
   if (opts.vaultId && manifest.vaultId !== opts.vaultId) throw otherVaultMessage(name);
@@ -136,14 +127,10 @@ export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<Ve
   // Sizes first: a truncated copy is named as such, without reading gigabytes to say so.
   for (const part of manifest.parts) {
     const path = join(dir, part.name);
-    if (!existsSync(path)) throw refuse(name, `is incomplete: ${part.name} is missing, so it can't be used. Nothing was changed.`);
+    if (!existsSync(path)) throw refuse('backup.check.partMissing', name, { part: part.name });
     const size = statSync(path).size;
     if (size !== part.bytes) {
-      throw refuse(
-        name,
-        `is damaged: ${part.name} is ${size < part.bytes ? 'shorter' : 'longer'} than when it was written, so the copy is incomplete. ` +
-          "It can't be used; nothing was changed.",
-      );
+      throw refuse(size < part.bytes ? 'backup.check.partShorter' : 'backup.check.partLonger', name, { part: part.name });
     }
   }
   const total = manifest.parts.reduce((s, p) => s + p.bytes, 0);
@@ -155,10 +142,7 @@ export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<Ve
       opts.onProgress?.('fingerprint', done, total);
     });
     if (digest !== part.sha256) {
-      throw refuse(
-        name,
-        `is damaged: ${part.name} has changed since the backup was written (its SHA-256 fingerprint doesn't match). It can't be used; nothing was changed.`,
-      );
+      throw refuse('backup.check.partChanged', name, { part: part.name });
     }
   }
 
@@ -169,20 +153,20 @@ export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<Ve
     slots = keyslotFileSchema.safeParse(null);
   }
   if (!slots.success || slots.data.vaultId !== manifest.vaultId) {
-    throw refuse(name, "can't be used: the key file inside it is damaged or belongs to another vault. Nothing was changed.");
+    throw refuse('backup.check.keyFileBad', name);
   }
 
   const hasClinical = manifest.parts.some((p) => p.name === CLINICAL_PART);
   // A manifest that counted the main file while copying also counted a clinical file pinned beside it.
   const countedWhenCopied = privatePart.rowCounts !== undefined;
   if (hasClinical !== (manifest.clinical !== undefined) || (manifest.clinical?.copy === 'pinned' && countedWhenCopied && !privatePart.clinicalRowCounts)) {
-    throw refuse(name, `can't be trusted: its description (${MANIFEST_FILE}) doesn't match its parts. Nothing was changed.`);
+    throw refuse('backup.check.partsMismatch', name, { file: MANIFEST_FILE });
   }
-  const files = [{ path: join(dir, DB_PART), what: 'records file' }];
-  if (hasClinical) files.push({ path: join(dir, CLINICAL_PART), what: 'clinical records file' });
+  const files: { path: string; what: FileKind }[] = [{ path: join(dir, DB_PART), what: 'records' }];
+  if (hasClinical) files.push({ path: join(dir, CLINICAL_PART), what: 'clinical' });
   for (const f of files) {
     if (firstBytes(f.path, PLAINTEXT_HEADER.length).equals(PLAINTEXT_HEADER)) {
-      throw refuse(name, `can't be used: its ${f.what} is not encrypted, so it was not made by Doorway. Nothing was changed.`);
+      throw refuse(`backup.check.${f.what}.notEncrypted`, name);
     }
   }
   const expected = recordedCounts(opts.dataKey, manifest, privatePart, readVerifiedMark(dir));
@@ -197,28 +181,20 @@ export async function verifyBundle(dir: string, opts: VerifyOptions): Promise<Ve
   const clinicalKey = hasClinical ? (opts.clinicalKey ?? null) : null;
   opts.onProgress?.('check', 0, 0);
   const mainCheck = await checkDatabaseFile(join(dir, DB_PART), opts.dataKey, { nativeBinding: opts.nativeBinding, probeSql: MAIN_SEQ_SQL });
-  const main = judge(name, 'records file', "this vault's key", mainCheck, manifest.schemaVersion, expected?.main ?? null);
+  const main = judge(name, 'records', mainCheck, manifest.schemaVersion, expected?.main ?? null);
   const counts: CountsPart = { main: mainCheck.counts };
   let clinical: VerifiedBundle['clinical'] = hasClinical ? 'notChecked' : null;
   if (clinicalKey) {
     const check = await checkDatabaseFile(join(dir, CLINICAL_PART), clinicalKey, { nativeBinding: opts.nativeBinding, probeSql: CLINICAL_SEQ_SQL });
     if (!check.opened) {
-      throw refuse(
-        name,
-        "can't be checked here: its clinical records file doesn't open with this vault's clinical key (it is damaged, or it comes from before " +
-          'the clinical records were set up again, for example before an older backup was restored; the command line can check it with the ' +
-          'recovery code of its time). Nothing was changed.',
-      );
+      throw refuse('backup.check.clinicalKeyOld', name);
     }
-    clinical = judge(name, 'clinical records file', "the vault's clinical key", check, manifest.clinical?.schemaVersion ?? null, expected?.clinical ?? null);
+    clinical = judge(name, 'clinical', check, manifest.clinical?.schemaVersion ?? null, expected?.clinical ?? null);
     counts.clinical = check.counts;
     const [m, c] = [seqOf(mainCheck.probe), seqOf(check.probe)];
     const recorded = manifest.clinical!;
     if (!seqsPair(m, c) || m !== recorded.mainSeq || (recorded.clinicalSeq !== undefined && c !== recorded.clinicalSeq)) {
-      throw refuse(
-        name,
-        "can't be used: its two records files are not from the same moment (the clinical records don't belong with the main records). Nothing was changed.",
-      );
+      throw refuse('backup.check.notSameMoment', name);
     }
   }
   // A clinical part checked earlier with the key keeps its counts when this check had no key.
@@ -232,11 +208,11 @@ function totals(main: PartCheck, clinical: VerifiedBundle['clinical']): PartChec
 }
 
 /** A read-only check of a WAL-mode file leaves a log beside it; an empty one (a check that was interrupted) holds nothing. */
-function clearEmptyLog(name: string, path: string, what: string): void {
+function clearEmptyLog(name: string, path: string, what: FileKind): void {
   const wal = `${path}-wal`;
   if (!existsSync(wal)) return;
   if (statSync(wal).size > 0) {
-    throw refuse(name, `can't be trusted: its ${what} was opened and changed after the backup was written. Nothing was changed.`);
+    throw refuse(`backup.check.${what}.changedAfter`, name);
   }
   rmSync(wal, { force: true });
   rmSync(`${path}-shm`, { force: true });
@@ -249,20 +225,20 @@ function clearEmptyLog(name: string, path: string, what: string): void {
  */
 function judge(
   name: string,
-  what: string,
-  keyName: string,
+  what: FileKind,
   check: DbCheck,
   schemaVersion: number | null,
   expected: Record<string, number> | null,
 ): PartCheck {
   if (!check.opened) {
-    throw refuse(name, `can't be used: its ${what} doesn't open with ${keyName}. Nothing was changed.`);
+    throw refuse(`backup.check.${what}.notOpen`, name);
   }
   if (check.integrity.length !== 1 || check.integrity[0] !== 'ok') {
-    throw refuse(name, `is damaged: its ${what} failed the page-by-page check (${check.integrity[0] ?? 'no answer'}). It can't be used; nothing was changed.`);
+    const detail = check.integrity[0];
+    throw detail === undefined ? refuse(`backup.check.${what}.noAnswer`, name) : refuse(`backup.check.${what}.damaged`, name, { detail });
   }
   if (schemaVersion !== null && check.schemaVersion !== schemaVersion) {
-    throw refuse(name, `can't be trusted: its ${what} has schema ${check.schemaVersion}, but its description says ${schemaVersion}. Nothing was changed.`);
+    throw refuse(`backup.check.${what}.schemaMismatch`, name, { found: String(check.schemaVersion), recorded: schemaVersion });
   }
   if (!expected) return { tables: Object.keys(check.counts).length, rows: sumRows(check.counts) };
   const tables = new Set([...Object.keys(expected), ...Object.keys(check.counts)]);
@@ -270,10 +246,7 @@ function judge(
     const want = expected[table];
     const got = check.counts[table];
     if (want !== got) {
-      throw refuse(
-        name,
-        `doesn't hold what it held when it was made (${table}: ${want ?? 0} rows expected, ${got ?? 0} found). It can't be used; nothing was changed.`,
-      );
+      throw refuse('backup.check.rowsDiffer', name, { table, expected: want ?? 0, found: got ?? 0 });
     }
   }
   return { tables: tables.size, rows: sumRows(check.counts) };

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DoorwayError } from '../errors';
+import { msg } from '../../../shared/messages';
 
 /** The files of a vault that must be readable (and, for a session, writable) where they exist. */
 const VAULT_FILES = ['keyslots.json', 'doorway.db', 'clinical.db'];
@@ -8,15 +9,13 @@ const VAULT_FILES = ['keyslots.json', 'doorway.db', 'clinical.db'];
 const unreadable = (dir: string) =>
   new DoorwayError(
     'DATA_FOLDER_UNREADABLE',
-    `Doorway can't read its data folder (${dir}): this computer's account has no permission to open it or the files in it. ` +
-      'Nothing was changed, and your records are not lost. Whoever looks after this computer can give your account access to that folder.',
+    msg('platform.dataFolder.unreadable', { dir }),
   );
 
 const readOnly = (dir: string) =>
   new DoorwayError(
     'DATA_FOLDER_READ_ONLY',
-    `Doorway's data folder (${dir}) is read-only on this computer (a locked or read-only drive, or a folder without permission to write), ` +
-      'so nothing could be saved. Nothing was changed, and your records are not lost. Whoever looks after this computer can make the folder writable again.',
+    msg('platform.dataFolder.readOnly', { dir }),
   );
 
 /** Whether the running account may do `mode` on `path`; only "no" answers count as no (a missing file is not a problem here). */

@@ -8,15 +8,17 @@ import { formatDateTime, formatTime } from '../../components/dates';
 import { withAgo } from './format';
 import { useBackupAction } from '../../api/backup-queries';
 import { formatCount } from '../../components/numbers';
+import { useSay } from '../../i18n/say';
 
 const CALM_KINDS = new Set(['off', 'noDestination', 'overdue']);
 
 /** The warning, if any: calm (information) for a setting to choose, "please look" for a drive that failed. */
 function StatusWarning({ warning }: { warning: NonNullable<BackupStatus['warning']> }) {
   const { t } = useTranslation();
+  const say = useSay();
   return (
     <Notice tone={CALM_KINDS.has(warning.kind) ? 'info' : 'error'}>
-      {warning.message}
+      {say(warning.message)}
       {warning.retryAt && !CALM_KINDS.has(warning.kind) ? ` ${t('backups.glance.retryAt', { time: formatTime(warning.retryAt) })}` : null}
     </Notice>
   );

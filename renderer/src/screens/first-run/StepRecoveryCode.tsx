@@ -7,7 +7,7 @@ import { Notice } from '../../components/Notice';
 import { RecoveryCodeGroups } from './RecoveryCodeGroups';
 import { RecoveryKitPrint } from './RecoveryKitPrint';
 import { downloadText } from '../../components/download';
-import { RECOVERY_KIT_FILE_NAME, recoveryKitText } from './recovery-kit';
+import { recoveryKitFileName, recoveryKitText } from './recovery-kit';
 import { StepHeading } from './StepHeading';
 import { formatLongDay, todayIso } from '../../components/dates';
 
@@ -22,8 +22,10 @@ interface StepProps {
 export function StepRecoveryCode({ clinicName, notice, onNext, onBack }: StepProps) {
   const { t } = useTranslation();
   const code = useRecoveryCode();
-  const [saved, setSaved] = useState(false);
-  const [today] = useState(() => formatLongDay(todayIso()));
+  /** The name the kit was saved under (the language may change after). */
+  const [saved, setSaved] = useState<string | null>(null);
+  // The day is fixed when the step opens; its words follow the language, which may change on this step.
+  const [today] = useState(todayIso);
 
   if (code.isPending) {
     return (
@@ -50,7 +52,8 @@ export function StepRecoveryCode({ clinicName, notice, onNext, onBack }: StepPro
     );
   }
 
-  const kit = { clinicName: clinicName.trim(), date: today, recoveryCode: code.data.recoveryCode };
+  const kit = { clinicName: clinicName.trim(), date: formatLongDay(today), recoveryCode: code.data.recoveryCode };
+  const fileName = recoveryKitFileName(t);
   return (
     <div className="form">
       <div className="screen-only form">
@@ -63,14 +66,14 @@ export function StepRecoveryCode({ clinicName, notice, onNext, onBack }: StepPro
           <ActionButton onPress={() => window.print()}>{t('firstRun.recovery.print')}</ActionButton>
           <ActionButton
             onPress={() => {
-              downloadText(RECOVERY_KIT_FILE_NAME, recoveryKitText(t, kit));
-              setSaved(true);
+              downloadText(fileName, recoveryKitText(t, kit));
+              setSaved(fileName);
             }}
           >
             {t('firstRun.recovery.save')}
           </ActionButton>
         </div>
-        {saved ? <Notice tone="success">{t('firstRun.recovery.savedFile', { file: RECOVERY_KIT_FILE_NAME })}</Notice> : null}
+        {saved ? <Notice tone="success">{t('firstRun.recovery.savedFile', { file: saved })}</Notice> : null}
         <p>{t('firstRun.recovery.keepSafe')}</p>
         <div className="form-actions form-actions-split">
           <ActionButton onPress={onBack}>{t('firstRun.back')}</ActionButton>

@@ -2,12 +2,15 @@ import type { TFunction } from 'i18next';
 
 export interface RecoveryKitContent {
   clinicName: string;
-  /** Already formatted for people, e.g. "12 March 2025". */
+  /** Already formatted for people in the interface's language, e.g. "March 12, 2025" or "12 de marzo de 2025". */
   date: string;
   recoveryCode: string;
 }
 
-/** The recovery kit as plain text, for "Save as a file". The same words as the printed kit. */
+/**
+ * The recovery kit as plain text, for "Save as a file". The same words as the printed kit, every one
+ * from the string files, so the kit is in the language of whoever set Doorway up.
+ */
 export function recoveryKitText(t: TFunction, kit: RecoveryKitContent): string {
   const groups = kit.recoveryCode.split('-');
   const numbered = groups.map((g, i) => `${i + 1}: ${g}`).join('   ');
@@ -35,4 +38,7 @@ export function recoveryKitText(t: TFunction, kit: RecoveryKitContent): string {
   ].join('\n');
 }
 
-export const RECOVERY_KIT_FILE_NAME = 'doorway-recovery-kit.txt';
+/** The saved file's name, in the staff member's language too: they look for it among their downloads. */
+export function recoveryKitFileName(t: TFunction): string {
+  return t('kit.fileName');
+}
