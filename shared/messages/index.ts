@@ -51,9 +51,21 @@ export const messageSchema = z.strictObject({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
+/**
+ * A sentence that ends on an abbreviation takes no second period (RAE: "8:49 a.m." closing a sentence,
+ * not "8:49 a.m.."): Spanish times end in one, and strings end "… a las {{time}}.". For both i18next
+ * instances, the renderer's and this one.
+ */
+export const abbreviationAtSentenceEnd = {
+  type: 'postProcessor' as const,
+  name: 'abbreviationAtSentenceEnd',
+  process: (value: string): string => value.replace(/(\b[ap]\.\s?m\.)\./g, '$1'),
+};
+
 // i18next does interpolation, plurals and formats the same way in core and in the renderer.
 const catalog = createInstance();
-void catalog.init({
+void catalog.use(abbreviationAtSentenceEnd).init({
+  postProcess: [abbreviationAtSentenceEnd.name],
   resources: { en: { core: english }, es: { core: spanish } },
   ns: ['core'],
   defaultNS: 'core',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { isMessageKey, messageText, msg, says } from '../../shared/messages';
+import { abbreviationAtSentenceEnd, isMessageKey, messageText, msg, says } from '../../shared/messages';
 import { issueMessage, issueText } from '../../shared/messages/issues';
 import { appError, fail } from '../../shared/result';
 import { backupSettingsInputSchema } from '../../shared/contract/backup';
@@ -87,5 +87,16 @@ describe('refusals carry the key beside the English', () => {
       params: { min: 2 },
       retryAfterSeconds: 30,
     });
+  });
+});
+
+describe('a sentence ending on an abbreviation', () => {
+  it.each([
+    ['Guardado a las 8:49 a.m..', 'Guardado a las 8:49 a.m.'],
+    ['Guardado a las 8:49 p. m..', 'Guardado a las 8:49 p. m.'],
+    ['Saved at 8:49 AM.', 'Saved at 8:49 AM.'],
+    ['La copia de las 8 a.m. está lista.', 'La copia de las 8 a.m. está lista.'],
+  ])('%j reads %j', (raw, read) => {
+    expect(abbreviationAtSentenceEnd.process(raw)).toBe(read);
   });
 });

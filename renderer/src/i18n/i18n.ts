@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type en from './en.json';
 import { pseudoTree } from './pseudo';
+import { abbreviationAtSentenceEnd } from '../../../shared/messages';
 
 /**
  * One file of strings per feature and language (en-<feature>.json beside es-<feature>.json, each with
@@ -31,7 +32,8 @@ export type Language = (typeof LANGUAGES)[number];
 export type UiLanguage = Language | 'pseudo';
 
 // Resources are bundled, so initialisation is synchronous and `t` works before the first render.
-void i18n.use(initReactI18next).init({
+void i18n.use(initReactI18next).use(abbreviationAtSentenceEnd).init({
+  postProcess: [abbreviationAtSentenceEnd.name],
   resources: {
     en: { translation: resources },
     es: { translation: spanish },
