@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageSchema, says } from '../messages';
 import { ADMIN_ONLY } from '../roles';
 import { channel } from './channel';
 import { isoDateTimeSchema } from './schemas';
@@ -11,7 +12,7 @@ export const hubStateSchema = z.object({
   /** This computer runs the clinic hub's server (it was made the hub here). */
   serverHere: z.boolean(),
   /** On the hub computer: what protects the hub's data at rest (DESIGN.md, Clinic hub). */
-  atRest: z.object({ state: z.enum(['encrypted', 'notEncrypted', 'unknown']), detail: z.string() }).nullable(),
+  atRest: z.object({ state: z.enum(['encrypted', 'notEncrypted', 'unknown']), detail: messageSchema }).nullable(),
 });
 export type HubState = z.infer<typeof hubStateSchema>;
 
@@ -19,8 +20,8 @@ export type HubState = z.infer<typeof hubStateSchema>;
 const pairingCodeSchema = z
   .string()
   .trim()
-  .min(10, 'Please type or paste the whole pairing code the hub shows.')
-  .max(200, 'That is longer than a pairing code. Please copy it again from the hub.');
+  .min(10, says('hub.pairing.whole'))
+  .max(200, says('hub.pairing.tooLong'));
 
 export const hubChannels = {
   /** Before signing in too: the sign-in screen says which hub this computer works on. */
@@ -37,7 +38,7 @@ export const hubChannels = {
    * signs in again, now to the hub.
    */
   'hub.moveHere': channel({
-    input: z.strictObject({ confirm: z.literal(true, 'Please confirm moving the records.') }),
+    input: z.strictObject({ confirm: z.literal(true, says('hub.move.confirm')) }),
     output: z.object({ people: z.number(), contacts: z.number(), auditEntries: z.number() }),
     access: ADMIN_ONLY,
   }),
