@@ -46,7 +46,7 @@ const cases: Array<[string, Message, string, string]> = [
     'the hub out of reach: no parameters, the same words staff read before',
     msg('data.hub.unreachable'),
     "The clinic's hub can't be reached just now, so this wasn't saved. Doorway reconnects by itself as soon as the hub is back; please try again in a moment.",
-    'No hay conexión con el servidor de la clínica en este momento, así que esto no se guardó. Doorway se vuelve a conectar solo en cuanto el servidor esté disponible; vuelva a intentarlo en un momento.',
+    'No se puede conectar con el servidor de la clínica en este momento, así que esto no se guardó. Doorway se vuelve a conectar por sí solo en cuanto el servidor esté disponible; inténtelo de nuevo en un momento.',
   ],
 ];
 
