@@ -1,6 +1,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
 import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/language-en';
+import { msg, type Message, type MessageKey } from './messages';
 
 /**
  * The one password rule for new passwords, used by core (through the contract's newPasswordSchema),
@@ -75,13 +76,17 @@ export function passwordStrength(password: string, userInputs: readonly string[]
   return { level: 'strong', score, hint: 'This will be hard to guess.' };
 }
 
+/** zxcvbn's warning (its English words) back to its name, which names our message in each language. */
+const WARNING_NAMES = new Map(Object.entries(translations.warnings).map(([name, words]) => [words, name]));
+
 /**
  * Why a new password is refused, or undefined when it is accepted. The message is meant for the
- * person choosing it: what is wrong and one way to do better.
+ * person choosing it: what is wrong and one way to do better (shared/messages, password.refused.*).
  */
-export function passwordProblem(password: string, userInputs: readonly string[] = []): string | undefined {
+export function passwordProblem(password: string, userInputs: readonly string[] = []): Message | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return undefined; // the length rule speaks for itself
-  const strength = passwordStrength(password, userInputs);
-  if (strength.score >= MIN_PASSWORD_SCORE) return undefined;
-  return `Please choose a stronger password. ${strength.hint}`;
+  const judged = zxcvbn().check(password.slice(0, MAX_JUDGED_LENGTH), [...APP_WORDS, ...userInputs]);
+  if (judged.score >= MIN_PASSWORD_SCORE) return undefined;
+  const name = WARNING_NAMES.get(judged.feedback.warning ?? '') ?? 'other';
+  return msg(`password.refused.${name}` as MessageKey);
 }

@@ -3,6 +3,8 @@
  * 4 data characters and 1 check character, so a typo is caught in the group where it happened and the
  * person is told which group to look at again, instead of "wrong code".
  */
+
+import { messageText, msg, type Message } from './messages';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const RECOVERY_GROUPS = 8;
 const DATA_PER_GROUP = 4;
@@ -89,18 +91,15 @@ export function normalizeGroup(raw: string): string {
 
 export type RecoveryParse =
   | { ok: true; canonical: string }
-  | { ok: false; message: string; badGroups: number[] };
+  | { ok: false; message: string; said: Message; badGroups: number[] };
 
 /** Checks a typed code; on success returns the canonical form used to derive the recovery key. */
 export function parseRecoveryCode(raw: string): RecoveryParse {
   const compact = normalizeGroup(raw);
   const expectedLength = RECOVERY_GROUPS * (DATA_PER_GROUP + 1);
   if (compact.length !== expectedLength) {
-    return {
-      ok: false,
-      message: `A recovery code has ${RECOVERY_GROUPS} groups of 5 characters. Please check you have all of them.`,
-      badGroups: [],
-    };
+    const said = msg('recoveryCode.length', { groups: RECOVERY_GROUPS });
+    return { ok: false, message: messageText(said), said, badGroups: [] };
   }
   const groups: string[] = [];
   for (let g = 0; g < RECOVERY_GROUPS; g++) groups.push(compact.slice(g * 5, g * 5 + 5));
@@ -119,8 +118,8 @@ export function parseRecoveryCode(raw: string): RecoveryParse {
   // A typo in a legacy code fails the new check in nearly every group, so naming those would send the
   // person to groups they typed correctly; the check the code is closest to points at the typo.
   const reported = legacyBadGroups.length < badGroups.length ? legacyBadGroups : badGroups;
-  const which = reported.length === 1 ? `group ${reported[0]}` : `groups ${reported.join(', ')}`;
-  return { ok: false, message: `Please check ${which} against your recovery kit.`, badGroups: reported };
+  const said = msg('recoveryCode.checkGroups', { count: reported.length, groups: reported.join(', ') });
+  return { ok: false, message: messageText(said), said, badGroups: reported };
 }
 
 /**

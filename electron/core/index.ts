@@ -8,6 +8,7 @@ import { DataFolder } from './data-folder';
 import type { Data } from './data/engine';
 import { postgresEngine, type PostgresTarget } from './data/postgres';
 import { DoorwayError } from './errors';
+import { msg } from '../../shared/messages';
 import { filePermissionsBox, HubLinkHolder, readHubLink, type SecretBox } from './hub/link';
 import { HubService } from './hub/service';
 import { sqliteEngine } from './data/sqlite';
@@ -90,7 +91,7 @@ export class Doorway {
         const joined = readHubLink(this.paths.dir, box);
         if (joined) this.link.use(joined);
       } catch (e) {
-        this.link.problem = e instanceof DoorwayError ? e : new DoorwayError('HUB_UNREACHABLE', "This computer's link to the clinic hub can't be read.");
+        this.link.problem = e instanceof DoorwayError ? e : new DoorwayError('HUB_UNREACHABLE', msg('access.hubLinkUnreadable'));
         log('the hub link could not be read', e);
       }
     }

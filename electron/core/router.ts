@@ -34,7 +34,7 @@ function describeIssues(error: z.ZodError): { message: Message; fields: Record<s
     first?.code === 'unrecognized_keys'
       ? msg('input.extraFields')
       : first && isMessageKey(first.message)
-        ? msg(first.message)
+        ? issueMessage(first)
         : msg('input.notInForm');
   return { message, fields };
 }

@@ -1,3 +1,5 @@
+import { msg, type Message } from '../messages';
+
 /**
  * Which outreach methods a person agreed to, from their contact preferences. Used by core (which
  * refuses the rest) and by the outreach dialog (which offers only these), so both say the same.
@@ -47,24 +49,16 @@ export function agreedMethods(c: ReachConsent): OutreachMethod[] {
   return OUTREACH_METHODS.filter((m) => ok[m]);
 }
 
-/** Plural names for a calm sentence: "They agreed to calls only." */
-const NAMES: Record<OutreachMethod, string> = {
-  text: 'texts',
-  call: 'calls',
-  message: 'messages',
-  email: 'email',
-  in_person: 'in person',
-  trusted_contact: 'their trusted contact',
-  other: 'another way',
-};
-
-export function joinWays(ways: string[], and = 'and'): string {
-  if (ways.length <= 1) return ways.join('');
-  return `${ways.slice(0, -1).join(', ')} ${and} ${ways[ways.length - 1]}`;
-}
-
-/** The message core gives when a method was not agreed (English, like core's other messages). */
-export function notAgreedMessage(c: ReachConsent): string {
-  if (c.doNotContact) return "They asked not to be contacted, so there is no outreach to note. They are welcome whenever they come by.";
-  return `They agreed to ${joinWays(agreedMethods(c).map((m) => NAMES[m]))} only. Please use one of those ways.`;
+/**
+ * The message core gives when a method was not agreed: a key per number of ways, each way named by
+ * its own key (continuity.ways.*), so the sentence reads right in every language ("They agreed to
+ * texts and calls only.", "Solo aceptó mensajes de texto y llamadas."). In the "agreed" state at most
+ * five ways can be ticked (text, call, message, email, trusted contact).
+ */
+export function notAgreedMessage(c: ReachConsent): Message {
+  if (c.doNotContact) return msg('continuity.doNotContact');
+  const ways = agreedMethods(c);
+  const params = Object.fromEntries(ways.map((m, i) => ['abcde'[i]!, m]));
+  const key = (['continuity.agreedOnly1', 'continuity.agreedOnly2', 'continuity.agreedOnly3', 'continuity.agreedOnly4', 'continuity.agreedOnly5'] as const)[ways.length - 1];
+  return msg(key ?? 'continuity.agreedOnly5', params);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 import { ADMIN_ONLY } from '../roles';
 import { channel } from './channel';
 import { idSchema, isoInstantSchema } from './record-schemas';
@@ -122,7 +123,7 @@ export const auditChannels = {
         limit: z.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
       })
       .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
-        message: 'The period starts before it ends. Please check the dates.',
+        message: says('input.periodOrder'),
         path: ['to'],
       }),
     output: z.object({ items: z.array(auditEventSchema), nextBefore: z.number().nullable() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 import { ADMIN_ONLY } from '../roles';
 import { channel } from './channel';
 import { isoDateTimeSchema, roleSchema } from './schemas';
@@ -12,8 +13,8 @@ export const BUNDLE_NAME_PATTERN = /^doorway-backup-(\d{8}T\d{6}Z)-([0-9a-f]{8})
 
 export const bundleNameSchema = z
   .string()
-  .max(100, 'That is not the name of a Doorway backup folder.')
-  .regex(BUNDLE_NAME_PATTERN, 'That is not the name of a Doorway backup folder.');
+  .max(100, says('input.backupFolderName'))
+  .regex(BUNDLE_NAME_PATTERN, says('input.backupFolderName'));
 
 export const RETENTION_LIMITS = { keepDaily: 366, keepWeekly: 520, keepMonthly: 600 } as const;
 
@@ -28,12 +29,12 @@ export const backupSettingsSchema = z.object({
 });
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
-const keepInput = (max: number, what: string) =>
+const keepInput = (max: number, what: 'Daily' | 'Weekly' | 'Monthly') =>
   z
     .number()
-    .int('Please use a whole number.')
-    .min(0, `Keep at least 0 ${what} backups.`)
-    .max(max, `Keep at most ${max} ${what} backups.`)
+    .int(says('input.wholeNumber'))
+    .min(0, says(`input.keep${what}Min`))
+    .max(max, says(`input.keep${what}Max`))
     .optional();
 
 export const backupSettingsInputSchema = z
@@ -41,16 +42,16 @@ export const backupSettingsInputSchema = z
     destination: z
       .string()
       .trim()
-      .min(1, 'Please enter the folder for backups.')
-      .max(1000, 'That folder path is too long.')
+      .min(1, says('input.backupFolderNeeded'))
+      .max(1000, says('input.folderPathLong'))
       .nullable()
       .optional(),
     enabled: z.boolean().optional(),
-    keepDaily: keepInput(RETENTION_LIMITS.keepDaily, 'daily'),
-    keepWeekly: keepInput(RETENTION_LIMITS.keepWeekly, 'weekly'),
-    keepMonthly: keepInput(RETENTION_LIMITS.keepMonthly, 'monthly'),
+    keepDaily: keepInput(RETENTION_LIMITS.keepDaily, 'Daily'),
+    keepWeekly: keepInput(RETENTION_LIMITS.keepWeekly, 'Weekly'),
+    keepMonthly: keepInput(RETENTION_LIMITS.keepMonthly, 'Monthly'),
   })
-  .refine((v) => Object.keys(v).length > 0, 'Nothing to change.');
+  .refine((v) => Object.keys(v).length > 0, says('input.nothingToChange'));
 
 export const BACKUP_VIA = ['app', 'schedule', 'quit', 'commandLine'] as const;
 
@@ -194,12 +195,12 @@ export const backupChannels = {
   'backup.preview': channel({ input: z.strictObject({ bundle: bundleNameSchema }), output: restorePreviewSchema, access: ADMIN_ONLY }),
   /** Sets the current vault aside (undoable), puts the bundle in its place and ends the session. */
   'backup.restore': channel({
-    input: z.strictObject({ bundle: bundleNameSchema, confirm: z.literal(true, 'Please confirm the restore.') }),
+    input: z.strictObject({ bundle: bundleNameSchema, confirm: z.literal(true, says('input.confirmRestore')) }),
     output: restoreResultSchema,
     access: ADMIN_ONLY,
   }),
   'backup.undoRestore': channel({
-    input: z.strictObject({ confirm: z.literal(true, 'Please confirm undoing the restore.') }),
+    input: z.strictObject({ confirm: z.literal(true, says('input.confirmUndoRestore')) }),
     output: z.object({ setAsideAs: z.string().nullable() }),
     access: ADMIN_ONLY,
   }),

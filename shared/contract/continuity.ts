@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 import { OUTREACH_METHODS } from '../continuity/reach';
 import { ALL_ROLES } from '../roles';
 import { channel } from './channel';
@@ -97,7 +98,7 @@ export type Overview = z.infer<typeof overviewSchema>;
 
 const periodSchema = z
   .strictObject({ from: isoDateSchema, to: isoDateSchema })
-  .refine((p) => p.from <= p.to, { message: 'The period starts before it ends. Please check the dates.', path: ['to'] });
+  .refine((p) => p.from <= p.to, { message: says('input.periodOrder'), path: ['to'] });
 
 export const continuityChannels = {
   'continuity.timeline': channel({ input: z.strictObject({ personId: idSchema }), output: timelineSchema, access: ALL_ROLES }),
@@ -129,7 +130,7 @@ export const continuityChannels = {
       personId: idSchema,
       method: z.enum(REACH_METHODS),
       reached: z.boolean().default(false),
-      note: z.string().max(2000, 'Please keep the note under 2000 characters.').default(''),
+      note: z.string().max(2000, says('input.noteLong')).default(''),
     }),
     output: outreachSchema,
     access: ALL_ROLES,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 import { ALL_ROLES } from '../roles';
 import { channel } from './channel';
 import { entryKindSchema, idSchema, isoInstantSchema } from './record-schemas';
@@ -17,7 +18,7 @@ export const draftKeySchema = z
   .string()
   .min(3)
   .max(80)
-  .regex(/^[a-z_]+(:[a-z0-9_]+)*$/, 'Not a form Doorway knows.');
+  .regex(/^[a-z_]+(:[a-z0-9_]+)*$/, says('input.unknownForm'));
 
 /** What a form holds while it is typed: field names to values, as the form keeps them. */
 const draftFieldsSchema = z
@@ -29,7 +30,7 @@ const draftFieldsSchema = z
     } catch {
       return false;
     }
-  }, 'This draft is too long to keep. Please save the form.');
+  }, says('input.draftLong'));
 
 export const draftSchema = z.object({
   key: draftKeySchema,

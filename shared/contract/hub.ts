@@ -20,8 +20,8 @@ export type HubState = z.infer<typeof hubStateSchema>;
 const pairingCodeSchema = z
   .string()
   .trim()
-  .min(10, says('hub.pairing.whole'))
-  .max(200, says('hub.pairing.tooLong'));
+  .min(10, says('input.pairingCodeShort'))
+  .max(200, says('input.pairingCodeLong'));
 
 export const hubChannels = {
   /** Before signing in too: the sign-in screen says which hub this computer works on. */
@@ -38,7 +38,7 @@ export const hubChannels = {
    * signs in again, now to the hub.
    */
   'hub.moveHere': channel({
-    input: z.strictObject({ confirm: z.literal(true, says('hub.move.confirm')) }),
+    input: z.strictObject({ confirm: z.literal(true, says('input.confirmMove')) }),
     output: z.object({ people: z.number(), contacts: z.number(), auditEntries: z.number() }),
     access: ADMIN_ONLY,
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isMessageKey, messageSchema, msg, says, type Message } from '../messages';
 import { CLINICAL_ROLES } from '../roles';
 import { channel } from './channel';
 import { contactSettingSchema } from './record-schemas';
@@ -15,7 +16,7 @@ export const importKindSchema = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof importKindSchema>;
 
 /** Field -> the column header that holds it, e.g. {"clientCode": "Código", "date": "Fecha", "supply:Syringes": "Jeringas"}. */
-export const importMappingSchema = z.record(z.string().min(1).max(120), z.string().max(200)).refine((m) => Object.keys(m).length <= 250, 'A mapping names at most 250 fields.');
+export const importMappingSchema = z.record(z.string().min(1).max(120), z.string().max(200)).refine((m) => Object.keys(m).length <= 250, says('import.input.mappingTooBig'));
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
 /** 100 MB of file content, base64 (the largest spreadsheet a program would bring, with room). */
@@ -23,9 +24,9 @@ const MAX_BASE64 = 140_000_000;
 
 export const importFileSchema = z.strictObject({
   /** The file's name as it was chosen (shown, and kept in the audit trail). */
-  name: z.string().trim().min(1, 'Please choose a file.').max(255, 'The file name is too long.'),
+  name: z.string().trim().min(1, says('import.input.chooseFile')).max(255, says('import.input.fileNameTooLong')),
   /** The file's bytes, base64. */
-  base64: z.string().max(MAX_BASE64, 'This file is larger than 100 MB. Please split it into smaller files.'),
+  base64: z.string().max(MAX_BASE64, says('import.input.fileTooLarge')),
 });
 
 export const importOptionsSchema = z.strictObject({
@@ -43,13 +44,48 @@ export const importOptionsSchema = z.strictObject({
 
 export type ParsedImportOptions = z.output<typeof importOptionsSchema>;
 
-/** One problem, where staff can find it: "Row 214, Date: 31/02/2025 is not a date." Row null: the file or mapping as a whole. */
+/**
+ * One problem, where staff can find it: row 214, column "Date", "31/02/2025 is not a date." Row null:
+ * the file or mapping as a whole; column null: the row as a whole. `message` says what is wrong in each
+ * person's language; `value`, when not null, is the cell's text said before it (a rule's own message,
+ * "1850: Please check the birth year.", does not quote the cell). problemText makes the sentence.
+ */
 export const importProblemSchema = z.object({
   row: z.number().nullable(),
+  /** The file's own header (the file's words, never translated). */
   column: z.string().nullable(),
-  message: z.string(),
+  value: z.string().nullable(),
+  message: messageSchema,
 });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
+
+/** A supply's own column in a mapping: `supply:<the item's name in the site's list>`. */
+export const SUPPLY_FIELD_PREFIX = 'supply:';
+
+/** Doorway's name for an import field, in each person's language: "Client code", or a supply's "Syringes (quantity)". */
+export function fieldLabel(field: string): Message {
+  if (field.startsWith(SUPPLY_FIELD_PREFIX)) return msg('import.fields.supplyQuantity', { label: field.slice(SUPPLY_FIELD_PREFIX.length) });
+  const key = `import.fields.${field}`;
+  return isMessageKey(key) ? msg(key) : msg('import.fields.other', { field });
+}
+
+/** "The column Date is mapped twice (Date and Time)": the two are Doorway's fields, said as their labels. */
+function withFieldLabels(m: Message, say: (m: Message) => string): Message {
+  const params = { ...m.params };
+  for (const f of ['field', 'otherField']) if (typeof params[f] === 'string') params[f] = say(fieldLabel(params[f]));
+  return { key: m.key, params };
+}
+
+/**
+ * A problem as one sentence, "Row 214, Date: 31/02/2025 is not a date.", in the language `say` speaks
+ * (the renderer's say, or messageText for the command line's English).
+ */
+export function problemText(p: ImportProblem, say: (m: Message) => string): string {
+  const what = say(p.message.key === 'import.mapping.twice' ? withFieldLabels(p.message, say) : p.message);
+  const text = p.value === null ? what : say(msg('import.problem.withValue', { value: p.value, text: what }));
+  if (p.row === null) return text;
+  return say(p.column === null ? msg('import.problem.atRow', { row: p.row, text }) : msg('import.problem.atCell', { row: p.row, column: p.column, text }));
+}
 
 export const importMatchSchema = z.object({
   /** The first row with the code. */
@@ -75,7 +111,8 @@ const cellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
 
 export const importFieldSchema = z.object({
   field: z.string(),
-  label: z.string(),
+  /** Doorway's name for the field, in each person's language ("Client code"; a supply's "Syringes (quantity)"). */
+  label: messageSchema,
   required: z.boolean(),
   /** The column chosen for it, or null. */
   column: z.string().nullable(),

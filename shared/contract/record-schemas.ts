@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 
 /**
  * Shapes of the relationship record (DESIGN.md, Vocabulary). Free text is the person's own words,
@@ -13,10 +14,10 @@ const optionalText = (max: number, label: string) =>
     .transform((v) => (v === '' ? null : v))
     .nullable();
 
-export const isoDateSchema = z.iso.date({ message: 'Dates are written as YYYY-MM-DD.' });
-export const isoInstantSchema = z.iso.datetime({ offset: true, message: 'Please give a date and time.' });
-export const idSchema = z.number({ message: 'An id is a number.' }).int('An id is a whole number.').positive('An id is a positive number.').max(2 ** 52);
-export const reasonSchema = z.string().trim().min(3, 'Please say briefly why (at least 3 characters).').max(500, 'Please keep the reason under 500 characters.');
+export const isoDateSchema = z.iso.date({ message: says('input.dateForm') });
+export const isoInstantSchema = z.iso.datetime({ offset: true, message: says('input.dateTimeNeeded') });
+export const idSchema = z.number({ message: says('input.idNumber') }).int(says('input.idWhole')).positive(says('input.idPositive')).max(2 ** 52);
+export const reasonSchema = z.string().trim().min(3, says('input.reasonShort')).max(500, says('input.reasonLong'));
 
 // ---- people ---------------------------------------------------------------------------------------
 
@@ -44,17 +45,17 @@ const personFieldShape = {
   clientCode: z
     .string()
     .trim()
-    .min(2, 'A client code has at least 2 characters.')
-    .max(32, 'A client code has at most 32 characters.')
-    .regex(/^[A-Za-z0-9-]+$/, 'A client code uses letters, digits and dashes.'),
+    .min(2, says('input.clientCodeShort'))
+    .max(32, says('input.clientCodeLong'))
+    .regex(/^[A-Za-z0-9-]+$/, says('input.clientCodeForm')),
   name: optionalText(200, 'A name'),
   preferredName: optionalText(100, 'A preferred name'),
   pronouns: optionalText(40, 'Pronouns'),
   birthYear: z
     .number()
-    .int('A birth year is a whole number.')
-    .min(1900, 'Please check the birth year.')
-    .max(currentYear, 'Please check the birth year.')
+    .int(says('input.birthYearWhole'))
+    .min(1900, says('input.birthYearCheck'))
+    .max(currentYear, says('input.birthYearCheck'))
     .nullable(),
   contactPrefs: contactPrefsSchema,
   usualStaffId: idSchema.nullable(),
@@ -113,7 +114,7 @@ export type ContactSetting = z.infer<typeof contactSettingSchema>;
 
 export const supplyGivenSchema = z.strictObject({
   itemId: idSchema,
-  quantity: z.number().int('Quantities are whole numbers.').min(1, 'Quantities start at 1.').max(10_000, 'Please check the quantity.'),
+  quantity: z.number().int(says('input.quantityWhole')).min(1, says('input.quantityMin')).max(10_000, says('input.quantityCheck')),
 });
 
 const contactFieldShape = {
@@ -173,10 +174,10 @@ export const OVERDOSE_OUTCOMES = ['alive_stayed', 'alive_went_to_hospital', 'ali
 export const REFERRAL_STATUSES = ['offered', 'made', 'connected', 'not_now', 'closed'] as const;
 
 export const entryDataSchemas = {
-  phase_change: z.strictObject({ phase: phaseSchema, reason: z.string().trim().min(1, 'Please note why.').max(2000) }),
-  moment: z.strictObject({ text: z.string().trim().min(1, 'Please describe the moment.').max(4000) }),
+  phase_change: z.strictObject({ phase: phaseSchema, reason: z.string().trim().min(1, says('input.phaseReason')).max(2000) }),
+  moment: z.strictObject({ text: z.string().trim().min(1, says('input.momentNeeded')).max(4000) }),
   goal: z.strictObject({
-    text: z.string().trim().min(1, 'Please write the goal in their words.').max(2000),
+    text: z.string().trim().min(1, says('input.goalNeeded')).max(2000),
     status: z.enum(GOAL_STATUSES).default('working_on_it'),
     /** When the status last changed (set by Doorway when it changes), for "goal reached" on the timeline. */
     statusChangedOn: isoDateSchema.nullable().default(null),
@@ -187,7 +188,7 @@ export const entryDataSchemas = {
       substances: z
         .array(
           z.strictObject({
-            substance: z.string().trim().min(1, 'Please name the substance.').max(100),
+            substance: z.string().trim().min(1, says('input.substanceNeeded')).max(100),
             route: z.enum(ROUTES).nullable().default(null),
             frequency: optionalText(100, 'Frequency').default(null),
           }),
@@ -196,9 +197,9 @@ export const entryDataSchemas = {
         .default([]),
       note: text(2000, 'The note').default(''),
     })
-    .refine((v) => v.prefersNotToSay || v.substances.length > 0, 'Add at least one substance, or choose "prefers not to say".'),
+    .refine((v) => v.prefersNotToSay || v.substances.length > 0, says('input.substancesNeeded')),
   treatment_interest: z.strictObject({
-    option: z.enum(TREATMENT_OPTIONS, { message: 'Please choose the option you talked about.' }),
+    option: z.enum(TREATMENT_OPTIONS, { message: says('input.treatmentOption') }),
     otherOption: optionalText(100, 'The option').default(null),
     stance: z.enum(TREATMENT_STANCES),
     note: text(2000, 'The note').default(''),
@@ -206,9 +207,9 @@ export const entryDataSchemas = {
   overdose_response: z.strictObject({
     /** Optional: reports written before it was asked do not have it. */
     whoOverdosed: z.enum(OVERDOSE_WHO).optional(),
-    reportedBy: z.string().trim().min(1, 'Please say who reported it.').max(200),
+    reportedBy: z.string().trim().min(1, says('input.reportedBy')).max(200),
     location: text(300, 'The place').default(''),
-    naloxoneDoses: z.number().int().min(0, 'Doses start at 0.').max(50, 'Please check the number of doses.'),
+    naloxoneDoses: z.number().int().min(0, says('input.dosesMin')).max(50, says('input.dosesCheck')),
     called911: z.enum(YES_NO_UNKNOWN),
     someoneStayed: z.enum(YES_NO_UNKNOWN),
     substancesInvolved: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
@@ -216,13 +217,13 @@ export const entryDataSchemas = {
     note: text(4000, 'The note').default(''),
   }),
   referral: z.strictObject({
-    toWhat: z.string().trim().min(1, 'Please say what the referral is to.').max(300),
+    toWhat: z.string().trim().min(1, says('input.referralTo')).max(300),
     status: z.enum(REFERRAL_STATUSES).default('offered'),
     note: text(2000, 'The note').default(''),
   }),
   consent: z.strictObject({
-    shareWith: z.string().trim().min(1, 'Please say who may receive it.').max(300),
-    what: z.string().trim().min(1, 'Please say what may be shared.').max(1000),
+    shareWith: z.string().trim().min(1, says('input.shareWith')).max(300),
+    what: z.string().trim().min(1, says('input.shareWhat')).max(1000),
     until: isoDateSchema.nullable().default(null),
     revokedOn: isoDateSchema.nullable().default(null),
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 import { ADMIN_ONLY, ALL_ROLES, type Role } from '../roles';
 import { channel } from './channel';
 import {
@@ -38,7 +39,7 @@ export type PersonPage = z.infer<typeof personPageSchema>;
 
 export const recordChannels = {
   'people.search': channel({
-    input: z.strictObject({ query: z.string().max(100, 'Please search with fewer than 100 characters.'), limit: z.number().int().min(1).max(50).default(20) }),
+    input: z.strictObject({ query: z.string().max(100, says('input.searchLong')), limit: z.number().int().min(1).max(50).default(20) }),
     output: z.array(personSummarySchema),
     access: ALL_ROLES,
   }),
@@ -151,7 +152,7 @@ export const recordChannels = {
   'catalog.create': channel({
     input: z.strictObject({
       kind: z.enum(['service', 'supply']),
-      label: z.string().trim().min(1, 'Please enter a name.').max(80, 'Names have at most 80 characters.'),
+      label: z.string().trim().min(1, says('input.nameNeeded')).max(80, says('input.nameLong80')),
       category: z.string().trim().max(40).nullable().default(null),
     }),
     output: catalogItemSchema,
@@ -160,7 +161,7 @@ export const recordChannels = {
   'catalog.update': channel({
     input: z.strictObject({
       id: idSchema,
-      label: z.string().trim().min(1, 'Please enter a name.').max(80, 'Names have at most 80 characters.').optional(),
+      label: z.string().trim().min(1, says('input.nameNeeded')).max(80, says('input.nameLong80')).optional(),
       category: z.string().trim().max(40).nullable().optional(),
       active: z.boolean().optional(),
     }),

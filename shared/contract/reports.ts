@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 import { ALL_ROLES, CLINICAL_ROLES } from '../roles';
 import { channel } from './channel';
 import { contactSettingSchema, idSchema, isoDateSchema, OVERDOSE_OUTCOMES, OVERDOSE_WHO } from './record-schemas';
@@ -15,7 +16,7 @@ export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const inOrder = (p: { from: string; to: string }) => p.from <= p.to;
-const orderMessage = { message: 'The period starts before it ends. Please check the dates.', path: ['to'] };
+const orderMessage = { message: says('input.periodOrder'), path: ['to'] };
 
 export const reportScopeSchema = z
   .strictObject({
@@ -83,10 +84,10 @@ const exportShape = {
   to: isoDateSchema,
   setting: contactSettingSchema.nullable().default(null),
   itemId: idSchema.nullable().default(null),
-  format: z.enum(EXPORT_FORMATS, { message: 'Please choose CSV or XLSX.' }),
+  format: z.enum(EXPORT_FORMATS, { message: says('input.exportFormat') }),
 };
 const lineListInput = z.strictObject(exportShape).refine(inOrder, orderMessage);
-const templateInput = z.strictObject({ ...exportShape, template: z.enum(REPORT_TEMPLATES, { message: 'Please choose a report template.' }) }).refine(inOrder, orderMessage);
+const templateInput = z.strictObject({ ...exportShape, template: z.enum(REPORT_TEMPLATES, { message: says('input.reportTemplate') }) }).refine(inOrder, orderMessage);
 
 /*
  * Who may open what (shared/roles.ts, DESIGN.md "minimum necessary"):

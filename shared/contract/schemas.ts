@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 import { ROLES } from '../roles';
 import { PEOPLE_WORDS } from '../people-word';
 import { LANGUAGES } from '../languages';
@@ -8,35 +9,35 @@ import { MIN_PASSWORD_LENGTH, passwordProblem } from '../password-strength';
 export const usernameSchema = z
   .string()
   .trim()
-  .min(2, 'Usernames have at least 2 characters.')
-  .max(64, 'Usernames have at most 64 characters.')
-  .regex(/^[A-Za-z0-9._-]+$/, 'Usernames use letters, digits, dots, dashes or underscores.');
+  .min(2, says('input.usernameShort'))
+  .max(64, says('input.usernameLong'))
+  .regex(/^[A-Za-z0-9._-]+$/, says('input.usernameForm'));
 
 /** For signing in we accept anything typed, so a wrong username gets the same answer as a wrong password. */
-export const typedUsernameSchema = z.string().max(256, 'That username is too long.');
-export const typedPasswordSchema = z.string().max(1024, 'That password is too long.');
+export const typedUsernameSchema = z.string().max(256, says('input.typedUsernameLong'));
+export const typedPasswordSchema = z.string().max(1024, says('input.typedPasswordLong'));
 
 export const newPasswordSchema = z
   .string()
-  .min(MIN_PASSWORD_LENGTH, `Passwords have at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(1024, 'Passwords have at most 1024 characters.')
+  .min(MIN_PASSWORD_LENGTH, says('input.passwordShort'))
+  .max(1024, says('input.passwordLong'))
   .superRefine((password, ctx) => {
     // Strength is judged once the length is right, so each refusal has one reason.
     if (password.length < MIN_PASSWORD_LENGTH || password.length > 1024) return;
     const problem = passwordProblem(password);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.key });
   });
 
-export const displayNameSchema = z.string().trim().min(1, 'Please enter a name.').max(120, 'Names have at most 120 characters.');
+export const displayNameSchema = z.string().trim().min(1, says('input.nameNeeded')).max(120, says('input.nameLong'));
 export const clinicNameSchema = z
   .string()
   .trim()
-  .min(1, 'Please enter the clinic name.')
-  .max(120, 'Clinic names have at most 120 characters.');
+  .min(1, says('input.clinicNameNeeded'))
+  .max(120, says('input.clinicNameLong'));
 export const roleSchema = z.enum(ROLES);
 export const peopleWordSchema = z.enum(PEOPLE_WORDS);
-export const languageSchema = z.enum(LANGUAGES, 'Please choose English or Spanish.');
-export const recoveryCodeSchema = z.string().max(200, 'That recovery code is too long.');
+export const languageSchema = z.enum(LANGUAGES, says('input.language'));
+export const recoveryCodeSchema = z.string().max(200, says('input.recoveryCodeLong'));
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
 export const staffUserSchema = z.object({
@@ -52,8 +53,8 @@ export const clientCodeMaskSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .max(32, 'A recipe has at most 32 characters.')
-  .regex(/^[A9-]*$/, 'Use A for a letter, 9 for a digit and - as a separator.');
+  .max(32, says('input.recipeLong'))
+  .regex(/^[A9-]*$/, says('input.recipeForm'));
 
 export const clinicSettingsSchema = z.object({
   clinicName: z.string(),

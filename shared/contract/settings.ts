@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 import { isValidTimeZone } from '../continuity/days';
 import { ADMIN_ONLY, ALL_ROLES } from '../roles';
 import { channel } from './channel';
@@ -18,28 +19,28 @@ export const settingsChannels = {
         language: languageSchema.optional(),
         idleLockMinutes: z
           .number()
-          .int('Minutes are whole numbers.')
-          .min(1, 'The screen locks after at least 1 minute.')
-          .max(60, 'The screen locks after at most 60 minutes.')
+          .int(says('input.minutesWhole'))
+          .min(1, says('input.lockMin'))
+          .max(60, says('input.lockMax'))
           .optional(),
         clientCodeMask: clientCodeMaskSchema.optional(),
-        clientCodeHint: z.string().trim().max(300, 'Please keep the explanation under 300 characters.').optional(),
+        clientCodeHint: z.string().trim().max(300, says('input.hintLong')).optional(),
         languageAssistant: z.boolean().optional(),
         absenceThresholdDays: z
           .number()
-          .int('Days are whole numbers.')
-          .min(7, 'Time away starts after at least 7 days.')
-          .max(730, 'Time away starts after at most 730 days.')
+          .int(says('input.daysWhole'))
+          .min(7, says('input.awayMin'))
+          .max(730, says('input.awayMax'))
           .optional(),
-        timeZone: z.string().max(64).refine(isValidTimeZone, 'Please choose a time zone from the list.').optional(),
+        timeZone: z.string().max(64).refine(isValidTimeZone, says('input.timeZone')).optional(),
         draftExpiryDays: z
           .number()
-          .int('Days are whole numbers.')
-          .min(1, 'Unsaved work is kept for at least 1 day.')
-          .max(90, 'Unsaved work is kept for at most 90 days.')
+          .int(says('input.daysWhole'))
+          .min(1, says('input.draftDaysMin'))
+          .max(90, says('input.draftDaysMax'))
           .optional(),
       })
-      .refine((v) => Object.keys(v).length > 0, 'Nothing to change.'),
+      .refine((v) => Object.keys(v).length > 0, says('input.nothingToChange')),
     output: clinicSettingsSchema,
     access: ADMIN_ONLY,
   }),

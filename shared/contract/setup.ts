@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 import { isValidTimeZone } from '../continuity/days';
 import { channel } from './channel';
 import {
@@ -13,7 +14,7 @@ import {
 
 /** First run: the only writes allowed before any staff user exists. */
 /** An IANA time zone this runtime knows. */
-const timeZoneSchema = z.string().max(64).refine(isValidTimeZone, 'Please choose a time zone from the list.');
+const timeZoneSchema = z.string().max(64).refine(isValidTimeZone, says('input.timeZone'));
 
 export const setupChannels = {
   /** Is there a vault in the data folder yet? Decides between the first-run wizard and sign-in. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../messages';
 import { ADMIN_ONLY, ALL_ROLES } from '../roles';
 import { channel } from './channel';
 import { idSchema } from './record-schemas';
@@ -56,7 +57,7 @@ export const userChannels = {
   'users.update': channel({
     input: z
       .strictObject({ id: idSchema, displayName: displayNameSchema.optional(), role: roleSchema.optional() })
-      .refine((v) => v.displayName !== undefined || v.role !== undefined, 'Nothing to change.'),
+      .refine((v) => v.displayName !== undefined || v.role !== undefined, says('input.nothingToChange')),
     output: staffAccountSchema,
     access: ADMIN_ONLY,
   }),
@@ -108,7 +109,7 @@ export const userChannels = {
   'session.breakGlass': channel({
     input: z.strictObject({
       recoveryCode: recoveryCodeSchema,
-      name: z.string().trim().min(1, 'Please write your name, for the record.').max(120, 'Names have at most 120 characters.'),
+      name: z.string().trim().min(1, says('input.ownName')).max(120, says('input.nameLong')),
     }),
     output: sessionInfoSchema,
     access: 'public',

@@ -72,8 +72,15 @@ export function messageText(message: Message, language: Language = 'en'): string
   return lookUp(message.key, { ...message.params, lng: language });
 }
 
+type Tree = { readonly [key: string]: string | Tree };
+function leaves(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : leaves(v, `${prefix}${k}.`)));
+}
+/** Every key, a plural's (`x_one`, `x_other`) as itself (`x`). */
+const KEYS: ReadonlySet<string> = new Set(leaves(english).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
+
 export function isMessageKey(key: string): key is MessageKey {
-  return catalog.exists(key, { lng: 'en' });
+  return KEYS.has(key);
 }
 
 /** For a zod schema's own message: the key, checked by the compiler, and said in each person's language. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { isMessageKey, msg, type Message } from './index';
+import type { Language } from '../languages';
+import { isMessageKey, messageText, msg, type Message } from './index';
 
 /**
  * A zod issue as a message. Our schemas give their own keys (`says('input.…')`); an issue without one
@@ -7,7 +8,12 @@ import { isMessageKey, msg, type Message } from './index';
  * characters") never reaches staff.
  */
 export function issueMessage(issue: z.core.$ZodIssue): Message {
-  if (isMessageKey(issue.message)) return msg(issue.message);
+  // A schema's own key may name the limit it was given: "Keep at most {{max}} daily backups."
+  if (isMessageKey(issue.message)) {
+    if (issue.code === 'too_big') return msg(issue.message, { max: Number(issue.maximum) });
+    if (issue.code === 'too_small') return msg(issue.message, { min: Number(issue.minimum) });
+    return msg(issue.message);
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return msg('input.notExpected');
@@ -30,4 +36,9 @@ export function issueMessage(issue: z.core.$ZodIssue): Message {
     default:
       return msg('input.form');
   }
+}
+
+/** A zod issue's words in a language (the command line: English). */
+export function issueText(issue: z.core.$ZodIssue | undefined, language: Language = 'en'): string | undefined {
+  return issue ? messageText(issueMessage(issue), language) : undefined;
 }

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDoorway, invoke } from '../../electron/core';
+import { problemText } from '../../shared/contract/import';
+import { messageText } from '../../shared/messages';
 import { BENCH_KDF } from './fixtures';
 
 async function main(): Promise<void> {
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   // CPU time beside the wall clock: on a busy machine the wall clock includes waiting for a core.
   const cpuMs = (used.user + used.system) / 1000;
   if (!r.ok) throw new Error(r.error.message);
-  if (!r.value.written) throw new Error(`the import was refused: ${r.value.problems.map((p) => p.message).join(' ')}`);
+  if (!r.value.written) throw new Error(`the import was refused: ${r.value.problems.map((p) => problemText(p, messageText)).join(' ')}`);
   const contacts = core.db.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
   // ru_maxrss: the most this process ever held resident, in KiB.
   const peakRssMb = process.resourceUsage().maxRSS / 1024;

@@ -217,3 +217,29 @@ test('an Excel workbook is read in the window and imported the same way', async 
   expect(await people(page, preview)).toEqual(['XL-0001']);
   expect(await contacts(page, preview)).toBe(2);
 });
+
+test('in Spanish: the problems, the field names and the supply columns in the staff member’s language', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${ADMIN.displayName}$`) })).toBeVisible();
+  // Her own language, chosen in Settings: the clinic (and its list of supplies) stays English.
+  await page.evaluate(() => (window.location.hash = '#/settings'));
+  await page.locator('.settings-own-language .select-trigger').click();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Importar una hoja de cálculo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Importar desde una hoja de cálculo' })).toBeVisible();
+
+  await page.getByLabel('Archivo de hoja de cálculo').setInputFiles({ name: 'registro-marzo.csv', mimeType: 'text/csv', buffer: messyLog(true) });
+  const problems = page.getByRole('region', { name: /por corregir antes de importar/ });
+  await expect(problems).toContainText('No se eligió ninguna columna para Código de cliente, y todas las filas la necesitan.');
+  const mapping = page.getByRole('region', { name: '2. Qué contiene cada columna' });
+  // The English clinic's "Syringes" is found under the file's Spanish "Jeringas"; Doorway's words are Spanish, the clinic's and the file's stay as they are.
+  await expect(mapping.getByRole('button', { name: /Syringes \(cantidad\)/ })).toContainText('Jeringas');
+  await mapping.getByRole('button', { name: /Código de cliente \(imprescindible\)/ }).click();
+  await page.getByRole('option', { name: 'Participante #' }).click();
+  await expect(problems).toContainText('Fila 5, Fecha: 31/02/2025 no es una fecha.');
+  await expect(problems).not.toContainText('Row ');
+  await expectAccessible(page, 'import in Spanish: problems listed');
+  await shot(page, 'import-05-problems-spanish');
+});

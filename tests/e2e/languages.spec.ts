@@ -50,13 +50,15 @@ async function untranslated(page: Page, data: readonly string[]): Promise<string
       if (!text || !el || text.includes('⟦') || text.includes('⟧')) continue;
       if (el.closest('script, style, [hidden], .visually-hidden') && !el.closest('.visually-hidden')) continue;
       if (!el.checkVisibility() && !el.closest('.visually-hidden')) continue;
+      // A date's parts (mm/dd/yyyy) are react-aria's, in the locale given to its I18nProvider, as below.
+      if (el.closest('[role="spinbutton"]')) continue;
       const bad = leftover(text);
       if (bad) found.add(bad);
     }
     for (const el of document.querySelectorAll<HTMLElement>('[placeholder], [aria-label], [title]')) {
       if (!el.checkVisibility()) continue;
-      // react-aria's own stepper buttons speak the locale given to its I18nProvider (en-US for the pseudo-locale).
-      if (el.closest('.number-group')) continue;
+      // react-aria's own stepper buttons and date parts speak the locale given to its I18nProvider (en-US for the pseudo-locale).
+      if (el.closest('.number-group, [role="spinbutton"]')) continue;
       for (const attr of ['placeholder', 'aria-label', 'title']) {
         const v = el.getAttribute(attr)?.trim();
         if (v && !v.includes('⟦')) {
@@ -145,6 +147,28 @@ test.describe('pseudo-locale', () => {
       await check(name, [...data]);
       if (name === 'settings') await expectAccessible(page, 'settings in pseudo-locale');
     }
+
+    // The administrator's screens, and the printouts as they go to paper.
+    stringsIn(await call('audit.list', {}), data);
+    for (const [name, hash] of [
+      ['audit', '#/audit'],
+      ['overview', '#/overview'],
+      ['reports', '#/reports'],
+      ['print-summary', `#/print/person/${person.id}`],
+      ['print-doors', '#/print/doors'],
+    ] as const) {
+      await page.evaluate((h) => (window.location.hash = h), hash);
+      await check(name, [...data]);
+    }
+
+    // The import, with a file whose problems core words (row, column, value): said in the language too.
+    const rows = ['Código;Fecha;Jeringas', 'MX-2023;31/02/2025;20', 'ZZ-0001;2025-04-20;cinco'];
+    const cells = rows.flatMap((r) => r.split(';'));
+    await page.evaluate((h) => (window.location.hash = h), '#/import');
+    await check('import', [...data]);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'registro.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\r\n')}\r\n`) });
+    await expect(page.locator('.im-problem-list li').first()).toBeVisible();
+    await check('import-problems', [...data, ...cells, 'registro.csv']);
     await rm(backups, { recursive: true, force: true });
     expect(problems).toEqual({});
   });
@@ -153,8 +177,8 @@ test.describe('pseudo-locale', () => {
 // ---- Spanish --------------------------------------------------------------------------------------
 
 /** Each language's strings, flattened ("firstRun.continue" → "Continuar"). */
-function strings(prefix: 'en' | 'es'): Map<string, string> {
-  const dir = join(__dirname, '..', '..', 'renderer', 'src', 'i18n');
+function strings(prefix: 'en' | 'es', ...folder: string[]): Map<string, string> {
+  const dir = join(__dirname, '..', '..', ...folder);
   const out = new Map<string, string>();
   const walk = (node: unknown, key: string) => {
     if (typeof node === 'string') out.set(key, node);
@@ -163,8 +187,10 @@ function strings(prefix: 'en' | 'es'): Map<string, string> {
   for (const f of readdirSync(dir).filter((f) => new RegExp(`^${prefix}(-[a-z-]+)?\\.json$`).test(f))) walk(JSON.parse(readFileSync(join(dir, f), 'utf8')), '');
   return out;
 }
-const EN = strings('en');
-const ES = strings('es');
+/** The screens' strings, and core's messages (shared/messages: refusals, warnings, import problems). */
+const both = (prefix: 'en' | 'es') => new Map([...strings(prefix, 'renderer', 'src', 'i18n'), ...[...strings(prefix, 'shared', 'messages')].map(([k, v]) => [`core:${k}`, v] as const)]);
+const EN = both('en');
+const ES = both('es');
 /** The Spanish for an English string on screen, so the steps below read like the English tests. */
 function es(english: string): string {
   for (const [k, v] of EN) if (v === english && ES.has(k)) return ES.get(k)!;
@@ -238,6 +264,12 @@ test.describe('Spanish', () => {
     await expect(page.getByRole('heading', { level: 1, name: es('Sign in to Doorway') })).toBeVisible();
     await look('07-sign-in');
     await expectAccessible(page, 'sign-in in Spanish');
+    // Core's answer to a wrong password comes as a key: she reads it in Spanish.
+    await page.locator('input[name="username"]').fill('lucia');
+    await page.locator('input[name="password"]').fill('no es la contraseña');
+    await page.locator('button[type="submit"]').click();
+    await expect(page.getByText(ES.get('core:access.signInFailed')!)).toBeVisible();
+    await look('07b-sign-in-refused');
     await page.locator('input[name="username"]').fill('lucia');
     await page.locator('input[name="password"]').fill('marea tranquila de la mañana 7');
     await page.locator('button[type="submit"]').click();

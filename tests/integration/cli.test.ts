@@ -9,11 +9,15 @@ import { createDoorway, invoke } from '../../electron/core';
 import { unwrap } from '../support/staff';
 import { THROTTLE_FILE } from '../../electron/core/session/sign-in';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
-import { SIGN_IN_FAILED_MESSAGE } from '../../electron/core/errors';
+import { SIGN_IN_FAILED } from '../../electron/core/errors';
+import { messageText } from '../../shared/messages';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/run';
 import { formatRecoveryCode, RECOVERY_CODE_BYTES } from '../../shared/recovery-code';
 import { describeOn } from '../support/engine';
+
+/** The command line prints the app's English words. */
+const SIGN_IN_FAILED_WORDS = messageText(SIGN_IN_FAILED);
 
 /** Why this file runs on SQLite only (tests/support/engine.ts). */
 const SQLITE_ONLY =
@@ -227,8 +231,8 @@ describeOn('sqlite', SQLITE_ONLY, 'cli status and export-key', () => {
   });
 
   it('gives the same message for a wrong password and an unknown user, and changes nothing', async () => {
-    const wrong = await expectRefused(dir, ['status', '--data-dir', dir, '--user', 'ada'], { DOORWAY_PASSWORD: 'not the password at all' }, 1, SIGN_IN_FAILED_MESSAGE);
-    const unknown = await expectRefused(dir, ['status', '--data-dir', dir, '--user', 'nobody'], { DOORWAY_PASSWORD: PASSWORD }, 1, SIGN_IN_FAILED_MESSAGE);
+    const wrong = await expectRefused(dir, ['status', '--data-dir', dir, '--user', 'ada'], { DOORWAY_PASSWORD: 'not the password at all' }, 1, SIGN_IN_FAILED_WORDS);
+    const unknown = await expectRefused(dir, ['status', '--data-dir', dir, '--user', 'nobody'], { DOORWAY_PASSWORD: PASSWORD }, 1, SIGN_IN_FAILED_WORDS);
     expect(unknown.err).toBe(wrong.err);
   });
 
@@ -364,7 +368,7 @@ describeOn('sqlite', SQLITE_ONLY, 'cli as a process', () => {
     const before = snapshot(dir);
     const wrong = await spawnCli(['status', '--data-dir', dir, '--user', 'ada'], { DOORWAY_PASSWORD: 'not the password at all' });
     expect(wrong.code).toBe(1);
-    expect(wrong.err.trim()).toBe(SIGN_IN_FAILED_MESSAGE);
+    expect(wrong.err.trim()).toBe(SIGN_IN_FAILED_WORDS);
     expect(snapshot(dir)).toEqual(before);
 
     const usage = await spawnCli(['status', '--data-dir', dir], {});

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelName, ContactPrefs, InputOf, OutputOf } from '../../shared/contract';
 import { REACH_METHODS } from '../../shared/contract/continuity';
+import { messageText } from '../../shared/messages';
 import type { Router } from '../../electron/core';
 import type { Doorway } from '../../electron/core';
 import { addStaff, signIn } from '../support/staff';
@@ -166,6 +167,9 @@ describe('consent to contact in outreach', () => {
     for (const method of ['text', 'message', 'email', 'in_person', 'trusted_contact', 'other'] as const) {
       const e = await refusal({ personId: calls.id, method, reached: false, note: 'Tried anyway' });
       expect(e).toMatchObject({ code: 'INVALID_INPUT', message: 'They agreed to calls only. Please use one of those ways.', fields: { method: expect.stringContaining('calls only') } });
+      // What staff read is a key with the ways as codes, said in their own language by the renderer.
+      expect(e).toMatchObject({ key: 'continuity.agreedOnly1', params: { a: 'call' } });
+      expect(messageText({ key: e.key!, params: e.params }, 'es')).toBe('Solo aceptó llamadas. Use una de esas formas, por favor.');
     }
     expect(await contentHash(core)).toBe(before);
     expect(await call('outreach.list', { personId: calls.id })).toEqual([]);
@@ -232,7 +236,7 @@ describe('clinic overview for a period', () => {
     expect(csv.filename).toBe('doorway-harbour-street-clinic-overview-2026-02-01-to-2026-08-31.csv');
     const rows = Papa.parse<string[]>(csv.csv).data;
     expect(rows).toContainEqual(['Counts', 'Naloxone kits given', '5', 'Kits, not people or contacts']);
-    expect(rows).toContainEqual(['Continuity', 'COC', '1.000', 'Average over 1 people with at least 2 contacts']);
+    expect(rows).toContainEqual(['Continuity', 'COC', '1.000', 'Average over 1 person with at least 2 contacts']);
     expect(await valueOf(core, "SELECT count(*) FROM audit_events WHERE action = 'overview.export'")).toBe(1);
   });
 

@@ -5,10 +5,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/run';
 import { createDoorway, invoke } from '../../electron/core';
-import { SIGN_IN_FAILED_MESSAGE } from '../../electron/core/errors';
+import { SIGN_IN_FAILED } from '../../electron/core/errors';
+import { messageText } from '../../shared/messages';
 import { addStaff, signIn, signInAdmin, unwrap, type TestStaff } from '../support/staff';
 import { removeDir, setUpVault, tempDir, TEST_KDF } from '../support/vault';
 import { describeOn } from '../support/engine';
+
+/** The command line prints the app's English words. */
+const SIGN_IN_FAILED_WORDS = messageText(SIGN_IN_FAILED);
 
 /** Why this file runs on SQLite only (tests/support/engine.ts). */
 const SQLITE_ONLY =
@@ -187,7 +191,7 @@ describeOn('sqlite', SQLITE_ONLY, 'a front-desk password never decrypts clinical
     for (const r of [wrong, unknown]) {
       expect(r.code).toBe(1);
       expect(r.out).toBe('');
-      expect(r.err).toContain(SIGN_IN_FAILED_MESSAGE);
+      expect(r.err).toContain(SIGN_IN_FAILED_WORDS);
     }
     const missing = await cli(['export-key', '--data-dir', dir, '--user', 'lee'], {});
     expect(missing.code).toBe(2);

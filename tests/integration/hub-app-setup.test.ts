@@ -104,7 +104,7 @@ describeServer("setting up the clinic hub from the app", () => {
     expect(cut.ok ? null : cut.error).toMatchObject({
       code: 'INVALID_INPUT',
       fields: { code: 'Please type or paste the whole pairing code the hub shows.' },
-      fieldMessages: { code: { key: 'hub.pairing.whole' } },
+      fieldMessages: { code: { key: 'input.pairingCodeShort' } },
     });
     const ownDir = tempDir();
     dirs.push(ownDir);

@@ -259,7 +259,7 @@ describe('roles', () => {
     expect(await call('reports.figures', MARCH)).toMatchObject({ people: 4, contacts: 6 });
     const before = await contentHash(core, { exceptAudit: true });
     const refused = 'Your role does not include this. An administrator can help if you need it.';
-    expect(await invoke(router, 'reports.overdoseResponses', MARCH)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: refused } });
+    expect(await invoke(router, 'reports.overdoseResponses', MARCH)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: refused, key: 'general.roleLacks' } });
     expect(await invoke(router, 'reports.exportTemplate', { ...MARCH, template: 'ssp_indicators', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: refused } });
     expect(await invoke(router, 'reports.exportLineList', { ...MARCH, format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: refused } });
     expect(await contentHash(core, { exceptAudit: true })).toBe(before);

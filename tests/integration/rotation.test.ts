@@ -175,7 +175,7 @@ describeOn('sqlite', SQLITE_ONLY, 'key rotation', () => {
     expect(await invoke(router, 'vault.rotateKey', {})).toMatchObject({ ok: true, value: { keys: ['clinical', 'main'] } });
     const run = (from: number) => ['preparing', 'copying', 'reencrypting', 'checking', 'switching', 'saving'].map((s, i) => `${s} ${from + i}/12`);
     expect(stages).toEqual([...run(1), ...run(7), 'done 12/12']);
-    expect(await Promise.all(during)).toEqual([{ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('changing the vault key') } }]);
+    expect(await Promise.all(during)).toEqual([{ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('changing the vault key'), key: 'access.vault.key.changing' } }]);
     expect(locks).toEqual(['idle']);
     expect(core.session).toBeNull();
     await signInAdmin(router);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke, type Doorway } from '../../electron/core';
-import { SIGN_IN_FAILED_MESSAGE } from '../../electron/core/errors';
+import { SIGN_IN_FAILED } from '../../electron/core/errors';
+import { messageText } from '../../shared/messages';
 import { readSlotKeysIn } from '../../electron/core/vault/slot-keys';
 import { describeOn, onlyOn } from '../support/engine';
 import { addStaff, signIn, signInAdmin, unwrap } from '../support/staff';
@@ -71,7 +72,7 @@ describe('staff accounts', () => {
     expect((await readSlotKeysIn(dataOf(core)))[samSlot]).toBeUndefined();
 
     const tried = await invoke(router, 'session.signIn', { username: 'sam', password: sam.password });
-    expect(tried).toEqual({ ok: false, error: { code: 'SIGN_IN_FAILED', message: SIGN_IN_FAILED_MESSAGE } });
+    expect(tried).toEqual({ ok: false, error: { code: 'SIGN_IN_FAILED', message: messageText(SIGN_IN_FAILED), key: SIGN_IN_FAILED.key } });
 
     // Back on: a temporary password, a fresh slot, and a new password at first sign-in.
     await signInAdmin(router);

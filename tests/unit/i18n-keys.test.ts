@@ -12,13 +12,18 @@ import { GOAL_STATUSES, PHASES, REFERRAL_STATUSES } from '../../shared/contract/
  */
 
 const dir = join(process.cwd(), 'renderer', 'src', 'i18n');
+/** Core's messages (shared/messages): the same rules, in their own files. */
+const messagesDir = join(process.cwd(), 'shared', 'messages');
 const src = join(process.cwd(), 'renderer', 'src');
 type Tree = { [key: string]: string | Tree };
 
-const read = (file: string): Tree => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Tree;
-const jsonFiles = readdirSync(dir).filter((f) => f.endsWith('.json'));
-const enFiles = jsonFiles.filter((f) => /^en(-[a-z-]+)?\.json$/.test(f));
-const esFiles = jsonFiles.filter((f) => /^es(-[a-z-]+)?\.json$/.test(f));
+const readIn = (folder: string, file: string): Tree => JSON.parse(readFileSync(join(folder, file), 'utf8')) as Tree;
+const read = (file: string): Tree => readIn(dir, file);
+const jsonIn = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.json'));
+const enIn = (folder: string) => jsonIn(folder).filter((f) => /^en(-[a-z-]+)?\.json$/.test(f));
+const esIn = (folder: string) => jsonIn(folder).filter((f) => /^es(-[a-z-]+)?\.json$/.test(f));
+const enFiles = enIn(dir);
+const esFiles = esIn(dir);
 const twin = (enFile: string) => `es${enFile.slice(2)}`;
 
 function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<string, string> {
@@ -49,31 +54,51 @@ for (const f of enFiles) flatten(read(f), '', en);
 const es = new Map<string, string>();
 for (const f of esFiles) flatten(read(f), '', es);
 
-describe('every language has every string', () => {
+describe.each([
+  ['the screens (renderer/src/i18n)', dir],
+  ["core's messages (shared/messages)", messagesDir],
+])('%s', (_name, folder) => {
+  const enHere = enIn(folder);
+  const esHere = esIn(folder);
+  const enStrings = new Map<string, string>();
+  for (const f of enHere) flatten(readIn(folder, f), '', enStrings);
+  const esStrings = new Map<string, string>();
+  for (const f of esHere) flatten(readIn(folder, f), '', esStrings);
+
   it('every English file has its Spanish twin, and every Spanish file its English one', () => {
-    expect(enFiles.filter((f) => !esFiles.includes(twin(f)))).toEqual([]);
-    expect(esFiles.filter((f) => !enFiles.includes(`en${f.slice(2)}`))).toEqual([]);
+    expect(enHere.filter((f) => !esHere.includes(twin(f)))).toEqual([]);
+    expect(esHere.filter((f) => !enHere.includes(`en${f.slice(2)}`))).toEqual([]);
   });
 
-  it.each(enFiles)('%s and its Spanish twin have the same keys (Spanish may add _many beside _other)', (enFile) => {
-    if (!esFiles.includes(twin(enFile))) return; // the test above names the missing file
-    const a = flatten(read(enFile));
-    const b = flatten(read(twin(enFile)));
+  it.each(enHere)('%s and its Spanish twin have the same keys (Spanish may add _many beside _other)', (enFile) => {
+    if (!esHere.includes(twin(enFile))) return; // the test above names the missing file
+    const a = flatten(readIn(folder, enFile));
+    const b = flatten(readIn(folder, twin(enFile)));
     const missingInEs = [...a.keys()].filter((k) => !b.has(k));
     const extraInEs = [...b.keys()].filter((k) => !a.has(k) && !(k.endsWith('_many') && a.has(k.replace(/_many$/, '_other'))));
     expect({ missingInEs, extraInEs }).toEqual({ missingInEs: [], extraInEs: [] });
   });
 
   it('no string is empty', () => {
-    expect([...en, ...es].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+    expect([...enStrings, ...esStrings].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
   });
-});
 
-describe('placeholders and tags match between languages', () => {
+  it('no key is in two files (files are merged: one would hide the other)', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const f of enHere) {
+      for (const key of flatten(readIn(folder, f)).keys()) {
+        if (seen.has(key)) twice.push(`${key} (${seen.get(key)}, ${f})`);
+        seen.set(key, f);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+
   it('each Spanish string has the same {{placeholders}}, <n> tags and $t() as its English one', () => {
     const differing: string[] = [];
-    for (const [key, text] of es) {
-      const english = en.get(key) ?? (key.endsWith('_many') ? en.get(key.replace(/_many$/, '_other')) : undefined);
+    for (const [key, text] of esStrings) {
+      const english = enStrings.get(key) ?? (key.endsWith('_many') ? enStrings.get(key.replace(/_many$/, '_other')) : undefined);
       if (english === undefined) continue;
       const plural = PLURAL.test(key);
       const a = placeholders(english, plural);
@@ -82,7 +107,9 @@ describe('placeholders and tags match between languages', () => {
     }
     expect(differing).toEqual([]);
   });
+});
 
+describe('the placeholder checker', () => {
   it('the checker itself catches a difference', () => {
     expect(placeholders('{{count}} days since {{name}}', false)).toEqual(['{{count}}', '{{name}}']);
     expect(placeholders('<1>Open</1> {{n, number}}', false)).toEqual(['</1>', '<1>', '{{n}}']);

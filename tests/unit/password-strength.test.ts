@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newPasswordSchema } from '../../shared/contract/schemas';
 import { MIN_PASSWORD_LENGTH, passwordProblem, passwordStrength } from '../../shared/password-strength';
+import { messageText } from '../../shared/messages';
+import { issueMessage } from '../../shared/messages/issues';
 import { temporaryPassword } from '../../electron/core/users/temporary-password';
 
 describe('password strength hint', () => {
@@ -35,15 +37,17 @@ describe('the new-password rule', () => {
     const result = newPasswordSchema.safeParse(pw);
     expect(result.success).toBe(false);
     const message = result.error?.issues[0]?.message ?? '';
-    expect(message).toMatch(/^Please choose a stronger password\./);
-    expect(message).toMatch(/Try a short sentence/);
     expect(result.error?.issues).toHaveLength(1);
-    expect(passwordProblem(pw)).toBe(message);
+    expect(passwordProblem(pw)?.key).toBe(message);
+    const english = messageText(issueMessage(result.error!.issues[0]!));
+    expect(english).toMatch(/^Please choose a stronger password\./);
+    expect(english).toMatch(/Try a short sentence/);
+    expect(messageText(issueMessage(result.error!.issues[0]!), 'es')).toMatch(/^Elija una contraseña más segura\./);
   });
 
   it('gives one reason for a short password: its length', () => {
     const result = newPasswordSchema.safeParse('abc');
-    expect(result.error?.issues.map((i) => i.message)).toEqual([`Passwords have at least ${MIN_PASSWORD_LENGTH} characters.`]);
+    expect(result.error?.issues.map((i) => messageText(issueMessage(i)))).toEqual([`Passwords have at least ${MIN_PASSWORD_LENGTH} characters.`]);
   });
 
   it.each(['lantern ferry cobalt', 'Quiet-Morning-Tide-9', 'calm river stones at dusk'])('accepts %j', (pw) => {

@@ -1,5 +1,7 @@
 import { invoke, createDoorway } from '../../core';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../../core/errors';
+import { saidBy } from '../errors';
 import { defineCommand } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line, type CliIo } from '../io';
@@ -41,7 +43,7 @@ export const auditVerifyCommand = defineCommand({
       // On a hub the same check of the chain and its start; its end needs no anchor (no login may delete events).
       return withHubSession(where.hub, values.user, ctx, NAME, async (session) => {
         if (session.user.role !== 'administrator') {
-          throw new DoorwayError('FORBIDDEN', `Checking the audit trail is for administrators, and ${session.user.username} is not one. Nothing was changed.`);
+          throw new DoorwayError('FORBIDDEN', msg('cli.forbidden.audit', { username: session.user.username }));
         }
         return report(io, await verifyTrail(() => session.data, null), 'Keep the hub as it is and tell whoever looks after the clinic\'s data security.');
       });
@@ -56,7 +58,7 @@ export const auditVerifyCommand = defineCommand({
     try {
       await core.signIn(values.user, password);
       const checked = await invoke(router, 'audit.verify', {});
-      if (!checked.ok) throw new DoorwayError(checked.error.code, checked.error.message);
+      if (!checked.ok) throw new DoorwayError(checked.error.code, saidBy(checked.error));
       return report(io, checked.value, "Keep this data folder as it is and tell whoever looks after the clinic's data security.");
     } finally {
       core.close();

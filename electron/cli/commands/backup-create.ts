@@ -6,6 +6,7 @@ import { DoorwayError } from '../../core/errors';
 import { defineCommand, type CommandContext } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { UsageError } from '../errors';
+import { msg } from '../../../shared/messages';
 import { EXIT, line } from '../io';
 import { HUB_FLAG, whereRecordsAre, withHubSession } from './hub-shared';
 import { DATA_DIR_FLAG, openForBackup, partLines, progressLines, SECRET_NOTES, sizeText, TO_FLAG, USER_FLAG } from './backup-shared';
@@ -62,7 +63,7 @@ async function backupOfHub(hubUrl: string, values: { to: string; user?: string }
   if (!values.user) throw new UsageError('Missing --user USERNAME: a clinic hub is backed up by an administrator signed in to it.', NAME);
   return withHubSession(hubUrl, values.user, ctx, NAME, async (session) => {
     if (session.user.role !== 'administrator' || !session.clinicalKey) {
-      throw new DoorwayError('FORBIDDEN', `Backups are for administrators, and ${session.user.username} is not one. Nothing was changed.`);
+      throw new DoorwayError('FORBIDDEN', msg('cli.forbidden.backup', { username: session.user.username }));
     }
     const u = session.user;
     const made = await makeHubBackup(

@@ -8,6 +8,7 @@ import { defineCommand, type SpecContext } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
 import { EXIT, line, type Writer } from '../io';
 import { UsageError } from '../errors';
+import { msg } from '../../../shared/messages';
 import { readSecret } from '../secrets';
 import { HUB_FLAG, whereRecordsAre, withHubSession } from './hub-shared';
 
@@ -89,10 +90,7 @@ async function withPassword(paths: VaultPaths, user: string, ctx: SpecContext): 
   try {
     const session = await core.signIn(user, password);
     if (session.mustChangePassword) {
-      throw new DoorwayError(
-        'PASSWORD_CHANGE_REQUIRED',
-        'This account still has its temporary password. Nothing was shown. Sign in to the Doorway app to choose your own password, then run this again.',
-      );
+      throw new DoorwayError('PASSWORD_CHANGE_REQUIRED', msg('cli.temporaryPasswordStill'));
     }
     const { vault } = core;
     const store = hasClinicalStore(vault.db);
@@ -118,10 +116,7 @@ async function withPassword(paths: VaultPaths, user: string, ctx: SpecContext): 
 async function withHubPassword(hubUrl: string, user: string, ctx: SpecContext): Promise<ExportedKeys> {
   return withHubSession(hubUrl, user, ctx, NAME, async (session) => {
     if (session.user.mustChangePassword) {
-      throw new DoorwayError(
-        'PASSWORD_CHANGE_REQUIRED',
-        'This account still has its temporary password. Nothing was shown. Sign in to the Doorway app to choose your own password, then run this again.',
-      );
+      throw new DoorwayError('PASSWORD_CHANGE_REQUIRED', msg('cli.temporaryPasswordStill'));
     }
     const keys: ExportedKeys = {
       main: Buffer.from(session.dataKey),

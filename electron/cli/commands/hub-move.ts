@@ -1,6 +1,7 @@
 import { assertRecordsNotInUse } from '../../core/backup/in-use';
 import { postgresData, postgresPool } from '../../core/data/postgres';
 import { sqliteData } from '../../core/data/sqlite';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../../core/errors';
 import { moveVaultOntoHub } from '../../core/hub/init';
 import { staffBySlot } from '../../core/users/staff';
@@ -40,7 +41,7 @@ export const hubMoveCommand = defineCommand({
       try {
         const user = await staffBySlot(sqliteData(main), unlocked.slot.id);
         if (!user || user.disabled || user.role !== 'administrator' || !clinicalKey) {
-          throw new DoorwayError('FORBIDDEN', `Moving the records is for administrators, and ${values.user} is not an active administrator here. Nothing was changed.`);
+          throw new DoorwayError('FORBIDDEN', msg('cli.forbidden.move', { username: values.user }));
         }
         const { clinical } = openClinicalStore(paths, clinicalKey, main);
         const hub = postgresData(postgresPool({ connectionString: url.toString(), max: 2 }));

@@ -7,6 +7,7 @@ import { hubOwnerUrl, hubServerInfo, runningHubServer } from '../../core/hub/ser
 import { fetchServerCertificate } from '../../core/hub/tls';
 import { defineCommand } from '../command';
 import { UsageError } from '../errors';
+import { msg } from '../../../shared/messages';
 import { EXIT, line } from '../io';
 import { postgresUrl } from './hub-shared';
 import { SERVER_DIR_FLAG } from './hub-server-shared';
@@ -21,7 +22,7 @@ async function whereFrom(values: { 'data-dir'?: string; 'pg-url'?: string; host?
   if (values['data-dir']) {
     const info = hubServerInfo(values['data-dir']);
     if (!runningHubServer(values['data-dir'])) {
-      throw new DoorwayError('HUB_UNREACHABLE', `The clinic hub's server in ${values['data-dir']} isn't running. Start it with hub start --data-dir ${values['data-dir']}, then make the code. Nothing was changed.`);
+      throw new DoorwayError('HUB_UNREACHABLE', msg('cli.hubServerNotRunning', { folder: values['data-dir'] }));
     }
     const host = values.host ?? info.addresses[0];
     if (!host) throw new UsageError('This computer has no address on a clinic network that workstations could reach; give the one they use with --host. Nothing was changed.', NAME);
@@ -33,7 +34,7 @@ async function whereFrom(values: { 'data-dir'?: string; 'pg-url'?: string; host?
   // A server the clinic runs itself: the certificate it presents now is the one workstations will trust,
   // so this is best run on the server itself (over loopback).
   const cert = await fetchServerCertificate(url.hostname.replace(/^\[|\]$/g, ''), port).catch((e: unknown) => {
-    throw e instanceof DoorwayError ? new DoorwayError(e.code, `${e.message} Pairing needs a hub with TLS.`) : e;
+    throw e instanceof DoorwayError ? new DoorwayError(e.code, msg('cli.pairingNeedsTls', { message: e.message })) : e;
   });
   const host = values.host ?? (LOOPBACK.has(url.hostname) ? lanNetworks()[0]?.address : url.hostname);
   if (!host) throw new UsageError('This computer has no address on a clinic network that workstations could reach; give the one they use with --host. Nothing was changed.', NAME);

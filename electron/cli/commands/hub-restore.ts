@@ -6,6 +6,7 @@ import { restoreBundleOntoHub } from '../../core/hub/restore';
 import { unlockWithPassword, unlockWithRecovery, vaultPaths, type Unlocked } from '../../core/vault/vault';
 import { defineCommand, type CommandContext } from '../command';
 import { CliFailure } from '../errors';
+import { msg } from '../../../shared/messages';
 import { EXIT, line } from '../io';
 import { readSecret } from '../secrets';
 import { progressLines } from './backup-shared';
@@ -57,7 +58,7 @@ export async function restoreOntoHub(bundle: string, url: URL, user: string | un
   const hub = postgresData(postgresPool({ connectionString: url.toString(), max: 2 }));
   try {
     if (!clinicalKey) {
-      throw new DoorwayError('FORBIDDEN', "A restore brings back the clinical records too, so it needs an administrator's password or the recovery code. Nothing was changed.");
+      throw new DoorwayError('FORBIDDEN', msg('cli.forbidden.restore'));
     }
     const moved = await restoreBundleOntoHub(hub, {
       bundleDir: dir,

@@ -1,12 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { importMappingSchema, type ImportKind, type ImportResult } from '../../../shared/contract/import';
+import { importMappingSchema, problemText, type ImportKind, type ImportResult } from '../../../shared/contract/import';
+import { messageText } from '../../../shared/messages';
 import { contactSettingSchema } from '../../../shared/contract/record-schemas';
 import { invoke } from '../../core';
 import { fieldsOf } from '../../core/import/mapping';
-import { DoorwayError } from '../../core/errors';
 import { defineCommand, type Command } from '../command';
-import { CliFailure, UsageError } from '../errors';
+import { CliFailure, refusedAgain, UsageError } from '../errors';
 import { EXIT, line, type Writer } from '../io';
 import { ADMIN_USER_FLAG, asAdministrator, SECRET_NOTE, WHERE_FLAGS } from './users-shared';
 
@@ -67,7 +67,7 @@ function printReport(out: Writer, r: ImportResult): void {
   }
   if (r.problemCount > 0) {
     line(out, `${plural(r.problemCount, 'problem', 'problems')} to fix in the file:`);
-    for (const p of r.problems) line(out, `  ${p.message}`);
+    for (const p of r.problems) line(out, `  ${problemText(p, messageText)}`);
     if (r.problemCount > r.problems.length) line(out, `  and ${number(r.problemCount - r.problems.length)} more (the first ${number(r.problems.length)} are shown).`);
   }
 }
@@ -125,10 +125,10 @@ function importCommand(kind: ImportKind): Command {
           dryRun: v['dry-run'],
         });
         if (result.ok) return result.value;
-        const { code, message } = result.error;
-        if (code === 'FORBIDDEN') throw new DoorwayError(code, `Imports are for administrators and clinicians. ${message} Nothing was changed.`);
-        if (code === 'PASSWORD_CHANGE_REQUIRED') throw new DoorwayError(code, `${message} Sign in to the Doorway app to choose your own password, then run this again. Nothing was changed.`);
-        throw new DoorwayError(code, /Nothing was changed/.test(message) ? message : `${message} Nothing was changed.`);
+        const { code } = result.error;
+        if (code === 'FORBIDDEN') throw refusedAgain(result.error, 'importForbidden');
+        if (code === 'PASSWORD_CHANGE_REQUIRED') throw refusedAgain(result.error, 'appPasswordFirst');
+        throw refusedAgain(result.error);
       });
       printReport(out, r);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { defineCommand } from '../command';
 import { dataFolder, requireNoVault } from '../data-folder';
 import { UsageError } from '../errors';
+import { issueText } from '../../../shared/messages/issues';
 import { EXIT, line, type CliIo } from '../io';
 import { readSecret } from '../secrets';
 
@@ -18,7 +19,7 @@ const NAME = 'init';
 export function check<T>(schema: z.ZodType<T>, flag: string, value: unknown, problems: string[]): T | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  problems.push(`${flag}: ${result.error.issues[0]?.message ?? 'this value is not accepted.'}`);
+  problems.push(`${flag}: ${issueText(result.error.issues[0]) ?? 'this value is not accepted.'}`);
   return undefined;
 }
 

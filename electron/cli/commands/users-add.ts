@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/roles';
 import { invoke } from '../../core';
 import { defineCommand } from '../command';
 import { UsageError } from '../errors';
+import { issueText } from '../../../shared/messages/issues';
 import { readSecret } from '../secrets';
 import { EXIT, line } from '../io';
 import { ADMIN_USER_FLAG, answer, asAdministrator, WHERE_FLAGS, SECRET_NOTE } from './users-shared';
@@ -32,7 +33,7 @@ export const usersAddCommand = defineCommand({
     if (!role) throw new UsageError(`"${values.role}" is not a role. Use front_desk, clinician or admin.`, NAME);
     // Checked with the app's own rules before a password is asked for; the router checks again.
     const input = userChannels['users.create'].input.safeParse({ username: values.username, displayName: values['display-name'] ?? values.username, role });
-    if (!input.success) throw new UsageError(`${input.error.issues[0]?.message ?? 'That account is not in the expected form.'} Nothing was changed.`, NAME);
+    if (!input.success) throw new UsageError(`${issueText(input.error.issues[0]) ?? 'That account is not in the expected form.'} Nothing was changed.`, NAME);
     const temporaryPassword = await readSecret(ctx.io, {
       env: 'DOORWAY_NEW_PASSWORD',
       what: 'temporary password for the new account',
@@ -41,7 +42,7 @@ export const usersAddCommand = defineCommand({
       command: NAME,
     });
     const checked = userChannels['users.create'].input.safeParse({ ...input.data, temporaryPassword });
-    if (!checked.success) throw new UsageError(`${checked.error.issues[0]?.message ?? 'That password is not in the expected form.'} Nothing was changed.`, NAME);
+    if (!checked.success) throw new UsageError(`${issueText(checked.error.issues[0]) ?? 'That password is not in the expected form.'} Nothing was changed.`, NAME);
 
     const made = await asAdministrator(values, ctx, NAME, async (router) => answer(await invoke(router, 'users.create', checked.data), NAME));
     const out = ctx.io.stdout;

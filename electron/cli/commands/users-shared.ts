@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../../../shared/result';
 import { createDoorway, type Router } from '../../core';
-import { DoorwayError } from '../../core/errors';
 import type { SpecContext } from '../command';
 import { dataFolder, requireVault } from '../data-folder';
-import { UsageError } from '../errors';
+import { refusedAgain, UsageError } from '../errors';
 import { readSecret } from '../secrets';
 import { HUB_FLAG, hubTarget, whereRecordsAre } from './hub-shared';
 
@@ -67,10 +66,10 @@ export function answer<T>(result: Result<T>, command: string): T {
     case 'INVALID_INPUT':
       throw new UsageError(`${message}${nothing}`, command);
     case 'FORBIDDEN':
-      throw new DoorwayError(code, `Only administrators manage staff accounts. ${message}${nothing}`);
+      throw refusedAgain(result.error, 'staffForbidden');
     case 'PASSWORD_CHANGE_REQUIRED':
-      throw new DoorwayError(code, `${message} Sign in to the Doorway app to choose your own password, then run this again.${nothing}`);
+      throw refusedAgain(result.error, 'appPasswordFirst');
     default:
-      throw new DoorwayError(code, `${message}${nothing}`);
+      throw refusedAgain(result.error);
   }
 }

@@ -7,6 +7,8 @@ import { clinicMeasures, continuityMeasures } from '../../../shared/continuity/m
 import { agreedMethods, notAgreedMessage } from '../../../shared/continuity/reach';
 import { retentionView } from '../../../shared/continuity/retention';
 import type { Data } from '../data/engine';
+import { messageText, msg, type MessageKey, type MessageParams } from '../../../shared/messages';
+import type { Language } from '../../../shared/languages';
 import { DoorwayError } from '../errors';
 import { entryTextsOf } from '../records/clinical';
 import { toSummary } from '../records/people';
@@ -37,7 +39,7 @@ export function today(now: Date, s: ContinuitySettings): string {
 
 export async function personTimeline(data: Data, personId: number, s: ContinuitySettings, now: Date, canReadClinical: boolean): Promise<Timeline> {
   const exists = await data.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
-  if (!exists) throw new DoorwayError('NOT_FOUND', 'That person could not be found.');
+  if (!exists) throw new DoorwayError('NOT_FOUND', msg('records.personNotFound'));
   const day = today(now, s);
   const contacts = await data
     .selectFrom('contacts as c')
@@ -445,47 +447,39 @@ export async function clinicOverview(data: Data, s: ContinuitySettings, period: 
   };
 }
 
-const fmt = (v: number | null) => (v === null ? 'not enough contacts yet' : v.toFixed(3));
+/** The keys under a prefix (distributes over MessageKey's union). */
+type KeyUnder<P extends string, K extends string = MessageKey> = K extends `${P}.${infer R}` ? R : never;
+type CategoryWord = KeyUnder<'continuity.categories'>;
+const CATEGORIES: ReadonlySet<string> = new Set<CategoryWord>(['naloxone', 'syringes', 'test_strips', 'safer_use', 'wound_care']);
 /** Supply categories in words, as the catalog settings name them (renderer catalog.categories). */
-const CATEGORY_WORDS: Record<string, string> = {
-  naloxone: 'Naloxone',
-  syringes: 'Syringes',
-  test_strips: 'Test strips',
-  safer_use: 'Safer use',
-  wound_care: 'Wound care',
-};
-export const categoryWords = (c: string | null): string => (c === null ? 'Other' : (CATEGORY_WORDS[c] ?? c.replace(/_/g, ' ')));
+export function categoryWords(c: string | null, language: Language = 'en'): string {
+  if (c !== null && !CATEGORIES.has(c)) return c.replace(/_/g, ' ');
+  return messageText(msg(`continuity.categories.${(c ?? 'other') as CategoryWord}`), language);
+}
 
-/** The overview as CSV: one row per figure, people, contacts and naloxone kits kept apart. */
-export function overviewCsv(o: Overview, clinicName: string): { filename: string; csv: string } {
+type OverviewWord = KeyUnder<'continuity.overviewCsv'>;
+
+/**
+ * The overview as CSV: one row per figure, people, contacts and naloxone kits kept apart. Its words
+ * (headers, measures, notes) are in the language of the staff member who exports it.
+ */
+export function overviewCsv(o: Overview, clinicName: string, language: Language = 'en'): { filename: string; csv: string } {
+  const w = (key: OverviewWord, params?: MessageParams) => messageText(msg(`continuity.overviewCsv.${key}`, params), language);
+  const fmt = (v: number | null) => (v === null ? w('notEnough') : v.toFixed(3));
+  const [period, counts, supplies, continuity] = (['period', 'counts', 'supplies', 'continuity'] as const).map((k) => w(`section.${k}`));
   const rows: (string | number)[][] = [
-    ['Section', 'Measure', 'Value', 'Note'],
-    ['Period', 'From', o.from, ''],
-    ['Period', 'To', o.to, ''],
-    ['Counts', 'Distinct people', o.distinctPeople, 'Each person counted once'],
-    ['Counts', 'Contacts', o.contacts, 'Every contact counted'],
-    ['Counts', 'Naloxone kits given', o.naloxoneKits, 'Kits, not people or contacts'],
-    ['Counts', 'New people', o.newPeople, 'First contact in the period'],
-    ['Counts', 'Returns after time away', o.returnsAfterTimeAway, 'Welcome-back contacts'],
-    ...o.supplies.map((x) => ['Supplies', x.label, x.quantity, categoryWords(x.category)]),
-    ...(['coc', 'upc', 'secon', 'mmci', 'hhi'] as const).map((k) => [
-      'Continuity',
-      k.toUpperCase(),
-      fmt(o.continuity[k].mean),
-      `Average over ${o.continuity[k].people} people with at least 2 contacts`,
-    ]),
-    [
-      'Continuity',
-      'People with two contacts at least 90 days apart within 12 months',
-      o.continuity.twoContacts90DaysApart,
-      `Of ${o.continuity.peopleSeen} people seen in the period; the 12 months up to ${o.continuity.retentionTo}`,
-    ],
-    [
-      'Continuity',
-      'People with a contact in the last 6 months',
-      o.continuity.contactInLast6Months,
-      `Of ${o.continuity.peopleSeen} people seen in the period; the 6 months up to ${o.continuity.retentionTo}`,
-    ],
+    [w('header.section'), w('header.measure'), w('header.value'), w('header.note')],
+    [period!, w('from'), o.from, ''],
+    [period!, w('to'), o.to, ''],
+    [counts!, w('distinctPeople'), o.distinctPeople, w('distinctPeopleNote')],
+    [counts!, w('contacts'), o.contacts, w('contactsNote')],
+    [counts!, w('naloxoneKits'), o.naloxoneKits, w('naloxoneKitsNote')],
+    [counts!, w('newPeople'), o.newPeople, w('newPeopleNote')],
+    [counts!, w('returns'), o.returnsAfterTimeAway, w('returnsNote')],
+    ...o.supplies.map((x) => [supplies!, x.label, x.quantity, categoryWords(x.category, language)]),
+    ...(['coc', 'upc', 'secon', 'mmci', 'hhi'] as const).map((k) => [continuity!, k.toUpperCase(), fmt(o.continuity[k].mean), w('averageOver', { count: o.continuity[k].people })]),
+    [continuity!, w('twoApart'), o.continuity.twoContacts90DaysApart, w('twoApartNote', { count: o.continuity.peopleSeen, to: o.continuity.retentionTo })],
+    [continuity!, w('recent'), o.continuity.contactInLast6Months, w('recentNote', { count: o.continuity.peopleSeen, to: o.continuity.retentionTo })],
   ];
   const safeName = clinicName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'clinic';
   return { filename: `doorway-${safeName}-overview-${o.from}-to-${o.to}.csv`, csv: Papa.unparse(rows, { newline: '\r\n' }) };
@@ -498,8 +492,8 @@ export async function recordOutreach(
   actor: { id: number; at: string },
 ): Promise<Outreach> {
   const person = await data.selectFrom('people').select(['deleted_at', 'contact_prefs']).where('id', '=', personId).executeTakeFirst();
-  if (!person) throw new DoorwayError('NOT_FOUND', 'That person could not be found.');
-  if (person.deleted_at) throw new DoorwayError('CONFLICT', 'This record was removed. An administrator can restore it first.');
+  if (!person) throw new DoorwayError('NOT_FOUND', msg('records.personNotFound'));
+  if (person.deleted_at) throw new DoorwayError('CONFLICT', msg('records.personRemoved'));
   // Consent to contact: only the ways they agreed to, and none at all for do-not-contact.
   const reach = reachOf(person.contact_prefs);
   if (!agreedMethods(reach).includes(o.method)) {

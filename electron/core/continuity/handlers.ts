@@ -1,6 +1,7 @@
 import { canReadClinical } from '../../../shared/roles';
 import type { Data } from '../data/engine';
 import type { Handlers } from '../router';
+import { readersLanguage } from '../reports/language';
 import { readSettingsIn } from '../settings/settings';
 import { clinicOverview, doorsOpen, homeDashboard, outreachList, overviewCsv, personTimeline, recordOutreach, welcomeBackCue, type ContinuitySettings } from './continuity';
 
@@ -30,7 +31,7 @@ export const continuityHandlers = {
     ctx.transact(async (trx) => {
       const settings = await readSettingsIn(trx);
       const overview = await clinicOverview(trx, { thresholdDays: settings.absenceThresholdDays, timeZone: settings.timeZone }, period, ctx.clock.now());
-      const out = overviewCsv(overview, settings.clinicName);
+      const out = overviewCsv(overview, settings.clinicName, await readersLanguage(trx, ctx.user.id));
       await ctx.audit({ action: 'overview.export', subjectType: 'overview', details: period });
       return out;
     }),

@@ -3,6 +3,7 @@ import type { ContactPrefs, ContactSetting, EntryKind } from '../../../shared/co
 import type { Role } from '../../../shared/roles';
 import type { Data, Engine } from '../data/engine';
 import type { Database } from '../data/schema';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { recomputeAllContactDays } from '../continuity/contact-days';
 import { insertNotes } from '../records/clinical';
@@ -100,9 +101,9 @@ const day = (ms: number) => iso(ms).slice(0, 10);
  */
 export async function generateDemo(records: { data: Kysely<Database>; engine: Engine }, o: DemoOptions): Promise<{ people: number; contacts: number }> {
   const { data, engine } = records;
-  if (o.actorRole !== 'administrator') throw new DoorwayError('FORBIDDEN', 'Only an administrator can add demo data. Nothing was changed.');
+  if (o.actorRole !== 'administrator') throw new DoorwayError('FORBIDDEN', msg('demo.administratorOnly'));
   if (!(await clinicalOpen(data))) {
-    throw new DoorwayError('FORBIDDEN', 'Demo data includes clinical notes, and the clinical records are not open in this session. Nothing was changed.');
+    throw new DoorwayError('FORBIDDEN', msg('demo.clinicalClosed'));
   }
   // One transaction for all of it: an interruption leaves the vault as empty as it was, never half a demo clinic.
   return data.transaction().execute(async (trx) => {
@@ -154,7 +155,7 @@ async function writeBatch(trx: Data, engine: Engine, b: Batch): Promise<number[]
 async function fillDemo(trx: Data, engine: Engine, o: DemoOptions): Promise<{ people: number; contacts: number }> {
   const existing = await trx.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) {
-    throw new DoorwayError('CONFLICT', 'This vault already holds records. Demo data only goes into an empty vault, so nothing real is mixed with it.');
+    throw new DoorwayError('CONFLICT', msg('demo.vaultNotEmpty'));
   }
   const size = DEMO_SIZES[o.size];
   const rng = new Random(o.seed);

@@ -1,6 +1,7 @@
 import type { Draft, DraftForm, DraftSummary } from '../../../shared/contract/drafts';
 import type { EntryKind } from '../../../shared/contract/record-schemas';
 import type { Data } from '../data/engine';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { isClinicalKind } from '../records/entries';
 
@@ -57,11 +58,11 @@ export async function saveDraft(
 ): Promise<void> {
   const { main, clinical } = splitFields(d.form, d.entryKind, d.fields);
   if (!d.clinical && !isEmpty(clinical)) {
-    throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes, so they are not kept as unsaved work either.');
+    throw new DoorwayError('FORBIDDEN', msg('drafts.noClinicalNotes'));
   }
   if (d.personId !== null) {
     const person = await data.selectFrom('people').select('id').where('id', '=', d.personId).executeTakeFirst();
-    if (!person) throw new DoorwayError('NOT_FOUND', 'That person could not be found.');
+    if (!person) throw new DoorwayError('NOT_FOUND', msg('records.personNotFound'));
   }
   const fields = JSON.stringify(main);
   const row = await data

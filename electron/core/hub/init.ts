@@ -2,9 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { formatRecoveryCode, parseRecoveryCode, RECOVERY_CODE_BYTES } from '../../../shared/recovery-code';
 import type { ClinicSettings } from '../../../shared/contract/schemas';
+import { msg, type Message } from '../../../shared/messages';
 import { recordAuditIn } from '../audit/audit';
 import type { Database } from '../data/schema';
 import { migratePostgres } from '../db/pg-migrate';
+import { nameBuiltInCatalog } from '../records/catalog';
 import { DoorwayError } from '../errors';
 import { keyslotFileSchema, usernameLookup, type KeyslotFile } from '../vault/keyslots';
 import { writeFirstRecords } from '../vault/first-records';
@@ -48,7 +50,7 @@ export async function initHub(owner: Kysely<Database>, input: HubInitInput, opts
   const untyped = owner as unknown as Kysely<unknown>;
   await migratePostgres(untyped);
   if (await readHubKeyslots(owner)) {
-    throw new DoorwayError('VAULT_EXISTS', "This database already holds a clinic's record. Nothing was changed.");
+    throw new DoorwayError('VAULT_EXISTS', msg('setup.hub.alreadyAClinic'));
   }
   const vaultId = randomUUID();
   const dataKey = randomBytes(32);
@@ -68,10 +70,12 @@ export async function initHub(owner: Kysely<Database>, input: HubInitInput, opts
       // Another run that got here first wins; this one changes nothing (its roles and keys included).
       await sql`LOCK TABLE hub.keyslots IN EXCLUSIVE MODE`.execute(trx);
       if (await readHubKeyslots(trx as unknown as Kysely<Database>)) {
-        throw new DoorwayError('VAULT_EXISTS', "This database already holds a clinic's record. Nothing was changed.");
+        throw new DoorwayError('VAULT_EXISTS', msg('setup.hub.alreadyAClinic'));
       }
       const logins = await provisionHubRolesIn(trx as unknown as Transaction<unknown>);
       await writeFirstRecords(trx, { settings: input.settings, vaultId, admin: input.admin, adminSlot, recoverySlot, now: input.now, details: { hub: true } });
+      // The services and supplies every site starts with, in the clinic's language (as on one computer: setup.ts).
+      await nameBuiltInCatalog(trx, input.settings.language);
       await storeKeysIn(trx, file, logins, { dataKey, clinicalKey }, input.now);
     });
     return { vaultId, recoveryCode };
@@ -108,13 +112,13 @@ export async function moveVaultOntoHub(
   actor: { id: number | null; username: string | null },
   now: string,
   /** How the trail tells it: a computer's records moved (hub move), or a backup restored onto the hub (hub restore). */
-  as: { action: 'vault.movedToHub' | 'backup.restore'; details?: Record<string, unknown>; refusal?: string } = { action: 'vault.movedToHub' },
+  as: { action: 'vault.movedToHub' | 'backup.restore'; details?: Record<string, unknown>; refusal?: Message } = { action: 'vault.movedToHub' },
 ): Promise<MovedCounts> {
   await migratePostgres(owner as unknown as Kysely<unknown>);
   return owner.transaction().execute(async (trx) => {
     await sql`LOCK TABLE hub.keyslots IN EXCLUSIVE MODE`.execute(trx);
     if (await readHubKeyslots(trx as unknown as Kysely<Database>)) {
-      throw new DoorwayError('VAULT_EXISTS', as.refusal ?? "This database already holds a clinic's record, so this computer's records were not moved onto it. Nothing was changed on either side.");
+      throw new DoorwayError('VAULT_EXISTS', as.refusal ?? msg('setup.hub.alreadyAClinicNotMoved'));
     }
     const moved = await moveRecordsIn(source, trx);
     const logins = await provisionHubRolesIn(trx as unknown as Transaction<unknown>);

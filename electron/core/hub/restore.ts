@@ -7,7 +7,6 @@ import { restoreBundle } from '../backup/restore';
 import type { ProgressFn } from '../backup/access';
 import type { Database } from '../data/schema';
 import { sqliteData } from '../data/sqlite';
-import { DoorwayError } from '../errors';
 import { readKeyslots } from '../vault/keyslots';
 import { openClinicalStore, openVaultDb, vaultPaths } from '../vault/vault';
 import { moveVaultOntoHub } from './init';
@@ -55,16 +54,11 @@ export async function restoreBundleOntoHub(owner: Kysely<Database>, opts: HubRes
       const { clinical } = openClinicalStore(paths, opts.clinicalKey, main, native);
       try {
         const file = readKeyslots(paths.keyslots);
-        try {
-          return await moveVaultOntoHub(owner, sqliteData(main, clinical), { file, dataKey: opts.dataKey, clinicalKey: opts.clinicalKey }, opts.actor, opts.now().toISOString(), {
-            action: 'backup.restore',
-            details: { ok: true, bundle: restored.restoredBundle, hub: true },
-          });
-        } catch (e) {
-          // The only VAULT_EXISTS there is "a clinic's record is already on it": said here as a restore's refusal.
-          if (e instanceof DoorwayError && e.code === 'VAULT_EXISTS') throw new DoorwayError('VAULT_EXISTS', msg('hub.restore.notEmpty'));
-          throw e;
-        }
+        return await moveVaultOntoHub(owner, sqliteData(main, clinical), { file, dataKey: opts.dataKey, clinicalKey: opts.clinicalKey }, opts.actor, opts.now().toISOString(), {
+          action: 'backup.restore',
+          details: { ok: true, bundle: restored.restoredBundle, hub: true },
+          refusal: msg('hub.restore.notEmpty'),
+        });
       } finally {
         clinical.close();
       }

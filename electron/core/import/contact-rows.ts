@@ -1,9 +1,11 @@
 import { contactFieldsSchema, type ContactSetting } from '../../../shared/contract/record-schemas';
+import { msg } from '../../../shared/messages';
+import { issueMessage } from '../../../shared/messages/issues';
 import { isInFuture } from '../records/contacts';
 import { explicitInstant, instantOf, parseSheetDate, parseTimeOfDay, type DateOrder } from './dates';
 import { fold, SUPPLY_FIELD_PREFIX, type ResolvedMapping } from './mapping';
 import { cellOf } from './people-rows';
-import { quoted, ruleMessage, type Problems } from './problems';
+import { quoted, ruleProblem, type Problems } from './problems';
 import type { SheetRow } from './read';
 
 /** The words programs write for each setting, English and Spanish, folded (mapping.ts fold). */
@@ -78,14 +80,14 @@ function contactTime(r: SheetRow, m: ResolvedMapping, l: ContactLookups, problem
   const dateText = cellOf(r, m, 'date')!.trim();
   const timeText = cellOf(r, m, 'time')?.trim() ?? '';
   if (dateText === '') {
-    problems.cell(r.row, dateColumn, 'there is no date. Every contact needs the day it happened.');
+    problems.cell(r.row, dateColumn, msg('import.problem.noDate'));
     return null;
   }
   const instant = explicitInstant(dateText);
   if (instant) return { at: instant, ambiguous: false };
   const d = parseSheetDate(dateText, l.order);
   if (!d) {
-    problems.cell(r.row, dateColumn, `${quoted(dateText)} is not a date.`);
+    problems.cell(r.row, dateColumn, msg('import.problem.notADate', { value: quoted(dateText) }));
     return null;
   }
   let time = d.time;
@@ -93,7 +95,7 @@ function contactTime(r: SheetRow, m: ResolvedMapping, l: ContactLookups, problem
     // A time column may hold a whole date-time (a spreadsheet's time cell) or a fraction of a day.
     const t = parseTimeOfDay(timeText) ?? parseSheetDate(timeText, l.order)?.time ?? fractionTime(timeText);
     if (!t) {
-      problems.cell(r.row, m.column.get('time')!, `${quoted(timeText)} is not a time of day.`);
+      problems.cell(r.row, m.column.get('time')!, msg('import.problem.notATime', { value: quoted(timeText) }));
       return null;
     }
     time = t;
@@ -117,24 +119,27 @@ function fractionTime(text: string): string | null {
 export function contactFromRow(r: SheetRow, m: ResolvedMapping, l: ContactLookups, problems: Problems): ContactRow | null {
   const before = problems.count;
   const code = cellOf(r, m, 'clientCode')!.trim();
-  if (code === '') problems.row(r.row, 'there is no client code. Every contact belongs to someone.');
+  if (code === '') problems.row(r.row, msg('import.problem.noCodeContact'));
   const when = contactTime(r, m, l, problems);
-  if (when && isInFuture(when.at, l.now)) problems.cell(r.row, m.column.get('date')!, `${quoted(cellOf(r, m, 'date')!)} is in the future. A contact is recorded once it has happened.`);
+  if (when && isInFuture(when.at, l.now)) problems.cell(r.row, m.column.get('date')!, msg('import.problem.inFuture', { value: quoted(cellOf(r, m, 'date')!) }));
 
   let setting = l.defaultSetting;
   const settingText = cellOf(r, m, 'setting')?.trim() ?? '';
   if (settingText !== '') {
     setting = settingOf(settingText);
-    if (!setting) problems.cell(r.row, m.column.get('setting')!, `${quoted(settingText)} is not a setting Doorway knows (for example clinic visit, drop-in, street outreach, van, phone/text, telehealth, emergency department, home visit, SSP exchange).`);
+    if (!setting) problems.cell(r.row, m.column.get('setting')!, msg('import.problem.unknownSetting', { value: quoted(settingText) }));
   } else if (!setting) {
-    problems.cell(r.row, m.column.get('setting') ?? 'Setting', 'there is no setting. Fill it in, or choose a setting for rows without one.');
+    // Without a default, the mapping must name a setting column (resolveMapping): this row's cell is empty.
+    const settingColumn = m.column.get('setting');
+    if (settingColumn) problems.cell(r.row, settingColumn, msg('import.problem.noSetting'));
+    else problems.row(r.row, msg('import.problem.noSetting'));
   }
 
   let staffId = l.importerId;
   const staffText = cellOf(r, m, 'staff')?.trim() ?? '';
   if (staffText !== '') {
     const id = l.staff.get(fold(staffText));
-    if (id === undefined) problems.cell(r.row, m.column.get('staff')!, `${quoted(staffText)} is not a current staff member's name or username.`);
+    if (id === undefined) problems.cell(r.row, m.column.get('staff')!, msg('import.problem.unknownStaff', { value: quoted(staffText) }));
     else staffId = id;
   }
 
@@ -142,8 +147,8 @@ export function contactFromRow(r: SheetRow, m: ResolvedMapping, l: ContactLookup
   const servicesText = cellOf(r, m, 'services') ?? '';
   for (const part of listParts(servicesText, (p) => l.services.has(fold(p)))) {
     const id = l.services.get(fold(part));
-    if (id === undefined) problems.cell(r.row, m.column.get('services')!, `${quoted(part)} is not in the site's list of services.`);
-    else if (services.includes(id)) problems.cell(r.row, m.column.get('services')!, `${quoted(part)} is listed twice.`);
+    if (id === undefined) problems.cell(r.row, m.column.get('services')!, msg('import.problem.unknownService', { value: quoted(part) }));
+    else if (services.includes(id)) problems.cell(r.row, m.column.get('services')!, msg('import.problem.listedTwice', { value: quoted(part) }));
     else services.push(id);
   }
 
@@ -151,8 +156,8 @@ export function contactFromRow(r: SheetRow, m: ResolvedMapping, l: ContactLookup
   /** The column each supply came from, for a problem with its quantity. */
   const supplyColumns: string[] = [];
   const addSupply = (column: string, label: string, id: number | undefined, quantity: number) => {
-    if (id === undefined) problems.cell(r.row, column, `${quoted(label)} is not in the site's list of supplies.`);
-    else if (supplies.some((s) => s.itemId === id)) problems.cell(r.row, column, `${quoted(label)} is listed twice.`);
+    if (id === undefined) problems.cell(r.row, column, msg('import.problem.unknownSupply', { value: quoted(label) }));
+    else if (supplies.some((s) => s.itemId === id)) problems.cell(r.row, column, msg('import.problem.listedTwice', { value: quoted(label) }));
     else {
       supplies.push({ itemId: id, quantity });
       supplyColumns.push(column);
@@ -170,7 +175,7 @@ export function contactFromRow(r: SheetRow, m: ResolvedMapping, l: ContactLookup
     if (cell === '' || /^0+(\.0+)?$/.test(cell)) continue;
     const column = m.column.get(field)!;
     if (!/^\d+(\.0+)?$/.test(cell)) {
-      problems.cell(r.row, column, `${quoted(cell)} is not a quantity (a whole number).`);
+      problems.cell(r.row, column, msg('import.problem.notAQuantity', { value: quoted(cell) }));
       continue;
     }
     addSupply(column, field.slice(SUPPLY_FIELD_PREFIX.length), l.supplies.get(fold(field.slice(SUPPLY_FIELD_PREFIX.length))), Number(cell));
@@ -191,9 +196,9 @@ export function contactFromRow(r: SheetRow, m: ResolvedMapping, l: ContactLookup
       const field = String(issue.path[0] ?? '');
       const supplyColumn = field === 'supplies' && typeof issue.path[1] === 'number' ? supplyColumns[issue.path[1]] : undefined;
       const column = supplyColumn ?? m.column.get(field === 'occurredAt' ? 'date' : field);
-      if (supplyColumn) problems.cell(r.row, supplyColumn, `${supplies[issue.path[1] as number]!.quantity}: ${ruleMessage(issue, undefined)}`);
-      else if (column) problems.cell(r.row, column, ruleMessage(issue, field === 'supplies' || field === 'services' ? undefined : cellOf(r, m, field)));
-      else problems.row(r.row, ruleMessage(issue, undefined));
+      if (supplyColumn) problems.cell(r.row, supplyColumn, issueMessage(issue), String(supplies[issue.path[1] as number]!.quantity));
+      else if (column) ruleProblem(problems, r.row, column, issue, field === 'supplies' || field === 'services' ? undefined : cellOf(r, m, field));
+      else problems.row(r.row, issueMessage(issue));
     }
     return null;
   }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ImportProgress } from '../../../shared/contract/import';
 import type { SignedInContext } from '../context';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 
 /**
@@ -22,7 +23,7 @@ const SPAN: Record<Operation, Record<Phase, [number, number]>> = {
   run: { checking: [0, 40], writing: [40, 99] },
 };
 
-export const CANCELLED_MESSAGE = 'The import was cancelled. Nothing from the file was written.';
+export const CANCELLED = msg('import.cancelled');
 
 export class Pace {
   private lastTurn = performance.now();
@@ -58,8 +59,8 @@ export class Pace {
 
   /** Throws when the import must stop: cancelled, or the session it started in has ended (a lock). */
   check(): void {
-    if (this.cancelled) throw new DoorwayError('CONFLICT', CANCELLED_MESSAGE);
-    if (!this.stillSignedIn()) throw new DoorwayError('NOT_SIGNED_IN', 'The session ended while the file was being imported. Nothing from the file was written; please sign in and import it again.');
+    if (this.cancelled) throw new DoorwayError('CONFLICT', CANCELLED);
+    if (!this.stillSignedIn()) throw new DoorwayError('NOT_SIGNED_IN', msg('import.sessionEnded'));
   }
 
   /** The last event: 'done' at 100, or 'cancelled' where the bar stopped. */
@@ -80,7 +81,7 @@ let lastId = 0;
 export async function paced<T>(ctx: SignedInContext, operation: Operation, work: (pace: Pace) => Promise<T>): Promise<T> {
   const current = running.get(ctx.events);
   if (current && (current.operation === 'run' || operation === 'run')) {
-    throw new DoorwayError('CONFLICT', 'Another import is running on this computer. Please wait for it to finish (or cancel it), then try again. Nothing was changed.');
+    throw new DoorwayError('CONFLICT', msg('import.anotherRunning'));
   }
   current?.cancel();
   const session = ctx.session;
@@ -91,7 +92,7 @@ export async function paced<T>(ctx: SignedInContext, operation: Operation, work:
     pace.finish('done');
     return out;
   } catch (e) {
-    if (e instanceof DoorwayError && e.message === CANCELLED_MESSAGE) pace.finish('cancelled');
+    if (e instanceof DoorwayError && e.said.key === CANCELLED.key) pace.finish('cancelled');
     throw e;
   } finally {
     if (running.get(ctx.events) === pace) running.delete(ctx.events);

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { personFieldsSchema } from '../../../shared/contract/record-schemas';
+import { msg } from '../../../shared/messages';
+import { issueMessage } from '../../../shared/messages/issues';
 import type { SheetRow } from './read';
 import type { ResolvedMapping } from './mapping';
-import { quoted, ruleMessage, type Problems } from './problems';
+import { quoted, ruleProblem, type Problems } from './problems';
 
 export type PersonFields = z.output<typeof personFieldsSchema>;
 
@@ -43,7 +45,7 @@ export function personFromRow(r: SheetRow, m: ResolvedMapping, problems: Problem
     const cell = cellOf(r, m, f);
     if (cell === undefined) continue;
     const v = yesNo(cell);
-    if (v === undefined) problems.cell(r.row, m.column.get(f)!, `${quoted(cell)} is not yes or no.`);
+    if (v === undefined) problems.cell(r.row, m.column.get(f)!, msg('import.problem.notYesNo', { value: quoted(cell) }));
     else prefs[f] = v;
   }
   for (const f of PREF_TEXT) if (m.index.has(f)) prefs[f] = text(f);
@@ -54,7 +56,7 @@ export function personFromRow(r: SheetRow, m: ResolvedMapping, problems: Problem
     // A spreadsheet may hold 1985 as 1985.0, or a whole date of birth: only the year is kept (minimum necessary).
     const m4 = /^(\d{4})(?:\.0+)?$/.exec(year) ?? /^(?:\d{1,2}[-/.]\d{1,2}[-/.](\d{4})|(\d{4})[-/.]\d{1,2}[-/.]\d{1,2})$/.exec(year);
     const y = m4 ? Number(m4[1] ?? m4[2]) : NaN;
-    if (Number.isNaN(y)) problems.cell(r.row, m.column.get('birthYear')!, `${quoted(year)} is not a year.`);
+    if (Number.isNaN(y)) problems.cell(r.row, m.column.get('birthYear')!, msg('import.problem.notAYear', { value: quoted(year) }));
     else birthYear = y;
   }
   if (problems.count > before) return null;
@@ -72,9 +74,9 @@ export function personFromRow(r: SheetRow, m: ResolvedMapping, problems: Problem
   for (const issue of parsed.error.issues) {
     const field = fieldOfIssue(issue.path);
     const column = m.column.get(field);
-    if (field === 'clientCode' && text('clientCode') === '') problems.row(r.row, 'there is no client code. Every person needs one (it can be anonymous).');
-    else if (column) problems.cell(r.row, column, ruleMessage(issue, cellOf(r, m, field)));
-    else problems.row(r.row, ruleMessage(issue, undefined));
+    if (field === 'clientCode' && text('clientCode') === '') problems.row(r.row, msg('import.problem.noCodePerson'));
+    else if (column) ruleProblem(problems, r.row, column, issue, cellOf(r, m, field));
+    else problems.row(r.row, issueMessage(issue));
   }
   return null;
 }

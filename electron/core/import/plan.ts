@@ -1,14 +1,16 @@
 import type { ImportKind, ImportMapping } from '../../../shared/contract/import';
+import { codeMatchesRecipe } from '../../../shared/client-code';
 import { personFieldsSchema, type ContactSetting } from '../../../shared/contract/record-schemas';
+import { msg } from '../../../shared/messages';
 import type { Data } from '../data/engine';
 import { listCatalog } from '../records/catalog';
-import { normalizeCode, recipeProblem } from '../records/people';
+import { normalizeCode } from '../records/people';
 import { contactFromRow, type ContactLookups, type ContactRow } from './contact-rows';
 import type { DateOrder } from './dates';
-import { fold, resolveMapping, type ResolvedMapping } from './mapping';
+import { fold, namesOf, resolveMapping, type ResolvedMapping } from './mapping';
 import { personFromRow, type PersonFields } from './people-rows';
 import type { Pace } from './pace';
-import { Problems, quoted, ruleMessage } from './problems';
+import { Problems, quoted, ruleProblem } from './problems';
 import type { Sheet } from './read';
 
 /**
@@ -70,6 +72,13 @@ export async function activeSupplyLabels(data: Data): Promise<string[]> {
   return (await listCatalog(data, false)).filter((i) => i.kind === 'supply').map((i) => i.label);
 }
 
+/** Items by every name they answer to (mapping.ts namesOf): a Spanish file's "Jeringas" finds the built-in "Syringes". */
+function idsByName(catalog: readonly { kind: string; label: string; id: number }[], kind: 'service' | 'supply'): Map<string, number> {
+  const items = catalog.filter((i) => i.kind === kind);
+  const byLabel = new Map(items.map((i) => [i.label, i.id]));
+  return new Map([...namesOf(kind, items.map((i) => i.label))].map(([name, label]) => [name, byLabel.get(label)!]));
+}
+
 async function contactLookups(data: Data, o: PlanOptions): Promise<ContactLookups> {
   const catalog = await listCatalog(data, false);
   const staffRows = await data.selectFrom('staff_users').select(['id', 'username', 'display_name']).where('disabled_at', 'is', null).execute();
@@ -85,13 +94,10 @@ async function contactLookups(data: Data, o: PlanOptions): Promise<ContactLookup
     defaultSetting: o.defaultSetting,
     importerId: o.importerId,
     staff,
-    services: new Map(catalog.filter((i) => i.kind === 'service').map((i) => [fold(i.label), i.id])),
-    supplies: new Map(catalog.filter((i) => i.kind === 'supply').map((i) => [fold(i.label), i.id])),
+    services: idsByName(catalog, 'service'),
+    supplies: idsByName(catalog, 'supply'),
   };
 }
-
-const notMatchedText = (code: string) =>
-  `${code} is already in Doorway. Nothing is added to someone's record from a file unless you choose to match the people already there (check it is the same person first).`;
 
 /** Every 256 rows the loops let the pace give the event loop a turn (pace.ts). */
 const STEP = 256;
@@ -101,16 +107,17 @@ export async function planImport(data: Data, sheet: Sheet, o: PlanOptions, pace?
   const supplyLabels = o.kind === 'contacts' ? await activeSupplyLabels(data) : [];
   const mapping = resolveMapping(o.kind, o.mapping, sheet.columns, supplyLabels, o.kind === 'contacts' && !o.defaultSetting ? ['setting'] : []);
   for (const p of mapping.problems) problems.file(p);
-  if (sheet.columns.length === 0) problems.file('The file is empty: it has no header row and no rows.');
-  else if (sheet.rows.length === 0) problems.file('The file has a header row but no rows under it.');
+  if (sheet.columns.length === 0) problems.file(msg('import.file.empty'));
+  else if (sheet.rows.length === 0) problems.file(msg('import.file.noRows'));
   if (problems.count > 0) return { sheet, mapping, problems, ambiguousDates: 0, work: null };
 
   const existing = await livePeopleByCode(data);
   const codeColumn = mapping.column.get('clientCode')!;
   /** A new code is checked against the clinic's recipe once, on the first row that has it. */
   const checkNewCode = (row: number, code: string) => {
-    const why = recipeProblem(code, o.recipe);
-    if (why) problems.cell(row, codeColumn, `${quoted(code)}: ${why}`);
+    if (codeMatchesRecipe(code, o.recipe.mask)) return;
+    const recipe = o.recipe.hint ? msg('import.problem.recipeWithHint', { mask: o.recipe.mask, hint: o.recipe.hint }) : msg('import.problem.recipe', { mask: o.recipe.mask });
+    problems.cell(row, codeColumn, recipe, quoted(code));
   };
   const matches = new Map<string, Match>();
   const match = (row: number, code: string, personId: number) => {
@@ -120,7 +127,7 @@ export async function planImport(data: Data, sheet: Sheet, o: PlanOptions, pace?
       return;
     }
     matches.set(code, { row, clientCode: code, personId, rows: 1 });
-    if (!o.matchExisting) problems.cell(row, codeColumn, notMatchedText(code));
+    if (!o.matchExisting) problems.cell(row, codeColumn, msg('import.problem.alreadyInDoorway', { code }));
   };
 
   if (o.kind === 'people') {
@@ -133,7 +140,7 @@ export async function planImport(data: Data, sheet: Sheet, o: PlanOptions, pace?
       const code = normalizeCode(fields.clientCode);
       const seen = firstRow.get(code);
       if (seen !== undefined) {
-        problems.cell(r.row, codeColumn, `${code} is also on row ${seen}. Each person is on one row; please keep one of them.`);
+        problems.cell(r.row, codeColumn, msg('import.problem.codeAlsoOnRow', { code, row: seen }));
         continue;
       }
       firstRow.set(code, r.row);
@@ -164,7 +171,7 @@ export async function planImport(data: Data, sheet: Sheet, o: PlanOptions, pace?
       // A code is checked as a person's (the same rules as adding them by hand) the first time it appears.
       const before = problems.count;
       const valid = personFieldsSchema.shape.clientCode.safeParse(code);
-      if (!valid.success) problems.cell(r.row, codeColumn, ruleMessage(valid.error.issues[0]!, code));
+      if (!valid.success) ruleProblem(problems, r.row, codeColumn, valid.error.issues[0]!, code);
       else checkNewCode(r.row, code);
       if (problems.count === before) newCodes.add(code);
       else continue;

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 
 /**
@@ -31,7 +32,7 @@ export function formatOf(name: string, bytes: Uint8Array): SheetFormat {
   // An XLSX file is a zip whatever its name says.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
   if (/\.xls$/i.test(name)) {
-    throw new DoorwayError('INVALID_INPUT', 'This is an older Excel file (.xls). Please save it as .xlsx or .csv in Excel, then import that. Nothing was changed.');
+    throw new DoorwayError('INVALID_INPUT', msg('import.file.olderExcel'));
   }
   return 'csv';
 }
@@ -62,7 +63,7 @@ const columnLetter = (index: number): string => {
 
 function headerFrom(cells: string[]): string[] {
   if (cells.length > MAX_COLUMNS) {
-    throw new DoorwayError('INVALID_INPUT', `This file has ${cells.length} columns; Doorway reads at most ${MAX_COLUMNS}. Nothing was changed.`);
+    throw new DoorwayError('INVALID_INPUT', msg('import.file.tooManyColumns', { columns: cells.length, max: MAX_COLUMNS }));
   }
   const seen = new Set<string>();
   return cells.map((c, i) => {
@@ -92,7 +93,8 @@ function withHeader(rows: SheetRow[]): { columns: string[]; rows: SheetRow[] } {
 }
 
 function tooMany(): DoorwayError {
-  return new DoorwayError('INVALID_INPUT', `This file has more than ${MAX_ROWS.toLocaleString('en-US')} rows. Please split it into smaller files. Nothing was changed.`);
+  // The number as a number: each language writes it its own way (1,000,000 or 1.000.000).
+  return new DoorwayError('INVALID_INPUT', msg('import.file.tooManyRows', { max: MAX_ROWS }));
 }
 
 /** Comma, semicolon (Excel's CSV where the decimal mark is a comma) or tab, as the file uses. */
@@ -107,9 +109,7 @@ export function readCsv(bytes: Uint8Array): Sheet {
     const row = (quoteProblem.row ?? 0) + 1;
     throw new DoorwayError(
       'INVALID_INPUT',
-      quoteProblem.code === 'MissingQuotes'
-        ? `Row ${row}: a quoted cell is not closed (a " is missing), so the rest of the file cannot be read as rows. Nothing was changed.`
-        : `Row ${row}: a quoted cell has more text after its closing quote (like "Ana" Flores). Please check the quotes on that row. Nothing was changed.`,
+      msg(quoteProblem.code === 'MissingQuotes' ? 'import.file.quoteNotClosed' : 'import.file.textAfterQuote', { row }),
     );
   }
   const rows: SheetRow[] = [];
@@ -167,7 +167,7 @@ export async function readXlsx(bytes: Buffer): Promise<Sheet> {
     }
   } catch (e) {
     if (e instanceof DoorwayError) throw e;
-    throw new DoorwayError('INVALID_INPUT', 'This file could not be read as an Excel workbook (.xlsx). It may be damaged, or another kind of file. Nothing was changed.');
+    throw new DoorwayError('INVALID_INPUT', msg('import.file.notAWorkbook'));
   }
   return { format: 'xlsx', ...withHeader(rows) };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ImportMapping, ImportPreview, ImportResult, ParsedImportOptions } from '../../../shared/contract/import';
+import { fieldLabel, type ImportMapping, type ImportPreview, type ImportResult, type ParsedImportOptions } from '../../../shared/contract/import';
+import { msg } from '../../../shared/messages';
 import { calendarDay } from '../../../shared/continuity/days';
 import { canReadClinical } from '../../../shared/roles';
 import type { SignedInContext } from '../context';
@@ -49,7 +50,7 @@ async function optionsFor(data: Data, ctx: SignedInContext, input: ParsedImportO
   const dateColumn = input.kind === 'contacts' ? sheet.columns.findIndex((c) => c.toLowerCase() === (mapping.date ?? '').trim().toLowerCase()) : -1;
   const fromFile = input.dateOrder || dateColumn < 0 ? null : fileDateOrder(sheet.rows.map((r) => r.cells[dateColumn] ?? ''));
   if (input.kind === 'contacts' && (mapping.note ?? '').trim() !== '' && !canReadClinical(ctx.user.role)) {
-    throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes. Nothing was changed; leave the note column out of the mapping.');
+    throw new DoorwayError('FORBIDDEN', msg('import.noNotesForRole'));
   }
   return {
     kind: input.kind,
@@ -135,9 +136,8 @@ async function planOf(data: Data, source: Source, o: Awaited<ReturnType<typeof o
   const plan = await planImport(data, source.sheet, o, pace);
   const earlier = await earlierImport(data, source.sha256);
   if (earlier) {
-    plan.problems.file(
-      `This file was imported before (on ${earlier.at.slice(0, 10)}${earlier.by ? ` by ${earlier.by}` : ''}; the same SHA-256). Importing it again would add its rows a second time.`,
-    );
+    const on = earlier.at.slice(0, 10);
+    plan.problems.file(earlier.by ? msg('import.importedBeforeBy', { on, by: earlier.by }) : msg('import.importedBefore', { on }));
   }
   return plan;
 }
@@ -150,10 +150,10 @@ async function preview(ctx: SignedInContext, input: ParsedImportOptions & { prev
   const source = await readSource(input.file);
   const o = await optionsFor(ctx.data, ctx, input, source.sheet);
   const plan = await planOf(ctx.data, source, o, pace);
-  const fields = fieldsOf(input.kind).map((d) => ({ field: d.field, label: d.label, required: d.required || (d.field === 'setting' && input.kind === 'contacts' && !input.defaultSetting), column: plan.mapping.column.get(d.field) ?? null }));
+  const fields = fieldsOf(input.kind).map((d) => ({ field: d.field, label: msg(d.label), required: d.required || (d.field === 'setting' && input.kind === 'contacts' && !input.defaultSetting), column: plan.mapping.column.get(d.field) ?? null }));
   if (input.kind === 'contacts') {
     for (const label of await activeSupplyLabels(ctx.data)) {
-      fields.push({ field: supplyField(label), label: `${label} (quantity)`, required: false, column: plan.mapping.column.get(supplyField(label)) ?? null });
+      fields.push({ field: supplyField(label), label: fieldLabel(supplyField(label)), required: false, column: plan.mapping.column.get(supplyField(label)) ?? null });
     }
   }
   return {

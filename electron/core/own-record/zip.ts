@@ -1,62 +1,81 @@
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { deriveEpisodes } from '../../../shared/continuity/episodes';
+import type { Language } from '../../../shared/languages';
+import { messageText, msg, type Message, type MessageKey, type MessageParams } from '../../../shared/messages';
 import type { Gathered } from './gather';
 
 /** A fixed date inside the zip, so the same record always makes the same bytes (and no clock leaks into it). */
 const ZIP_DATE = new Date('2000-01-01T00:00:00Z');
 
-const csv = (rows: Record<string, unknown>[], columns: string[]): string =>
-  Papa.unparse(
-    { fields: columns, data: rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : typeof r[c] === 'object' ? JSON.stringify(r[c]) : r[c]))) },
-    { newline: '\r\n' },
-  );
+/** The keys under a prefix (distributes over MessageKey's union). */
+type KeyUnder<P extends string, K extends string = MessageKey> = K extends `${P}.${infer R}` ? R : never;
+/** Column names as the person reads them in their CSV headers (the JSON files keep the field names). */
+type Column = KeyUnder<'ownRecord.zip.columns'>;
+type FileKey = KeyUnder<'ownRecord.zip.files'>;
+type ReadmeLine = KeyUnder<'ownRecord.zip.readme'>;
+
+const csvIn =
+  (language: Language) =>
+  (rows: Record<string, unknown>[], columns: Column[]): string =>
+    Papa.unparse(
+      {
+        fields: columns.map((c) => messageText(msg(`ownRecord.zip.columns.${c}`), language)),
+        data: rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : typeof r[c] === 'object' ? JSON.stringify(r[c]) : r[c]))),
+      },
+      { newline: '\r\n' },
+    );
 
 const pretty = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
-/** What each file holds, in plain words: the README lists them in this order. */
-const FILES: [name: string, about: string][] = [
-  ['person.json', 'Your details as Doorway has them now: client code, names, pronouns, birth year, how and when you agreed to be contacted, and when the record was made or changed.'],
-  ['contacts.csv', 'Every contact with the clinic (visits, drop-ins, outreach, phone calls and others), one per line: when, where, who you saw, what mattered to you, and any clinical note. Contacts that were taken back (removed) are kept too, with the reason.'],
-  ['contacts.json', 'The same contacts, each with the services and supplies given, for programs that read JSON.'],
-  ['services.csv', 'The services given at each contact (contact_id matches contacts.csv).'],
-  ['supplies.csv', 'The supplies given at each contact and how many (contact_id matches contacts.csv).'],
-  ['entries.csv', 'Goals, moments, referrals, consents, phase changes and health entries, one per line, with the date and what was written.'],
-  ['entries.json', 'The same entries, with every detail in its own field.'],
-  ['history.csv', 'Every earlier version of your details, contacts and entries: when it changed, who changed it, and what it said before.'],
-  ['history.json', 'The same earlier versions, with every field in its own place.'],
-  ['outreach.csv', 'Each time the team reached out to you (text, call, message and others), and whether they reached you.'],
-  ['continuity.json', 'Your contacts by month, the stretches of regular contact, and the times away between them, worked out from your contacts.'],
-  ['unsaved-drafts.json', 'Anything a staff member had started typing about you but had not saved yet.'],
-  ['record-log.csv', 'Who opened, changed, printed or exported your record, and when.'],
+/** What each file holds, in plain words (ownRecord.zip.files): the README lists them in this order. */
+const FILES: [name: string, about: FileKey][] = [
+  ['person.json', 'personJson'],
+  ['contacts.csv', 'contactsCsv'],
+  ['contacts.json', 'contactsJson'],
+  ['services.csv', 'servicesCsv'],
+  ['supplies.csv', 'suppliesCsv'],
+  ['entries.csv', 'entriesCsv'],
+  ['entries.json', 'entriesJson'],
+  ['history.csv', 'historyCsv'],
+  ['history.json', 'historyJson'],
+  ['outreach.csv', 'outreachCsv'],
+  ['continuity.json', 'continuityJson'],
+  ['unsaved-drafts.json', 'unsavedDraftsJson'],
+  ['record-log.csv', 'recordLogCsv'],
 ];
 
-function readme(g: Gathered, clinicName: string, madeAt: string): string {
+function readme(g: Gathered, clinicName: string, madeAt: string, language: Language): string {
+  const line = (key: ReadmeLine, params?: MessageParams) => messageText(msg(`ownRecord.zip.readme.${key}`, params), language);
   const lines = [
-    `Your record at ${clinicName}`,
+    line('title', { clinic: clinicName }),
     '',
-    `This folder holds everything Doorway, the clinic's record-keeping program, holds about you (client code ${String(g.person.client_code)}).`,
-    `It was made on ${madeAt.slice(0, 10)} at ${madeAt.slice(11, 16)} UTC.`,
+    line('holds', { code: String(g.person.client_code) }),
+    line('made', { day: madeAt.slice(0, 10), time: madeAt.slice(11, 16) }),
     '',
-    'The .csv files open in any spreadsheet program. The .json files are the same information for other programs.',
-    'Times are in UTC (ISO 8601), for example 2026-03-02T15:30:00Z. Dates are written year-month-day.',
-    'Where it says "staff", that is the name of the staff member who saw you or wrote the entry.',
+    line('open'),
+    line('times'),
+    line('staff'),
     '',
-    'The files:',
+    line('files'),
     '',
-    ...FILES.flatMap(([name, about]) => [`${name}`, `  ${about}`, '']),
-    'If something here is wrong, or you want to know more, please ask the clinic. You can ask for a change, and the earlier version is kept.',
+    ...FILES.flatMap(([name, about]) => [`${name}`, `  ${messageText(msg(`ownRecord.zip.files.${about}`), language)}`, '']),
+    line('ask'),
     '',
   ];
   return lines.join('\r\n');
 }
 
 /** The zip itself: plain JSON and CSV, a README first. */
-export async function buildZip(g: Gathered, o: { clinicName: string; madeAt: string; thresholdDays: number }): Promise<{ base64: string; files: string[] }> {
-  const staff = (id: unknown) => (typeof id === 'number' ? (g.staffNames.get(id) ?? `staff #${id}`) : '');
+export async function buildZip(g: Gathered, o: { clinicName: string; madeAt: string; thresholdDays: number; language?: Language }): Promise<{ base64: string; files: string[] }> {
+  // The README and the CSV headers are in the language of the staff member who makes the zip (their own, else the clinic's).
+  const language = o.language ?? 'en';
+  const say = (m: Message) => messageText(m, language);
+  const csv = csvIn(language);
+  const staff = (id: unknown) => (typeof id === 'number' ? (g.staffNames.get(id) ?? say(msg('ownRecord.zip.staffNumber', { id }))) : '');
   const zip = new JSZip();
   const add = (name: string, text: string) => zip.file(name, text, { date: ZIP_DATE });
-  add('README.txt', readme(g, o.clinicName, o.madeAt));
+  add('README.txt', readme(g, o.clinicName, o.madeAt, language));
 
   const { usual_staff_id, created_by, updated_by, deleted_by, ...person } = g.person;
   add('person.json', pretty({ ...person, usual_staff: staff(usual_staff_id), created_by: staff(created_by), updated_by: staff(updated_by), deleted_by: staff(deleted_by) }));
@@ -93,7 +112,7 @@ export async function buildZip(g: Gathered, o: { clinicName: string; madeAt: str
   add('history.csv', csv(history, ['id', 'record_type', 'record_id', 'changed_at', 'changed_by', 'change', 'reason', 'previous']));
   add('history.json', pretty(history));
 
-  const outreach = g.outreach.map(({ staff_id, ...a }) => ({ ...a, staff: staff(staff_id), reached: a.reached === 1 ? 'yes' : 'no' }));
+  const outreach = g.outreach.map(({ staff_id, ...a }) => ({ ...a, staff: staff(staff_id), reached: say(msg(a.reached === 1 ? 'ownRecord.zip.yes' : 'ownRecord.zip.no')) }));
   add('outreach.csv', csv(outreach, ['id', 'at', 'method', 'reached', 'staff', 'note', 'created_at']));
 
   const days = g.contacts.filter((c) => c.deleted_at === null && typeof c.local_day === 'string').map((c) => c.local_day as string);

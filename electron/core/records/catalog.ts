@@ -1,28 +1,72 @@
 import type { CatalogItem } from '../../../shared/contract/record-schemas';
+import { LANGUAGES, type Language } from '../../../shared/languages';
+import { messageText, msg, type MessageKey } from '../../../shared/messages';
 import type { Data } from '../data/engine';
 import { DoorwayError } from '../errors';
 
 type Kind = CatalogItem['kind'];
 
-/** What a new site starts with; each site edits its own list in Settings. */
-export const DEFAULT_CATALOG: { kind: Kind; label: string; category: string | null }[] = [
-  { kind: 'service', label: 'Check-in / conversation', category: null },
-  { kind: 'service', label: 'Wound care', category: null },
-  { kind: 'service', label: 'Naloxone training', category: null },
-  { kind: 'service', label: 'Testing (HIV / hepatitis C)', category: null },
-  { kind: 'service', label: 'Vaccination', category: null },
-  { kind: 'service', label: 'Medication for opioid use disorder', category: null },
-  { kind: 'service', label: 'Housing or benefits help', category: null },
-  { kind: 'service', label: 'Food or clothing', category: null },
-  { kind: 'supply', label: 'Naloxone (nasal)', category: 'naloxone' },
-  { kind: 'supply', label: 'Naloxone (injectable)', category: 'naloxone' },
-  { kind: 'supply', label: 'Syringes', category: 'syringes' },
-  { kind: 'supply', label: 'Fentanyl test strips', category: 'test_strips' },
-  { kind: 'supply', label: 'Xylazine test strips', category: 'test_strips' },
-  { kind: 'supply', label: 'Safer smoking kit', category: 'safer_use' },
-  { kind: 'supply', label: 'Wound care kit', category: 'wound_care' },
-  { kind: 'supply', label: 'Sharps container', category: 'safer_use' },
+/**
+ * What a new site starts with, its names in each language (shared/messages, `catalog.builtIn`); each
+ * site edits its own list in Settings. The schema's migration (db/migrations 0002) writes them in
+ * English, as they were when it was written; a clinic set up in Spanish gets their Spanish names at
+ * once (nameBuiltInCatalog). After that they are the clinic's own words: nothing renames them again.
+ */
+const BUILT_IN: readonly { kind: Kind; name: MessageKey; category: string | null }[] = [
+  { kind: 'service', name: 'catalog.builtIn.checkIn', category: null },
+  { kind: 'service', name: 'catalog.builtIn.woundCare', category: null },
+  { kind: 'service', name: 'catalog.builtIn.naloxoneTraining', category: null },
+  { kind: 'service', name: 'catalog.builtIn.testing', category: null },
+  { kind: 'service', name: 'catalog.builtIn.vaccination', category: null },
+  { kind: 'service', name: 'catalog.builtIn.moud', category: null },
+  { kind: 'service', name: 'catalog.builtIn.housingBenefits', category: null },
+  { kind: 'service', name: 'catalog.builtIn.foodClothing', category: null },
+  { kind: 'supply', name: 'catalog.builtIn.naloxoneNasal', category: 'naloxone' },
+  { kind: 'supply', name: 'catalog.builtIn.naloxoneInjectable', category: 'naloxone' },
+  { kind: 'supply', name: 'catalog.builtIn.syringes', category: 'syringes' },
+  { kind: 'supply', name: 'catalog.builtIn.fentanylStrips', category: 'test_strips' },
+  { kind: 'supply', name: 'catalog.builtIn.xylazineStrips', category: 'test_strips' },
+  { kind: 'supply', name: 'catalog.builtIn.saferSmokingKit', category: 'safer_use' },
+  { kind: 'supply', name: 'catalog.builtIn.woundCareKit', category: 'wound_care' },
+  { kind: 'supply', name: 'catalog.builtIn.sharpsContainer', category: 'safer_use' },
 ];
+
+/** The built-in list in one language, in its order. */
+export function defaultCatalog(language: Language): { kind: Kind; label: string; category: string | null }[] {
+  return BUILT_IN.map((i) => ({ kind: i.kind, label: messageText(msg(i.name), language), category: i.category }));
+}
+
+/** The built-in list in English: the names the migration writes. */
+export const DEFAULT_CATALOG = defaultCatalog('en');
+
+/**
+ * Every built-in name of an item, in every language, when `label` is one of them ("Syringes" and
+ * "Jeringas" are one item); none for an item the site added or renamed. The import knows a file's
+ * columns by them, whichever language the clinic was set up in.
+ */
+export function builtInNames(kind: Kind, label: string): string[] {
+  const l = label.toLowerCase();
+  for (const i of BUILT_IN) {
+    if (i.kind !== kind) continue;
+    const names = LANGUAGES.map((language) => messageText(msg(i.name), language));
+    if (names.some((n) => n.toLowerCase() === l)) return [...new Set(names)];
+  }
+  return [];
+}
+
+/**
+ * A new clinic's built-in items in its language: called once, as the clinic is made (setup, hub init),
+ * while the list is still exactly the migration's. Only an item still bearing its English built-in
+ * name changes, so this never touches what staff have named.
+ */
+export async function nameBuiltInCatalog(trx: Data, language: Language): Promise<void> {
+  if (language === 'en') return;
+  const english = defaultCatalog('en');
+  const named = defaultCatalog(language);
+  for (const [i, item] of english.entries()) {
+    await trx.updateTable('catalog_items').set({ label: named[i]!.label }).where('kind', '=', item.kind).where('label', '=', item.label).execute();
+  }
+}
 
 const toItem = (r: { id: number; kind: Kind; label: string; category: string | null; active: number }): CatalogItem => ({
   id: r.id,
@@ -59,7 +103,7 @@ async function getItem(data: Data, id: number): Promise<CatalogItem | null> {
 export async function createCatalogItem(data: Data, item: { kind: Kind; label: string; category: string | null }, at: string): Promise<CatalogItem> {
   const clash = await sameLabel(data, item.kind, item.label, null);
   if (clash !== undefined) {
-    throw new DoorwayError('CONFLICT', `"${item.label}" is already in the list.`, { conflictId: clash, fields: { label: 'Already in the list.' } });
+    throw new DoorwayError('CONFLICT', msg('catalog.alreadyInList', { label: item.label }), { conflictId: clash, fields: { label: msg('catalog.field.alreadyInList') } });
   }
   const last = await data.selectFrom('catalog_items').select((eb) => eb.fn.max('sort_order').as('n')).executeTakeFirst();
   const inserted = await data
@@ -72,10 +116,10 @@ export async function createCatalogItem(data: Data, item: { kind: Kind; label: s
 
 export async function updateCatalogItem(data: Data, id: number, changes: { label?: string; category?: string | null; active?: boolean }): Promise<CatalogItem> {
   const row = await getItem(data, id);
-  if (!row) throw new DoorwayError('NOT_FOUND', 'That item could not be found.');
+  if (!row) throw new DoorwayError('NOT_FOUND', msg('catalog.notFound'));
   if (changes.label !== undefined && changes.label.toLowerCase() !== row.label.toLowerCase()) {
     if ((await sameLabel(data, row.kind, changes.label, id)) !== undefined) {
-      throw new DoorwayError('CONFLICT', `"${changes.label}" is already in the list.`, { fields: { label: 'Already in the list.' } });
+      throw new DoorwayError('CONFLICT', msg('catalog.alreadyInList', { label: changes.label }), { fields: { label: msg('catalog.field.alreadyInList') } });
     }
   }
   await data
@@ -94,7 +138,7 @@ export async function updateCatalogItem(data: Data, id: number, changes: { label
 export async function assertItems(data: Data, kind: Kind, ids: readonly number[], field: string): Promise<void> {
   if (ids.length === 0) return;
   if (new Set(ids).size !== ids.length) {
-    throw new DoorwayError('INVALID_INPUT', 'The same item is listed twice.', { fields: { [field]: 'Listed twice.' } });
+    throw new DoorwayError('INVALID_INPUT', msg('catalog.listedTwice'), { fields: { [field]: msg('catalog.field.listedTwice') } });
   }
   const found = await data
     .selectFrom('catalog_items')
@@ -104,8 +148,8 @@ export async function assertItems(data: Data, kind: Kind, ids: readonly number[]
     .where('id', 'in', ids)
     .executeTakeFirstOrThrow();
   if (Number(found.n) !== ids.length) {
-    throw new DoorwayError('INVALID_INPUT', `One of the ${kind === 'service' ? 'services' : 'supplies'} is not in the site's list.`, {
-      fields: { [field]: 'Not in the list.' },
+    throw new DoorwayError('INVALID_INPUT', msg(kind === 'service' ? 'catalog.serviceNotInList' : 'catalog.supplyNotInList'), {
+      fields: { [field]: msg('catalog.field.notInList') },
     });
   }
 }

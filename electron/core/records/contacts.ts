@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Contact, contactFieldsSchema } from '../../../shared/contract/record-schemas';
 import { recomputePersonContactDays } from '../continuity/contact-days';
 import { engineOf, type Data } from '../data/engine';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { idsInOrder, insertMany } from './bulk';
 import { assertItems } from './catalog';
@@ -101,13 +102,13 @@ export async function countContacts(data: Data, personId: number): Promise<{ liv
 
 export async function getContact(data: Data, id: number, canReadNotes: boolean): Promise<Contact> {
   const row = await selectContacts(data).where('c.id', '=', id).executeTakeFirst();
-  if (!row) throw new DoorwayError('NOT_FOUND', 'That contact could not be found.');
+  if (!row) throw new DoorwayError('NOT_FOUND', msg('records.contactNotFound'));
   return (await attachItems(data, [row], canReadNotes))[0]!;
 }
 
 async function assertStaffMember(data: Data, staffId: number): Promise<void> {
   const ok = await data.selectFrom('staff_users').select('id').where('id', '=', staffId).where('disabled_at', 'is', null).executeTakeFirst();
-  if (!ok) throw new DoorwayError('INVALID_INPUT', 'That staff member could not be found.', { fields: { staffId: 'Unknown staff member.' } });
+  if (!ok) throw new DoorwayError('INVALID_INPUT', msg('records.staffNotFound'), { fields: { staffId: msg('records.staffUnknownField') } });
 }
 
 async function writeItems(data: Data, contactId: number, f: Pick<ContactFields, 'services' | 'supplies'>): Promise<void> {
@@ -132,8 +133,8 @@ export const isInFuture = (occurredAt: string, now: string): boolean => Date.par
 
 function assertNotFuture(occurredAt: string, now: string): void {
   if (isInFuture(occurredAt, now)) {
-    throw new DoorwayError('INVALID_INPUT', 'A contact cannot be in the future. Please check the date and time.', {
-      fields: { occurredAt: 'This is in the future.' },
+    throw new DoorwayError('INVALID_INPUT', msg('records.contactInFuture'), {
+      fields: { occurredAt: msg('records.contactInFutureField') },
     });
   }
 }
@@ -227,7 +228,7 @@ async function lockedContact(data: Data, id: number, canReadNotes: boolean): Pro
 /** `clinical`: the session may read and write notes (it has the clinical store open). */
 export async function updateContact(data: Data, id: number, changes: Partial<ContactFields>, actor: Actor, timeZone: string, clinical: boolean): Promise<number> {
   const before = await lockedContact(data, id, clinical);
-  if (before.deleted) throw new DoorwayError('CONFLICT', 'This contact was removed. Restore it first to edit it.');
+  if (before.deleted) throw new DoorwayError('CONFLICT', msg('records.contactRemoved'));
   const occurredAt = changes.occurredAt ? new Date(changes.occurredAt).toISOString() : before.occurredAt;
   if (changes.occurredAt) assertNotFuture(occurredAt, actor.at);
   const staffId = changes.staffId ?? before.staffId;
@@ -267,7 +268,7 @@ export async function updateContact(data: Data, id: number, changes: Partial<Con
 
 export async function deleteContact(data: Data, id: number, reason: string, actor: Actor, timeZone: string): Promise<number> {
   const c = await lockedContact(data, id, false);
-  if (c.deleted) throw new DoorwayError('CONFLICT', 'This contact is already removed.');
+  if (c.deleted) throw new DoorwayError('CONFLICT', msg('records.contactAlreadyRemoved'));
   await data.updateTable('contacts').set({ deleted_at: actor.at, deleted_by: actor.id, delete_reason: reason }).where('id', '=', id).execute();
   await keepHistory(data, { type: 'contact', id, change: 'delete', previous: { deleted: false }, by: actor.id, at: actor.at, reason });
   await refreshContactSummary(data, c.personId);
@@ -277,7 +278,7 @@ export async function deleteContact(data: Data, id: number, reason: string, acto
 
 export async function restoreContact(data: Data, id: number, actor: Actor, timeZone: string): Promise<number> {
   const c = await lockedContact(data, id, false);
-  if (!c.deleted) throw new DoorwayError('CONFLICT', 'This contact is not removed, so there is nothing to restore.');
+  if (!c.deleted) throw new DoorwayError('CONFLICT', msg('records.contactNotRemoved'));
   await requireLivePerson(data, c.personId);
   await data.updateTable('contacts').set({ deleted_at: null, deleted_by: null, delete_reason: null }).where('id', '=', id).execute();
   await keepHistory(data, { type: 'contact', id, change: 'restore', previous: { deleted: true, deleteReason: c.deleteReason }, by: actor.id, at: actor.at });

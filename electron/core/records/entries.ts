@@ -1,5 +1,7 @@
 import { CLINICAL_ENTRY_KINDS, entryDataSchemas, type Entry, type EntryKind } from '../../../shared/contract/record-schemas';
 import type { Data } from '../data/engine';
+import { isMessageKey, msg, type Message } from '../../../shared/messages';
+import { issueMessage } from '../../../shared/messages/issues';
 import { DoorwayError } from '../errors';
 import { idsInOrder, insertMany } from './bulk';
 import { entryTextsOf, insertEntryTexts, putEntryText } from './clinical';
@@ -46,10 +48,11 @@ const toEntry = (r: EntryRow, texts: Map<number, string>): Entry => ({
 export function parseEntryData(kind: EntryKind, data: unknown): Record<string, unknown> {
   const parsed = entryDataSchemas[kind].safeParse(data);
   if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const i of parsed.error.issues) fields[['data', ...i.path.map(String)].join('.')] ??= i.message;
+    const fields: Record<string, Message> = {};
+    for (const i of parsed.error.issues) fields[['data', ...i.path.map(String)].join('.')] ??= issueMessage(i);
+    // The first issue's own words when the schema gives a message key, otherwise one calm sentence for all.
     const first = parsed.error.issues[0];
-    throw new DoorwayError('INVALID_INPUT', first && !/^Invalid input/.test(first.message) ? first.message : 'Some details are not in the expected form. Nothing was changed.', { fields });
+    throw new DoorwayError('INVALID_INPUT', first && isMessageKey(first.message) ? msg(first.message) : msg('records.entryNotInForm'), { fields });
   }
   return parsed.data as Record<string, unknown>;
 }
@@ -69,19 +72,19 @@ export async function entriesForPerson(data: Data, personId: number, kinds: read
 /** The kind of an entry, read from the main store alone (so a role check can come before any clinical read). */
 export async function entryKind(data: Data, id: number): Promise<EntryKind> {
   const r = await data.selectFrom('person_entries').select('kind').where('id', '=', id).executeTakeFirst();
-  if (!r) throw new DoorwayError('NOT_FOUND', 'That entry could not be found.');
+  if (!r) throw new DoorwayError('NOT_FOUND', msg('records.entryNotFound'));
   return r.kind;
 }
 
 export async function getEntry(data: Data, id: number): Promise<Entry> {
   const r = await selectEntries(data).where('e.id', '=', id).executeTakeFirst();
-  if (!r) throw new DoorwayError('NOT_FOUND', 'That entry could not be found.');
+  if (!r) throw new DoorwayError('NOT_FOUND', msg('records.entryNotFound'));
   return toEntry(r, isClinicalKind(r.kind) ? await entryTextsOf(data, [r.id]) : new Map());
 }
 
 function assertNotFuture(on: string, actor: Actor): void {
   if (on > actor.at.slice(0, 10)) {
-    throw new DoorwayError('INVALID_INPUT', 'This date is in the future. Please check it.', { fields: { occurredOn: 'In the future.' } });
+    throw new DoorwayError('INVALID_INPUT', msg('records.entryInFuture'), { fields: { occurredOn: msg('records.entryInFutureField') } });
   }
 }
 
@@ -133,7 +136,7 @@ export async function insertEntries(data: Data, entries: readonly NewEntry[]): P
 
 export async function updateEntry(data: Data, id: number, changes: { occurredOn?: string; data?: unknown }, actor: Actor): Promise<Entry> {
   const before = await getEntry(data, id);
-  if (before.deleted) throw new DoorwayError('CONFLICT', 'This entry was removed. Restore it first to edit it.');
+  if (before.deleted) throw new DoorwayError('CONFLICT', msg('records.entryRemoved'));
   if (changes.occurredOn) assertNotFuture(changes.occurredOn, actor);
   // Partial data edits merge onto what is there, then the whole is validated again.
   const merged = changes.data === undefined ? before.data : { ...before.data, ...(changes.data as Record<string, unknown>) };
@@ -165,7 +168,7 @@ export async function updateEntry(data: Data, id: number, changes: { occurredOn?
 
 export async function deleteEntry(data: Data, id: number, reason: string, actor: Actor): Promise<Entry> {
   const e = await getEntry(data, id);
-  if (e.deleted) throw new DoorwayError('CONFLICT', 'This entry is already removed.');
+  if (e.deleted) throw new DoorwayError('CONFLICT', msg('records.entryAlreadyRemoved'));
   await data.updateTable('person_entries').set({ deleted_at: actor.at, deleted_by: actor.id, delete_reason: reason }).where('id', '=', id).execute();
   await keepHistory(data, { type: 'entry', id, change: 'delete', previous: { deleted: false }, by: actor.id, at: actor.at, reason });
   if (e.kind === 'phase_change') await refreshPhase(data, e.personId);
@@ -174,7 +177,7 @@ export async function deleteEntry(data: Data, id: number, reason: string, actor:
 
 export async function restoreEntry(data: Data, id: number, actor: Actor): Promise<Entry> {
   const e = await getEntry(data, id);
-  if (!e.deleted) throw new DoorwayError('CONFLICT', 'This entry is not removed, so there is nothing to restore.');
+  if (!e.deleted) throw new DoorwayError('CONFLICT', msg('records.entryNotRemoved'));
   await requireLivePerson(data, e.personId);
   await data.updateTable('person_entries').set({ deleted_at: null, deleted_by: null, delete_reason: null }).where('id', '=', id).execute();
   await keepHistory(data, { type: 'entry', id, change: 'restore', previous: { deleted: true, deleteReason: e.deleteReason }, by: actor.id, at: actor.at });

@@ -2,6 +2,7 @@ import { entryKindsFor, type Entry, type EntryKind } from '../../../shared/contr
 import { PERSON_PAGE_CONTACTS } from '../../../shared/contract/records';
 import { canReadClinical } from '../../../shared/roles';
 import type { SignedInContext } from '../context';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import type { Handlers } from '../router';
 import type { Data } from '../data/engine';
@@ -18,7 +19,7 @@ const changedBy = (ctx: SignedInContext): Actor => ({ id: ctx.user.id, at: ctx.c
 
 function assertKindAllowed(ctx: SignedInContext, kind: EntryKind): void {
   if (!entryKindsFor(canReadClinical(ctx.user.role)).includes(kind)) {
-    throw new DoorwayError('FORBIDDEN', 'Your role does not include this part of the record.');
+    throw new DoorwayError('FORBIDDEN', msg('records.roleLacksPart'));
   }
 }
 
@@ -77,7 +78,7 @@ export const recordHandlers = {
     ctx.transact(async (trx) => {
       // The note is clinical: a role that cannot read notes does not write one it could never see again.
       if (fields.note.trim() !== '' && !canReadClinical(ctx.user.role)) {
-        throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes. Nothing was saved; "What mattered to them" is there for everyone.');
+        throw new DoorwayError('FORBIDDEN', msg('records.noClinicalNotesSaved'));
       }
       const id = await recordContact(trx, personId, fields, changedBy(ctx), (await readSettingsIn(trx)).timeZone);
       await ctx.audit({ action: 'contact.create', subjectType: 'contact', subjectId: id, details: { personId } });
@@ -90,7 +91,7 @@ export const recordHandlers = {
   'contacts.update': ({ id, changes }, ctx) =>
     ctx.transact(async (trx) => {
       if (changes.note !== undefined && !canReadClinical(ctx.user.role)) {
-        throw new DoorwayError('FORBIDDEN', 'Your role does not include clinical notes.');
+        throw new DoorwayError('FORBIDDEN', msg('records.noClinicalNotes'));
       }
       await updateContact(trx, id, changes, changedBy(ctx), (await readSettingsIn(trx)).timeZone, canReadClinical(ctx.user.role));
       await ctx.audit({ action: 'contact.update', subjectType: 'contact', subjectId: id, details: { fields: Object.keys(changes) } });

@@ -4,6 +4,7 @@ import type { ContactPrefs, Person, PersonSummary, Phase, personFieldsSchema } f
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Data, PeopleSearchIndex } from '../data/engine';
 import type { Database, PeopleTable } from '../data/schema';
+import { messageText, msg, type Message } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { idsInOrder, insertMany } from './bulk';
 import { changedFields, keepHistory } from './history';
@@ -58,7 +59,7 @@ export const normalizeCode = (code: string) => code.trim().toUpperCase();
 
 async function rowById(data: Data, id: number): Promise<PersonRow> {
   const r = await data.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw new DoorwayError('NOT_FOUND', 'That person could not be found.');
+  if (!r) throw new DoorwayError('NOT_FOUND', msg('records.personNotFound'));
   return r;
 }
 
@@ -68,7 +69,7 @@ export async function getPerson(data: Data, id: number): Promise<Person> {
 
 export async function requireLivePerson(data: Data, id: number): Promise<PersonRow> {
   const r = await rowById(data, id);
-  if (r.deleted_at) throw new DoorwayError('CONFLICT', 'This record was removed. An administrator can restore it first.');
+  if (r.deleted_at) throw new DoorwayError('CONFLICT', msg('records.personRemoved'));
   return r;
 }
 
@@ -82,27 +83,34 @@ async function assertCodeFree(data: Data, code: string, exceptId: number | null)
   if (exceptId !== null) q = q.where('id', '!=', exceptId);
   const other = (await q.executeTakeFirst())?.id;
   if (other !== undefined) {
-    throw new DoorwayError('CONFLICT', `The client code ${code} already belongs to someone else. Open their record, or choose a different code.`, {
+    throw new DoorwayError('CONFLICT', msg('records.codeInUse', { code }), {
       conflictId: other,
-      fields: { clientCode: 'This code is already in use.' },
+      fields: { clientCode: msg('records.codeInUseField') },
     });
   }
 }
 
-/** Why a new code cannot be used under the clinic's recipe, or null when it can. */
+/** Why a new code cannot be used under the clinic's recipe, as a message, or null when it can. */
+export function recipeMessage(code: string, recipe: { mask: string; hint: string }): Message | null {
+  if (codeMatchesRecipe(code, recipe.mask)) return null;
+  return recipe.hint ? msg('records.codeOffRecipeHint', { mask: recipe.mask, hint: recipe.hint }) : msg('records.codeOffRecipe', { mask: recipe.mask });
+}
+
+/** The same in English, for the import's problem list (import/plan.ts), which still words its problems itself. */
 export function recipeProblem(code: string, recipe: { mask: string; hint: string }): string | null {
-  return codeMatchesRecipe(code, recipe.mask) ? null : `This code doesn't follow the clinic's recipe (${recipe.mask}${recipe.hint ? `: ${recipe.hint}` : ''}).`;
+  const m = recipeMessage(code, recipe);
+  return m && messageText(m);
 }
 
 function assertRecipe(code: string, mask: string, hint: string): void {
-  const message = recipeProblem(code, { mask, hint });
+  const message = recipeMessage(code, { mask, hint });
   if (message) throw new DoorwayError('INVALID_INPUT', message, { fields: { clientCode: message } });
 }
 
 async function assertStaff(data: Data, staffId: number | null): Promise<void> {
   if (staffId === null) return;
   const ok = await data.selectFrom('staff_users').select('id').where('id', '=', staffId).executeTakeFirst();
-  if (!ok) throw new DoorwayError('INVALID_INPUT', 'That staff member could not be found.', { fields: { usualStaffId: 'Unknown staff member.' } });
+  if (!ok) throw new DoorwayError('INVALID_INPUT', msg('records.staffNotFound'), { fields: { usualStaffId: msg('records.staffUnknownField') } });
 }
 
 const searchEntry = (r: Pick<PersonRow, 'id' | 'client_code' | 'name' | 'preferred_name'>) => ({
@@ -241,7 +249,7 @@ export async function deletePerson(data: Data, search: PeopleSearchIndex, id: nu
 
 export async function restorePerson(data: Data, search: PeopleSearchIndex, id: number, actor: Actor): Promise<void> {
   const row = await rowById(data, id);
-  if (!row.deleted_at) throw new DoorwayError('CONFLICT', 'This record is not removed, so there is nothing to restore.');
+  if (!row.deleted_at) throw new DoorwayError('CONFLICT', msg('records.personNotRemoved'));
   await assertCodeFree(data, row.client_code, id);
   await data.updateTable('people').set({ deleted_at: null, deleted_by: null, delete_reason: null }).where('id', '=', id).execute();
   await keepHistory(data, { type: 'person', id, change: 'restore', previous: { deletedAt: row.deleted_at, deleteReason: row.delete_reason }, by: actor.id, at: actor.at });

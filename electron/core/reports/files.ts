@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { ContactSetting } from '../../../shared/contract/record-schemas';
+import { CONTACT_SETTINGS, type ContactSetting } from '../../../shared/contract/record-schemas';
+import type { Language } from '../../../shared/languages';
+import { messageText, msg, type Message, type MessageKey, type MessageParams } from '../../../shared/messages';
 import type { ExportFile, ExportFormat, ReportFigures } from '../../../shared/contract/reports';
 import type { LineListRow } from './repository';
 import type { TemplateDef, TemplateExtras } from './templates';
@@ -12,18 +14,10 @@ import type { overdoseFigures } from './reports';
  * the period and the choices made, so a figure never travels without its meaning.
  */
 
-const SETTING_WORDS: Record<ContactSetting, string> = {
-  clinic_visit: 'Clinic visit',
-  drop_in: 'Drop-in',
-  street_outreach: 'Street outreach',
-  van: 'Van',
-  phone_text: 'Phone or text',
-  telehealth: 'Telehealth',
-  emergency_department: 'Emergency department',
-  home_visit: 'Home visit',
-  ssp_exchange: 'SSP exchange',
-};
-export const settingWords = (s: string): string => SETTING_WORDS[s as ContactSetting] ?? s.replace(/_/g, ' ');
+const SETTINGS: ReadonlySet<string> = new Set<string>(CONTACT_SETTINGS);
+/** A contact setting's name in a language (the same words as the screens'). */
+export const settingWords = (s: string, language: Language = 'en'): string =>
+  SETTINGS.has(s) ? messageText(msg(`records.settings.${s as ContactSetting}`), language) : s.replace(/_/g, ' ');
 
 type Cell = string | number;
 type Sheet = { name: string; rows: Cell[][]; headerRows: number[] };
@@ -32,51 +26,67 @@ export interface FileMeta {
   clinicName: string;
   madeAt: string;
   scope: { from: string; to: string; setting: string | null; itemLabel: string | null };
+  /** The exporting staff member's language (reports/language.ts): the file's own words are in it. */
+  language: Language;
 }
+
+/** The keys under a prefix (distributes over MessageKey's union). */
+type KeyUnder<P extends string, K extends string = MessageKey> = K extends `${P}.${infer R}` ? R : never;
+type FileWord = KeyUnder<'reports.files'>;
+/** The file's words in its language. */
+const wordsOf = (m: FileMeta) => (key: FileWord, params?: MessageParams) => messageText(msg(`reports.files.${key}`, params), m.language);
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'clinic';
 
 function scopeRows(m: FileMeta): Cell[][] {
+  const w = wordsOf(m);
   return [
-    ['Clinic', m.clinicName],
-    ['Period', `${m.scope.from} to ${m.scope.to} (both days included)`],
-    ['Setting', m.scope.setting ? settingWords(m.scope.setting) : 'All settings'],
-    ['Supply', m.scope.itemLabel ?? 'All supplies'],
-    ['Made', `${m.madeAt} with Doorway`],
+    [w('clinic'), m.clinicName],
+    [w('period'), w('periodValue', { from: m.scope.from, to: m.scope.to })],
+    [w('setting'), m.scope.setting ? settingWords(m.scope.setting, m.language) : w('allSettings')],
+    [w('supply'), m.scope.itemLabel ?? w('allSupplies')],
+    [w('made'), w('madeValue', { day: m.madeAt })],
   ];
 }
 
 export function templateSheet(t: TemplateDef, f: ReportFigures, od: Awaited<ReturnType<typeof overdoseFigures>>, extras: TemplateExtras, m: FileMeta): Sheet {
-  const rows: Cell[][] = [['Report', t.title]];
-  for (const s of t.sources) rows.push(['Source', `${s.name}. ${s.publisher}. ${s.url}`]);
+  const w = wordsOf(m);
+  const say = (x: Message) => messageText(x, m.language);
+  const rows: Cell[][] = [[w('report'), say(msg(t.title))]];
+  // A source's title is the publisher's own, so it stays as published.
+  for (const s of t.sources) rows.push([w('source'), `${s.name}. ${s.publisher}. ${s.url}`]);
   rows.push(...scopeRows(m));
-  rows.push(['Note', 'Counts only: no names, client codes or notes. Overdose responses are counted for the period, whatever the setting or supply chosen.']);
+  rows.push([w('note'), w('countsOnly')]);
   rows.push([]);
   const header = rows.length;
-  rows.push(['Field', 'Published name', 'Value', 'How Doorway counts it']);
-  for (const r of t.rows(f, od, settingWords, extras)) rows.push([r.code, r.field, r.value, r.howCounted]);
+  rows.push([w('field'), w('publishedName'), w('value'), w('howCounted')]);
+  const words = { setting: (s: string) => settingWords(s, m.language), say };
+  for (const r of t.rows(f, od, words, extras)) rows.push([r.code, typeof r.field === 'string' ? r.field : say(r.field), r.value, say(r.howCounted)]);
   rows.push([]);
-  for (const n of t.notMapped) rows.push(['Not mapped', n]);
-  return { name: 'Report', rows, headerRows: [header] };
+  for (const n of t.notMapped) rows.push([w('notMapped'), say(msg(n))]);
+  return { name: w('report'), rows, headerRows: [header] };
 }
 
+type LineListWord = KeyUnder<'reports.files.lineList'>;
+
 export function lineListSheets(rows: LineListRow[], m: FileMeta): Sheet[] {
-  const table: Cell[][] = [['Client code', 'Date', 'Setting', 'Services', 'Supplies']];
+  const w = (key: LineListWord, params?: MessageParams) => messageText(msg(`reports.files.lineList.${key}`, params), m.language);
+  const table: Cell[][] = [[w('clientCode'), w('date'), wordsOf(m)('setting'), w('services'), w('supplies')]];
   for (const r of rows) {
-    table.push([r.clientCode, r.day, settingWords(r.setting), r.services.join('; '), r.supplies.map((s) => `${s.label} x${s.quantity}`).join('; ')]);
+    table.push([r.clientCode, r.day, settingWords(r.setting, m.language), r.services.join('; '), r.supplies.map((s) => w('given', { label: s.label, quantity: s.quantity })).join('; ')]);
   }
   const about: Cell[][] = [
-    ['Report', 'Line list of contacts (de-identified)'],
+    [wordsOf(m)('report'), w('title')],
     ...scopeRows(m),
-    ['Rows', rows.length],
-    ['Contains', 'One row per contact: the clinic’s client code, the day (clinic time zone), the setting, services given and supplies given with quantities.'],
-    ['Leaves out', 'Names, preferred names, birth years, contact details, notes, what mattered, staff and times of day.'],
-    ['Supply chosen', 'When one supply is chosen, the rows are the contacts at which it was given, with everything given at them.'],
-    ['Care', 'A client code still points at one person inside the clinic: share this file only as your agreement with the funder allows.'],
+    [w('rows'), rows.length],
+    [w('contains'), w('containsValue')],
+    [w('leavesOut'), w('leavesOutValue')],
+    [w('supplyChosen'), w('supplyChosenValue')],
+    [w('care'), w('careValue')],
   ];
   return [
-    { name: 'Contacts', rows: table, headerRows: [0] },
-    { name: 'About', rows: about, headerRows: [] },
+    { name: w('contactsSheet'), rows: table, headerRows: [0] },
+    { name: w('aboutSheet'), rows: about, headerRows: [] },
   ];
 }
 

@@ -4,6 +4,7 @@ import { CONTACT_SETTINGS, OVERDOSE_OUTCOMES } from '../../../shared/contract/re
 import { canReadClinical, type Role } from '../../../shared/roles';
 import { clinicOverview, type ContinuitySettings } from '../continuity/continuity';
 import type { Data } from '../data/engine';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { contactsBySetting, overdoseResponses, supplyItem, type Period } from './repository';
 
@@ -21,8 +22,8 @@ export async function reportFigures(data: Data, s: ContinuitySettings, scope: Re
   let itemLabel: string | null = null;
   if (scope.itemId !== null) {
     const item = await supplyItem(data, scope.itemId);
-    if (!item) throw new DoorwayError('NOT_FOUND', 'That supply could not be found. Please choose another.');
-    if (item.kind !== 'supply') throw new DoorwayError('INVALID_INPUT', 'That is a service, not a supply. Please choose a supply.', { fields: { itemId: 'Please choose a supply.' } });
+    if (!item) throw new DoorwayError('NOT_FOUND', msg('reports.supplyNotFound'));
+    if (item.kind !== 'supply') throw new DoorwayError('INVALID_INPUT', msg('reports.notASupply'), { fields: { itemId: msg('reports.chooseSupply') } });
     itemLabel = item.label;
   }
   const contactScope = { setting: scope.setting, itemId: scope.itemId };
@@ -53,7 +54,7 @@ export async function reportFigures(data: Data, s: ContinuitySettings, scope: Re
 /** Core's own check, beside the contract's roles and the clinical store's key: outcomes are clinical. */
 export function requireClinical(role: Role): void {
   if (!canReadClinical(role)) {
-    throw new DoorwayError('FORBIDDEN', 'Overdose responses and their outcomes are clinical records, so they are for clinicians and administrators. An administrator can help if you need them.');
+    throw new DoorwayError('FORBIDDEN', msg('reports.clinicalOnly'));
   }
 }
 

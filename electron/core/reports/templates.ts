@@ -1,4 +1,5 @@
 import type { ReportFigures, ReportTemplate } from '../../../shared/contract/reports';
+import { msg, type Message, type MessageKey } from '../../../shared/messages';
 import type { overdoseFigures } from './reports';
 
 /**
@@ -6,6 +7,10 @@ import type { overdoseFigures } from './reports';
  * and says how Doorway counts it; a published field Doorway cannot fill honestly is listed under
  * "not mapped" instead of being guessed. The sources were read on their public pages; where a field
  * list could not be found, the template says so rather than inventing one.
+ *
+ * Language: a published field's code and name stay as the source publishes them (English), since the
+ * funder's form and system match on those words; everything Doorway adds (the template's title, how
+ * each figure is counted, what is not mapped) is a message, said in the exporting staff member's language.
  */
 
 type OverdoseCounts = Awaited<ReturnType<typeof overdoseFigures>>;
@@ -13,11 +18,11 @@ type OverdoseCounts = Awaited<ReturnType<typeof overdoseFigures>>;
 export interface TemplateRow {
   /** The field's number or letter in the source, as published. */
   code: string;
-  /** The field's name, as published. */
-  field: string;
+  /** The field's name, as published (kept in the source's words), or Doorway's own name for an extra row. */
+  field: string | Message;
   value: number | string;
   /** How Doorway counts it, in plain words. */
-  howCounted: string;
+  howCounted: Message;
 }
 
 export interface TemplateSource {
@@ -35,12 +40,18 @@ export interface TemplateExtras {
 /** A service is naloxone training when its name says both (the default catalog's "Naloxone training"). */
 export const isNaloxoneTraining = (label: string): boolean => /naloxone|narcan/i.test(label) && /train/i.test(label);
 
+/** Words a row's value is made of, in the file's language: a contact setting's name, a message. */
+export interface TemplateWords {
+  setting(s: string): string;
+  say(m: Message): string;
+}
+
 export interface TemplateDef {
   id: ReportTemplate;
-  title: string;
+  title: MessageKey;
   sources: TemplateSource[];
-  rows(f: ReportFigures, od: OverdoseCounts, settingWords: (s: string) => string, extras: TemplateExtras): TemplateRow[];
-  notMapped: string[];
+  rows(f: ReportFigures, od: OverdoseCounts, words: TemplateWords, extras: TemplateExtras): TemplateRow[];
+  notMapped: MessageKey[];
 }
 
 const SHARP = 'https://sharpta.uw.edu/syringe-services-program-monitoring-and-evaluation-resources/ssp-indicators-implementation-guide';
@@ -52,7 +63,7 @@ const SHARP = 'https://sharpta.uw.edu/syringe-services-program-monitoring-and-ev
  */
 const sspIndicators: TemplateDef = {
   id: 'ssp_indicators',
-  title: 'Syringe services program indicators',
+  title: 'reports.templates.ssp.title',
   sources: [
     { name: 'SSP Indicators Implementation Guide: Service Coverage Indicators', publisher: 'University of Washington, Supporting Harm Reduction Programs (SHaRP)', url: `${SHARP}/ssp-indicators-implementation-guide-service-coverage-indicators` },
     { name: 'SSP Indicators Implementation Guide: Overdose Prevention Indicators', publisher: 'University of Washington, Supporting Harm Reduction Programs (SHaRP)', url: `${SHARP}/ssp-indicators-implementation-guide-overdose-prevention-indicators` },
@@ -61,39 +72,35 @@ const sspIndicators: TemplateDef = {
     {
       code: '05',
       field: "Program's service model(s)",
-      value: f.bySetting.map((s) => words(s.setting)).join('; ') || 'No contacts in the period',
-      howCounted: 'The contact settings with at least one contact in the period (reported as a list, as the guide asks).',
+      value: f.bySetting.map((s) => words.setting(s.setting)).join('; ') || words.say(msg('reports.templates.ssp.noContacts')),
+      howCounted: msg('reports.templates.ssp.how05'),
     },
     {
       code: '06',
       field: 'Total participant visits',
       value: f.contacts,
-      howCounted: 'Every contact in the period, people counted again at each visit (the guide: includes duplicated participants).',
+      howCounted: msg('reports.templates.ssp.how06'),
     },
     {
       code: '11',
       field: 'Count of naloxone doses distributed',
       value: f.naloxoneKits,
-      howCounted: 'Naloxone given, as quantities recorded against the naloxone supplies in the catalog (usually kits). Doorway does not record doses per kit: if your funder counts doses, multiply by the doses in your kits.',
+      howCounted: msg('reports.templates.ssp.how11'),
     },
     {
       code: '12',
       field: 'Participant overdose experience',
       value: od.thisPerson,
-      howCounted: 'Overdose responses recorded by staff in the period where the overdose was the person’s own. The guide recommends an anonymous point-in-time survey; this is what staff were told, not a survey.',
+      howCounted: msg('reports.templates.ssp.how12'),
     },
     {
       code: '13',
       field: 'Reported overdose reversals',
       value: od.aliveBySomeoneWithThem,
-      howCounted: 'Overdose responses recorded in the period where the person responded to someone they were with and that person was alive afterwards. The guide recommends an anonymous point-in-time survey; this is what staff were told, not a survey.',
+      howCounted: msg('reports.templates.ssp.how13'),
     },
   ],
-  notMapped: [
-    'Indicators 01 to 03 and 09 to 10: their tables were not among the guide’s pages we could read, so they are not filled in here rather than guessed.',
-    '04 Hours per week program operates, 07 Program activities, 08 Program needs and barriers: about the program, not the contacts; Doorway does not keep them.',
-    '14 to 16 Participant age range, gender and race/ethnicity: the guide recommends an anonymous point-in-time survey; Doorway does not collect these.',
-  ],
+  notMapped: ['reports.templates.ssp.notMapped1', 'reports.templates.ssp.notMapped2', 'reports.templates.ssp.notMapped3'],
 };
 
 /**
@@ -106,44 +113,42 @@ const NASAL = /nasal/i;
 const INJECTABLE = /inject/i;
 const naloxoneQuarterly: TemplateDef = {
   id: 'naloxone_quarterly',
-  title: 'Naloxone program quarterly report',
+  title: 'reports.templates.naloxone.title',
   sources: [
     { name: 'Ontario Naloxone Program (ONP) Quarterly Reporting Form: required questions (NEO user guide, "Naloxone" module)', publisher: 'Centre for Addiction and Mental Health (CAMH)', url: 'https://confluence.camh.ca/x/iR7IB' },
     { name: 'Naloxone Distribution Project: number of overdose reversals reported', publisher: 'California Department of Health Care Services (DHCS)', url: 'https://www.dhcs.ca.gov/individuals/Pages/Naloxone_Distribution_Project.aspx' },
   ],
-  rows: (f, od, _words, extras) => {
+  rows: (f, od, words, extras) => {
     const naloxone = f.supplies.filter((s) => s.category === 'naloxone');
     const sum = (xs: typeof naloxone) => xs.reduce((a, x) => a + x.quantity, 0);
     const injectable = naloxone.filter((s) => INJECTABLE.test(s.label) && !NASAL.test(s.label));
     const nasal = naloxone.filter((s) => NASAL.test(s.label));
     const other = naloxone.filter((s) => !injectable.includes(s) && !nasal.includes(s));
-    const names = (xs: typeof naloxone) => (xs.length ? xs.map((x) => `"${x.label}"`).join(', ') : 'none given in the period');
+    // The supplies' names are the clinic's own, quoted as they are in its catalog.
+    const names = (xs: typeof naloxone) => (xs.length ? xs.map((x) => `"${x.label}"`).join(', ') : words.say(msg('reports.templates.naloxone.noneGiven')));
     return [
-      { code: 'ONP i', field: 'Number of injectable kits distributed', value: sum(injectable), howCounted: `Quantities of the naloxone supplies whose name says injectable: ${names(injectable)}.` },
-      { code: 'ONP ii', field: 'Number of nasal spray naloxone kits distributed', value: sum(nasal), howCounted: `Quantities of the naloxone supplies whose name says nasal: ${names(nasal)}.` },
+      { code: 'ONP i', field: 'Number of injectable kits distributed', value: sum(injectable), howCounted: msg('reports.templates.naloxone.howInjectable', { names: names(injectable) }) },
+      { code: 'ONP ii', field: 'Number of nasal spray naloxone kits distributed', value: sum(nasal), howCounted: msg('reports.templates.naloxone.howNasal', { names: names(nasal) }) },
       ...(other.length
-        ? [{ code: '', field: 'Other naloxone given (neither nasal nor injectable by name)', value: sum(other), howCounted: `Shown so no naloxone is left out: ${names(other)}.` }]
+        ? [{ code: '', field: msg('reports.templates.naloxone.otherField'), value: sum(other), howCounted: msg('reports.templates.naloxone.howOther', { names: names(other) }) }]
         : []),
       {
         code: 'ONP iii',
         field: 'Number of individuals trained to administer naloxone',
         value: extras.naloxoneTrained.people,
         howCounted: extras.naloxoneTrained.services.length
-          ? `Different people given the service ${names(extras.naloxoneTrained.services.map((label) => ({ label, category: 'naloxone', quantity: 0 })))} at a contact in the period. People trained outside a recorded contact are not counted.`
-          : 'The catalog has no naloxone training service, so no one is counted: add one in Settings to record training.',
+          ? msg('reports.templates.naloxone.howTrained', { names: names(extras.naloxoneTrained.services.map((label) => ({ label, category: 'naloxone', quantity: 0 }))) })
+          : msg('reports.templates.naloxone.howNoTraining'),
       },
       {
         code: 'CA NDP',
         field: 'Number of overdose reversals reported',
         value: od.aliveTotal,
-        howCounted: 'Overdose responses recorded in the period where the person who overdosed was alive afterwards, whoever responded (California Naloxone Distribution Project field).',
+        howCounted: msg('reports.templates.naloxone.howReversals'),
       },
     ];
   },
-  notMapped: [
-    'ONP: Number of SINGLE injectable doses distributed, and of SINGLE nasal spray doses: Doorway records kits given, not doses.',
-    'A US state naloxone program’s quarterly field list was not found in the public pages we could check; only the California field above is used.',
-  ],
+  notMapped: ['reports.templates.naloxone.notMapped1', 'reports.templates.naloxone.notMapped2'],
 };
 
 export const TEMPLATES: Record<ReportTemplate, TemplateDef> = { ssp_indicators: sspIndicators, naloxone_quarterly: naloxoneQuarterly };

@@ -8,7 +8,8 @@ import { canReadClinical, type Role } from '../../../shared/roles';
 import { sqliteData } from '../data/sqlite';
 import type { ClinicalRecovery } from '../data/sqlite-pair';
 import type { Db } from '../db/database';
-import { DoorwayError } from '../errors';
+import { DoorwayError, SIGN_IN_FAILED } from '../errors';
+import { msg } from '../../../shared/messages';
 import type { Clock } from '../platform/clock';
 import type { Log } from '../platform/log';
 import { readSettingsIn } from '../settings/settings';
@@ -29,6 +30,10 @@ import type { HubLinkHolder } from '../hub/link';
 import { recoverOnHub, signInToHub, type HubSession } from '../hub/session';
 import { hubKeyslotStore } from '../vault/keyslot-store';
 import { fileThrottleStore, SignInThrottle, type Attempt } from './throttle';
+
+/** A turned-off account, and a username nobody has, when the recovery code is used for it. */
+const ACCOUNT_OFF = msg('access.accountOff');
+const NO_SUCH_USER = msg('access.noSuchUser');
 
 /** Throttle key for emergency access: its attempts have no username. */
 const BREAK_GLASS_THROTTLE = 'breakGlass';
@@ -99,7 +104,7 @@ export class SignInService {
   private requireVault(): void {
     if (this.deps.link.problem) throw this.deps.link.problem;
     if (this.deps.link.target) return;
-    if (!this.deps.folder.vaultExists()) throw new DoorwayError('NO_VAULT', 'Doorway is not set up on this computer yet.');
+    if (!this.deps.folder.vaultExists()) throw new DoorwayError('NO_VAULT', msg('access.notSetUp'));
   }
 
   private beginAttempt(key: string): Attempt {
@@ -322,7 +327,7 @@ export class SignInService {
       this.noteFailure(username);
       throw new DoorwayError(
         user ? 'ACCOUNT_DISABLED' : 'SIGN_IN_FAILED',
-        user ? 'This account is turned off. Please ask an administrator.' : "That username and password don't match. Check both and try again.",
+        user ? ACCOUNT_OFF : SIGN_IN_FAILED,
       );
     }
     attempt.succeeded();
@@ -338,7 +343,7 @@ export class SignInService {
       return this.recoverOnHub(hub, `recovery:${username}`, username, recoveryCode, async (admin, keys) => {
         const user = await staffByUsername(admin, username);
         if (!user || user.disabled) {
-          throw new DoorwayError('NOT_FOUND', user ? 'This account is turned off. Please ask an administrator.' : 'There is no staff user with that username.');
+          throw new DoorwayError('NOT_FOUND', user ? ACCOUNT_OFF : NO_SUCH_USER);
         }
         const slot = await makeSlot(keys.vaultId, 'password', newPassword, keys.dataKey, usernameLookup(keys.vaultId, user.username), this.vaultOptions, user.slotId, canReadClinical(user.role) ? keys.clinicalKey : null);
         // Through the administrators' login the code opened: the slot is replaced in place, as the person's own change would be.
@@ -358,7 +363,7 @@ export class SignInService {
     if (!user || user.disabled) {
       db.close();
       opened.dataKey.fill(0);
-      throw new DoorwayError('NOT_FOUND', user ? 'This account is turned off. Please ask an administrator.' : 'There is no staff user with that username.');
+      throw new DoorwayError('NOT_FOUND', user ? ACCOUNT_OFF : NO_SUCH_USER);
     }
     const clinical = await this.openClinicalFor(opened, user);
     const slot = await rewrapPasswordSlot(this.paths, user.slotId, user.username, newPassword, opened.dataKey, clinical.clinicalKey, this.vaultOptions);
@@ -400,9 +405,9 @@ export class SignInService {
   async changePassword(currentPassword: string, newPassword: string): Promise<SessionInfo> {
     const { vault } = this.deps;
     const s = vault.session;
-    if (!s) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+    if (!s) throw new DoorwayError('NOT_SIGNED_IN', msg('general.signIn'));
     if (s.emergency) {
-      throw new DoorwayError('FORBIDDEN', 'Emergency access has no password of its own. To set a password for someone, reset it under Staff accounts.');
+      throw new DoorwayError('FORBIDDEN', msg('access.emergencyHasNoPassword'));
     }
     const store = vault.keyslots();
     try {
@@ -411,7 +416,7 @@ export class SignInService {
       current.clinicalKey?.fill(0);
     } catch (e) {
       if (e instanceof DoorwayError && e.code === 'SIGN_IN_FAILED') {
-        throw new DoorwayError('SIGN_IN_FAILED', "That current password isn't right. Nothing was changed.");
+        throw new DoorwayError('SIGN_IN_FAILED', msg('access.currentPasswordWrong'));
       }
       throw e;
     }
@@ -463,7 +468,7 @@ export class SignInService {
   private async auditAsSignedIn(e: { action: 'session.recover'; subjectType: string; subjectId: number }): Promise<void> {
     const { vault, clock } = this.deps;
     const s = vault.session;
-    if (!s) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+    if (!s) throw new DoorwayError('NOT_SIGNED_IN', msg('general.signIn'));
     await vault.open().data.transaction().execute((trx) => recordAuditIn(trx, { at: clock.nowIso(), actor: actorOf(s), ...e }));
     vault.noteAuditWritten();
   }
@@ -471,7 +476,7 @@ export class SignInService {
   async sessionInfo(): Promise<SessionInfo> {
     const { vault } = this.deps;
     const s = vault.session;
-    if (!s) throw new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+    if (!s) throw new DoorwayError('NOT_SIGNED_IN', msg('general.signIn'));
     return {
       user: publicStaff(s.user),
       mustChangePassword: s.user.mustChangePassword,

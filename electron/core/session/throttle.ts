@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { DoorwayError } from '../errors';
+import { msg } from '../../../shared/messages';
 import { writeFileAtomic } from '../fs-atomic';
 
 /**
@@ -119,14 +120,14 @@ export class SignInThrottle {
   begin(username: string, now: number): Attempt {
     const k = this.keyOf(username);
     if (this.inFlight.has(k)) {
-      throw new DoorwayError('THROTTLED', 'Doorway is still checking the last try for this username. Please wait a moment, then try again.', {
+      throw new DoorwayError('THROTTLED', msg('access.throttle.stillChecking'), {
         retryAfterSeconds: 1,
       });
     }
     const wait = this.waitMs(username, now);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      throw new DoorwayError('THROTTLED', `Too many tries in a row. Please wait ${seconds} seconds, then try again.`, { retryAfterSeconds: seconds });
+      throw new DoorwayError('THROTTLED', msg('access.throttle.wait', { count: seconds }), { retryAfterSeconds: seconds });
     }
     const table = this.table(now);
     const before = table.get(k);

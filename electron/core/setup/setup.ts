@@ -4,10 +4,12 @@ import type { ClinicSettings, SessionInfo } from '../../../shared/contract/schem
 import type { PeopleWord } from '../../../shared/people-word';
 import type { Language } from '../../../shared/languages';
 import type { DataFolder } from '../data-folder';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
 import type { SignInService } from '../session/sign-in';
 import { sqliteData } from '../data/sqlite';
+import { nameBuiltInCatalog } from '../records/catalog';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { staffByUsername } from '../users/staff';
 import { createVault } from '../vault/vault';
@@ -36,7 +38,7 @@ export class SetupService {
   }
 
   begin(): PendingSetup {
-    if (this.vaultExists()) throw new DoorwayError('VAULT_EXISTS', 'Doorway is already set up on this computer. Please sign in.');
+    if (this.vaultExists()) throw new DoorwayError('VAULT_EXISTS', msg('setup.alreadySetUp'));
     const recoveryCode = formatRecoveryCode(randomBytes(RECOVERY_CODE_BYTES));
     const first = randomInt(1, RECOVERY_GROUPS + 1);
     let second = randomInt(1, RECOVERY_GROUPS + 1);
@@ -56,14 +58,18 @@ export class SetupService {
     language?: Language;
   }): Promise<SessionInfo> {
     const pending = this.pending;
-    if (!pending) throw new DoorwayError('CONFLICT', 'Please start the setup again: the recovery code step was not reached.');
+    if (!pending) throw new DoorwayError('CONFLICT', msg('setup.startAgain'));
     const groups = pending.recoveryCode.split('-');
     const mismatched = pending.confirmGroups.filter((g, i) => normalizeGroup(input.confirmation[i] ?? '') !== groups[g - 1]);
     if (mismatched.length > 0) {
       const typo = mismatched.some((g) => isGroupValid(input.confirmation[pending.confirmGroups.indexOf(g)] ?? '', g - 1));
+      // A group that passes its own check was copied from elsewhere in the code; one that fails it, mistyped.
+      const [first, second] = mismatched;
       throw new DoorwayError(
         'RECOVERY_CODE_INVALID',
-        `Group ${mismatched.join(' and ')} doesn't match the recovery code shown${typo ? '' : ' (check for a typo)'}. Look at the code again and retype it.`,
+        second === undefined
+          ? msg(typo ? 'setup.groupMismatch' : 'setup.groupMismatchCheck', { group: first! })
+          : msg(typo ? 'setup.groupsMismatch' : 'setup.groupsMismatchCheck', { first: first!, second }),
       );
     }
     const { vault, clock } = this.deps;
@@ -76,7 +82,10 @@ export class SetupService {
     }
     const opened = await createVault(vault.paths, { settings, admin: input.admin, recoveryCode: pending.recoveryCode, now: clock.nowIso() }, vault.options);
     this.pending = null;
-    const user = (await staffByUsername(sqliteData(opened.db), input.admin.username))!;
+    const data = sqliteData(opened.db);
+    // The services and supplies every site starts with, in the clinic's language (the hub does the same in initHub).
+    await data.transaction().execute((trx) => nameBuiltInCatalog(trx, settings.language));
+    const user = (await staffByUsername(data, input.admin.username))!;
     vault.begin(opened, vault.newSession(user, false));
     await vault.auditIn({ action: 'session.signIn', details: { firstRun: true } });
     return this.deps.signIn.sessionInfo();

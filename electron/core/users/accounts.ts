@@ -3,6 +3,7 @@ import { canReadClinical, type Role } from '../../../shared/roles';
 import type { SignedInContext } from '../context';
 import type { Data } from '../data/engine';
 import { DoorwayError } from '../errors';
+import { msg } from '../../../shared/messages';
 import { isSealedSlot, usernameLookup, type Slot } from '../vault/keyslots';
 import { forgetSlotKeyIn, recordSlotKeyIn } from '../vault/slot-keys';
 import { makeSlot, withClinicalSeal } from '../vault/vault';
@@ -66,7 +67,7 @@ export async function listAccounts(ctx: SignedInContext): Promise<StaffAccount[]
 
 async function accountRow(data: Data, id: number): Promise<AccountRow> {
   const row = await accountQuery(data).where('s.id', '=', id).executeTakeFirst();
-  if (!row) throw new DoorwayError('NOT_FOUND', 'There is no staff account with that id. It may have been changed in the meantime; please reload.');
+  if (!row) throw new DoorwayError('NOT_FOUND', msg('users.notFound'));
   return row;
 }
 
@@ -83,13 +84,12 @@ async function enabledAdministrators(data: Data): Promise<number> {
   return Number(row.n);
 }
 
-async function assertNotLastAdministrator(data: Data, row: AccountRow, what: string): Promise<void> {
+/** What would leave the clinic without an administrator: each its own sentence, so each language says it whole. */
+type LastAdministratorChange = 'changingRole' | 'turningOff';
+
+async function assertNotLastAdministrator(data: Data, row: AccountRow, what: LastAdministratorChange): Promise<void> {
   if (row.role === 'administrator' && row.disabled_at === null && (await enabledAdministrators(data)) <= 1) {
-    throw new DoorwayError(
-      'CONFLICT',
-      `${row.display_name} is the only active administrator, so ${what} would leave nobody to manage accounts. Nothing was changed. ` +
-        'Make someone else an administrator first.',
-    );
+    throw new DoorwayError('CONFLICT', msg(`users.lastAdministrator.${what}`, { name: row.display_name }));
   }
 }
 
@@ -120,9 +120,9 @@ export async function createAccount(ctx: SignedInContext, input: { username: str
   const taken = async (data: Data) => {
     const existing = await staffByUsername(data, input.username);
     if (existing) {
-      throw new DoorwayError('CONFLICT', `There is already a staff account with the username "${existing.username}". Please choose another.`, {
+      throw new DoorwayError('CONFLICT', msg('users.usernameTaken', { username: existing.username }), {
         conflictId: existing.id,
-        fields: { username: 'This username is taken.' },
+        fields: { username: msg('users.usernameTakenField') },
       });
     }
   };
@@ -153,9 +153,9 @@ export async function updateAccount(ctx: SignedInContext, input: { id: number; d
   if (input.displayName !== undefined && input.displayName !== row.display_name) changes.displayName = { from: row.display_name, to: input.displayName };
   if (input.role !== undefined && input.role !== row.role) {
     if (row.id === youOf(ctx)) {
-      throw new DoorwayError('CONFLICT', 'You cannot change your own role. Nothing was changed. Another administrator can do it.');
+      throw new DoorwayError('CONFLICT', msg('users.ownRole'));
     }
-    if (row.role === 'administrator') await assertNotLastAdministrator(ctx.data, row, 'changing their role');
+    if (row.role === 'administrator') await assertNotLastAdministrator(ctx.data, row, 'changingRole');
     changes.role = { from: row.role, to: input.role };
   }
   if (Object.keys(changes).length === 0) return toAccount(row, youOf(ctx));
@@ -185,9 +185,9 @@ export async function setAccountDisabled(ctx: SignedInContext, id: number, disab
   if (disabled) {
     if (row.disabled_at !== null) return { user: toAccount(row, youOf(ctx)), temporaryPassword: null };
     if (row.id === youOf(ctx)) {
-      throw new DoorwayError('CONFLICT', 'You cannot turn off your own account while you are signed in with it. Nothing was changed.');
+      throw new DoorwayError('CONFLICT', msg('users.ownAccountOff'));
     }
-    await assertNotLastAdministrator(ctx.data, row, 'turning their account off');
+    await assertNotLastAdministrator(ctx.data, row, 'turningOff');
     await ctx.transact(async (trx) => {
       await trx.updateTable('staff_users').set({ disabled_at: ctx.clock.nowIso() }).where('id', '=', row.id).execute();
       await forgetSlotKeyIn(trx, row.slot_id);
@@ -210,10 +210,10 @@ export async function setAccountDisabled(ctx: SignedInContext, id: number, disab
 export async function resetAccountPassword(ctx: SignedInContext, id: number) {
   const row = await accountRow(ctx.data, id);
   if (row.disabled_at !== null) {
-    throw new DoorwayError('CONFLICT', `${row.display_name}'s account is turned off. Turning it back on gives a temporary password. Nothing was changed.`);
+    throw new DoorwayError('CONFLICT', msg('users.resetWhileOff', { name: row.display_name }));
   }
   if (row.id === youOf(ctx)) {
-    throw new DoorwayError('CONFLICT', 'To change your own password, use "Change password". Nothing was changed.');
+    throw new DoorwayError('CONFLICT', msg('users.ownPassword'));
   }
   const { password, slot } = await temporarySlot(ctx, row, row.slot_id);
   await ctx.transact(async (trx) => {

@@ -23,6 +23,6 @@ export async function rotationRecipients(data: Data, file: KeyslotFile, which: V
   const active = await query.orderBy('id').execute();
   const recipients: RotationRecipient[] = active.map((s) => ({ slotId: s.slot_id, publicKey: keys[s.slot_id]?.publicKey ?? '', label: s.display_name }));
   const recoveryId = file.slots.find((s) => s.kind === 'recovery')!.id;
-  recipients.push({ slotId: recoveryId, publicKey: keys[recoveryId]?.publicKey ?? '', label: 'the recovery code' });
+  recipients.push({ slotId: recoveryId, publicKey: keys[recoveryId]?.publicKey ?? '', label: 'the recovery code', recovery: true });
   return recipients;
 }

@@ -5,6 +5,7 @@ import { clinicalMigrations } from '../db/clinical-migrations';
 import { openClinical, tuneClinical, type Db } from '../db/database';
 import { migrate } from '../db/migrate';
 import { DoorwayError } from '../errors';
+import { msg } from '../../../shared/messages';
 import { isSealedSlot, readKeyslots, writeKeyslots, type KeyslotFile, type SealedSlot } from './keyslots';
 import type { RotationRecipient } from './rotation';
 import { hasClinicalStore, markClinicalStore, openClinicalStore, withClinicalSeal, type VaultOptions, type VaultPaths } from './vault';
@@ -191,10 +192,7 @@ export function splitClinicalStore(input: {
     // Step 2 happened: the partial file (or clinical.db, after step 3) is complete.
     key = input.clinicalKey;
     if (!existsSync(p.clinical) && !existsSync(partialOf(p))) {
-      throw new DoorwayError(
-        'DATABASE_MISSING',
-        'The clinical records file (clinical.db) is missing from the data folder. Nothing was changed. An administrator can restore the latest backup.',
-      );
+      throw new DoorwayError('DATABASE_MISSING', msg('access.vault.clinicalMissing'));
     }
     moved = { notes: 0, entries: 0, history: 0 };
   } else {

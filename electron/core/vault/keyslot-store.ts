@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../data/schema';
 import { DoorwayError } from '../errors';
+import { msg } from '../../../shared/messages';
 import { sealAdministratorsLoginIn, type AdministratorsLogin } from '../hub/admin-login';
 import { keyslotFileSchema, readKeyslots, writeKeyslots, type KeyslotFile, type Slot } from './keyslots';
 
@@ -34,7 +35,7 @@ export function fileKeyslotStore(path: string): KeyslotStore {
   };
 }
 
-const NO_CLINIC = () => new DoorwayError('NO_VAULT', "The clinic hub doesn't hold a clinic's record yet. An administrator can set it up on the hub computer.");
+const NO_CLINIC = () => new DoorwayError('NO_VAULT', msg('access.vault.noClinicOnHub'));
 
 /**
  * The hub's key slots, through the signed-in staff member's own login: only the administrators' login

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { DoorwayError } from '../errors';
+import { msg } from '../../../shared/messages';
 import { writeFileAtomic } from '../fs-atomic';
 import { kdfParamsSchema } from './kdf';
 
@@ -72,9 +73,7 @@ export function usernameLookup(vaultId: string, username: string): string {
   return createHash('sha256').update(`${vaultId}:${username.trim().toLowerCase()}`).digest('hex');
 }
 
-const DAMAGED =
-  'The key file (keyslots.json) in the data folder is damaged, so the records cannot be opened. Nothing was changed. ' +
-  'A previous copy is kept beside it as keyslots.json.prev; an administrator can restore it or a backup.';
+const DAMAGED = msg('access.vault.keyFileDamaged');
 
 /** The key file in `value`, or null when it is not one that sign-in would accept. */
 function asKeyslotFile(value: unknown): KeyslotFile | null {
@@ -95,7 +94,7 @@ function parseKeyslots(text: string): KeyslotFile | null {
 
 export function readKeyslots(path: string): KeyslotFile {
   if (!existsSync(path)) {
-    throw new DoorwayError('NO_VAULT', 'There is no Doorway vault in this data folder yet.');
+    throw new DoorwayError('NO_VAULT', msg('access.vault.none'));
   }
   const file = parseKeyslots(readFileSync(path, 'utf8'));
   if (!file) throw new DoorwayError('KEYSLOTS_DAMAGED', DAMAGED);

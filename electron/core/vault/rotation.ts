@@ -4,7 +4,8 @@ import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, openSync, re
 import { dirname } from 'node:path';
 import { recordAudit, type AuditActor } from '../audit/audit';
 import { openClinical, openEncrypted, type Db } from '../db/database';
-import { DoorwayError, SIGN_IN_FAILED_MESSAGE } from '../errors';
+import { DoorwayError, SIGN_IN_FAILED } from '../errors';
+import { msg } from '../../../shared/messages';
 import { isSealedSlot, PENDING_SUFFIX, readKeyslots, readPendingKeyslots, writeKeyslots, type KeyslotFile, type SealedSlot, type Slot } from './keyslots';
 import { openClinicalStore, openVaultDb, resealSlot, withClinicalSeal, type Unlocked, type VaultOptions, type VaultPaths } from './vault';
 
@@ -47,8 +48,10 @@ export interface RotationRecipient {
   slotId: string;
   /** As recorded in the records file (slot-keys.ts), not as keyslots.json says. */
   publicKey: string;
-  /** Who the slot belongs to, for messages. */
+  /** Who the slot belongs to, for messages: a staff member's name (the recovery slot's is for logs and the audit trail only). */
   label: string;
+  /** The recovery slot: its messages say so in words of their own rather than through `label`. */
+  recovery?: true;
 }
 
 export interface RotationDetails {
@@ -137,11 +140,7 @@ function assertRoomFor(p: VaultPaths, which: VaultKey): void {
   const fs = statfsSync(p.dir);
   // The copy, its rollback journal during the re-encryption, and some room to spare.
   if (fs.bavail * fs.bsize < needed * 2 + 32 * 2 ** 20) {
-    throw new DoorwayError(
-      'CONFLICT',
-      `Changing the key needs about ${Math.ceil((needed * 2) / 2 ** 20)} MB of free space beside the records, and the disk has less. ` +
-        'Nothing was changed. Free some space, then try again.',
-    );
+    throw new DoorwayError('CONFLICT', msg('access.vault.key.needsSpace', { megabytes: Math.ceil((needed * 2) / 2 ** 20) }));
   }
 }
 
@@ -151,18 +150,13 @@ function recipientSlot(current: KeyslotFile, r: RotationRecipient): SealedSlot {
   if (!slot || !isSealedSlot(slot)) {
     throw new DoorwayError(
       'CONFLICT',
-      slot?.kind === 'recovery'
-        ? 'The recovery slot was made by an earlier version of Doorway and cannot take a new key yet. Nothing was changed. ' +
-          'Use the recovery code once (Emergency access, or Forgot password) so Doorway updates it, then change the key.'
-        : `${r.label} has a key slot from an earlier version of Doorway, or none. Nothing was changed. ` +
-          `Ask ${r.label} to sign in once, or reset their password, then change the key.`,
+      slot?.kind === 'recovery' ? msg('access.vault.key.oldRecoverySlot') : msg('access.vault.key.oldSlot', { name: r.label }),
     );
   }
   if (slot.publicKey !== r.publicKey) {
     throw new DoorwayError(
       'KEYSLOTS_DAMAGED',
-      `The key file (keyslots.json) does not match the records for ${r.label}, so the key was not changed. Nothing was changed. ` +
-        `Reset the password of ${r.label} (or, for the recovery slot, use the recovery code once), then try again.`,
+      r.recovery ? msg('access.vault.key.recoverySlotMismatch') : msg('access.vault.key.slotMismatch', { name: r.label }),
     );
   }
   return slot;
@@ -191,8 +185,7 @@ function nextGeneration(current: KeyslotFile, recipients: RotationRecipient[], n
   return { file: { ...current, slots }, removed };
 }
 
-const UNSETTLED =
-  'An earlier change of the vault key is not finished yet. Nothing was changed. Sign out and sign in again (Doorway finishes it then), then try again.';
+const UNSETTLED = msg('access.vault.key.unsettled');
 
 /**
  * What a rotation of this key would refuse, checked without changing anything: slots that cannot take
@@ -439,7 +432,7 @@ export function openUnlocked(p: VaultPaths, unlocked: Unlocked, opts: VaultOptio
       // This slot is not in the new generation: it belonged to someone the rotation removed.
       unlocked.dataKey.fill(0);
       unlocked.clinicalKey?.fill(0);
-      throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED_MESSAGE);
+      throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED);
     }
   }
   const db = openVaultDb(p, unlocked.pending.dataKey, opts);

@@ -9,6 +9,7 @@ import type { Db } from '../db/database';
 import type { Database } from '../data/schema';
 import { sqliteData } from '../data/sqlite';
 import { DoorwayError } from '../errors';
+import { msg } from '../../../shared/messages';
 import type { Clock } from '../platform/clock';
 import type { EventBus } from '../platform/events';
 import type { Log } from '../platform/log';
@@ -54,10 +55,10 @@ export interface AuditAnchorHook {
   reset(): void;
 }
 
-const NOT_SIGNED_IN = () => new DoorwayError('NOT_SIGNED_IN', 'Please sign in to continue.');
+const NOT_SIGNED_IN = () => new DoorwayError('NOT_SIGNED_IN', msg('general.signIn'));
 /** What works on one computer's records file and, on a hub, belongs to the hub computer (its server's own tools). */
 const ON_HUB = () =>
-  new DoorwayError('CONFLICT', "This computer works on the clinic hub's record, so this is done on the hub computer. Nothing was changed.");
+  new DoorwayError('CONFLICT', msg('access.vault.onHubComputer'));
 
 /**
  * Holds the open database and the data key only while someone is signed in, and drops both on lock:
@@ -88,7 +89,7 @@ export class VaultSession {
   /** The open vault, or a "please sign in" error; refused while the key is being changed. */
   open(): OpenVault {
     if (!this.state) throw NOT_SIGNED_IN();
-    if (this.rotating) throw new DoorwayError('CONFLICT', 'Doorway is changing the vault key. This takes a moment; please try again when it is done.');
+    if (this.rotating) throw new DoorwayError('CONFLICT', msg('access.vault.key.changing'));
     return this.state;
   }
 
@@ -174,9 +175,7 @@ export class VaultSession {
     this.lock('system');
     throw new DoorwayError(
       'NOT_SIGNED_IN',
-      now && !now.disabled
-        ? 'An administrator changed your role. Please sign in again to go on with your new one.'
-        : 'An administrator turned this account off. Please ask them if you need it again.',
+      now && !now.disabled ? msg('access.session.roleChanged') : msg('access.session.turnedOff'),
     );
   }
 
@@ -361,7 +360,7 @@ export class VaultSession {
   ): Promise<{ rotatedAt: string; keys: VaultKey[]; slots: number; removedSlots: number }> {
     const st = this.state;
     if (!st) throw NOT_SIGNED_IN();
-    if (this.rotating) throw new DoorwayError('CONFLICT', 'The vault key is already being changed.');
+    if (this.rotating) throw new DoorwayError('CONFLICT', msg('access.vault.key.alreadyChanging'));
     const { clock, events, log } = this.deps;
     const actor = actorOf(st.session);
     if (st.hub) return this.rotateOnHub(st, keys, recipientsOf);
@@ -372,7 +371,7 @@ export class VaultSession {
     try {
       const holdsClinical = st.clinical !== null && st.clinicalKey !== null;
       if (keys === 'clinical' && !holdsClinical) {
-        throw new DoorwayError('CONFLICT', 'The clinical records are not open in this session, so their key cannot be changed. Nothing was changed.');
+        throw new DoorwayError('CONFLICT', msg('access.vault.key.clinicalNotOpen'));
       }
       const order: VaultKey[] = keys === 'main' ? ['main'] : keys === 'clinical' ? ['clinical'] : holdsClinical ? ['clinical', 'main'] : ['main'];
       const recipients = new Map<VaultKey, RotationRecipient[]>();
@@ -419,9 +418,7 @@ export class VaultSession {
           log('key rotation failed', outcome.error);
           throw new DoorwayError(
             'INTERNAL',
-            done.length
-              ? 'The key of the clinical records was changed, but the main vault key could not be. The main key stays in use; please try again.'
-              : 'The vault key could not be changed. Nothing was changed; the current key stays in use.',
+            done.length ? msg('access.vault.key.mainFailed') : msg('access.vault.key.failed'),
           );
         }
         if (clinical) st.clinicalKey = outcome.key;

@@ -7,7 +7,8 @@ import { openClinical, openEncrypted, tune, tuneClinical, type Db } from '../db/
 import { clinicalMigrations, LATEST_CLINICAL_VERSION } from '../db/clinical-migrations';
 import { recoverClinical, type ClinicalRecovery } from '../data/sqlite-pair';
 import { assertNotNewer, migrate } from '../db/migrate';
-import { DoorwayError, SIGN_IN_FAILED_MESSAGE } from '../errors';
+import { DoorwayError, SIGN_IN_FAILED } from '../errors';
+import { msg } from '../../../shared/messages';
 import { readStored, writeStored, writeStoredIn } from '../settings/settings';
 import { sqliteData } from '../data/sqlite';
 import { deriveKey, newKdfParams, type KdfParams } from './kdf';
@@ -142,16 +143,12 @@ export interface OpenVault {
  * place; an interrupted first run leaves either nothing usable or a vault that `openVaultDb` finishes.
  */
 export async function createVault(p: VaultPaths, input: CreateVaultInput, opts: VaultOptions = {}): Promise<OpenVault> {
-  if (vaultExists(p)) throw new DoorwayError('VAULT_EXISTS', 'A Doorway vault already exists in this data folder. Nothing was changed.');
+  if (vaultExists(p)) throw new DoorwayError('VAULT_EXISTS', msg('access.vault.exists'));
   if (existsSync(p.db)) {
-    throw new DoorwayError(
-      'VAULT_EXISTS',
-      'This data folder already holds a records file (doorway.db) without its key file. Nothing was changed. ' +
-        'Choose an empty folder, or restore the key file.',
-    );
+    throw new DoorwayError('VAULT_EXISTS', msg('access.vault.recordsWithoutKeyFile'));
   }
   const recovery = parseRecoveryCode(input.recoveryCode);
-  if (!recovery.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', recovery.message);
+  if (!recovery.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', recovery.said);
 
   mkdirSync(p.dir, { recursive: true, mode: 0o700 });
   const vaultId = randomUUID();
@@ -336,10 +333,10 @@ export async function unlockSlotsWithPassword(file: KeyslotFile, pending: Keyslo
   const slot = file.slots.find((s) => s.kind === 'password' && s.lookup === lookup);
   if (!slot) {
     await burnEquivalentTime(opts);
-    throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED_MESSAGE);
+    throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED);
   }
   const unlocked = await openSlot(pending, file, slot, password, alsoOpen);
-  if (!unlocked) throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED_MESSAGE);
+  if (!unlocked) throw new DoorwayError('SIGN_IN_FAILED', SIGN_IN_FAILED);
   return unlocked;
 }
 
@@ -350,11 +347,11 @@ export async function unlockWithRecovery(p: VaultPaths, code: string): Promise<U
 /** The same, for key slots held elsewhere than a data folder (a clinic hub keeps them in hub.keyslots). */
 export async function unlockSlotsWithRecovery(file: KeyslotFile, pending: KeyslotFile | null, code: string, alsoOpen?: AlsoOpen): Promise<Unlocked> {
   const parsed = parseRecoveryCode(code);
-  if (!parsed.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', parsed.message);
+  if (!parsed.ok) throw new DoorwayError('RECOVERY_CODE_INVALID', parsed.said);
   const slot = file.slots.find((s) => s.kind === 'recovery')!;
   const unlocked = await openSlot(pending, file, slot, parsed.canonical, alsoOpen);
   if (!unlocked) {
-    throw new DoorwayError('RECOVERY_CODE_INVALID', "That recovery code doesn't open this vault. Check it against the recovery kit for this clinic.");
+    throw new DoorwayError('RECOVERY_CODE_INVALID', msg('access.recoveryCode.notThisVault'));
   }
   return unlocked;
 }

@@ -15,7 +15,7 @@ export function App() {
     case 'starting':
       return <StartingScreen />;
     case 'unavailable':
-      return <UnavailableScreen message={gate.message} onRetry={retry} />;
+      return <UnavailableScreen problem={gate.problem} onRetry={retry} />;
     case 'firstRun':
       return <FirstRunWizard />;
     case 'signIn':

@@ -13,12 +13,23 @@ interface DateInputProps {
   description?: string;
   /** YYYY-MM-DD: later dates are marked as invalid while typing. */
   max?: string;
+  /** YYYY-MM-DD: earlier dates are marked as invalid while typing. */
+  min?: string;
+  /** Marked wrong by the form itself (a range whose ends are the wrong way round), not by a message of its own. */
+  invalid?: boolean;
+  /** The id of a note elsewhere in the form that says what is wrong. */
+  describedBy?: string;
+  /** A message of its own, when the field is not inside a ValidatedForm (a period's dates the wrong way round). */
+  error?: string;
 }
 
-/** A date typed by segments (day, month, year); arrow keys step each one. */
-export function DateInput({ label, name, value, onChange, description, max }: DateInputProps) {
+/**
+ * A date typed by segments (day, month, year) in the staff member's order (react-aria follows the app's
+ * locale, where a browser's own date box follows the computer's); arrow keys step each one.
+ */
+export function DateInput({ label, name, value, onChange, description, max, min, invalid, describedBy, error: ownError }: DateInputProps) {
   const scope = useContext(FieldErrorContext);
-  const error = scope?.errors[name];
+  const error = ownError ?? scope?.errors[name];
   return (
     <DateField
       name={name}
@@ -28,7 +39,9 @@ export function DateInput({ label, name, value, onChange, description, max }: Da
         onChange(d ? fromCalendarDate(d) : null);
       }}
       maxValue={max ? toCalendarDate(max) : undefined}
-      isInvalid={Boolean(error)}
+      minValue={min ? toCalendarDate(min) : undefined}
+      isInvalid={Boolean(error) || Boolean(invalid)}
+      aria-describedby={describedBy}
       granularity="day"
       className="field"
     >

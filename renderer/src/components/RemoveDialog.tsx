@@ -7,6 +7,7 @@ import { Notice } from './Notice';
 import { TextInput } from './TextInput';
 import { ValidatedForm } from './ValidatedForm';
 import { useFieldErrors } from './use-field-errors';
+import { sayIssue } from '../i18n/say';
 
 interface RemoveDialogProps {
   isOpen: boolean;
@@ -46,7 +47,7 @@ function RemoveForm({ title, body, confirmLabel, isPending, error, onConfirm, cl
         e.preventDefault();
         const parsed = reasonSchema.safeParse(reason);
         if (!parsed.success) {
-          setErrors({ reason: parsed.error.issues[0]?.message ?? t('entries.reasonNeeded') });
+          setErrors({ reason: sayIssue(parsed.error.issues[0]) ?? t('entries.reasonNeeded') });
           return;
         }
         onConfirm(parsed.data);

@@ -142,10 +142,17 @@ export function formatTime(value: string | Date, { timeZone, locale = appLocale(
   return formatter(locale, { timeStyle: 'short', timeZone }).format(date);
 }
 
-/** "Mar 2026" for a month (YYYY-MM); `short` gives "Mar" alone, for a chart's axis. */
-export function formatMonth(month: string, { locale = appLocale(), short = false }: { locale?: string; short?: boolean } = {}): string {
-  const options: Intl.DateTimeFormatOptions = short ? { month: 'short', timeZone: 'UTC' } : { month: 'short', year: 'numeric', timeZone: 'UTC' };
+/** "Mar 2026" for a month (YYYY-MM); `short` gives "Mar" alone, for a chart's axis; `long` "March 2026", as in a letter. */
+export function formatMonth(month: string, { locale = appLocale(), short = false, long = false }: { locale?: string; short?: boolean; long?: boolean } = {}): string {
+  const options: Intl.DateTimeFormatOptions = short
+    ? { month: 'short', timeZone: 'UTC' }
+    : { month: long ? 'long' : 'short', year: 'numeric', timeZone: 'UTC' };
   return formatter(locale, options).format(new Date(`${month.slice(0, 7)}-15T12:00:00Z`));
+}
+
+/** A chart's own date labels (the timeline's axis), in the same locale as every other date, asked for at each use: the language can change while the app runs. */
+export function dateLabels(options: Intl.DateTimeFormatOptions): { format(date: Date): string } {
+  return { format: (date: Date) => formatter(appLocale(), options).format(date) };
 }
 
 // ---- calendar values for the date fields -----------------------------------------------------

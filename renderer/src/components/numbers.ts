@@ -22,3 +22,14 @@ export function formatDecimal(n: number, digits: number, locale: string = appLoc
   }
   return f.format(n);
 }
+
+/** "48 KB", "7.9 MB": how big a file is, so a long wait is expected. */
+export function formatFileSize(bytes: number, locale: string = appLocale()): string {
+  if (bytes < 1024 * 1024) return `${formatCount(Math.max(1, Math.round(bytes / 1024)), locale)} KB`;
+  return `${formatDecimal(bytes / (1024 * 1024), 1, locale)} MB`;
+}
+
+/** "texts, calls and visits" / "mensajes, llamadas y visitas": words joined as the language joins them. */
+export function formatList(words: readonly string[], locale: string = appLocale()): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(words);
+}

@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText, type Message } from '../../../shared/messages';
+import { issueMessage } from '../../../shared/messages/issues';
 import type { AppError } from '../../../shared/result';
 import { LANGUAGES, type Language } from '../../../shared/languages';
 import i18n from './i18n';
@@ -29,4 +31,9 @@ export function inOwnLanguage(error: AppError): AppError {
   const out: AppError = { ...error, message: say({ key: error.key, ...(error.params ? { params: error.params } : {}) }) };
   if (error.fieldMessages) out.fields = Object.fromEntries(Object.entries(error.fieldMessages).map(([k, m]) => [k, say(m)]));
   return out;
+}
+
+/** Our own check before sending (the contract's zod schema), said in the staff member's language. */
+export function sayIssue(issue: z.core.$ZodIssue | undefined): string | undefined {
+  return issue ? say(issueMessage(issue)) : undefined;
 }

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../components/use-document-title';
 import { ValidatedForm } from '../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../components/use-field-errors';
 import { useSession } from '../session/SessionProvider';
+import { sayIssue } from '../i18n/say';
 
 /** Shown instead of everything else while a staff user must replace a password someone else set. */
 export function ChangePasswordScreen() {
@@ -48,7 +49,7 @@ export function ChangePasswordScreen() {
           const found: FieldErrors = {};
           if (!current) found.currentPassword = t('changePassword.currentNeeded');
           const pw = newPasswordSchema.safeParse(password);
-          if (!pw.success) found.newPassword = pw.error.issues[0]?.message ?? t('password.invalid');
+          if (!pw.success) found.newPassword = sayIssue(pw.error.issues[0]) ?? t('password.invalid');
           else if (confirm !== password) found.confirmPassword = t('password.mismatch');
           setProblem(null);
           setErrors(found);

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/result';
 import { ActionButton } from '../components/ActionButton';
 import { AuthLayout } from '../components/AuthLayout';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { useDocumentTitle } from '../components/use-document-title';
+import { inOwnLanguage } from '../i18n/say';
 
 /** The moment between opening the window and knowing whether there is a vault. Usually too short to see. */
 export function StartingScreen() {
@@ -18,8 +20,10 @@ export function StartingScreen() {
   );
 }
 
-export function UnavailableScreen({ message, onRetry }: { message: string; onRetry(): void }) {
+/** Why Doorway cannot start, in the staff member's language now (core gives a key: the language may change while this shows). */
+export function UnavailableScreen({ problem, onRetry }: { problem: AppError; onRetry(): void }) {
   const { t } = useTranslation();
+  const message = inOwnLanguage(problem).message;
   useDocumentTitle(t('unavailable.title'));
   return (
     <AuthLayout>

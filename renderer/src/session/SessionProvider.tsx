@@ -122,7 +122,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         });
       })
       .catch((e: unknown) => {
-        if (!cancelled) dispatch({ type: 'unavailable', message: appErrorOf(e).message });
+        if (!cancelled) dispatch({ type: 'unavailable', problem: appErrorOf(e) });
       });
     return () => {
       cancelled = true;

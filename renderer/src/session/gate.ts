@@ -1,10 +1,13 @@
+import type { AppError } from '../../../shared/result';
+
 /**
  * What the window may show. Deliberately holds no names and no records: only who was signed in (an id)
  * and where they were, so that a lock can forget everything else and the same person can carry on.
  */
 export type Gate =
   | { kind: 'starting' }
-  | { kind: 'unavailable'; message: string }
+  /** The refusal itself, so its words follow the language if it changes while this shows. */
+  | { kind: 'unavailable'; problem: AppError }
   | { kind: 'firstRun' }
   | { kind: 'signIn' }
   | { kind: 'locked'; resume: { route: string; userId: number } }
@@ -12,7 +15,7 @@ export type Gate =
 
 export type GateEvent =
   | { type: 'started'; vaultExists: boolean; session: { userId: number; mustChangePassword: boolean } | null }
-  | { type: 'unavailable'; message: string }
+  | { type: 'unavailable'; problem: AppError }
   | { type: 'retry' }
   | { type: 'signedIn'; userId: number; mustChangePassword: boolean }
   | { type: 'locked'; route: string }
@@ -27,7 +30,7 @@ export function gateReducer(gate: Gate, event: GateEvent): Gate {
       if (!event.vaultExists) return { kind: 'firstRun' };
       return event.session ? { kind: 'open', ...event.session } : { kind: 'signIn' };
     case 'unavailable':
-      return { kind: 'unavailable', message: event.message };
+      return { kind: 'unavailable', problem: event.problem };
     case 'retry':
       return { kind: 'starting' };
     case 'signedIn':

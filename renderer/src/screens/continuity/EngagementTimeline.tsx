@@ -29,6 +29,7 @@ import {
 import { TimelineTables } from './TimelineTables';
 import { useElementWidth } from './use-element-width';
 import './continuity.css';
+import { DateInput } from '../../components/DateInput';
 
 const ZOOM_KEYS = { all: 'timeline.zoom.all', twoYears: 'timeline.zoom.twoYears', sixMonths: 'timeline.zoom.sixMonths' } as const;
 const isZoom = (v: unknown): v is Zoom => typeof v === 'string' && (ZOOMS as readonly string[]).includes(v);
@@ -79,7 +80,7 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
   const [showTable, setShowTable] = useState(false);
   const printing = usePrinting();
   const drag = useRef<{ x: number; view: ViewWindow; moved: boolean } | null>(null);
-  const ids = { clip: useId(), hint: useId(), summary: useId(), from: useId(), to: useId(), rangeNote: useId() };
+  const ids = { clip: useId(), hint: useId(), summary: useId(), rangeNote: useId() };
   // The from and to fields while someone is typing in them; shown until the view moves again.
   const [draft, setDraft] = useState<{ view: ViewWindow; from: string; to: string; wrong: boolean } | null>(null);
   const shownDays = windowDays(model, view);
@@ -254,22 +255,31 @@ export function EngagementTimeline({ data, timeZone, label }: EngagementTimeline
         <ToggleButton className="button button-secondary timeline-table-toggle" isSelected={showTable} onChange={setShowTable}>
           {t('timeline.showTable')}
         </ToggleButton>
-        <form className="timeline-range-form" aria-label={t('timeline.range.label')} onSubmit={showRange} noValidate>
+        <form
+          className="timeline-range-form"
+          aria-label={t('timeline.range.label')}
+          onSubmit={showRange}
+          // Enter in a date's part shows the range, as it does in any text box (react-aria keeps the key to itself, so: capture).
+          onKeyDownCapture={(e) => {
+            if (e.key === 'Enter' && (e.target as HTMLElement).getAttribute('role') === 'spinbutton') {
+              e.preventDefault();
+              e.currentTarget.requestSubmit();
+            }
+          }}
+          noValidate
+        >
           {(['from', 'to'] as const).map((end) => (
-            <div key={end} className="timeline-range-field">
-              <label htmlFor={ids[end]}>{t(`timeline.range.${end}`)}</label>
-              <input
-                id={ids[end]}
-                type="date"
-                className="field-input timeline-range-input"
-                value={fields[end]}
-                min={limits.min}
-                max={limits.max}
-                aria-invalid={fields.wrong || undefined}
-                aria-describedby={fields.wrong ? ids.rangeNote : undefined}
-                onChange={(e) => setDraft({ ...fields, view, [end]: e.target.value, wrong: false })}
-              />
-            </div>
+            <DateInput
+              key={end}
+              label={t(`timeline.range.${end}`)}
+              name={end}
+              value={fields[end] || null}
+              min={limits.min}
+              max={limits.max}
+              invalid={fields.wrong}
+              describedBy={fields.wrong ? ids.rangeNote : undefined}
+              onChange={(day) => setDraft({ ...fields, view, [end]: day ?? '', wrong: false })}
+            />
           ))}
           <button type="submit" className="button button-secondary timeline-range-show">
             {t('timeline.range.show')}

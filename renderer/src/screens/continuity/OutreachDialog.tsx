@@ -12,6 +12,7 @@ import { ReachDetails } from './ReachDetails';
 import { draftKey, type DraftTarget } from '../../api/draft-queries';
 import { DraftKept, DraftOffer } from '../../app/drafts/DraftOffer';
 import { useDraft } from '../../app/drafts/use-draft';
+import { formatList } from '../../components/numbers';
 
 type Method = (typeof REACH_METHODS)[number];
 const isMethod = (v: string): v is Method => (REACH_METHODS as readonly string[]).includes(v);
@@ -56,11 +57,11 @@ export function OutreachDialog({ isOpen, onOpenChange, ...rest }: OutreachDialog
 }
 
 function OutreachForm({ item, name, onSaved, close, resume = false }: Omit<OutreachDialogProps, 'isOpen' | 'onOpenChange'> & { close(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const state = consentState(item.reach);
   const agreed = agreedMethods(item.reach);
   const unavailable = REACH_METHODS.filter((m) => !agreed.includes(m));
-  const list = (ways: readonly Method[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(ways.map((m) => t(`doors.outreach.wayNames.${m}`)));
+  const list = (ways: readonly Method[]) => formatList(ways.map((m) => t(`doors.outreach.wayNames.${m}`)));
   const [opened] = useState<OutreachValues>(() => ({ method: likelyMethod(item.reach, agreed), reached: 'no', note: '' }));
   const [method, setMethod] = useState<Method>(opened.method);
   const [reached, setReached] = useState<'yes' | 'no'>(opened.reached);

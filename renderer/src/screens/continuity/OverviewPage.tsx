@@ -1,12 +1,12 @@
-import { today as todayIn, type CalendarDate } from '@internationalized/date';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, DateField, DateInput, DateSegment, FieldError, Label } from 'react-aria-components';
 import type { Overview, SessionInfo } from '../../../../shared/contract';
 import { MEASURE_KEYS } from '../../../../shared/continuity/measures';
 import { appErrorOf } from '../../api/invoke';
 import { usePeopleWords } from '../../app/people-word';
 import { ActionButton } from '../../components/ActionButton';
+import { PeriodPicker, usePeriodChoice } from '../../components/PeriodPicker';
+import type { PeriodPreset } from '../../components/period';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/use-document-title';
@@ -19,29 +19,7 @@ import { useExportOverview, useOverview } from '../../api/continuity-queries';
 import './continuity.css';
 import { OverviewPrintActions } from '../printouts/FramedPrintActions';
 
-type Preset = 'thisMonth' | 'last3Months' | 'last12Months';
-const PRESETS: readonly Preset[] = ['thisMonth', 'last3Months', 'last12Months'];
-
-function presetPeriod(preset: Preset, today: CalendarDate): { from: CalendarDate; to: CalendarDate } {
-  switch (preset) {
-    case 'thisMonth':
-      return { from: today.set({ day: 1 }), to: today };
-    case 'last3Months':
-      return { from: today.subtract({ months: 3 }).add({ days: 1 }), to: today };
-    case 'last12Months':
-      return { from: today.subtract({ months: 12 }).add({ days: 1 }), to: today };
-  }
-}
-
-function DayField({ label, value, onChange, error }: { label: string; value: CalendarDate | null; onChange(v: CalendarDate | null): void; error?: string | null }) {
-  return (
-    <DateField className="field" value={value} onChange={onChange} granularity="day" isInvalid={Boolean(error)}>
-      <Label className="field-label">{label}</Label>
-      <DateInput className="field-input cx-date-input">{(segment) => <DateSegment segment={segment} className="cx-date-segment" />}</DateInput>
-      <FieldError className="field-error">{error}</FieldError>
-    </DateField>
-  );
-}
+const OVERVIEW_PRESETS: readonly PeriodPreset[] = ['thisMonth', 'last3Months', 'last12Months'];
 
 function CountCard({ title, value, help }: { title: string; value: number; help: string }) {
   return (
@@ -133,77 +111,48 @@ export function OverviewPage({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
   useDocumentTitle(t('overview.title'));
   const { people, person } = usePeopleWords(info.settings.peopleWord);
-  const [today] = useState(() => todayIn(info.settings.timeZone));
-  const [preset, setPreset] = useState<Preset | null>('last3Months');
-  const [from, setFrom] = useState<CalendarDate | null>(() => presetPeriod('last3Months', today).from);
-  const [to, setTo] = useState<CalendarDate | null>(today);
-  const order = from && to && from.compare(to) > 0 ? t('overview.period.order') : null;
-  const period = from && to && !order ? { from: from.toString(), to: to.toString() } : null;
+  const periodChoice = usePeriodChoice(info.settings.timeZone, 'last3Months');
+  const { period } = periodChoice;
   const overview = useOverview(period);
   const exportCsv = useExportOverview();
   const [exported, setExported] = useState<string | null>(null);
-
-  const choose = (p: Preset) => {
-    const next = presetPeriod(p, today);
-    setPreset(p);
-    setFrom(next.from);
-    setTo(next.to);
-  };
 
   return (
     <div className="page page-wide cx-overview-page">
       <PageHeading>{t('overview.title')}</PageHeading>
       <p className="lead">{t('overview.intro', { People: capitalise(people) })}</p>
 
-      <section className="cx-period-picker" aria-label={t('overview.period.label')}>
-        <div className="cx-preset-row" role="group" aria-label={t('overview.period.presets')}>
-          {PRESETS.map((p) => (
-            <Button key={p} className={preset === p ? 'cx-preset cx-preset-selected' : 'cx-preset'} aria-pressed={preset === p} onPress={() => choose(p)}>
-              {t(`overview.period.${p}`)}
-            </Button>
-          ))}
-        </div>
-        <div className="cx-period-fields">
-          <DayField
-            label={t('overview.period.from')}
-            value={from}
-            onChange={(v) => {
-              setPreset(null);
-              setFrom(v);
+      <PeriodPicker
+        label={t('overview.period.label')}
+        presets={OVERVIEW_PRESETS}
+        state={periodChoice}
+        footer={
+          <>
+            {exported ? <Notice tone="success">{t('overview.exported', { file: exported })}</Notice> : null}
+            {exportCsv.isError ? <Notice tone="error">{appErrorOf(exportCsv.error).message}</Notice> : null}
+          </>
+        }
+      >
+        <div className="cx-period-export">
+          <ActionButton
+            isDisabled={!period}
+            isPending={exportCsv.isPending}
+            onPress={() => {
+              if (!period) return;
+              setExported(null);
+              exportCsv.mutate(period, {
+                onSuccess: ({ filename, csv }) => {
+                  downloadCsv(filename, csv);
+                  setExported(filename);
+                },
+              });
             }}
-          />
-          <DayField
-            label={t('overview.period.to')}
-            value={to}
-            onChange={(v) => {
-              setPreset(null);
-              setTo(v);
-            }}
-            error={order}
-          />
-          <div className="cx-period-export">
-            <ActionButton
-              isDisabled={!period}
-              isPending={exportCsv.isPending}
-              onPress={() => {
-                if (!period) return;
-                setExported(null);
-                exportCsv.mutate(period, {
-                  onSuccess: ({ filename, csv }) => {
-                    downloadCsv(filename, csv);
-                    setExported(filename);
-                  },
-                });
-              }}
-            >
-              {t('overview.export')}
-            </ActionButton>
-            <OverviewPrintActions period={period} />
-          </div>
+          >
+            {t('overview.export')}
+          </ActionButton>
+          <OverviewPrintActions period={period} />
         </div>
-        {exported ? <Notice tone="success">{t('overview.exported', { file: exported })}</Notice> : null}
-        {exportCsv.isError ? <Notice tone="error">{appErrorOf(exportCsv.error).message}</Notice> : null}
-      </section>
+      </PeriodPicker>
 
       {period ? (
         <p className="cx-overview-period-line" aria-live="polite">

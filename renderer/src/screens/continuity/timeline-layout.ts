@@ -2,7 +2,7 @@ import { scaleUtc } from 'd3-scale';
 import { utcMonday, utcMonth, utcYear, type CountableTimeInterval, type TimeInterval } from 'd3-time';
 import { DAY_MS, dayMs, lowerBound, type TimelineModel, type ViewWindow } from './timeline-model';
 import { annotationPath, ANNOTATION_ORDER, SETTING_SHAPES, shapePath, type AnnotationKind } from './palette';
-import { appLocale } from '../../components/locale';
+import { dateLabels } from '../../components/dates';
 
 /** Rows from the top: time-away labels, welcome-back labels, annotations, then one lane per setting. */
 export const GEOMETRY = {
@@ -31,20 +31,10 @@ export interface Tick {
 }
 
 // The axis speaks the same locale as every other date (components/dates.ts); ticks are UTC days.
-// Made when first asked for in each locale: the language can change while the app runs.
-const axisFormats = new Map<string, Intl.DateTimeFormat>();
-const axisFormat = (options: Intl.DateTimeFormatOptions) => ({
-  format(date: Date): string {
-    const key = `${appLocale()}|${JSON.stringify(options)}`;
-    let f = axisFormats.get(key);
-    if (!f) axisFormats.set(key, (f = new Intl.DateTimeFormat(appLocale(), options)));
-    return f.format(date);
-  },
-});
-const monthName = axisFormat({ timeZone: 'UTC', month: 'short' });
-const monthYear = axisFormat({ timeZone: 'UTC', month: 'short', year: 'numeric' });
-const monthDay = axisFormat({ timeZone: 'UTC', month: 'short', day: 'numeric' });
-const monthDayYear = axisFormat({ timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
+const monthName = dateLabels({ timeZone: 'UTC', month: 'short' });
+const monthYear = dateLabels({ timeZone: 'UTC', month: 'short', year: 'numeric' });
+const monthDay = dateLabels({ timeZone: 'UTC', month: 'short', day: 'numeric' });
+const monthDayYear = dateLabels({ timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
 
 /** Tick spacings from finest to coarsest, with the room each needs between labels. */
 const TICK_STEPS: { unit: TickUnit; interval: TimeInterval; days: number; minPx: number }[] = [

@@ -7,6 +7,7 @@ import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
 import { StepHeading } from './StepHeading';
 import type { WizardValues } from './wizard-model';
+import { sayIssue } from '../../i18n/say';
 
 interface StepProps {
   values: WizardValues;
@@ -27,7 +28,7 @@ export function StepAdmin({ values, update, serverErrors, onNext, onBack }: Step
       ['password', newPasswordSchema.safeParse(values.password)],
     ] as const;
     for (const [field, result] of checks) {
-      if (!result.success) found[field] = result.error.issues[0]?.message ?? t('firstRun.admin.invalid');
+      if (!result.success) found[field] = sayIssue(result.error.issues[0]) ?? t('firstRun.admin.invalid');
     }
     if (!found.password && values.confirmPassword !== values.password) found.confirmPassword = t('password.mismatch');
     return found;

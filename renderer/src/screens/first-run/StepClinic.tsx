@@ -10,6 +10,7 @@ import { useFieldErrors, type FieldErrors } from '../../components/use-field-err
 import { TimeZoneField } from '../continuity/ContinuitySettingsFields';
 import { StepHeading } from './StepHeading';
 import type { WizardValues } from './wizard-model';
+import { sayIssue } from '../../i18n/say';
 
 interface StepProps {
   values: WizardValues;
@@ -33,7 +34,7 @@ export function StepClinic({ values, update, serverErrors, intro, onNext, onBack
         e.preventDefault();
         const found: FieldErrors = {};
         const name = clinicNameSchema.safeParse(values.clinicName);
-        if (!name.success) found.clinicName = name.error.issues[0]?.message ?? t('firstRun.clinic.nameNeeded');
+        if (!name.success) found.clinicName = sayIssue(name.error.issues[0]) ?? t('firstRun.clinic.nameNeeded');
         setErrors(found);
         if (Object.keys(found).length === 0) onNext();
       }}

@@ -15,7 +15,6 @@ import { RadioChoice } from '../../components/RadioChoice';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { capitalise } from '../people/person-name';
 import { DateOrderChoice } from './DateOrderChoice';
-import { fileSize } from './file-size';
 import { ImportFileField } from './ImportFileField';
 import { ImportProgressPanel } from './ImportProgressPanel';
 import { ImportReady } from './ImportReady';
@@ -24,6 +23,7 @@ import { MatchList } from './MatchList';
 import { PreviewTable } from './PreviewTable';
 import { ProblemList } from './ProblemList';
 import './import.css';
+import { formatFileSize } from '../../components/numbers';
 
 interface ChosenFile {
   name: string;
@@ -221,7 +221,7 @@ export function ImportPage({ info }: { info: SessionInfo }) {
               label={t('import.choose.fileLabel')}
               button={t('import.choose.fileButton')}
               hint={t('import.choose.fileHint')}
-              chosen={file ? t('import.choose.fileChosen', { name: file.name, size: fileSize(file.size) }) : t('import.choose.noFile')}
+              chosen={file ? t('import.choose.fileChosen', { name: file.name, size: formatFileSize(file.size) }) : t('import.choose.noFile')}
               isDisabled={run.isPending}
               onFile={(f) => void choose(f)}
             />

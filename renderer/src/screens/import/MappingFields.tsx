@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CONTACT_SETTINGS, type ContactSetting, type ImportPreview } from '../../../../shared/contract';
 import { SelectField } from '../../components/SelectField';
+import { useSay } from '../../i18n/say';
 
 /** The choice for "this field is not in the file" (a select's keys must be non-empty). */
 const NONE = '__none__';
@@ -15,6 +16,7 @@ interface MappingFieldsProps {
 /** One select per field, showing the column Doorway guessed (or remembered), for staff to put right. */
 export function MappingFields({ preview, defaultSetting, onColumn, onDefaultSetting }: MappingFieldsProps) {
   const { t } = useTranslation();
+  const say = useSay();
   const options = [{ value: NONE, label: t('import.mapping.none') }, ...preview.columns.map((c) => ({ value: c, label: c }))];
   return (
     <section className="panel" aria-labelledby="im-mapping-heading">
@@ -25,7 +27,7 @@ export function MappingFields({ preview, defaultSetting, onColumn, onDefaultSett
           <SelectField
             key={f.field}
             name={`map-${f.field}`}
-            label={f.required ? t('import.mapping.required', { label: f.label }) : f.label}
+            label={f.required ? t('import.mapping.required', { label: say(f.label) }) : say(f.label)}
             value={f.column ?? NONE}
             options={options}
             onChange={(v) => onColumn(f.field, v === NONE ? null : v)}

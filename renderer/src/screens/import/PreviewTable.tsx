@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/contract';
 import { formatDateTime } from '../../components/dates';
 import { formatCount } from '../../components/numbers';
+import { useSay } from '../../i18n/say';
 
 type Value = ImportPreview['rows'][number]['values'][string];
 
@@ -11,8 +12,9 @@ const CONTACT_ORDER = ['clientCode', 'newPerson', 'occurredAt', 'setting', 'staf
 /** The first rows as Doorway will store them: settings in words, times in the clinic's zone, yes or no. */
 export function PreviewTable({ preview, timeZone }: { preview: ImportPreview; timeZone: string }) {
   const { t } = useTranslation();
+  const say = useSay();
   if (preview.rows.length === 0) return <p className="im-muted">{t('import.preview.noRows')}</p>;
-  const labels = new Map(preview.fields.map((f) => [f.field, f.label]));
+  const labels = new Map(preview.fields.map((f) => [f.field, say(f.label)]));
   labels.set('newPerson', t('import.preview.newPerson'));
   labels.set('occurredAt', t('import.preview.when'));
   const present = new Set(preview.rows.flatMap((r) => Object.entries(r.values).filter(([, v]) => v !== null && v !== '' && v !== false).map(([k]) => k)));

@@ -1,12 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { PersonSummaryDoc } from '../../../../shared/contract';
-import { formatLongDay } from '../../components/dates';
-import { appLocale } from '../../components/locale';
+import { formatLongDay, formatMonth } from '../../components/dates';
 import { formatCount } from '../../components/numbers';
 import { personLabel } from '../continuity/format';
 
-/** "November 2026": the month written out, as in a letter. */
-const monthName = (month: string) => new Intl.DateTimeFormat(appLocale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
 
 /**
  * The summary as the person reads it: plain words, spoken to them ("you"), their goals in their own
@@ -90,7 +87,7 @@ export function PersonSummaryDocument({ doc }: { doc: PersonSummaryDoc }) {
         )}
         {doc.months.map((m) => (
           <div key={m.month} className="printout-month">
-            <h4>{t('summary.month', { month: monthName(m.month), count: m.contacts.length })}</h4>
+            <h4>{t('summary.month', { month: formatMonth(m.month, { long: true }), count: m.contacts.length })}</h4>
             <ul className="printout-contacts">
               {m.contacts.map((c, i) => (
                 <li key={i} className="printout-contact">

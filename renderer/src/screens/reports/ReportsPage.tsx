@@ -1,7 +1,5 @@
-import { today as todayIn, type CalendarDate } from '@internationalized/date';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, DateField, DateInput, DateSegment, FieldError, Label } from 'react-aria-components';
 import { CONTACT_SETTINGS, type ContactSetting, type SessionInfo } from '../../../../shared/contract';
 import type { ExportFile, ExportFormat, OverdoseFigures, ReportFigures, ReportTemplate } from '../../../../shared/contract/reports';
 import { canReadClinical } from '../../../../shared/roles';
@@ -10,6 +8,8 @@ import { useCatalog } from '../../api/people-queries';
 import { useExportLineList, useExportTemplate, useOverdoseFigures, useReportFigures } from '../../api/report-queries';
 import { usePeopleWords } from '../../app/people-word';
 import { ActionButton } from '../../components/ActionButton';
+import { PeriodPicker, usePeriodChoice } from '../../components/PeriodPicker';
+import type { PeriodPreset } from '../../components/period';
 import { formatLongDay } from '../../components/dates';
 import { Notice } from '../../components/Notice';
 import { formatCount } from '../../components/numbers';
@@ -18,21 +18,12 @@ import { SelectField } from '../../components/SelectField';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { capitalise, categoryLabel } from '../continuity/format';
 import { saveExport } from './download';
-import { PRESETS, presetPeriod, type Preset } from './period';
 import '../continuity/continuity.css';
 import './reports.css';
 
 type Scope = { from: string; to: string; setting: ContactSetting | null; itemId: number | null };
 
-function DayField({ label, value, onChange, error }: { label: string; value: CalendarDate | null; onChange(v: CalendarDate | null): void; error?: string | null }) {
-  return (
-    <DateField className="field" value={value} onChange={onChange} granularity="day" isInvalid={Boolean(error)}>
-      <Label className="field-label">{label}</Label>
-      <DateInput className="field-input cx-date-input">{(segment) => <DateSegment segment={segment} className="cx-date-segment" />}</DateInput>
-      <FieldError className="field-error">{error}</FieldError>
-    </DateField>
-  );
-}
+const REPORT_PRESETS: readonly PeriodPreset[] = ['lastQuarter', 'thisQuarter', 'lastMonth', 'last12Months'];
 
 function FigureCard({ title, value, help }: { title: string; value: number; help: string }) {
   return (
@@ -249,79 +240,42 @@ export function ReportsPage({ info }: { info: SessionInfo }) {
   const { people } = usePeopleWords(info.settings.peopleWord);
   const People = capitalise(people);
   const clinical = canReadClinical(info.user.role);
-  const [today] = useState(() => todayIn(info.settings.timeZone));
-  const [preset, setPreset] = useState<Preset | null>('thisQuarter');
-  const [from, setFrom] = useState<CalendarDate | null>(() => presetPeriod('thisQuarter', today).from);
-  const [to, setTo] = useState<CalendarDate | null>(today);
+  const periodChoice = usePeriodChoice(info.settings.timeZone, 'thisQuarter');
+  const { period } = periodChoice;
   const [setting, setSetting] = useState<ContactSetting | 'all'>('all');
   const [item, setItem] = useState<string>('all');
   // Retired supplies too: a report on a past period may need one the clinic no longer hands out.
   const catalog = useCatalog(true);
   const supplies = (catalog.data ?? []).filter((i) => i.kind === 'supply');
 
-  const order = from && to && from.compare(to) > 0 ? t('reports.period.order') : null;
-  const period = from && to && !order ? { from: from.toString(), to: to.toString() } : null;
   const scope: Scope | null = period ? { ...period, setting: setting === 'all' ? null : setting, itemId: item === 'all' ? null : Number(item) } : null;
   const figures = useReportFigures(scope);
   const overdose = useOverdoseFigures(period, clinical);
-
-  const choose = (p: Preset) => {
-    const next = presetPeriod(p, today);
-    setPreset(p);
-    setFrom(next.from);
-    setTo(next.to);
-  };
 
   return (
     <div className="page page-wide cx-overview-page">
       <PageHeading>{t('reports.title')}</PageHeading>
       <p className="lead">{t('reports.intro', { People })}</p>
 
-      <section className="cx-period-picker" aria-label={t('reports.period.label')}>
-        <div className="cx-preset-row" role="group" aria-label={t('reports.period.presets')}>
-          {PRESETS.map((p) => (
-            <Button key={p} className={preset === p ? 'cx-preset cx-preset-selected' : 'cx-preset'} aria-pressed={preset === p} onPress={() => choose(p)}>
-              {t(`reports.period.${p}`)}
-            </Button>
-          ))}
-        </div>
-        <div className="cx-period-fields">
-          <DayField
-            label={t('reports.period.from')}
-            value={from}
-            onChange={(v) => {
-              setPreset(null);
-              setFrom(v);
-            }}
-          />
-          <DayField
-            label={t('reports.period.to')}
-            value={to}
-            onChange={(v) => {
-              setPreset(null);
-              setTo(v);
-            }}
-            error={order}
-          />
-          <SelectField<ContactSetting | 'all'>
-            className="rp-select"
-            label={t('reports.scope.setting')}
-            name="setting"
-            value={setting}
-            onChange={setSetting}
-            options={[{ value: 'all', label: t('reports.scope.allSettings') }, ...CONTACT_SETTINGS.map((s) => ({ value: s, label: t(`timeline.settings.${s}`) }))]}
-          />
-          <SelectField
-            className="rp-select"
-            label={t('reports.scope.supply')}
-            name="supply"
-            value={item}
-            onChange={setItem}
-            description={item === 'all' ? undefined : t('reports.scope.supplyHelp')}
-            options={[{ value: 'all', label: t('reports.scope.allSupplies') }, ...supplies.map((s) => ({ value: String(s.id), label: s.label }))]}
-          />
-        </div>
-      </section>
+      <PeriodPicker label={t('reports.period.label')} presets={REPORT_PRESETS} state={periodChoice}>
+        <SelectField<ContactSetting | 'all'>
+          className="rp-select"
+          label={t('reports.scope.setting')}
+          name="setting"
+          value={setting}
+          onChange={setSetting}
+          options={[{ value: 'all', label: t('reports.scope.allSettings') }, ...CONTACT_SETTINGS.map((s) => ({ value: s, label: t(`timeline.settings.${s}`) }))]}
+        />
+        <SelectField
+          className="rp-select"
+          label={t('reports.scope.supply')}
+          name="supply"
+          value={item}
+          onChange={setItem}
+          description={item === 'all' ? undefined : t('reports.scope.supplyHelp')}
+          options={[{ value: 'all', label: t('reports.scope.allSupplies') }, ...supplies.map((s) => ({ value: String(s.id), label: s.label }))]}
+        />
+      </PeriodPicker>
 
       {period ? (
         <p className="cx-overview-period-line" aria-live="polite">

@@ -23,6 +23,7 @@ import { HubSettingsPanel } from '../hub/HubSettingsPanel';
 import { useHubState } from '../../api/hub-queries';
 import { LanguageField } from '../../components/LanguageField';
 import { OwnLanguageSection } from './OwnLanguageSection';
+import { sayIssue } from '../../i18n/say';
 
 function SettingsForm({ saved }: { saved: ClinicSettings }) {
   const { t } = useTranslation();
@@ -59,7 +60,7 @@ function SettingsForm({ saved }: { saved: ClinicSettings }) {
         e.preventDefault();
         const found: FieldErrors = {};
         const name = clinicNameSchema.safeParse(draft.clinicName);
-        if (!name.success) found.clinicName = name.error.issues[0]?.message ?? t('settings.invalid');
+        if (!name.success) found.clinicName = sayIssue(name.error.issues[0]) ?? t('settings.invalid');
         if (!Number.isInteger(draft.idleLockMinutes) || draft.idleLockMinutes < 1 || draft.idleLockMinutes > 60) {
           found.idleLockMinutes = t('settings.idleRange');
         }

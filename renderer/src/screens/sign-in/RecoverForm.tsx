@@ -10,17 +10,16 @@ import { TextInput } from '../../components/TextInput';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
 import { useSession } from '../../session/SessionProvider';
+import { say, sayIssue, useSay } from '../../i18n/say';
 
 const CODE_LENGTH = RECOVERY_GROUPS * 5;
 
 /** What to say about a recovery code as typed: nothing until it is complete, then which group to check. */
 function useCodeHint(code: string): string | null {
-  const { t } = useTranslation();
+  const sayIt = useSay();
   if (normalizeGroup(code).length < CODE_LENGTH) return null;
   const parsed = parseRecoveryCode(code);
-  if (parsed.ok) return null;
-  if (parsed.badGroups.length === 0) return t('recover.codeLength', { groups: RECOVERY_GROUPS });
-  return t('recover.checkGroups', { count: parsed.badGroups.length, groups: parsed.badGroups.join(', ') });
+  return parsed.ok ? null : sayIt(parsed.said);
 }
 
 /** Forgot password: the recovery code opens the vault and sets a new password, then signs in. */
@@ -54,10 +53,10 @@ export function RecoverForm({ onBack }: { onBack(): void }) {
     if (normalizeGroup(code).length === 0) found.recoveryCode = t('recover.codeNeeded');
     else {
       const parsed = parseRecoveryCode(code);
-      if (!parsed.ok) found.recoveryCode = codeHint ?? t('recover.codeLength', { groups: RECOVERY_GROUPS });
+      if (!parsed.ok) found.recoveryCode = say(parsed.said);
     }
     const pw = newPasswordSchema.safeParse(password);
-    if (!pw.success) found.newPassword = pw.error.issues[0]?.message ?? t('password.invalid');
+    if (!pw.success) found.newPassword = sayIssue(pw.error.issues[0]) ?? t('password.invalid');
     else if (confirm !== password) found.confirmPassword = t('password.mismatch');
     setProblem(null);
     setErrors(found);

@@ -7,6 +7,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { TextInput } from '../../components/TextInput';
 import { useCountdown } from '../../components/use-countdown';
+import { inOwnLanguage } from '../../i18n/say';
 import { useSession } from '../../session/SessionProvider';
 
 /** Username and password. One calm message for any mismatch; a live wait after repeated tries. */
@@ -73,7 +74,8 @@ export function SignInForm({ onForgot }: { onForgot(): void }) {
           )}
         </Notice>
       ) : problem ? (
-        <Notice tone="error">{problem.message}</Notice>
+        // Said again on each render: the language can be changed below, right after a refusal.
+        <Notice tone="error">{inOwnLanguage(problem).message}</Notice>
       ) : null}
       <TextInput
         label={t('signIn.username')}

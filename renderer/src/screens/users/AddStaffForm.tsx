@@ -9,6 +9,7 @@ import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
 import { useStaffChange } from '../../api/staff-queries';
 import { RoleField } from './RoleField';
+import { sayIssue } from '../../i18n/say';
 
 /** A new colleague: name, username and role. Doorway makes the temporary password. */
 export function AddStaffForm({ onAdded }: { onAdded(account: StaffAccount, temporaryPassword: string): void }) {
@@ -31,10 +32,10 @@ export function AddStaffForm({ onAdded }: { onAdded(account: StaffAccount, tempo
           e.preventDefault();
           const found: FieldErrors = {};
           const n = displayNameSchema.safeParse(name);
-          if (!n.success) found.displayName = n.error.issues[0]?.message ?? t('staff.add.nameNeeded');
+          if (!n.success) found.displayName = sayIssue(n.error.issues[0]) ?? t('staff.add.nameNeeded');
           const u = usernameSchema.safeParse(username);
           if (!username.trim()) found.username = t('staff.add.usernameNeeded');
-          else if (!u.success) found.username = u.error.issues[0]?.message ?? t('staff.add.usernameNeeded');
+          else if (!u.success) found.username = sayIssue(u.error.issues[0]) ?? t('staff.add.usernameNeeded');
           setErrors(found);
           setProblem(null);
           if (!n.success || !u.success || Object.keys(found).length > 0) return;

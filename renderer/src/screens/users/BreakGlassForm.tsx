@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normalizeGroup, parseRecoveryCode, RECOVERY_GROUPS } from '../../../../shared/recovery-code';
+import { normalizeGroup, parseRecoveryCode } from '../../../../shared/recovery-code';
 import { useApiMutation } from '../../api/queries';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
@@ -8,6 +8,7 @@ import { TextInput } from '../../components/TextInput';
 import { ValidatedForm } from '../../components/ValidatedForm';
 import { useFieldErrors, type FieldErrors } from '../../components/use-field-errors';
 import { useSession } from '../../session/SessionProvider';
+import { say } from '../../i18n/say';
 
 /**
  * Emergency access: the recovery code and the name of whoever is using it. Opens an administrator
@@ -43,11 +44,7 @@ export function BreakGlassForm({ onBack }: { onBack(): void }) {
         if (normalizeGroup(code).length === 0) found.recoveryCode = t('recover.codeNeeded');
         else {
           const parsed = parseRecoveryCode(code);
-          if (!parsed.ok) {
-            found.recoveryCode = parsed.badGroups.length
-              ? t('recover.checkGroups', { count: parsed.badGroups.length, groups: parsed.badGroups.join(', ') })
-              : t('recover.codeLength', { groups: RECOVERY_GROUPS });
-          }
+          if (!parsed.ok) found.recoveryCode = say(parsed.said);
         }
         if (!name.trim()) found.name = t('emergency.nameNeeded');
         setProblem(null);

@@ -10,6 +10,7 @@ import { useFieldErrors, type FieldErrors } from '../../components/use-field-err
 import { useStaffChange } from '../../api/staff-queries';
 import { RoleField } from './RoleField';
 import { StaffDialog } from './StaffDialog';
+import { sayIssue } from '../../i18n/say';
 
 /**
  * A staff member's name and role. Nobody changes their own role: another administrator does. `onSaved`
@@ -33,7 +34,7 @@ export function EditStaffDialog({ account, onClose, onSaved }: { account: StaffA
           e.preventDefault();
           const found: FieldErrors = {};
           const parsed = displayNameSchema.safeParse(name);
-          if (!parsed.success) found.displayName = parsed.error.issues[0]?.message ?? t('staff.add.nameNeeded');
+          if (!parsed.success) found.displayName = sayIssue(parsed.error.issues[0]) ?? t('staff.add.nameNeeded');
           setErrors(found);
           setProblem(null);
           if (Object.keys(found).length > 0) return;

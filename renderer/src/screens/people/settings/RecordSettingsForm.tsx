@@ -13,6 +13,7 @@ import { CheckboxField } from '../../../components/CheckboxField';
 import { useRecipeSentence } from '../recipe-sentence';
 import { recordSettingsChanges, type RecordSettings } from './record-settings-changes';
 import { formatTime } from '../../../components/dates';
+import { sayIssue } from '../../../i18n/say';
 
 /** The client-code recipe and the language assistant: how records are written at this clinic. */
 export function RecordSettingsForm({ saved }: { saved: ClinicSettings }) {
@@ -55,7 +56,7 @@ export function RecordSettingsForm({ saved }: { saved: ClinicSettings }) {
           e.preventDefault();
           const parsed = clientCodeMaskSchema.safeParse(draft.clientCodeMask);
           if (!parsed.success) {
-            setErrors({ clientCodeMask: parsed.error.issues[0]?.message ?? t('recordSettings.maskInvalid') });
+            setErrors({ clientCodeMask: sayIssue(parsed.error.issues[0]) ?? t('recordSettings.maskInvalid') });
             return;
           }
           const changes = recordSettingsChanges(saved, draft);

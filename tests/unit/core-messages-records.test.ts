@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { notAgreedMessage, type ReachConsent } from '../../shared/continuity/reach';
+import { checkLanguage } from '../../shared/language';
+import { messageText, msg, type Message } from '../../shared/messages';
+import enRecords from '../../shared/messages/en-records.json';
+import esRecords from '../../shared/messages/es-records.json';
+import { recipeMessage } from '../../electron/core/records/people';
+
+/** Core's messages about records, drafts, continuity, reports, a person's own record and demo data, in both languages. */
+
+const NOBODY: ReachConsent = { okToText: false, okToCall: false, okToLeaveMessage: false, okToEmail: false, doNotContact: false, trustedContact: null };
+
+const cases: [what: string, message: Message, en: string, es: string][] = [
+  [
+    'a client code in place',
+    msg('records.codeInUse', { code: 'AB-1234' }),
+    'The client code AB-1234 already belongs to someone else. Open their record, or choose a different code.',
+    'El código de cliente AB-1234 ya pertenece a otra persona. Abra su expediente o elija otro código.',
+  ],
+  [
+    "the clinic's recipe, with its hint",
+    recipeMessage('x', { mask: 'AA-9999', hint: 'initials and birth year' })!,
+    "This code doesn't follow the clinic's recipe (AA-9999: initials and birth year).",
+    'Este código no sigue el formato de la clínica (AA-9999: initials and birth year).',
+  ],
+  ["the clinic's recipe, without a hint", recipeMessage('x', { mask: 'AA-9999', hint: '' })!, "This code doesn't follow the clinic's recipe (AA-9999).", 'Este código no sigue el formato de la clínica (AA-9999).'],
+  [
+    'one agreed way',
+    notAgreedMessage({ ...NOBODY, okToCall: true }),
+    'They agreed to calls only. Please use one of those ways.',
+    'Solo aceptó llamadas. Use una de esas formas, por favor.',
+  ],
+  [
+    'two agreed ways, one of them the trusted contact',
+    notAgreedMessage({ ...NOBODY, okToText: true, trustedContact: 'Sam' }),
+    'They agreed to texts and their trusted contact only. Please use one of those ways.',
+    'Solo aceptó mensajes de texto y su persona de confianza. Use una de esas formas, por favor.',
+  ],
+  [
+    'all five ways',
+    notAgreedMessage({ okToText: true, okToCall: true, okToLeaveMessage: true, okToEmail: true, doNotContact: false, trustedContact: 'Sam' }),
+    'They agreed to texts, calls, messages, email and their trusted contact only. Please use one of those ways.',
+    'Solo aceptó mensajes de texto, llamadas, mensajes de voz, correo electrónico y su persona de confianza. Use una de esas formas, por favor.',
+  ],
+  [
+    'do not contact',
+    notAgreedMessage({ ...NOBODY, okToText: true, doNotContact: true }),
+    'They asked not to be contacted, so there is no outreach to note. They are welcome whenever they come by.',
+    'Pidió que no se le contacte, así que no hay ningún intento de comunicación que anotar. La puerta sigue abierta para cuando quiera venir.',
+  ],
+  ['a plural, one', msg('continuity.overviewCsv.averageOver', { count: 1 }), 'Average over 1 person with at least 2 contacts', 'Promedio de 1 persona con al menos 2 contactos'],
+  ['a plural, several', msg('continuity.overviewCsv.averageOver', { count: 12 }), 'Average over 12 people with at least 2 contacts', 'Promedio de 12 personas con al menos 2 contactos'],
+  ['a plural, none', msg('continuity.overviewCsv.recentNote', { count: 0, to: '2026-03-31' }), 'Of 0 people seen in the period; the 6 months up to 2026-03-31', 'De 0 personas atendidas en el periodo; los 6 meses hasta el 2026-03-31'],
+  ['two params in place', msg('ownRecord.zip.readme.made', { day: '2026-04-10', time: '18:00' }), 'It was made on 2026-04-10 at 18:00 UTC.', 'Se preparó el 2026-04-10 a las 18:00 UTC.'],
+  ['a contact setting', msg('records.settings.street_outreach'), 'Street outreach', 'Trabajo de calle'],
+];
+
+describe("core's messages about records read right in English and Spanish", () => {
+  it.each(cases)('%s', (_what, message, en, es) => {
+    expect(messageText(message)).toBe(en);
+    expect(messageText(message, 'es')).toBe(es);
+  });
+});
+
+type Tree = { [key: string]: string | Tree };
+function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else flatten(v, key, out);
+  }
+  return out;
+}
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}|\$t\([^)]*\)/g)].map((m) => m[0]))].sort();
+
+describe('the records catalog', () => {
+  const en = flatten(enRecords as Tree);
+  const es = flatten(esRecords as Tree);
+
+  it('has every key in both languages (Spanish adds _many beside _other) with the same placeholders', () => {
+    expect([...es.keys()].filter((k) => !k.endsWith('_many')).sort()).toEqual([...en.keys()].sort());
+    for (const [key, text] of en) expect(placeholders(es.get(key)!), key).toEqual(placeholders(text));
+    for (const key of es.keys()) if (key.endsWith('_many')) expect(es.get(key), key).toBe(es.get(key.replace(/_many$/, '_other')));
+  });
+
+  it("passes the project's language check in each language", () => {
+    const flagged = (texts: Map<string, string>, language: 'en' | 'es') => [...texts].filter(([, t]) => checkLanguage(t, { language }).length > 0).map(([k]) => k);
+    expect(flagged(en, 'en')).toEqual([]);
+    expect(flagged(es, 'es')).toEqual([]);
+  });
+});
