@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { messageSchema, says } from '../messages';
+import { says } from '../messages';
 import { ADMIN_ONLY } from '../roles';
 import { channel } from './channel';
 import { isoDateTimeSchema } from './schemas';
@@ -12,7 +12,7 @@ export const hubStateSchema = z.object({
   /** This computer runs the clinic hub's server (it was made the hub here). */
   serverHere: z.boolean(),
   /** On the hub computer: what protects the hub's data at rest (DESIGN.md, Clinic hub). */
-  atRest: z.object({ state: z.enum(['encrypted', 'notEncrypted', 'unknown']), detail: messageSchema }).nullable(),
+  atRest: z.object({ state: z.enum(['encrypted', 'notEncrypted', 'unknown']), detail: z.string() }).nullable(),
 });
 export type HubState = z.infer<typeof hubStateSchema>;
 

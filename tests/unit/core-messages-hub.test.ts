@@ -37,12 +37,6 @@ const cases: Array<[string, Message, string, string]> = [
     'La ranura de clave de Rosa Díaz no es la que conocen los registros, así que las claves no se cambiaron. No se cambió nada. Restablezca su contraseña en Cuentas del personal y luego vuelva a cambiar las claves.',
   ],
   [
-    'what the system said about the disk',
-    msg('hub.atRest.bitLockerOff', { drive: 'C:' }),
-    'BitLocker does not protect drive C:.',
-    'BitLocker no protege la unidad C:.',
-  ],
-  [
     'the hub out of reach: no parameters, the same words staff read before',
     msg('data.hub.unreachable'),
     "The clinic's hub can't be reached just now, so this wasn't saved. Doorway reconnects by itself as soon as the hub is back; please try again in a moment.",

@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import { sql } from 'kysely';
-import { messageText } from '../../../shared/messages';
 import { pgSchemaVersions } from '../../core/db/pg-migrate';
 import { diskEncryptionOf } from '../../core/platform/disk-encryption';
 import { readSettingsIn } from '../../core/settings/settings';
@@ -45,7 +44,7 @@ export const hubStatusCommand = defineCommand({
       if (LOOPBACK.has(url.hostname)) {
         const disk = await diskEncryptionOf(homedir());
         const said = { encrypted: 'encrypted', notEncrypted: 'NOT encrypted', unknown: "can't be checked" }[disk.state];
-        line(out, `At rest: the hub runs on this computer; its disk is ${said}. ${messageText(disk.detail)}`);
+        line(out, `At rest: the hub runs on this computer; its disk is ${said}. ${disk.detail}`);
       } else {
         line(out, `At rest: the hub runs on another computer (${url.hostname}); run "hub status" there to check its disk, or ask whoever runs the server.`);
       }

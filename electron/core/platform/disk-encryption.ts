@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { msg, type Message } from '../../../shared/messages';
 
 const run = promisify(execFile);
 
@@ -14,31 +13,31 @@ export interface DiskEncryption {
   state: 'encrypted' | 'notEncrypted' | 'unknown';
   /** BitLocker, FileVault or LUKS, when encrypted. */
   method?: 'BitLocker' | 'FileVault' | 'LUKS';
-  /** What was found, in a sentence for an administrator (said in their language on the hub's screen). */
-  detail: Message;
+  /** What was found, in a sentence for an administrator. */
+  detail: string;
 }
 
 /** `lsblk -s -n -o TYPE DEVICE`: the device and every device under it; a `crypt` layer is dm-crypt (LUKS). */
 export function fromLsblkTypes(device: string, output: string): DiskEncryption {
   const types = output.split('\n').map((t) => t.trim()).filter(Boolean);
-  if (types.length === 0) return { state: 'unknown', detail: msg('hub.atRest.notDescribed', { device }) };
+  if (types.length === 0) return { state: 'unknown', detail: `The system did not describe ${device}.` };
   return types.includes('crypt')
-    ? { state: 'encrypted', method: 'LUKS', detail: msg('hub.atRest.luksOn', { device }) }
-    : { state: 'notEncrypted', detail: msg('hub.atRest.luksOff', { device }) };
+    ? { state: 'encrypted', method: 'LUKS', detail: `${device} is encrypted with LUKS (dm-crypt).` }
+    : { state: 'notEncrypted', detail: `${device} is not encrypted (no dm-crypt layer under it).` };
 }
 
 /** `fdesetup status` on macOS. */
 export function fromFdesetup(output: string): DiskEncryption {
-  if (/FileVault is On/i.test(output)) return { state: 'encrypted', method: 'FileVault', detail: msg('hub.atRest.fileVaultOn') };
-  if (/FileVault is Off/i.test(output)) return { state: 'notEncrypted', detail: msg('hub.atRest.fileVaultOff') };
-  return { state: 'unknown', detail: msg('hub.atRest.fileVaultUnsaid') };
+  if (/FileVault is On/i.test(output)) return { state: 'encrypted', method: 'FileVault', detail: 'FileVault is on for this Mac.' };
+  if (/FileVault is Off/i.test(output)) return { state: 'notEncrypted', detail: 'FileVault is off for this Mac.' };
+  return { state: 'unknown', detail: 'macOS did not say whether FileVault is on.' };
 }
 
 /** `manage-bde -status C:` on Windows (English output). */
 export function fromManageBde(drive: string, output: string): DiskEncryption {
-  if (/Protection Status:\s*Protection On/i.test(output)) return { state: 'encrypted', method: 'BitLocker', detail: msg('hub.atRest.bitLockerOn', { drive }) };
-  if (/Protection Status:\s*Protection Off/i.test(output)) return { state: 'notEncrypted', detail: msg('hub.atRest.bitLockerOff', { drive }) };
-  return { state: 'unknown', detail: msg('hub.atRest.bitLockerUnsaid', { drive }) };
+  if (/Protection Status:\s*Protection On/i.test(output)) return { state: 'encrypted', method: 'BitLocker', detail: `BitLocker protects drive ${drive}.` };
+  if (/Protection Status:\s*Protection Off/i.test(output)) return { state: 'notEncrypted', detail: `BitLocker does not protect drive ${drive}.` };
+  return { state: 'unknown', detail: `Windows did not say whether BitLocker protects drive ${drive} (it may need an administrator's command prompt).` };
 }
 
 async function output(cmd: string, args: string[]): Promise<string | null> {
@@ -53,19 +52,19 @@ export async function diskEncryptionOf(folder: string): Promise<DiskEncryption> 
   if (process.platform === 'linux') {
     const device = (await output('findmnt', ['-n', '-o', 'SOURCE', '--target', folder]))?.trim().split('\n')[0];
     if (!device || !device.startsWith('/dev/')) {
-      return { state: 'unknown', detail: device ? msg('hub.atRest.notOnDisk', { folder, device }) : msg('hub.atRest.noDevice', { folder }) };
+      return { state: 'unknown', detail: `The folder ${folder} is not on a disk the system names (${device || 'no device'}), so its encryption can't be checked here.` };
     }
     const types = await output('lsblk', ['-s', '-n', '-o', 'TYPE', device]);
-    return types === null ? { state: 'unknown', detail: msg('hub.atRest.couldNotDescribe', { device }) } : fromLsblkTypes(device, types);
+    return types === null ? { state: 'unknown', detail: `The system could not describe ${device}.` } : fromLsblkTypes(device, types);
   }
   if (process.platform === 'darwin') {
     const status = await output('fdesetup', ['status']);
-    return status === null ? { state: 'unknown', detail: msg('hub.atRest.fileVaultUnasked') } : fromFdesetup(status);
+    return status === null ? { state: 'unknown', detail: 'macOS could not be asked about FileVault.' } : fromFdesetup(status);
   }
   if (process.platform === 'win32') {
     const drive = /^[A-Za-z]:/.exec(folder)?.[0] ?? 'C:';
     const status = await output('manage-bde', ['-status', drive]);
     return status === null ? fromManageBde(drive, '') : fromManageBde(drive, status);
   }
-  return { state: 'unknown', detail: msg('hub.atRest.otherSystem', { system: process.platform }) };
+  return { state: 'unknown', detail: `Doorway can't check disk encryption on ${process.platform}.` };
 }

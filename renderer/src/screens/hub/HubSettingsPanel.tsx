@@ -8,7 +8,6 @@ import { ActionButton } from '../../components/ActionButton';
 import { CheckboxField } from '../../components/CheckboxField';
 import { formatTimeOrDateTime } from '../../components/dates';
 import { Notice } from '../../components/Notice';
-import { useSay } from '../../i18n/say';
 import './hub.css';
 
 /** "192.168.1.20:54321": where the clinic's hub answers. */
@@ -19,7 +18,6 @@ export function hubAddress(hub: NonNullable<HubState['hub']>): string {
 /** What protects the hub's data folder at rest, in plain words, with what to do when it is not enough. */
 function AtRest({ atRest }: { atRest: NonNullable<HubState['atRest']> }) {
   const { t } = useTranslation();
-  const say = useSay();
   return (
     <section aria-labelledby="hub-at-rest" data-testid="hub-at-rest">
       <h2 id="hub-at-rest">{t('hubSetup.page.atRestTitle')}</h2>
@@ -33,7 +31,7 @@ function AtRest({ atRest }: { atRest: NonNullable<HubState['atRest']> }) {
           <p>{atRest.state === 'notEncrypted' ? t('hubSetup.page.notEncryptedTodo') : t('hubSetup.page.unknownTodo')}</p>
         </Notice>
       )}
-      <p className="hub-detail">{t('hubSetup.page.systemSaid', { detail: say(atRest.detail) })}</p>
+      <p className="hub-detail">{t('hubSetup.page.systemSaid', { detail: atRest.detail })}</p>
     </section>
   );
 }
