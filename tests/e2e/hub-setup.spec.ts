@@ -103,6 +103,20 @@ test("one computer is made the clinic's hub in its first run; another joins it w
   await expectAccessible(a.page, 'settings: the clinic hub with a pairing code');
   expect(await a.page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 
+  // In Spanish, her own language: the section switches at once.
+  await a.page.locator('.settings-own-language .select-trigger').click();
+  await a.page.getByRole('option', { name: 'Español' }).click();
+  await expect(a.page.locator('html')).toHaveAttribute('lang', 'es');
+  await a.page.getByRole('tab', { name: 'Servidor de la clínica' }).click();
+  await expect(a.page.getByRole('heading', { name: 'Qué protege los registros en el disco de esta computadora' })).toBeVisible();
+  await expect(a.page.getByTestId('hub-at-rest')).toContainText('Lo que indicó el sistema:');
+  await shot(a.page, 'hub-setup-03c-hub-section-spanish');
+  await expectAccessible(a.page, 'settings: the clinic hub in Spanish');
+  await a.page.locator('.settings-own-language .select-trigger').click();
+  // Back to the clinic's language (English), as the rest of this test reads.
+  await a.page.getByRole('option', { name: /^El idioma de la clínica/ }).click();
+  await expect(a.page.locator('html')).toHaveAttribute('lang', 'en');
+
   // Computer B, an exam room: joins with the code and nothing else.
   const roomPc = await computer();
   const b = await open(browser, roomPc);
@@ -116,6 +130,24 @@ test("one computer is made the clinic's hub in its first run; another joins it w
   await expect(b.page.getByRole('alert')).toContainText("That pairing code isn't right");
   await expect(field).toHaveValue(short);
   await shot(b.page, 'hub-setup-02-join-step-refused');
+  // Read in Spanish, the same refusal comes in Spanish: core says which message, the screen says it in the person's language.
+  await b.page.getByRole('button', { name: 'Back' }).click();
+  await b.page.locator('.first-run-language .select-trigger').click();
+  await b.page.getByRole('option', { name: 'Español' }).click();
+  await expect(b.page.locator('html')).toHaveAttribute('lang', 'es');
+  await b.page.getByRole('button', { name: 'Continuar' }).click();
+  await b.page.getByLabel('Código de vinculación').fill(short);
+  await b.page.getByRole('button', { name: 'Unirse al servidor' }).click();
+  await expect(b.page.getByRole('alert')).toHaveText(
+    'Ese código de vinculación no es correcto: puede que falte un carácter o que haya uno mal escrito. Compárelo con la pantalla del servidor y vuelva a escribirlo. No se cambió nada.',
+  );
+  await shot(b.page, 'hub-setup-02b-join-step-refused-spanish');
+  // Back to English for the rest of this computer's first run.
+  await b.page.getByRole('button', { name: 'Atrás' }).click();
+  await b.page.locator('.first-run-language .select-trigger').click();
+  await b.page.getByRole('option', { name: 'English' }).click();
+  await expect(b.page.locator('html')).toHaveAttribute('lang', 'en');
+  await b.page.getByRole('button', { name: 'Continue' }).click();
   // Typed in small letters with spaces, as someone copying it from the hub's screen might.
   await field.fill(code.toLowerCase().replace(/-/g, ' '));
   await shot(b.page, 'hub-setup-02-join-step');

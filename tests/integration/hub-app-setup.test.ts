@@ -96,14 +96,21 @@ describeServer("setting up the clinic hub from the app", () => {
     const again = await invoke(computer().router, 'hub.join', { code });
     expect(again.ok ? null : again.error.code).toBe('FORBIDDEN');
     const twice = await invoke(room.router, 'hub.join', { code });
-    expect(twice.ok ? null : twice.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already joined') });
+    expect(twice.ok ? null : twice.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already joined'), key: 'hub.join.alreadyJoined' });
+    // A code cut short is refused on its field, in words the join step says in the staff member's language.
+    const cut = await invoke(computer().router, 'hub.join', { code: code.slice(0, 6) });
+    expect(cut.ok ? null : cut.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { code: 'Please type or paste the whole pairing code the hub shows.' },
+      fieldMessages: { code: { key: 'input.pairingCodeShort' } },
+    });
     const ownDir = tempDir();
     dirs.push(ownDir);
     const own = await setUpVault(ownDir, { engine: 'sqlite' });
     cores.push(own.core);
     const fresh = await must(hubPc.router, 'hub.pairingCode', {});
     const refused = await invoke(own.router, 'hub.join', { code: fresh.code });
-    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('records of its own') });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('records of its own'), key: 'hub.join.hasOwnRecords' });
     // Who made pairing codes is in the trail; the codes are not.
     const trail = await must(hubPc.router, 'audit.list', { action: 'hub.pairingCode', limit: 10 });
     expect(trail.items).toHaveLength(2);
@@ -146,6 +153,6 @@ describeServer("setting up the clinic hub from the app", () => {
     expect(trail.items).toHaveLength(1);
     // Done once: this computer is the hub now.
     const again = await invoke(pc.router, 'hub.moveHere', { confirm: true });
-    expect(again.ok ? null : again.error.code).toBe('CONFLICT');
+    expect(again.ok ? null : again.error).toMatchObject({ code: 'CONFLICT', key: 'hub.move.alreadyOnHub' });
   }, 180_000);
 });

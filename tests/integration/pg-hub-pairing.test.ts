@@ -72,7 +72,13 @@ describePg('pairing a workstation with the clinic hub', () => {
     const oneWrong = chars.slice(0, 20) + (chars[20] === 'A' ? 'B' : 'A') + chars.slice(21);
     const swapped = chars.slice(0, 30) + chars[31] + chars[30] + chars.slice(32);
     for (const bad of [oneWrong, chars.slice(0, -1), `${chars}Q`, 'hello', '']) {
-      expect(() => parsePairingCode(bad), bad).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/^That pairing code isn't right: a character may be mistyped or missing\..*Nothing was changed\.$/) }));
+      expect(() => parsePairingCode(bad), bad).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_INPUT',
+          message: expect.stringMatching(/^That pairing code isn't right: a character may be mistyped or missing\..*Nothing was changed\.$/),
+          said: { key: 'hub.pairing.mistyped' },
+        }),
+      );
     }
     if (chars[30] !== chars[31]) expect(() => parsePairingCode(swapped)).toThrow(/mistyped/);
     // A mistyped code touched nothing on the hub: the pairing is still there to be used.
@@ -99,7 +105,11 @@ describePg('pairing a workstation with the clinic hub', () => {
     expect(await pairings(hub)).toEqual([{ login: made.login, used: true }]);
 
     const workstationsBefore = await sql<{ n: number }>`SELECT count(*)::integer AS n FROM pg_roles WHERE rolname LIKE ${`${databaseOf(hub)}\\_ws\\_%`}`.execute(hub.data);
-    await expect(redeemHere(hub, parsed)).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'This pairing code has already been used: each code pairs one computer. Please make a new one on the hub (hub pair). Nothing was changed.' });
+    await expect(redeemHere(hub, parsed)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'This pairing code has already been used: each code pairs one computer. Please make a new one on the hub (hub pair). Nothing was changed.',
+      said: { key: 'hub.pairing.alreadyUsed' },
+    });
     const workstationsAfter = await sql<{ n: number }>`SELECT count(*)::integer AS n FROM pg_roles WHERE rolname LIKE ${`${databaseOf(hub)}\\_ws\\_%`}`.execute(hub.data);
     expect(workstationsAfter.rows[0]!.n).toBe(workstationsBefore.rows[0]!.n);
     expect(workstationsAfter.rows[0]!.n).toBe(1);
@@ -118,7 +128,12 @@ describePg('pairing a workstation with the clinic hub', () => {
     const hub = await clinicHub();
     const made = await pair(hub, new Date(Date.now() - 30 * 60_000), 15);
     const parsed = parsePairingCode(made.code);
-    await expect(redeemPairing(made.code)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/^This pairing code has expired \(it was good until \d\d:\d\d UTC\)\. Please make a new one on the hub \(hub pair\)\. Nothing was changed\.$/) });
+    await expect(redeemPairing(made.code)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/^This pairing code has expired \(it was good until \d\d:\d\d UTC\)\. Please make a new one on the hub \(hub pair\)\. Nothing was changed\.$/),
+      // Staff read it in their own language, with the time in place.
+      said: { key: 'hub.pairing.expired', params: { time: expect.stringMatching(/^\d\d:\d\d$/) } },
+    });
     // A workstation whose clock is behind still gets no further: PostgreSQL refuses the login past its VALID UNTIL.
     await expect(redeemHere(hub, parsed)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/^The hub didn't accept this pairing code: it may have expired or already been used\..*Nothing was changed\.$/) });
     expect(await roleState(hub, [made.workstationLogin])).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import type { Database } from './schema';
 
@@ -72,4 +73,4 @@ export function engineOf(data: Data): Engine {
  * SQLite data layer has no clinical connection to give it, and a hub's front-desk login has no grant.
  */
 export const clinicalClosed = () =>
-  new DoorwayError('FORBIDDEN', 'Clinical records are not open in this session: your role does not include them. An administrator can help if you need it.');
+  new DoorwayError('FORBIDDEN', msg('data.clinicalClosed'));

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import pg from 'pg';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { pinnedTlsOptions } from '../hub/tls';
 import { clinicalClosed, registerEngine, type Data, type Engine, type MonthStats, type PeopleSearchIndex, type WriteLocks } from './engine';
@@ -59,14 +60,14 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 export const hubUnreachable = () =>
   new DoorwayError(
     'HUB_UNREACHABLE',
-    "The clinic's hub can't be reached just now, so this wasn't saved. Doorway reconnects by itself as soon as the hub is back; please try again in a moment.",
+    msg('data.hub.unreachable'),
   );
 
 /** Lost while the hub was confirming a save: it may have been kept, and saying "not saved" could make staff enter it twice. */
 export const hubLostAtCommit = () =>
   new DoorwayError(
     'HUB_UNREACHABLE',
-    "The clinic's hub went out of reach just as this was being saved, so it may or may not have been kept. Doorway reconnects by itself; once it has, please look before entering it again.",
+    msg('data.hub.lostAtCommit'),
     { uncertain: true },
   );
 
@@ -78,14 +79,11 @@ export function hubError(e: unknown): unknown {
   }
   if (code === '28P01') {
     // A role login's password changes with the clinic's keys (hub/rotation.ts): a session on the old one must sign in again.
-    return new DoorwayError(
-      'NOT_SIGNED_IN',
-      "The clinic hub no longer accepts this session's login: the clinic's keys were changed, or this computer was taken off the hub. Please sign in again.",
-    );
+    return new DoorwayError('NOT_SIGNED_IN', msg('data.hub.loginChanged'));
   }
   if (code === '42501') {
     if (/\bclinical\b/.test(message)) return clinicalClosed();
-    return new DoorwayError('FORBIDDEN', "Your role doesn't allow this on the clinic's hub. Nothing was changed. An administrator can help if you need it.");
+    return new DoorwayError('FORBIDDEN', msg('data.hub.roleForbids'));
   }
   return e;
 }

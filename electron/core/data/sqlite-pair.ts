@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { clinicalClosed } from './engine';
 import { readStored, writeStored } from '../settings/settings';
@@ -71,11 +72,7 @@ export function recoverClinical(pair: { main: Db; clinical: Db }): ClinicalRecov
   const m = mainSeq(pair.main);
   if (c === m) return { undone: false };
   if (c === m + 1) return { undone: true, rows: undoLastClinical(pair.clinical, m), seq: c };
-  throw new DoorwayError(
-    'DATABASE_DAMAGED',
-    'The clinical records file (clinical.db) does not belong with the main records file (doorway.db): one of them is from another time. ' +
-      'Nothing was changed. An administrator can restore the latest backup, which keeps both together.',
-  );
+  throw new DoorwayError('DATABASE_DAMAGED', msg('data.storesFromDifferentTimes'));
 }
 
 /**

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { msg, type Message } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { dataFolderProblem } from '../platform/folder-access';
 
@@ -13,9 +14,7 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-const DAMAGED =
-  'The records file (doorway.db) could not be read: it looks damaged or incomplete. Nothing was changed. ' +
-  'An administrator can restore the latest backup.';
+const DAMAGED = msg('db.main.damaged');
 
 /**
  * Opens the SQLCipher 4 file. The cipher and the raw key are set before any other statement; the
@@ -25,11 +24,7 @@ const DAMAGED =
 export function openEncrypted(path: string, key: Buffer, opts: OpenOptions = {}): Db {
   if (!opts.create) {
     if (!existsSync(path)) {
-      throw new DoorwayError(
-        'DATABASE_MISSING',
-        'The records file (doorway.db) is missing from the data folder, although its key file is there. ' +
-          'Nothing was changed. An administrator can restore the latest backup or put the file back.',
-      );
+      throw new DoorwayError('DATABASE_MISSING', msg('db.main.missing'));
     }
     if (statSync(path).size < 512) throw new DoorwayError('DATABASE_DAMAGED', DAMAGED);
   }
@@ -57,7 +52,7 @@ export function openEncrypted(path: string, key: Buffer, opts: OpenOptions = {})
 }
 
 /** A file that would not open: a folder it may not read or write says so, rather than "damaged". */
-function notOpened(path: string, opts: OpenOptions, damaged: string): DoorwayError {
+function notOpened(path: string, opts: OpenOptions, damaged: Message): DoorwayError {
   return dataFolderProblem(dirname(path), !opts.readonly) ?? new DoorwayError('DATABASE_DAMAGED', damaged);
 }
 
@@ -78,9 +73,7 @@ export function applyKey(db: Db, key: Buffer): void {
   db.pragma('temp_store=MEMORY');
 }
 
-const CLINICAL_DAMAGED =
-  'The clinical records file (clinical.db) could not be read: it looks damaged, incomplete or from another vault. Nothing was changed. ' +
-  'An administrator can restore the latest backup.';
+const CLINICAL_DAMAGED = msg('db.clinical.damaged');
 
 /**
  * Opens the clinical store: a connection of its own whose main database is in memory, with the
@@ -91,11 +84,7 @@ const CLINICAL_DAMAGED =
 export function openClinical(path: string, key: Buffer, opts: OpenOptions = {}): Db {
   if (!opts.create) {
     if (!existsSync(path)) {
-      throw new DoorwayError(
-        'DATABASE_MISSING',
-        'The clinical records file (clinical.db) is missing from the data folder. Nothing was changed. ' +
-          'An administrator can restore the latest backup or put the file back.',
-      );
+      throw new DoorwayError('DATABASE_MISSING', msg('db.clinical.missing'));
     }
     if (statSync(path).size < 512) throw new DoorwayError('DATABASE_DAMAGED', CLINICAL_DAMAGED);
   }

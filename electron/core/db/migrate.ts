@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import type { Db } from './database';
 import { LATEST_SCHEMA_VERSION, migrations as allMigrations } from './migrations';
@@ -14,11 +15,7 @@ export function schemaVersion(db: Db, schema: Schema = 'main'): number {
 export function assertNotNewer(db: Db, latest = LATEST_SCHEMA_VERSION, schema: Schema = 'main'): void {
   const current = schemaVersion(db, schema);
   if (current > latest) {
-    throw new DoorwayError(
-      'SCHEMA_TOO_NEW',
-      `These records were saved by a newer version of Doorway (schema ${current}; this version knows up to ${latest}). ` +
-        'Nothing was changed. Please install the newer Doorway to open them.',
-    );
+    throw new DoorwayError('SCHEMA_TOO_NEW', msg('db.schemaTooNew', { current, latest }));
   }
 }
 

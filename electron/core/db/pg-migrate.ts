@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { pgClinicalMigrations } from './clinical-migrations/pg';
 import { hubMigrations } from './hub-migrations';
@@ -37,11 +38,7 @@ export async function migratePostgres(db: Kysely<unknown>): Promise<PgSchemaVers
       const current = row.rows[0]?.version ?? 0;
       const latest = steps.length ? steps[steps.length - 1]!.version : 0;
       if (current > latest) {
-        throw new DoorwayError(
-          'SCHEMA_TOO_NEW',
-          `The clinic hub's records were saved by a newer version of Doorway (schema ${current}; this version knows up to ${latest}). ` +
-            'Nothing was changed. Please install the newer Doorway on this computer.',
-        );
+        throw new DoorwayError('SCHEMA_TOO_NEW', msg('db.hubSchemaTooNew', { current, latest }));
       }
       for (const step of steps.filter((m) => m.version > current)) {
         await step.up(trx);

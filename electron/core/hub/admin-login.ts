@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../data/schema';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { isSealedSlot, keyslotFileSchema, type SealedSlot } from '../vault/keyslots';
 import { sealKey, type Sealed } from '../vault/seal';
@@ -65,7 +66,7 @@ export function openAdministratorsLoginWith(vaultId: string, seals: ReadonlyMap<
  */
 export async function sealAdministratorsLoginIn(trx: Kysely<Database>, admin: AdministratorsLogin, opts: { newPassword?: boolean } = {}): Promise<void> {
   const row = (await sql<{ file: string }>`SELECT file FROM hub.keyslots WHERE id = 1 FOR UPDATE`.execute(trx)).rows[0];
-  if (!row) throw new DoorwayError('NO_VAULT', "The clinic hub doesn't hold a clinic's record yet. Nothing was changed.");
+  if (!row) throw new DoorwayError('NO_VAULT', msg('hub.noRecordYet'));
   const file = keyslotFileSchema.parse(JSON.parse(row.file));
   const administrators = new Set(
     (await trx.selectFrom('staff_users').select('slot_id').where('role', '=', 'administrator').where('disabled_at', 'is', null).execute()).map((r) => r.slot_id),

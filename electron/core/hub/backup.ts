@@ -6,6 +6,7 @@ import type { Maker, ProgressFn } from '../backup/access';
 import { createBundle, type CreatedBundle } from '../backup/create';
 import { auditBackup, type Asker } from '../backup/use-cases';
 import type { Database } from '../data/schema';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { writeKeyslots } from '../vault/keyslots';
 import { openVaultDb, vaultPaths } from '../vault/vault';
@@ -33,7 +34,7 @@ export interface HubBackupOptions {
  */
 export async function backupHub(hub: Kysely<Database>, opts: HubBackupOptions): Promise<CreatedBundle> {
   const slots = await readHubKeyslots(hub);
-  if (!slots) throw new DoorwayError('NO_VAULT', "This database doesn't hold a clinic's record yet, so there is nothing to back up.");
+  if (!slots) throw new DoorwayError('NO_VAULT', msg('hub.backup.nothingToBackUp'));
   const work = mkdtempSync(join(tmpdir(), 'doorway-hub-backup-'));
   try {
     const paths = vaultPaths(join(work, 'vault'));

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import type { Handlers } from '../router';
 
@@ -8,12 +9,7 @@ export const hubHandlers = {
     const { vault } = ctx.services;
     const clinicalKey = vault.clinicalKey;
     if (vault.onHub || !clinicalKey || ctx.session.emergency) {
-      throw new DoorwayError(
-        'CONFLICT',
-        vault.onHub
-          ? "This computer already works on the clinic's hub. Nothing was changed."
-          : "Moving the records needs an administrator signed in with their own password (the clinical records come too). Nothing was changed.",
-      );
+      throw new DoorwayError('CONFLICT', vault.onHub ? msg('hub.move.alreadyOnHub') : msg('hub.move.needsAdministrator'));
     }
     const moved = await ctx.services.hub.moveHere({
       source: ctx.data,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { PostgresTarget } from '../data/postgres';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { writeFileAtomic } from '../fs-atomic';
 import { hubConnectionTarget, type HubConnection } from './pairing';
@@ -54,13 +55,13 @@ export function readHubLink(dir: string, box: SecretBox): HubConnection | null {
   try {
     link = linkSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch {
-    throw new DoorwayError('HUB_UNREACHABLE', `This computer's link to the clinic hub (${path}) can't be read. Nothing was changed. Remove that file and join the hub again with a new pairing code.`);
+    throw new DoorwayError('HUB_UNREACHABLE', msg('hub.link.unreadable', { path }));
   }
   let password: string;
   try {
     password = box.open(link.sealedPassword);
   } catch {
-    throw new DoorwayError('HUB_UNREACHABLE', "This computer's sign-in to the clinic hub can't be unsealed by this computer account. Nothing was changed. Join the hub again with a new pairing code.");
+    throw new DoorwayError('HUB_UNREACHABLE', msg('hub.link.cannotUnseal'));
   }
   return { host: link.host, port: link.port, database: link.database, fingerprint: link.fingerprint, login: link.login, password };
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { postgresPeopleSearch } from '../data/postgres';
 import type { Database } from '../data/schema';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { copyRecordTables, RECORD_TABLES } from './tables';
 
@@ -33,10 +34,7 @@ export async function moveRecordsIn(source: Kysely<Database>, to: Transaction<Da
   const from = source;
   const held = await sql<{ n: number }>`SELECT (SELECT count(*) FROM staff_users) + (SELECT count(*) FROM people) + (SELECT count(*) FROM audit_events) AS n`.execute(to);
   if (held.rows[0]!.n > 0) {
-    throw new DoorwayError(
-      'CONFLICT',
-      "The clinic's hub already holds records, so this computer's records were not moved onto it (two records are never merged). Nothing was changed on either side.",
-    );
+    throw new DoorwayError('CONFLICT', msg('hub.move.hubHoldsRecords'));
   }
   // The monthly figures come over as this computer holds them, so the triggers that keep them rest
   // while a million contacts arrive: for this transaction only, with the hub empty and its tables
@@ -54,10 +52,7 @@ export async function moveRecordsIn(source: Kysely<Database>, to: Transaction<Da
   for (const { name } of RECORD_TABLES) {
     rows[name] = (await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(name)}`.execute(to)).rows[0]!.n;
     if (rows[name] !== expected[name]) {
-      throw new DoorwayError(
-        'CONFLICT',
-        `The move was checked and stopped: ${name} has ${rows[name]} rows on the hub but ${expected[name]} on this computer. Nothing was changed on either side.`,
-      );
+      throw new DoorwayError('CONFLICT', msg('hub.move.countsDiffer', { table: name, onHub: rows[name]!, here: expected[name]! }));
     }
   }
   return { rows };

@@ -3,6 +3,7 @@ import { isIPv4 } from 'node:net';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { hubError, postgresPool, type PostgresTarget } from '../data/postgres';
 import { migratePostgres } from '../db/pg-migrate';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { hubRoleName, provisionGateRoleIn } from './roles';
 import { normalizeFingerprint } from './tls';
@@ -113,7 +114,7 @@ function encode(address: HubAddress, id: Buffer, token: Buffer, expiresAt: Date)
 }
 
 const mistyped = () =>
-  new DoorwayError('INVALID_INPUT', "That pairing code isn't right: a character may be mistyped or missing. Please check it against the hub's screen and enter it again. Nothing was changed.");
+  new DoorwayError('INVALID_INPUT', msg('hub.pairing.mistyped'));
 
 /** Reads a pairing code as typed (any case, dashes and spaces or none, O for 0, I or L for 1); a mistyped code is refused. */
 export function parsePairingCode(text: string): ParsedPairingCode {
@@ -124,7 +125,7 @@ export function parsePairingCode(text: string): ParsedPairingCode {
   const body = bytes.subarray(0, bytes.length - CHECK_BYTES);
   if (!check(body).equals(bytes.subarray(bytes.length - CHECK_BYTES))) throw mistyped();
   if (body.readUInt8(0) !== VERSION) {
-    throw new DoorwayError('INVALID_INPUT', 'This pairing code was made by a newer version of Doorway. Please install the same version as the hub on this computer. Nothing was changed.');
+    throw new DoorwayError('INVALID_INPUT', msg('hub.pairing.newerVersion'));
   }
   try {
     let at = 7;
@@ -159,13 +160,13 @@ export async function createPairing(
   input: HubAddress & { now: string | Date; validMinutes?: number },
 ): Promise<NewPairing> {
   const fingerprint = normalizeFingerprint(input.fingerprint);
-  if (!fingerprint) throw new DoorwayError('INVALID_INPUT', "That isn't a certificate fingerprint (64 hexadecimal digits, with or without colons). Nothing was changed.");
+  if (!fingerprint) throw new DoorwayError('INVALID_INPUT', msg('hub.pairing.notAFingerprint'));
   const minutes = input.validMinutes ?? 15;
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
-    throw new DoorwayError('INVALID_INPUT', 'A pairing code can be good for 1 minute to 24 hours. Nothing was changed.');
+    throw new DoorwayError('INVALID_INPUT', msg('hub.pairing.validFor'));
   }
   if (!input.host || Buffer.byteLength(input.host) > 255 || !Number.isInteger(input.port) || input.port < 1 || input.port > 65535) {
-    throw new DoorwayError('INVALID_INPUT', "The hub's address or port isn't one a workstation can use. Nothing was changed.");
+    throw new DoorwayError('INVALID_INPUT', msg('hub.pairing.badAddress'));
   }
   const now = new Date(input.now);
   // Whole minutes, as the code carries them, so the code and the login stop working at the same moment.
@@ -174,7 +175,7 @@ export async function createPairing(
   return owner.transaction().execute(async (trx) => {
     const database = (await sql<{ db: string }>`SELECT current_database() AS db`.execute(trx)).rows[0]!.db;
     if (database !== input.database) {
-      throw new DoorwayError('INVALID_INPUT', `The pairing is for the database "${input.database}", but this connection is to "${database}". Nothing was changed.`);
+      throw new DoorwayError('INVALID_INPUT', msg('hub.pairing.otherDatabase', { wanted: input.database, database }));
     }
     await retireOldPairingsIn(trx, now);
     const gate = await provisionGateRoleIn(trx);
@@ -227,10 +228,10 @@ export function hubConnectionTarget(hub: HubAddress & { login: string; password:
 }
 
 const alreadyUsed = () =>
-  new DoorwayError('FORBIDDEN', 'This pairing code has already been used: each code pairs one computer. Please make a new one on the hub (hub pair). Nothing was changed.');
+  new DoorwayError('FORBIDDEN', msg('hub.pairing.alreadyUsed'));
 
 const expired = (at: Date) =>
-  new DoorwayError('FORBIDDEN', `This pairing code has expired (it was good until ${at.toISOString().slice(11, 16)} UTC). Please make a new one on the hub (hub pair). Nothing was changed.`);
+  new DoorwayError('FORBIDDEN', msg('hub.pairing.expired', { time: at.toISOString().slice(11, 16) }));
 
 /**
  * The workstation's side: connects to the hub the code names, over TLS to the certificate the code
@@ -270,7 +271,7 @@ function pairingError(e: unknown, expiresAt: Date): unknown {
   if (/doorway pairing: expired/.test(message)) return expired(expiresAt);
   // The password is refused once VALID UNTIL has passed, or when the login was dropped (withdrawn, or tidied after use).
   if (code === '28P01') {
-    return new DoorwayError('FORBIDDEN', "The hub didn't accept this pairing code: it may have expired or already been used. Please make a new one on the hub (hub pair). Nothing was changed.");
+    return new DoorwayError('FORBIDDEN', msg('hub.pairing.notAccepted'));
   }
   return hubError(e);
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import { msg } from '../../../shared/messages';
 import { restoreBundle } from '../backup/restore';
 import type { ProgressFn } from '../backup/access';
 import type { Database } from '../data/schema';
@@ -56,9 +57,7 @@ export async function restoreBundleOntoHub(owner: Kysely<Database>, opts: HubRes
         return await moveVaultOntoHub(owner, sqliteData(main, clinical), { file, dataKey: opts.dataKey, clinicalKey: opts.clinicalKey }, opts.actor, opts.now().toISOString(), {
           action: 'backup.restore',
           details: { ok: true, bundle: restored.restoredBundle, hub: true },
-          refusal:
-            "This database already holds a clinic's record, so the backup was not restored onto it. Nothing was changed. Restore onto an empty database " +
-            '(the hub in use stays as it is until whoever runs the server sets it aside).',
+          refusal: msg('hub.restore.notEmpty'),
         });
       } finally {
         clinical.close();

@@ -4,6 +4,7 @@ import type { RotateKeys, VaultKey } from '../../../shared/contract/users';
 import type { Role } from '../../../shared/roles';
 import { recordAuditIn, type AuditActor } from '../audit/audit';
 import type { Database } from '../data/schema';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { isSealedSlot, keyslotFileSchema } from '../vault/keyslots';
 import type { RotationRecipient } from '../vault/rotation';
@@ -42,10 +43,10 @@ export async function rotateHubKeys(
   /** The administrators' login of the session changing the keys: sealed again to the slots that keep access. */
   administratorsLogin: AdministratorsLogin | null,
 ): Promise<HubRotation> {
-  if (!administratorsLogin) throw new DoorwayError('FORBIDDEN', 'Only an administrator can change the keys. Nothing was changed.');
+  if (!administratorsLogin) throw new DoorwayError('FORBIDDEN', msg('hub.keys.administratorsOnly'));
   const keys: VaultKey[] = which === 'both' ? ['clinical', 'main'] : [which];
   if (keys.includes('clinical') && !current.clinicalKey) {
-    throw new DoorwayError('CONFLICT', 'The clinical records are not open in this session, so their key cannot be changed. Nothing was changed.');
+    throw new DoorwayError('CONFLICT', msg('hub.keys.clinicalClosed'));
   }
   const next: RoleKeys = {
     dataKey: keys.includes('main') ? randomBytes(32) : Buffer.from(current.dataKey),
@@ -55,7 +56,7 @@ export async function rotateHubKeys(
   try {
     const outcome = await data.transaction().execute(async (trx) => {
       const row = (await sql<{ file: string }>`SELECT file FROM hub.keyslots WHERE id = 1 FOR UPDATE`.execute(trx)).rows[0];
-      if (!row) throw new DoorwayError('NO_VAULT', "The clinic hub doesn't hold a clinic's record. Nothing was changed.");
+      if (!row) throw new DoorwayError('NO_VAULT', msg('hub.keys.noRecord'));
       const file = keyslotFileSchema.parse(JSON.parse(row.file));
       const main = new Map((await recipientsOf(trx, 'main')).map((r) => [r.slotId, r]));
       const clinical = new Set((await recipientsOf(trx, 'clinical')).map((r) => r.slotId));
@@ -69,11 +70,7 @@ export async function rotateHubKeys(
         }
         // The public key the records hold must be the slot's own: a slot changed outside Doorway gets no new key.
         if (!isSealedSlot(slot) || slot.publicKey !== recipient.publicKey) {
-          throw new DoorwayError(
-            'CONFLICT',
-            `The key slot of ${recipient.label} isn't the one the records know, so the keys were not changed. Nothing was changed. ` +
-              'Reset their password under Staff accounts, then change the keys again.',
-          );
+          throw new DoorwayError('CONFLICT', msg('hub.keys.slotChanged', { name: recipient.label }));
         }
         slots.push(withClinicalSeal(file.vaultId, resealSlot(file.vaultId, slot, next.dataKey), clinical.has(slot.id) ? next.clinicalKey : null));
       }

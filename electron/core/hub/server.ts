@@ -4,6 +4,7 @@ import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readd
 import { hostname, platform, arch } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { lanNetworks, type LanNetwork } from './network';
 import { certificateFingerprint } from './tls';
@@ -89,7 +90,7 @@ export async function bundledPostgresBin(): Promise<string> {
   try {
     bin = (await import(/* @vite-ignore */ name)) as { postgres: string };
   } catch {
-    throw new DoorwayError('NOT_FOUND', `This copy of Doorway has no PostgreSQL server for this kind of computer (${platform()} ${arch()}), so a hub can't run here. Nothing was changed.`);
+    throw new DoorwayError('NOT_FOUND', msg('hub.server.noPostgres', { system: `${platform()} ${arch()}` }));
   }
   // In the packaged app the programs are unpacked beside the archive (electron-builder.yml asarUnpack): run them from there.
   return join(bin.postgres, '..').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
@@ -98,10 +99,7 @@ export async function bundledPostgresBin(): Promise<string> {
 /** Refuses root (PostgreSQL would), unless a test asked for the `postgres` user. */
 function checkUser(opts: HubServerOptions): void {
   if (process.getuid?.() === 0 && opts.runAs !== 'postgres') {
-    throw new DoorwayError(
-      'FORBIDDEN',
-      "The clinic hub's server can't run as the system administrator (root): PostgreSQL refuses to, to keep a database bug from becoming a whole-computer one. Please start it as an ordinary user. Nothing was changed.",
-    );
+    throw new DoorwayError('FORBIDDEN', msg('hub.server.notAsRoot'));
   }
 }
 
@@ -236,12 +234,12 @@ export async function createHubServer(opts: HubServerOptions): Promise<boolean> 
   if (existsSync(join(p.pgdata, 'PG_VERSION'))) return false;
   const database = opts.database ?? DEFAULT_HUB_DATABASE;
   if (!/^[a-z][a-z0-9_]{0,40}$/.test(database)) {
-    throw new DoorwayError('INVALID_INPUT', 'A clinic database name is lower-case letters, digits and underscores, starting with a letter. Nothing was changed.');
+    throw new DoorwayError('INVALID_INPUT', msg('hub.server.databaseName'));
   }
   // Never someone else's folder (a computer's records folder given by mistake): it becomes the server's user's, 0700.
   const foreign = existsSync(dir) ? readdirSync(dir).filter((f) => !OWN_FILES.has(f)) : [];
   if (foreign.length > 0) {
-    throw new DoorwayError('CONFLICT', `${dir} already holds other files (${foreign.slice(0, 3).join(', ')}), and a clinic hub server needs a folder of its own. Please give an empty or new folder. Nothing was changed.`);
+    throw new DoorwayError('CONFLICT', msg('hub.server.folderNotEmpty', { dir, files: foreign.slice(0, 3).join(', ') }));
   }
   const bin = await bundledPostgresBin();
   const r = runner(opts);
@@ -266,7 +264,7 @@ export async function createHubServer(opts: HubServerOptions): Promise<boolean> 
       r.run(join(bin, 'initdb'), ['-D', partial, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions']);
       r.run(join(bin, 'postgres'), ['--single', '-j', '-D', partial, 'postgres'], sqlText);
     } catch (e) {
-      throw new DoorwayError('INTERNAL', `The clinic hub's server could not be set up in ${dir}. PostgreSQL said: ${(e as Error).message} Nothing was kept.`);
+      throw new DoorwayError('INTERNAL', msg('hub.server.setUpFailed', { dir, said: (e as Error).message }));
     }
     writeFileSync(join(partial, 'postgresql.conf'), `${readFileSync(join(partial, 'postgresql.conf'), 'utf8')}\ninclude 'doorway.conf'\n`);
     await makeCertificate(partial, opts.networks ?? lanNetworks(), r);
@@ -317,7 +315,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function hubServerInfo(dataDir: string, networks: LanNetwork[] = lanNetworks()): HubServerInfo {
   const file = readServerFile(dataDir);
   if (!file || !existsSync(join(paths(dataDir).pgdata, 'PG_VERSION'))) {
-    throw new DoorwayError('NOT_FOUND', `There is no clinic hub server in ${dataDir}. "hub start --data-dir ${dataDir}" makes one. Nothing was changed.`);
+    throw new DoorwayError('NOT_FOUND', msg('hub.server.none', { dir: dataDir }));
   }
   const fingerprint = certificateFingerprint(readFileSync(join(paths(dataDir).pgdata, 'server.crt')));
   return { dataDir, port: file.port, database: file.database, owner: file.owner, fingerprint, addresses: networks.map((n) => n.address) };
@@ -331,7 +329,7 @@ export function hubOwnerUrl(dataDir: string): string {
   const file = readServerFile(dataDir);
   const p = paths(dataDir);
   if (!file || !existsSync(p.ownerPassword)) {
-    throw new DoorwayError('NOT_FOUND', `There is no clinic hub server in ${dataDir}. "hub start --data-dir ${dataDir}" makes one. Nothing was changed.`);
+    throw new DoorwayError('NOT_FOUND', msg('hub.server.none', { dir: dataDir }));
   }
   const password = readFileSync(p.ownerPassword, 'utf8').trim();
   return `postgres://${file.owner}:${encodeURIComponent(password)}@127.0.0.1:${file.port}/${file.database}`;
@@ -347,10 +345,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<RunningHub
   const dir = opts.dataDir;
   const already = runningHubServer(dir);
   if (already) {
-    throw new DoorwayError(
-      'CONFLICT',
-      `The clinic hub's server in ${dir} is already running (process ${already.pid}, port ${already.port}). Nothing was changed. To stop it: "hub stop --data-dir ${dir}".`,
-    );
+    throw new DoorwayError('CONFLICT', msg('hub.server.alreadyRunning', { dir, pid: already.pid, port: already.port }));
   }
   await createHubServer(opts);
   const r = runner(opts);
@@ -385,7 +380,8 @@ export async function startHubServer(opts: HubServerOptions): Promise<RunningHub
   while (!isReady(dir)) {
     if (exitedNow || Date.now() > deadline) {
       if (!exitedNow) child.kill('SIGKILL');
-      throw new DoorwayError('HUB_UNREACHABLE', `The clinic hub's server in ${dir} did not start. It said:\n${logTail(dir) || '(nothing)'}\nIf another program uses port ${file.port}, start it with --port.`);
+      const log = logTail(dir);
+      throw new DoorwayError('HUB_UNREACHABLE', log ? msg('hub.server.didNotStart', { dir, log, port: file.port }) : msg('hub.server.didNotStartSilently', { dir, port: file.port }));
     }
     await sleep(100);
   }
@@ -415,11 +411,11 @@ export async function stopHubServer(dataDir: string, timeoutMs = 60_000): Promis
     else process.kill(running.pid, 'SIGINT');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw new DoorwayError('FORBIDDEN', `The clinic hub's server in ${dataDir} belongs to another account, so it can't be stopped from this one. Nothing was changed.`);
+    throw new DoorwayError('FORBIDDEN', msg('hub.server.otherAccount', { dir: dataDir }));
   }
   const deadline = Date.now() + timeoutMs;
   while (runningHubServer(dataDir)) {
-    if (Date.now() > deadline) throw new DoorwayError('CONFLICT', `The clinic hub's server in ${dataDir} has not stopped yet (process ${running.pid}). It may be finishing its work; try again in a minute.`);
+    if (Date.now() > deadline) throw new DoorwayError('CONFLICT', msg('hub.server.notStoppedYet', { dir: dataDir, pid: running.pid }));
     await sleep(100);
   }
   return true;

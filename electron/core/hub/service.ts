@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ClinicSettings } from '../../../shared/contract/schemas';
 import type { HubState } from '../../../shared/contract/hub';
 import { postgresData, postgresPool } from '../data/postgres';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import type { Clock } from '../platform/clock';
 import { diskEncryptionOf } from '../platform/disk-encryption';
@@ -73,13 +74,10 @@ export class HubService {
    */
   async join(code: string): Promise<HubState> {
     if (this.deps.holder.target) {
-      throw new DoorwayError('CONFLICT', "This computer is already joined to the clinic's hub. Nothing was changed.");
+      throw new DoorwayError('CONFLICT', msg('hub.join.alreadyJoined'));
     }
     if (this.deps.hasOwnRecords()) {
-      throw new DoorwayError(
-        'CONFLICT',
-        "This computer keeps records of its own. To bring them to the clinic's hub, an administrator moves them there first (hub move). Nothing was changed.",
-      );
+      throw new DoorwayError('CONFLICT', msg('hub.join.hasOwnRecords'));
     }
     const connection = await redeemPairing(code, { now: this.deps.clock.now() });
     writeHubLink(this.deps.dataDir, connection, this.deps.box, this.deps.clock.nowIso());
@@ -111,7 +109,7 @@ export class HubService {
    * behind: the server is stopped and its folder removed.
    */
   async makeHere(input: { settings: ClinicSettings; admin: { username: string; displayName: string; password: string }; recoveryCode: string }, opts: VaultOptions): Promise<void> {
-    if (this.serverHere || this.deps.holder.target) throw new DoorwayError('VAULT_EXISTS', "This computer is already the clinic's hub, or joined to one. Please sign in.");
+    if (this.serverHere || this.deps.holder.target) throw new DoorwayError('VAULT_EXISTS', msg('hub.here.alreadySignIn'));
     const now = this.deps.clock.nowIso();
     try {
       this.server = await startHubServer({ dataDir: this.serverDir, runAs: this.deps.serverRunAs });
@@ -136,7 +134,7 @@ export class HubService {
    * computer as it was: the server is stopped and its folder removed.
    */
   async moveHere(input: { source: Kysely<Database>; file: KeyslotFile; dataKey: Buffer; clinicalKey: Buffer; actor: AuditActor }): Promise<MovedCounts> {
-    if (this.serverHere || this.deps.holder.target) throw new DoorwayError('CONFLICT', "This computer is already the clinic's hub, or joined to one. Nothing was changed.");
+    if (this.serverHere || this.deps.holder.target) throw new DoorwayError('CONFLICT', msg('hub.here.already'));
     const now = this.deps.clock.nowIso();
     try {
       this.server = await startHubServer({ dataDir: this.serverDir, runAs: this.deps.serverRunAs });
@@ -178,15 +176,12 @@ export class HubService {
    */
   async pairingCode(): Promise<{ code: string; expiresAt: string }> {
     if (!this.serverHere) {
-      throw new DoorwayError('CONFLICT', "Pairing codes are made on the computer that runs the clinic's hub. Nothing was changed.");
+      throw new DoorwayError('CONFLICT', msg('hub.pairing.onHubOnly'));
     }
     const info = hubServerInfo(this.serverDir);
     const host = info.addresses[0];
     if (!host) {
-      throw new DoorwayError(
-        'HUB_UNREACHABLE',
-        "This computer isn't on a network the clinic's other computers can reach, so there is no address to give them. Connect it to the clinic's network and try again. Nothing was changed.",
-      );
+      throw new DoorwayError('HUB_UNREACHABLE', msg('hub.pairing.noNetwork'));
     }
     const owner = postgresData(postgresPool({ connectionString: hubOwnerUrl(this.serverDir), max: 1 }));
     try {

@@ -4,7 +4,8 @@ import { recordAuditIn, type AuditActor } from '../audit/audit';
 import { postgresData, postgresPool, type PostgresTarget } from '../data/postgres';
 import type { Database } from '../data/schema';
 import { canReadClinical } from '../../../shared/roles';
-import { DoorwayError, SIGN_IN_FAILED_MESSAGE } from '../errors';
+import { msg } from '../../../shared/messages';
+import { DoorwayError, SIGN_IN_FAILED } from '../errors';
 import { staffBySlot, type StaffRecord } from '../users/staff';
 import { unlockSlotsWithPassword, unlockSlotsWithRecovery, type VaultOptions } from '../vault/vault';
 import { loginPassword, openAdministratorsLoginWith, readAdministratorsLoginSeals, sealAdministratorsLoginIn, type AdministratorsLogin } from './admin-login';
@@ -48,7 +49,7 @@ export async function signInToHub(
   return openHubSession(gate, target, slots.vaultId, { ...unlocked, administratorsLogin: admin.found.login }, false, trail, async () => {
     const user = await staffBySlot(gate, unlocked.slot.id);
     if (!user || user.disabled) {
-      throw new DoorwayError(user ? 'ACCOUNT_DISABLED' : 'SIGN_IN_FAILED', user ? 'This account is turned off. Please ask an administrator.' : SIGN_IN_FAILED_MESSAGE);
+      throw new DoorwayError(user ? 'ACCOUNT_DISABLED' : 'SIGN_IN_FAILED', user ? msg('hub.session.accountTurnedOff') : SIGN_IN_FAILED);
     }
     return { user, role: user.role, audit: { action: 'session.signIn', details: { hub: true } } };
   });
@@ -92,11 +93,11 @@ type HubAuditEvent = {
 
 async function hubSlots(gate: Kysely<Database>) {
   const slots = await readHubKeyslots(gate);
-  if (!slots) throw new DoorwayError('NO_VAULT', "This database doesn't hold a clinic's record yet. An administrator can set it up with hub init.");
+  if (!slots) throw new DoorwayError('NO_VAULT', msg('hub.session.notSetUp'));
   return slots;
 }
 
-const CANNOT_OPEN_LOGIN = "The clinic hub's login for your role can't be opened with your keys. Nothing was changed. An administrator can set the hub's logins again.";
+const CANNOT_OPEN_LOGIN = msg('hub.session.cannotOpenLogin');
 
 function connectAs(target: PostgresTarget, login: string, password: string): Kysely<Database> {
   const url = new URL(target.connectionString);

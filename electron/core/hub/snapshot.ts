@@ -5,6 +5,7 @@ import { sqliteData, sqliteEngine } from '../data/sqlite';
 import { openClinical, openEncrypted, tune, tuneClinical, type Db } from '../db/database';
 import { clinicalMigrations } from '../db/clinical-migrations';
 import { migrate } from '../db/migrate';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { copyRecordTables } from './tables';
 
@@ -30,7 +31,7 @@ export async function writeHubSnapshot(
   opts: { nativeBinding?: string } = {},
 ): Promise<Record<string, number>> {
   if (existsSync(files.db) || existsSync(files.clinical)) {
-    throw new DoorwayError('CONFLICT', 'The files for this copy of the hub already exist. Nothing was changed.');
+    throw new DoorwayError('CONFLICT', msg('hub.snapshot.filesExist'));
   }
   let main: Db | null = null;
   let clinical: Db | null = null;

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls';
 import pg from 'pg';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 
 /**
@@ -33,14 +34,10 @@ export function normalizeFingerprint(text: string): string | null {
 }
 
 export const hubCertificateChanged = () =>
-  new DoorwayError(
-    'HUB_UNREACHABLE',
-    "The hub's certificate is not the one this computer paired with, so Doorway did not connect. Nothing was sent. " +
-      'If the hub was set up again, pair this computer again; otherwise something on the network may be pretending to be the hub: please tell whoever looks after the clinic\'s computers.',
-  );
+  new DoorwayError('HUB_UNREACHABLE', msg('hub.tls.certificateChanged'));
 
 const noTls = () =>
-  new DoorwayError('HUB_UNREACHABLE', "The server at that address doesn't offer an encrypted connection, so Doorway did not connect. Nothing was sent.");
+  new DoorwayError('HUB_UNREACHABLE', msg('hub.tls.notEncrypted'));
 
 /** PostgreSQL's SSLRequest: length 8, then the code 1234.5679. */
 const SSL_REQUEST = Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]);
