@@ -1,3 +1,4 @@
+import { msg, type Message } from './messages';
 /**
  * The clinic's client-code recipe: A is a letter, 9 a digit, anything else stands for itself; an
  * empty recipe takes any code. One definition for both sides: core refuses a code that does not fit,
@@ -39,3 +40,10 @@ export function exampleCode(mask: string): string {
   let d = 0;
   return [...mask.toUpperCase()].map((m) => (m === 'A' ? letters[l++ % letters.length] : m === '9' ? digits[d++ % digits.length] : m)).join('');
 }
+
+/** Why a new code cannot be used under the clinic's recipe, as a message, or null when it can (a person's form and the import say the same). */
+export function recipeMessage(code: string, recipe: { mask: string; hint: string }): Message | null {
+  if (codeMatchesRecipe(code, recipe.mask)) return null;
+  return recipe.hint ? msg('records.codeOffRecipeHint', { mask: recipe.mask, hint: recipe.hint }) : msg('records.codeOffRecipe', { mask: recipe.mask });
+}
+

@@ -52,7 +52,7 @@ export const backupSettingsInputSchema = z
     keepWeekly: keepInput(RETENTION_LIMITS.keepWeekly, 'weekly'),
     keepMonthly: keepInput(RETENTION_LIMITS.keepMonthly, 'monthly'),
   })
-  .refine((v) => Object.keys(v).length > 0, says('backup.input.nothingToChange'));
+  .refine((v) => Object.keys(v).length > 0, says('input.nothingToChange'));
 
 export const BACKUP_VIA = ['app', 'schedule', 'quit', 'commandLine'] as const;
 

@@ -50,9 +50,9 @@ describe('an import problem as one sentence', () => {
       `Fila 4, Birth year: 1850: ${es(msg('input.atLeast', { min: 1900 }))}`,
     ],
     [
-      problem({ row: 3, column: 'Client code', value: 'KT-12', message: msg('import.problem.recipeWithHint', { mask: 'AA-9999', hint: 'two letters, four digits' }) }),
+      problem({ row: 3, column: 'Client code', value: 'KT-12', message: msg('records.codeOffRecipeHint', { mask: 'AA-9999', hint: 'two letters, four digits' }) }),
       "Row 3, Client code: KT-12: This code doesn't follow the clinic's recipe (AA-9999: two letters, four digits).",
-      'Fila 3, Client code: KT-12: Este código no sigue el formato del código de cliente de la clínica (AA-9999: two letters, four digits).',
+      'Fila 3, Client code: KT-12: Este código no sigue el formato de la clínica (AA-9999: two letters, four digits).',
     ],
     [
       // Doorway's own field names are said in the staff member's language; the file's header stays as it is.

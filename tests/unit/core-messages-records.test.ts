@@ -4,7 +4,7 @@ import { checkLanguage } from '../../shared/language';
 import { messageText, msg, type Message } from '../../shared/messages';
 import enRecords from '../../shared/messages/en-records.json';
 import esRecords from '../../shared/messages/es-records.json';
-import { recipeMessage } from '../../electron/core/records/people';
+import { recipeMessage } from '../../shared/client-code';
 
 /** Core's messages about records, drafts, continuity, reports, a person's own record and demo data, in both languages. */
 

@@ -46,7 +46,7 @@ export async function rotateHubKeys(
   if (!administratorsLogin) throw new DoorwayError('FORBIDDEN', msg('hub.keys.administratorsOnly'));
   const keys: VaultKey[] = which === 'both' ? ['clinical', 'main'] : [which];
   if (keys.includes('clinical') && !current.clinicalKey) {
-    throw new DoorwayError('CONFLICT', msg('hub.keys.clinicalClosed'));
+    throw new DoorwayError('CONFLICT', msg('access.vault.key.clinicalNotOpen'));
   }
   const next: RoleKeys = {
     dataKey: keys.includes('main') ? randomBytes(32) : Buffer.from(current.dataKey),

@@ -49,7 +49,7 @@ export async function signInToHub(
   return openHubSession(gate, target, slots.vaultId, { ...unlocked, administratorsLogin: admin.found.login }, false, trail, async () => {
     const user = await staffBySlot(gate, unlocked.slot.id);
     if (!user || user.disabled) {
-      throw new DoorwayError(user ? 'ACCOUNT_DISABLED' : 'SIGN_IN_FAILED', user ? msg('hub.session.accountTurnedOff') : SIGN_IN_FAILED);
+      throw new DoorwayError(user ? 'ACCOUNT_DISABLED' : 'SIGN_IN_FAILED', user ? msg('access.accountOff') : SIGN_IN_FAILED);
     }
     return { user, role: user.role, audit: { action: 'session.signIn', details: { hub: true } } };
   });

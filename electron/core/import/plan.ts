@@ -1,5 +1,5 @@
 import type { ImportKind, ImportMapping } from '../../../shared/contract/import';
-import { codeMatchesRecipe } from '../../../shared/client-code';
+import { recipeMessage } from '../../../shared/client-code';
 import { personFieldsSchema, type ContactSetting } from '../../../shared/contract/record-schemas';
 import { msg } from '../../../shared/messages';
 import type { Data } from '../data/engine';
@@ -115,9 +115,8 @@ export async function planImport(data: Data, sheet: Sheet, o: PlanOptions, pace?
   const codeColumn = mapping.column.get('clientCode')!;
   /** A new code is checked against the clinic's recipe once, on the first row that has it. */
   const checkNewCode = (row: number, code: string) => {
-    if (codeMatchesRecipe(code, o.recipe.mask)) return;
-    const recipe = o.recipe.hint ? msg('import.problem.recipeWithHint', { mask: o.recipe.mask, hint: o.recipe.hint }) : msg('import.problem.recipe', { mask: o.recipe.mask });
-    problems.cell(row, codeColumn, recipe, quoted(code));
+    const recipe = recipeMessage(code, o.recipe);
+    if (recipe) problems.cell(row, codeColumn, recipe, quoted(code));
   };
   const matches = new Map<string, Match>();
   const match = (row: number, code: string, personId: number) => {

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { codeMatchesRecipe } from '../../../shared/client-code';
+import { recipeMessage } from '../../../shared/client-code';
 import type { ContactPrefs, Person, PersonSummary, Phase, personFieldsSchema } from '../../../shared/contract/record-schemas';
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Data, PeopleSearchIndex } from '../data/engine';
 import type { Database, PeopleTable } from '../data/schema';
-import { messageText, msg, type Message } from '../../../shared/messages';
+import { msg } from '../../../shared/messages';
 import { DoorwayError } from '../errors';
 import { idsInOrder, insertMany } from './bulk';
 import { changedFields, keepHistory } from './history';
@@ -88,18 +88,6 @@ async function assertCodeFree(data: Data, code: string, exceptId: number | null)
       fields: { clientCode: msg('records.codeInUseField') },
     });
   }
-}
-
-/** Why a new code cannot be used under the clinic's recipe, as a message, or null when it can. */
-export function recipeMessage(code: string, recipe: { mask: string; hint: string }): Message | null {
-  if (codeMatchesRecipe(code, recipe.mask)) return null;
-  return recipe.hint ? msg('records.codeOffRecipeHint', { mask: recipe.mask, hint: recipe.hint }) : msg('records.codeOffRecipe', { mask: recipe.mask });
-}
-
-/** The same in English, for the import's problem list (import/plan.ts), which still words its problems itself. */
-export function recipeProblem(code: string, recipe: { mask: string; hint: string }): string | null {
-  const m = recipeMessage(code, recipe);
-  return m && messageText(m);
 }
 
 function assertRecipe(code: string, mask: string, hint: string): void {
