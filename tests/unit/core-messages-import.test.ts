@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldLabel, problemText, type ImportProblem } from '../../shared/contract/import';
 import { messageText, msg, type Message } from '../../shared/messages';
-import enImport from '../../shared/messages/en-import.json';
-import esImport from '../../shared/messages/es-import.json';
 import { CONTACT_FIELDS, PEOPLE_FIELDS } from '../../electron/core/import/mapping';
 import { builtInNames, defaultCatalog } from '../../electron/core/records/catalog';
 
@@ -83,27 +81,5 @@ describe('field names and the built-in list', () => {
     expect(builtInNames('supply', 'Jeringas')).toEqual(['Syringes', 'Jeringas']);
     expect(builtInNames('service', 'Jeringas')).toEqual([]);
     expect(builtInNames('supply', 'Needles and syringes')).toEqual([]);
-  });
-});
-
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else flatten(v, key, out);
-  }
-  return out;
-}
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
-
-describe('the import area catalog in both languages', () => {
-  const a = flatten(enImport as Tree);
-  const b = flatten(esImport as Tree);
-  it('has the same keys (Spanish adds _many beside _other) and the same placeholders', () => {
-    expect([...a.keys()].filter((k) => !b.has(k))).toEqual([]);
-    expect([...b.keys()].filter((k) => !a.has(k) && !(k.endsWith('_many') && a.has(k.replace(/_many$/, '_other'))))).toEqual([]);
-    const differing = [...a].filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(b.get(k) ?? '')));
-    expect(differing).toEqual([]);
   });
 });

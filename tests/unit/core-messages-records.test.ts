@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { notAgreedMessage, type ReachConsent } from '../../shared/continuity/reach';
-import { checkLanguage } from '../../shared/language';
 import { messageText, msg, type Message } from '../../shared/messages';
-import enRecords from '../../shared/messages/en-records.json';
-import esRecords from '../../shared/messages/es-records.json';
 import { recipeMessage } from '../../shared/client-code';
 
 /** Core's messages about records, drafts, continuity, reports, a person's own record and demo data, in both languages. */
@@ -59,33 +56,5 @@ describe("core's messages about records read right in English and Spanish", () =
   it.each(cases)('%s', (_what, message, en, es) => {
     expect(messageText(message)).toBe(en);
     expect(messageText(message, 'es')).toBe(es);
-  });
-});
-
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else flatten(v, key, out);
-  }
-  return out;
-}
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}|\$t\([^)]*\)/g)].map((m) => m[0]))].sort();
-
-describe('the records catalog', () => {
-  const en = flatten(enRecords as Tree);
-  const es = flatten(esRecords as Tree);
-
-  it('has every key in both languages (Spanish adds _many beside _other) with the same placeholders', () => {
-    expect([...es.keys()].filter((k) => !k.endsWith('_many')).sort()).toEqual([...en.keys()].sort());
-    for (const [key, text] of en) expect(placeholders(es.get(key)!), key).toEqual(placeholders(text));
-    for (const key of es.keys()) if (key.endsWith('_many')) expect(es.get(key), key).toBe(es.get(key.replace(/_many$/, '_other')));
-  });
-
-  it("passes the project's language check in each language", () => {
-    const flagged = (texts: Map<string, string>, language: 'en' | 'es') => [...texts].filter(([, t]) => checkLanguage(t, { language }).length > 0).map(([k]) => k);
-    expect(flagged(en, 'en')).toEqual([]);
-    expect(flagged(es, 'es')).toEqual([]);
   });
 });

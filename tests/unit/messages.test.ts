@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { abbreviationAtSentenceEnd, isMessageKey, messageText, msg, says } from '../../shared/messages';
+import { abbreviationAtSentenceEnd, CATALOGS, isMessageKey, messageText, msg, says } from '../../shared/messages';
+import { checkLanguage } from '../../shared/language';
 import { issueMessage, issueText } from '../../shared/messages/issues';
 import { appError, fail } from '../../shared/result';
 import { backupSettingsInputSchema } from '../../shared/contract/backup';
@@ -98,5 +99,16 @@ describe('a sentence ending on an abbreviation', () => {
     ['La copia de las 8 a.m. está lista.', 'La copia de las 8 a.m. está lista.'],
   ])('%j reads %j', (raw, read) => {
     expect(abbreviationAtSentenceEnd.process(raw)).toBe(read);
+  });
+});
+
+describe("core's words follow the care principles", () => {
+  type Tree = { readonly [key: string]: string | Tree };
+  const texts = (tree: Tree, prefix = ''): [string, string][] =>
+    Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : texts(v, `${prefix}${k}.`)));
+
+  it.each(['en', 'es'] as const)('the language assistant finds nothing to suggest in any %s message', (language) => {
+    const flagged = texts(CATALOGS[language]).filter(([, t]) => checkLanguage(t, { language }).length > 0);
+    expect(flagged).toEqual([]);
   });
 });
