@@ -85,7 +85,7 @@ describe('role × channel matrix', () => {
       } else {
         const before = { db: await contentHash(core), files: hashDir(dir) };
         const r = await router(name, sampleInputs[name]);
-        expect(r, `${role} ${name}`).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Your role does not include this. An administrator can help if you need it.' } });
+        expect(r, `${role} ${name}`).toEqual({ ok: false, error: { code: 'FORBIDDEN', key: 'general.roleLacks', message: 'Your role does not include this. An administrator can help if you need it.' } });
         expect({ db: await contentHash(core), files: hashDir(dir) }, `${role} ${name} wrote something`).toEqual(before);
       }
       cellsChecked.push(name);
