@@ -85,6 +85,8 @@ describe('files are made in the language of the staff member who asks', () => {
     const outreach = Papa.parse<Record<string, string>>(await z.text('outreach.csv'), { header: true, skipEmptyLines: true }).data;
     expect(outreach).toEqual([expect.objectContaining({ forma: 'text', se_logro: 'sí' })]);
     expect(await z.text('contacts.csv')).toContain('Habló de su trabajo');
+    // Opened in Excel, the accents stay as written: the file says it is UTF-8.
+    expect((await z.text('contacts.csv')).startsWith('\uFEFF')).toBe(true);
   });
 
   it("an English-speaking staff member's export of the same record stays in English", async () => {

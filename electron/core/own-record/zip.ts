@@ -18,6 +18,9 @@ type ReadmeLine = KeyUnder<'ownRecord.zip.readme'>;
 const csvIn =
   (language: Language) =>
   (rows: Record<string, unknown>[], columns: Column[]): string =>
+    // A byte-order mark first: without it Excel opens a CSV as the computer's old code page, and a
+    // name or a note with accents ("Habló del frío") comes out garbled. The app's own downloads do the same.
+    '\uFEFF' +
     Papa.unparse(
       {
         fields: columns.map((c) => messageText(msg(`ownRecord.zip.columns.${c}`), language)),
