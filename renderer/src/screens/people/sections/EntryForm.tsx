@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entryDataSchemas, type Entry } from '../../../../../shared/contract';
@@ -17,6 +18,7 @@ import { confirmLeave } from '../../../app/hash-route';
 import { DraftKept, DraftOffer } from '../../../app/drafts/DraftOffer';
 import { mergeKept } from '../../../app/drafts/draft-logic';
 import { useDraft } from '../../../app/drafts/use-draft';
+import { sayIssue } from '../../../i18n/say';
 
 interface EntryFormProps<D> {
   ui: EntryKindUi<D>;
@@ -35,11 +37,12 @@ interface EntryFormProps<D> {
 }
 
 /** Field messages from the contract's schema or from core ("data.text" there is "text" here). */
-function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+/** Our own check's findings by field, in the staff member's language (the schema's messages are keys). */
+function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const out: FieldErrors = {};
   for (const i of issues) {
     const key = i.path.map(String).join('.') || 'form';
-    out[key] ??= i.message;
+    out[key] ??= sayIssue(i) ?? '';
   }
   return out;
 }
