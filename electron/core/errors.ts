@@ -25,4 +25,3 @@ export class DoorwayError extends Error {
 
 /** One answer for a wrong username and a wrong password, so neither can be guessed on its own. */
 export const SIGN_IN_FAILED = msg('access.signInFailed');
-export const SIGN_IN_FAILED_MESSAGE = messageText(SIGN_IN_FAILED);

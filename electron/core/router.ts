@@ -8,7 +8,7 @@ import type { Database } from './data/schema';
 import { connectionFree } from './data/long-change';
 import { DoorwayError } from './errors';
 import { isMessageKey, msg, type Message } from '../../shared/messages';
-import { issueMessage } from '../../shared/messages/issues';
+import { issueFields, issueMessage } from '../../shared/messages/issues';
 
 /** Public channels (first run, signing in) get a context without a user; every other channel a signed-in one. */
 export type ContextOf<K extends ChannelName> = Channels[K]['access'] extends 'public' ? PublicContext : SignedInContext;
@@ -24,11 +24,7 @@ const ENDS_SESSION: ReadonlySet<ChannelName> = new Set(['session.lock', 'session
 const PASS_LONG_CHANGE: ReadonlySet<ChannelName> = new Set([...ENDS_SESSION, 'import.cancel']);
 
 function describeIssues(error: z.ZodError): { message: Message; fields: Record<string, Message> } {
-  const fields: Record<string, Message> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    if (!(key in fields)) fields[key] = issueMessage(issue);
-  }
+  const fields = issueFields(error.issues);
   const first = error.issues[0];
   const message: Message =
     first?.code === 'unrecognized_keys'

@@ -42,3 +42,13 @@ export function issueMessage(issue: z.core.$ZodIssue): Message {
 export function issueText(issue: z.core.$ZodIssue | undefined, language: Language = 'en'): string | undefined {
   return issue ? messageText(issueMessage(issue), language) : undefined;
 }
+
+/**
+ * Each field's first issue, by dotted path (`admin.password`), as the forms place them. `prefix` puts a
+ * nested schema's paths under its field (`data.`); `whole` names an issue about the value as a whole.
+ */
+export function issueFields(issues: readonly z.core.$ZodIssue[], { prefix = [], whole = '_' }: { prefix?: readonly string[]; whole?: string } = {}): Record<string, Message> {
+  const fields: Record<string, Message> = {};
+  for (const issue of issues) fields[[...prefix, ...issue.path.map(String)].join('.') || whole] ??= issueMessage(issue);
+  return fields;
+}

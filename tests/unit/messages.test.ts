@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { abbreviationAtSentenceEnd, CATALOGS, isMessageKey, messageText, msg, says } from '../../shared/messages';
 import { checkLanguage } from '../../shared/language';
-import { issueMessage, issueText } from '../../shared/messages/issues';
+import { issueFields, issueMessage, issueText } from '../../shared/messages/issues';
 import { appError, fail } from '../../shared/result';
 import { backupSettingsInputSchema } from '../../shared/contract/backup';
 import { displayNameSchema, newPasswordSchema } from '../../shared/contract/schemas';
@@ -110,5 +110,26 @@ describe("core's words follow the care principles", () => {
   it.each(['en', 'es'] as const)('the language assistant finds nothing to suggest in any %s message', (language) => {
     const flagged = texts(CATALOGS[language]).filter(([, t]) => checkLanguage(t, { language }).length > 0);
     expect(flagged).toEqual([]);
+  });
+});
+
+describe('issues by field', () => {
+  const schema = z.strictObject({ name: z.string().min(1), admin: z.strictObject({ password: z.string().min(10).regex(/\d/) }) });
+  const issues = () => {
+    const r = schema.safeParse({ name: '', admin: { password: 'short' } });
+    if (r.success) throw new Error('expected a refusal');
+    return r.error.issues;
+  };
+
+  it('gives each field its first issue, by dotted path, under a prefix when asked', () => {
+    expect(issueFields(issues())).toEqual({ name: { key: 'input.needed' }, 'admin.password': { key: 'input.tooShort', params: { count: 10 } } });
+    expect(Object.keys(issueFields(issues(), { prefix: ['data'] }))).toEqual(['data.name', 'data.admin.password']);
+  });
+
+  it('names an issue about the whole value as asked', () => {
+    const r = z.string().safeParse(3);
+    if (r.success) throw new Error('expected a refusal');
+    expect(Object.keys(issueFields(r.error.issues))).toEqual(['_']);
+    expect(Object.keys(issueFields(r.error.issues, { whole: 'form' }))).toEqual(['form']);
   });
 });

@@ -1,7 +1,7 @@
 import { CLINICAL_ENTRY_KINDS, entryDataSchemas, type Entry, type EntryKind } from '../../../shared/contract/record-schemas';
 import type { Data } from '../data/engine';
-import { isMessageKey, msg, type Message } from '../../../shared/messages';
-import { issueMessage } from '../../../shared/messages/issues';
+import { isMessageKey, msg } from '../../../shared/messages';
+import { issueFields } from '../../../shared/messages/issues';
 import { DoorwayError } from '../errors';
 import { idsInOrder, insertMany } from './bulk';
 import { entryTextsOf, insertEntryTexts, putEntryText } from './clinical';
@@ -48,8 +48,7 @@ const toEntry = (r: EntryRow, texts: Map<number, string>): Entry => ({
 export function parseEntryData(kind: EntryKind, data: unknown): Record<string, unknown> {
   const parsed = entryDataSchemas[kind].safeParse(data);
   if (!parsed.success) {
-    const fields: Record<string, Message> = {};
-    for (const i of parsed.error.issues) fields[['data', ...i.path.map(String)].join('.')] ??= issueMessage(i);
+    const fields = issueFields(parsed.error.issues, { prefix: ['data'] });
     // The first issue's own words when the schema gives a message key, otherwise one calm sentence for all.
     const first = parsed.error.issues[0];
     throw new DoorwayError('INVALID_INPUT', first && isMessageKey(first.message) ? msg(first.message) : msg('records.entryNotInForm'), { fields });

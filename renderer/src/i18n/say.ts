@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText, type Message } from '../../../shared/messages';
-import { issueMessage } from '../../../shared/messages/issues';
+import { issueFields, issueMessage } from '../../../shared/messages/issues';
 import type { AppError } from '../../../shared/result';
 import { LANGUAGES, type Language } from '../../../shared/languages';
 import i18n from './i18n';
@@ -36,4 +36,9 @@ export function inOwnLanguage(error: AppError): AppError {
 /** Our own check before sending (the contract's zod schema), said in the staff member's language. */
 export function sayIssue(issue: z.core.$ZodIssue | undefined): string | undefined {
   return issue ? say(issueMessage(issue)) : undefined;
+}
+
+/** Our own check's findings by field (the first for each), said in the staff member's language. */
+export function sayIssues(issues: readonly z.core.$ZodIssue[], whole: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(issueFields(issues, { whole })).map(([field, message]) => [field, say(message)]));
 }

@@ -19,7 +19,7 @@ import { CheckboxField } from '../../components/CheckboxField';
 import { NumberInput } from '../../components/NumberInput';
 import { useRecipeSentence } from './recipe-sentence';
 import { SelectField } from '../../components/SelectField';
-import { sayIssue } from '../../i18n/say';
+import { sayIssues } from '../../i18n/say';
 
 const NO_ONE = 'none';
 
@@ -68,10 +68,7 @@ export function PersonForm({ initial, settings, staff, submitLabel, onSubmit, on
     setProblem(null);
     const input = createInput(draft);
     const parsed = personChangesSchema.safeParse(input);
-    const found: FieldErrors = {};
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) found[i.path.map(String).join('.')] ??= sayIssue(i) ?? '';
-    }
+    const found: FieldErrors = parsed.success ? {} : sayIssues(parsed.error.issues, '');
     if (code === '') found.clientCode = t('personForm.codeNeeded');
     // A code made before the recipe was set (or changed) stays valid while it is not edited, as in core.
     else if (!found.clientCode && !unchangedCode && !codeMatchesRecipe(code, settings.clientCodeMask)) found.clientCode = t('personForm.codeOffRecipe');

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entryDataSchemas, type Entry } from '../../../../../shared/contract';
@@ -18,7 +17,7 @@ import { confirmLeave } from '../../../app/hash-route';
 import { DraftKept, DraftOffer } from '../../../app/drafts/DraftOffer';
 import { mergeKept } from '../../../app/drafts/draft-logic';
 import { useDraft } from '../../../app/drafts/use-draft';
-import { sayIssue } from '../../../i18n/say';
+import { sayIssues } from '../../../i18n/say';
 
 interface EntryFormProps<D> {
   ui: EntryKindUi<D>;
@@ -37,16 +36,6 @@ interface EntryFormProps<D> {
 }
 
 /** Field messages from the contract's schema or from core ("data.text" there is "text" here). */
-/** Our own check's findings by field, in the staff member's language (the schema's messages are keys). */
-function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const i of issues) {
-    const key = i.path.map(String).join('.') || 'form';
-    out[key] ??= sayIssue(i) ?? '';
-  }
-  return out;
-}
-
 /** Adds or edits one dated entry; Ctrl/Cmd+Enter saves from any field. Nothing here blocks on the language assistant. */
 export function EntryForm<D>({ ui, personId, entry, dateLabel, submitLabel, onDone, draftTarget, personName, resume = false }: EntryFormProps<D>) {
   const { t } = useTranslation();
@@ -96,7 +85,7 @@ export function EntryForm<D>({ ui, personId, entry, dateLabel, submitLabel, onDo
     setProblem(null);
     const data = ui.toData(draft);
     const parsed = entryDataSchemas[ui.kind].safeParse(data);
-    const found: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
+    const found: FieldErrors = parsed.success ? {} : sayIssues(parsed.error.issues, 'form');
     if (!occurredOn) found.occurredOn = t('entries.dateNeeded');
     else if (occurredOn > today) found.occurredOn = t('entries.dateFuture');
     setErrors(found);
