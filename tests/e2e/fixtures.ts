@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { setUpVault } from '../support/vault';
 
 const repo = join(__dirname, '..', '..');
@@ -74,6 +74,35 @@ export async function startPreview(
   }
 }
 
+/** Every refusal core sent to the page, in order: what a failed test's log needs to say why. */
+function watchRefusals(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('response', (res) => {
+    if (!res.url().endsWith('/rpc')) return;
+    const name = /"name":"([^"]+)"/.exec(res.request().postData() ?? '')?.[1] ?? '?';
+    void res
+      .json()
+      .then((body: { ok?: boolean; error?: { code?: string; message?: string } }) => {
+        if (body.ok === false) seen.push(`${name}: ${body.error?.code} ${body.error?.message}`);
+      })
+      .catch(() => undefined);
+  });
+  return seen;
+}
+
+/**
+ * A failed test prints what the window showed and what core refused, so a failure on CI explains
+ * itself in the log (the screenshot and trace stay on the machine that ran it).
+ */
+async function explainFailure(page: Page, refusals: readonly string[]): Promise<void> {
+  const shown = await page
+    .locator('body')
+    .ariaSnapshot({ timeout: 2_000 })
+    .catch(() => '(the page could not be read)');
+  console.log(`--- what the window showed when the test failed (${page.url()}):\n${shown}`);
+  console.log(`--- what core refused during the test:\n${refusals.length ? refusals.join('\n') : '(nothing)'}`);
+}
+
 /**
  * Every test gets its own preview server on a random port with its own data folder, and a page that
  * has opened it. The page must log no errors: a CSP violation (an inline style, say) shows up here.
@@ -99,14 +128,16 @@ export const test = base.extend<Options & { preview: Preview }>({
     }
   },
 
-  page: async ({ page, preview }, use) => {
+  page: async ({ page, preview }, use, testInfo) => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
     });
+    const refusals = watchRefusals(page);
     await page.goto(preview.url);
     await use(page);
+    if (testInfo.status !== testInfo.expectedStatus) await explainFailure(page, refusals);
     expect(problems, 'the page logged no errors or CSP violations').toEqual([]);
   },
 });

@@ -1,7 +1,7 @@
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { bundledPostgresBin, stopHubServer } from '../../electron/core/hub/server';
 import { HUB_SERVER_FOLDER } from '../../electron/core/hub/service';
 import { expect, startPreview, test, type Preview } from './fixtures';
@@ -17,8 +17,11 @@ import { chooseSetupWay, completeFirstRun, expectAccessible, FIRST_ADMIN, groups
 const isRoot = process.getuid?.() === 0;
 
 const computers: Array<{ stop(): Promise<void>; dataDir: string }> = [];
+const windows: BrowserContext[] = [];
 const dirs: string[] = [];
 test.afterEach(async () => {
+  // Closed before their previews stop: a window left open keeps knocking on a server that is gone, for the rest of the run.
+  for (const w of windows.splice(0)) await w.close();
   for (const c of computers.splice(0)) {
     await c.stop();
     await stopHubServer(join(c.dataDir, HUB_SERVER_FOLDER)).catch(() => undefined);
@@ -42,6 +45,7 @@ async function computer(asIs = false): Promise<Preview> {
 
 async function open(browser: Browser, preview: Preview): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  windows.push(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

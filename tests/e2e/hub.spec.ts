@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { initHub } from '../../electron/core/hub/init';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings';
 import { dropPgDatabases, freshPgDatabase, PG_URL } from '../support/pg-server';
@@ -17,8 +17,11 @@ import { expectAccessible, rpc, shot, signIn } from './helpers';
 test.skip(!PG_URL, 'needs a PostgreSQL: start one with scripts/pg-test-server.sh start DIR and set DOORWAY_TEST_PG_URL (CI does)');
 
 const stations: Array<{ stop(): Promise<void> }> = [];
+const windows: BrowserContext[] = [];
 const dirs: string[] = [];
 test.afterEach(async () => {
+  // Closed before their previews stop: a window left open keeps knocking on a server that is gone, for the rest of the run.
+  for (const w of windows.splice(0)) await w.close();
   for (const s of stations.splice(0)) await s.stop();
   await dropPgDatabases();
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
@@ -30,6 +33,13 @@ async function workstation(hubUrl: string): Promise<Preview> {
   const running = await startPreview(dir, join(dir, 'data'), hubUrl);
   stations.push(running);
   return running.preview;
+}
+
+/** A browser window of its own (one workstation's screen), closed after the test. */
+async function newWindow(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  windows.push(context);
+  return context.newPage();
 }
 
 async function open(page: Page, preview: Preview): Promise<void> {
@@ -46,8 +56,8 @@ test('a contact recorded at one workstation appears on the other one’s person 
   const hub = await freshPgDatabase();
   await initHub(hub.data, { settings: { ...DEFAULT_SETTINGS, clinicName: 'Harbour Street Clinic', timeZone: 'America/Los_Angeles' }, admin: { ...ADMIN }, now: new Date().toISOString() }, { kdfCost: TEST_KDF });
   const [front, room] = [await workstation(hub.url), await workstation(hub.url)];
-  const frontPage = await (await browser.newContext()).newPage();
-  const roomPage = await (await browser.newContext()).newPage();
+  const frontPage = await newWindow(browser);
+  const roomPage = await newWindow(browser);
   await open(frontPage, front);
   await open(roomPage, room);
 
@@ -88,7 +98,7 @@ test('a workstation that cannot reach the hub says so calmly, keeps what is type
     await initHub(hub.data, { settings: { ...DEFAULT_SETTINGS, clinicName: 'Harbour Street Clinic', timeZone: 'America/Los_Angeles' }, admin: { ...ADMIN }, now: new Date().toISOString() }, { kdfCost: TEST_KDF });
     await hub.close();
     const station = await workstation(hub.url);
-    const page = await (await browser.newContext()).newPage();
+    const page = await newWindow(browser);
     await open(page, station);
     const kit = await rpc<{ id: number }>(page, station, 'people.create', { clientCode: 'KT0412', name: 'Kit Taylor', preferredName: 'Kit' });
 
